@@ -1,0 +1,1 @@
+"""Readers and extraction: articles in, claims, speakers and quantities out."""

@@ -1,0 +1,84 @@
+"""The records that flow from readers through extraction into the knowledge base.
+
+Readers produce ``ArticleRecord`` (or ``InputError`` for input they cannot use);
+extraction turns an article's text into ``Claim`` objects that carry their
+``Speaker``, ``Quantity`` and citation details. ``kb.store`` writes them.
+All character offsets index into ``ArticleRecord.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CLAIM_KINDS = ("direct_quote", "indirect_quote", "statistic", "assertion")
+SPEAKER_KINDS = ("person", "organization")
+
+
+@dataclass
+class ArticleRecord:
+    """One article as read from an input, before extraction."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601 text
+    language: str | None = None
+    source: str = ""  # where it came from, for messages: "feed.xml", "a.jsonl:3"
+
+
+class InputError(Exception):
+    """An input that cannot become an article; readers yield it instead of raising,
+    so that one bad input never stops the others."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+@dataclass
+class Speaker:
+    """A speaker as resolved within one article."""
+
+    name: str  # canonical: "Beth Williams", "National Center for Missing & Exploited Children"
+    kind: str = "person"  # one of SPEAKER_KINDS
+    title: str | None = None  # "Assistant Attorney General"
+    aliases: list[str] = field(default_factory=list)  # other names seen: "NCMEC", "Williams"
+
+
+@dataclass
+class Quantity:
+    text: str  # as written: "16,9 million"
+    value: float | None  # 16900000.0
+    unit: str | None = None  # "percent", "USD", "reports", ...
+    qualifier: str | None = None  # "over", "more than", "about", ...
+    start: int | None = None  # offsets of ``text`` in the article
+    end: int | None = None
+    high: float | None = None  # top of a range: "between 10 and 20" has value 10, high 20
+
+
+@dataclass
+class Claim:
+    kind: str  # one of CLAIM_KINDS
+    text: str  # the claim as a readable sentence
+    content: str  # the quoted or reported content alone
+    char_start: int  # offsets of ``content`` in the article text
+    char_end: int
+    speaker: Speaker | None = None
+    speaker_mention: str | None = None  # as written: "she", "Williams", "the Prosecutor"
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None  # "said", "according to", "warned that"
+    hedge: str | None = None  # "may", "estimates", "will"
+    quantities: list[Quantity] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)  # sources the claim cites: "NCMEC"
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+
+    claims: list[Claim] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)  # article-level: "Infosecurity Magazine"
