@@ -1,0 +1,169 @@
+import sqlite3
+
+import pytest
+
+from kb import queries
+from kb.queries import MissingParameter, QueryError, UnexpectedParameter, UnknownQuery, load_queries, run_query
+from kb.schema import open_db
+from sample_kb import build_empty_kb, build_sample_kb
+
+# A value for every parameter any query takes, so each file can be run.
+SAMPLE_PARAMS = {"speaker": "Lopez", "q": "harbour", "family": "none"}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    return build_sample_kb(tmp_path_factory.mktemp("queries") / "sample.db")
+
+
+@pytest.fixture
+def db(sample):
+    database = open_db(sample.path, migrate=False)
+    yield database
+    database.close()
+
+
+def as_dicts(result):
+    columns, rows = result
+    return [dict(zip(columns, row)) for row in rows]
+
+
+def test_every_query_file_documents_itself():
+    named = load_queries()
+    assert {"travelled_furthest", "mutated_copies", "numbers_changed", "quotes_altered", "speaker_claims",
+            "derived_articles", "search_claims", "search_articles", "family_versions"} <= set(named)
+    for query in named.values():
+        assert query.title and not query.title.startswith("--")
+        assert "Parameters:" in query.description and "Example:" in query.description
+        assert "claimkb query" in query.description and query.name in query.description
+        for param in query.params:
+            assert f":{param}" in query.description
+
+
+def test_parameters_come_from_sql_not_comments_or_strings():
+    sql = "-- uses :nothing\nselect ':quoted', \"a:b\" from t where x = :first and y like :second || :first"
+    assert queries.query_parameters(sql) == ["first", "second"]
+
+
+def test_header_title_and_description():
+    title, description = queries.parse_header("-- Title here\n--\n-- Line one\n-- line two\nselect 1")
+    assert title == "Title here"
+    assert description == "Line one\nline two"
+
+
+@pytest.mark.parametrize("name", sorted(load_queries()))
+def test_every_query_runs_on_sample_and_empty_databases(name, db, tmp_path):
+    params = {p: SAMPLE_PARAMS[p] for p in load_queries()[name].params}
+    columns, _ = run_query(db, name, params)
+    assert columns
+    empty = open_db(build_empty_kb(tmp_path / "empty.db"))
+    assert run_query(empty, name, params)[1] == []
+
+
+def test_travelled_furthest(db, sample):
+    rows = as_dicts(run_query(db, "travelled_furthest", {}))
+    assert {r["family_id"] for r in rows} == set(sample.families.values())
+    quote = next(r for r in rows if r["family_id"] == sample.families["quote"])
+    assert (quote["outlets"], quote["articles"], quote["copies"]) == (3, 3, 3)
+    assert quote["first_outlet"] == "Daily Ledger"
+    assert quote["speaker"] == "Maria Lopez"
+    assert quote["earliest_wording"] == "The harbour handled 4.2 million containers last year"
+    assert (quote["first_published"], quote["last_published"]) == ("2024-03-01", "2024-03-04")
+
+
+def test_mutated_copies_leave_out_faithful_copies(db):
+    rows = as_dicts(run_query(db, "mutated_copies", {}))
+    assert sorted(r["relation"] for r in rows) == ["hedge_changed", "number_changed", "quote_altered"]
+    hedged = next(r for r in rows if r["relation"] == "hedge_changed")
+    assert hedged["later_wording"] == "Exports may have risen 12 percent"
+    assert hedged["earlier_outlet"] == "Daily Ledger" and hedged["later_outlet"] == "Coastal Times"
+    assert '"weakened"' in hedged["evidence"]
+
+
+def test_numbers_changed(db):
+    rows = as_dicts(run_query(db, "numbers_changed", {}))
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["earlier_number"], row["later_number"]) == ("4.2 million", "2.4 million")
+    assert (row["earlier_outlet"], row["later_outlet"]) == ("Daily Ledger", "Coastal Times")
+    assert row["difference"] == "number"
+
+
+def test_quotes_altered_are_reworded_direct_quotes(db):
+    rows = as_dicts(run_query(db, "quotes_altered", {}))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["original_quote"] == "The harbour handled 4.2 million containers last year"
+    assert row["altered_quote"] == "The port handled 4.2 million boxes last year"
+    assert row["speaker"] == "Maria Lopez" and row["later_outlet"] == "Evening Wire"
+
+
+def test_speaker_claims_match_part_of_a_name_in_any_case(db):
+    rows = as_dicts(run_query(db, "speaker_claims", {"speaker": "lopez"}))
+    assert {r["outlet"] for r in rows} == {"Daily Ledger", "Coastal Times", "Evening Wire"}
+    assert {r["mentioned_as"] for r in rows} == {"Lopez", "the commissioner", "Maria Lopez"}
+    assert {r["relation_to_earlier_copy"] for r in rows} == {None, "number_changed", "quote_altered"}
+    authority = as_dicts(run_query(db, "speaker_claims", {"speaker": "Port Auth"}))
+    assert [r["kind"] for r in authority] == ["statistic"] * 3
+    assert run_query(db, "speaker_claims", {"speaker": "Nobody Of That Name"})[1] == []
+
+
+def test_derived_articles(db):
+    rows = as_dicts(run_query(db, "derived_articles", {}))
+    assert len(rows) == 1
+    assert (rows[0]["outlet"], rows[0]["derived_from_outlet"]) == ("Coastal Times", "Daily Ledger")
+    assert rows[0]["relation"] == "rewrites" and rows[0]["shared_claims"] == 2
+
+
+def test_search_claims_needs_every_word_and_tolerates_punctuation(db):
+    rows = as_dicts(run_query(db, "search_claims", {"q": "million containers"}))
+    assert {r["outlet"] for r in rows} == {"Daily Ledger", "Coastal Times"}
+    assert as_dicts(run_query(db, "search_claims", {"q": 'boxes "4.2'}))[0]["outlet"] == "Evening Wire"
+    assert run_query(db, "search_claims", {"q": "AND OR NOT"})[1] == []
+
+
+def test_search_articles_over_titles_and_text(db):
+    rows = as_dicts(run_query(db, "search_articles", {"q": "harbour"}))
+    assert {r["outlet"] for r in rows} == {"Daily Ledger", "Coastal Times"}
+    assert {r["claims"] for r in rows} == {2}
+    assert [r["outlet"] for r in as_dicts(run_query(db, "search_articles", {"q": "review"}))] == ["Evening Wire"]
+
+
+def test_family_versions_in_publication_order(db, sample):
+    rows = as_dicts(run_query(db, "family_versions", {"family": sample.families["quote"]}))
+    assert [r["outlet"] for r in rows] == ["Daily Ledger", "Coastal Times", "Evening Wire"]
+    assert [r["relation"] for r in rows] == [None, "number_changed", "quote_altered"]
+    assert [r["is_canonical"] for r in rows] == [1, 0, 0]
+    assert [r["mentioned_as"] for r in rows] == ["Lopez", "the commissioner", "Maria Lopez"]
+
+
+def test_unknown_query_names_the_known_ones(db):
+    with pytest.raises(UnknownQuery, match="travelled_furthest"):
+        run_query(db, "no_such_query", {})
+
+
+def test_missing_and_unexpected_parameters(db):
+    with pytest.raises(MissingParameter, match="-p speaker=VALUE"):
+        run_query(db, "speaker_claims", {})
+    with pytest.raises(UnexpectedParameter, match="speakr"):
+        run_query(db, "speaker_claims", {"speaker": "Lopez", "speakr": "x"})
+
+
+def test_a_query_file_cannot_write(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(queries, "QUERIES_DIR", tmp_path)
+    (tmp_path / "sneaky.sql").write_text(
+        "-- Sneaky\nwith doomed as (select id from claims) delete from claims where id in (select id from doomed)"
+    )
+    before = db["claims"].count
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        run_query(db, "sneaky", {})
+    assert db["claims"].count == before
+    # The connection is writable again afterwards: only the named query was read-only.
+    db["kb_meta"].upsert({"key": "probe", "value": "1"}, pk="key")
+
+
+def test_a_query_file_that_is_not_a_select_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(queries, "QUERIES_DIR", tmp_path)
+    (tmp_path / "drop.sql").write_text("-- Drop\ndrop table claims")
+    with pytest.raises(QueryError, match="SELECT"):
+        load_queries()
