@@ -11,7 +11,7 @@ from sqlite_utils import Migrations
 
 from . import __version__
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 migrations = Migrations("claimkb")
 
@@ -180,6 +180,23 @@ def m001_initial(db: sqlite_utils.Database):
     db["quantities"].create_index(["value"], find_unique_name=True)
     db["claims"].enable_fts(["text", "content"], create_triggers=True)
     db["articles"].enable_fts(["title", "text"], create_triggers=True)
+
+
+@migrations()
+def m002_claim_copies_view(db: sqlite_utils.Database):
+    # One row per claim with its outlet, speaker and best link, so Datasette can
+    # facet claims by relation, outlet and speaker without joins.
+    db.create_view(
+        "claim_copies",
+        """select claims.id, claims.kind, claims.content, speakers.name as speaker,
+  outlets.name as outlet, articles.published, articles.title as article, claims.family_id,
+  (select relation from claim_links where claim_b = claims.id order by score desc limit 1) as relation,
+  (select score from claim_links where claim_b = claims.id order by score desc limit 1) as score
+from claims
+  join articles on articles.id = claims.article_id
+  left join outlets on outlets.id = articles.outlet_id
+  left join speakers on speakers.id = claims.speaker_id""",
+    )
 
 
 def open_db(path, *, migrate: bool = True) -> sqlite_utils.Database:
