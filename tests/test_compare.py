@@ -1,0 +1,183 @@
+import csv
+import re
+
+import pytest
+
+from kb.claim_features import claim_features, stem
+from kb.compare import Comparison, compare, compare_texts
+
+# Sentences of the seed article and of its machine-translated re-publication.
+ORIGINAL_STATISTIC = (
+    "Last year, the National Center for Missing & Exploited Children (NCMEC) received 16.9 million "
+    "reports of suspected abuse that included over 69 million photos, videos, and other files related "
+    "to child sexual exploitation, said Williams."
+)
+REPUBLISHED_STATISTIC = (
+    "Last year, the National Center for Missing & Exploited Children (NCMEC) received 16,9 million "
+    "reports of online child exploitation."
+)
+ORIGINAL_QUOTE = (
+    '"Addressing the problem of online child exploitation requires that all of civil society work '
+    "collaboratively—including law enforcement, non-governmental organizations, private industry, and "
+    'individual citizens."'
+)
+REPUBLISHED_QUOTE = (
+    '"Addressing the problem of online child abuse requires cooperation from all members of society - '
+    "including the law enforcement agencies, non-governmental organizations, the private sector and "
+    'citizens".'
+)
+ORIGINAL_ESTIMATE = (
+    "The organization estimates that more than half of its CyberTipline reports will vanish with "
+    "end-to-end encryption."
+)
+REPUBLISHED_ESTIMATE = (
+    "the NCMEC believes the reports about online child exploitation will be limited due to "
+    "end-to-end encryption."
+)
+CYBER_TIPS = "The NCMEC has received over 65 million cyber-tips relating to online child exploitation."
+
+
+def kinds(comparison: Comparison) -> list[str]:
+    return [d["kind"] for d in comparison.differences]
+
+
+def test_same_statistic_with_decimal_comma_and_a_dropped_figure():
+    result = compare_texts(ORIGINAL_STATISTIC, REPUBLISHED_STATISTIC)
+    assert result.same_claim
+    # 16.9 million and 16,9 million are one figure: no number change for it.
+    assert not [d for d in result.differences if d["kind"] == "number"]
+    assert {"kind": "number_dropped", "a": "over 69 million", "b": None} in result.differences
+    assert result.relation == "number_dropped"
+
+
+def test_altered_direct_quote():
+    result = compare_texts(ORIGINAL_QUOTE, REPUBLISHED_QUOTE)
+    assert result.same_claim
+    assert result.relation == "quote_altered"
+    assert any(d["kind"] == "wording" and "exploitation" in d["a"] and "abuse" in d["b"] for d in result.differences)
+
+
+def test_estimate_with_dropped_share():
+    result = compare_texts(ORIGINAL_ESTIMATE, REPUBLISHED_ESTIMATE)
+    assert result.same_claim
+    assert result.relation == "number_dropped"
+    assert {"kind": "number_dropped", "a": "more than half", "b": None} in result.differences
+
+
+def test_predator_became_expert():
+    result = compare_texts(
+        "a predator can use social media to make contact with a child",
+        "an expert can use the SOCIAL MEDIA to get in touch with a child",
+    )
+    assert result.same_claim
+    assert any(d["kind"] in ("wording", "entity") and d["a"] == "predator" and d["b"] == "expert"
+               for d in result.differences)
+
+
+# Known weakness: these share "NCMEC ... online child exploitation" as much as true
+# copies share their words; the score, fitted on same-story/same-event pairs,
+# cannot yet tell a different claim about the same story from a reworded copy.
+@pytest.mark.xfail(strict=True, reason="lexical score links same-story claims that share their subject")
+@pytest.mark.parametrize("other", [REPUBLISHED_STATISTIC, REPUBLISHED_ESTIMATE, REPUBLISHED_QUOTE])
+def test_cyber_tips_total_is_a_different_claim(other):
+    result = compare_texts(CYBER_TIPS, other)
+    assert not result.same_claim
+    assert result.relation == "different"
+
+
+def test_changed_figure():
+    result = compare_texts("Sales rose 4.2 percent in March.", "Sales rose 2.4 percent in March.")
+    assert result.same_claim
+    assert result.relation == "number_changed"
+    assert result.differences[0]["a"] == "4.2 percent" and result.differences[0]["b"] == "2.4 percent"
+
+
+def test_equivalent_qualifiers_are_not_a_change():
+    result = compare_texts("The agency received over 69 million files.",
+                           "The agency received more than 69 million files.")
+    assert result.same_claim
+    assert "number" not in kinds(result)
+
+
+def test_negation_flipped():
+    result = compare_texts("The vaccine is safe", "The vaccine is not safe")
+    assert result.same_claim
+    assert result.relation == "negation_flipped"
+
+
+def test_hedge_weakened_and_strengthened():
+    weakened = compare_texts("The reports will vanish with encryption.", "The reports may vanish with encryption.")
+    assert weakened.relation == "hedge_changed"
+    assert weakened.differences[0] == {"kind": "hedge", "a": "will", "b": "may", "detail": "weakened"}
+    strengthened = compare_texts("The reports may vanish with encryption.", "The reports will vanish with encryption.")
+    assert strengthened.differences[0]["detail"] == "strengthened"
+
+
+def test_lexical_change_after_will_is_not_a_hedge_change():
+    result = compare_texts("The reports will vanish with encryption.", "The reports will be limited with encryption.")
+    assert "hedge" not in kinds(result)
+
+
+def test_speaker_changed():
+    text = "Exploitation that begins online often leads to abuse in the real world."
+    result = compare_texts(text, text, speaker_a="Beth Williams", speaker_b="Joe Smith")
+    assert result.same_claim
+    assert result.relation == "speaker_changed"
+    # A surname alone is the same speaker.
+    assert compare_texts(text, text, speaker_a="Beth Williams", speaker_b="Williams").relation == "verbatim"
+
+
+def test_verbatim():
+    text = "We are fortunate to have advanced technology that provides us the means to stay connected."
+    result = compare_texts(text, text)
+    assert (result.same_claim, result.relation, result.differences) == (True, "verbatim", [])
+
+
+def test_different_claims():
+    result = compare_texts("The vaccine is safe for children.", "Pizza chain files for bankruptcy protection.")
+    assert not result.same_claim and result.relation == "different"
+
+
+def test_paraphrase_from_shared_headlines(shared_data):
+    path = shared_data("uci-news") / "uci-news-aggregator.head6366.csv"
+    a = "Sbarro files for bankruptcy protection for the second time"
+    b = "Pizza chain Sbarro files for bankruptcy again"
+    with path.open(encoding="utf-8") as f:
+        stories = {row["TITLE"]: row["STORY"] for row in csv.DictReader(f)}
+    assert stories[a] == stories[b]  # the dataset groups them as one story
+    result = compare_texts(a, b)
+    assert result.same_claim
+    assert result.relation == "paraphrase"
+
+
+def test_features_api_and_dense_tier():
+    a = claim_features("a predator can use social media to make contact with a child", speaker="Williams")
+    b = claim_features("an expert can use the SOCIAL MEDIA to get in touch with a child", speaker="Williams")
+    # An embedding cosine near 0 pulls the score down; near 1 up.
+    low = compare(a, b, dense_similarity=0.0).score
+    high = compare(a, b, dense_similarity=0.95).score
+    assert 0.0 <= low < high <= 1.0
+
+
+def test_claim_features():
+    features = claim_features('NCMEC said "over 69 million files" may not be found, Williams added.')
+    assert [q.value for q in features.quantities] == [69_000_000]
+    assert features.hedge == "may"
+    assert features.negations == ("not",)
+    assert {stem("ncmec"), stem("williams")} <= features.entities
+    assert features.quoted == ["over 69 million files"]
+    assert "million" not in features.content  # figures are compared as quantities
+
+
+def test_to_dict_shape():
+    result = compare_texts("The vaccine is safe", "The vaccine is not safe").to_dict()
+    assert set(result) == {"same_claim", "score", "relation", "differences"}
+    assert 0.0 <= result["score"] <= 1.0
+
+
+def test_every_relation_is_listed():
+    from kb.compare import RELATIONS
+
+    for text_b in ("The vaccine is not safe", "The vaccine is safe", "The vaccine may be safe"):
+        assert compare_texts("The vaccine is safe", text_b).relation in RELATIONS
+    assert re.fullmatch(r"[a-z_]+", compare_texts("x y z", "x y z").relation)

@@ -1,0 +1,98 @@
+import pytest
+
+from ingest.quantities import find_quantities, parse_quantity, qualifier_direction
+
+
+@pytest.mark.parametrize(
+    "phrase,value,unit,qualifier",
+    [
+        ("16.9 million reports", 16_900_000, "reports", None),
+        ("16,9 million reports", 16_900_000, "reports", None),
+        ("1,234 people", 1234, "people", None),
+        ("1,5 kg", 1.5, "kg", None),
+        ("1.234.567 euros", 1_234_567, "EUR", None),
+        ("over 69 million photos", 69_000_000, "photos", "over"),
+        ("more than 69 million", 69_000_000, None, "more than"),
+        ("more than half of its reports", 0.5, "fraction", "more than"),
+        ("65 million cyber-tips", 65_000_000, "cyber-tips", None),
+        ("$4.2 billion", 4_200_000_000, "USD", None),
+        ("€3m", 3_000_000, "EUR", None),
+        ("£500,000", 500_000, "GBP", None),
+        ("US$1.5 bn", 1_500_000_000, "USD", None),
+        ("5 million euros", 5_000_000, "EUR", None),
+        ("one in five adults", 0.2, "fraction", None),
+        ("twelve people", 12, "people", None),
+        ("three million", 3_000_000, None, None),
+        ("a million people", 1_000_000, "people", None),
+        ("about 45% of", 45, "percent", "about"),
+        ("up to 40 per cent", 40, "percent", "up to"),
+        ("nearly 3,000 jobs", 3000, "jobs", "nearly"),
+        ("roughly two-thirds of voters", 2 / 3, "fraction", "roughly"),
+        ("thousands of cases", 1000, "cases", "thousands of"),
+    ],
+)
+def test_parse_quantity(phrase, value, unit, qualifier):
+    quantity = parse_quantity(phrase)
+    assert quantity is not None
+    assert quantity.value == pytest.approx(value, rel=1e-6)
+    assert quantity.unit == unit
+    assert quantity.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "phrase,low,high,unit",
+    [
+        ("between 10 and 20 people", 10, 20, "people"),
+        ("10-20 per cent", 10, 20, "percent"),
+        ("between 10 and 20 million", 10_000_000, 20_000_000, None),
+    ],
+)
+def test_ranges(phrase, low, high, unit):
+    quantity = parse_quantity(phrase)
+    assert (quantity.value, quantity.high, quantity.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened in 2019.",
+        "Filed on 2020-12-03.",
+        "Music of the 1990s",
+        "He lives at No. 10 Downing Street.",
+        "COVID-19 is spreading",
+        "one of the Fortune 500 companies",
+        "Call 555-123-4567 for help.",
+        "for the 10th time",
+        "on December 3, 2020",
+        "5G networks",
+        "no one came",
+    ],
+)
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_offsets_and_order_in_a_sentence():
+    text = ("Last year, the NCMEC received 16.9 million reports of suspected abuse that "
+            "included over 69 million photos, videos, and other files.")
+    found = find_quantities(text)
+    assert [text[q.start:q.end] for q in found] == ["16.9 million", "over 69 million"]
+    assert [q.text for q in found] == ["16.9 million", "over 69 million"]
+    assert [q.value for q in found] == [16_900_000, 69_000_000]
+
+
+def test_different_digits_are_different_values():
+    assert parse_quantity("4.2").value != parse_quantity("2.4").value
+
+
+def test_qualifier_direction():
+    assert qualifier_direction("over") == qualifier_direction("more than") == ">"
+    assert qualifier_direction("nearly") == "<"
+    assert qualifier_direction("about") == "~"
+    assert qualifier_direction(None) is None
+
+
+def test_headline_numbers_after_capitalized_words_count():
+    # Headlines capitalize every word, so "Fall 2%" is still a figure.
+    found = find_quantities("Stocks Fall 2% After Fed Says Growth Slows")
+    assert [(q.value, q.unit) for q in found] == [(2, "percent")]
