@@ -11,7 +11,7 @@ from sqlite_utils import Migrations
 
 from . import __version__
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 migrations = Migrations("claimkb")
 
@@ -197,6 +197,11 @@ from claims
   left join outlets on outlets.id = articles.outlet_id
   left join speakers on speakers.id = claims.speaker_id""",
     )
+
+
+@migrations()
+def m003_quantity_ranges(db: sqlite_utils.Database):
+    db["quantities"].add_column("high", float)  # top of a range: "10-20 per cent" has value 10, high 20
 
 
 def open_db(path, *, migrate: bool = True) -> sqlite_utils.Database:

@@ -142,6 +142,7 @@ def store_article(
                         "claim_id": claim_id,
                         "text": q.text,
                         "value": q.value,
+                        "high": q.high,
                         "unit": q.unit,
                         "qualifier": q.qualifier,
                         "char_start": q.start,
