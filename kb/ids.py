@@ -17,6 +17,9 @@ def content_hash(text: str) -> str:
 
 
 def normalize_name(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name, for merging speakers and outlets."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9&]+", " ", folded.lower()).strip()
+    """Case-, accent- and punctuation-insensitive form of a name in any script, for
+    merging speakers and outlets: "Beth  Williams" and "beth williams" match, and so
+    do "Σπύρος" and "σπυρος"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w&]+|_", " ", bare).split())

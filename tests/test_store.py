@@ -96,3 +96,15 @@ def test_failure_midway_leaves_nothing_half_written(db, monkeypatch):
         store_article(db, ArticleRecord(TEXT, outlet="B"), extraction_for(TEXT))
     monkeypatch.undo()
     assert all_rows(db) == before
+
+
+def test_names_in_other_scripts_keep_distinct_ids(db):
+    text = "Officials said 16.9 million reports arrived."
+    greek = store_article(db, ArticleRecord(text, outlet="Καθημερινή"), extraction_for(text, "Νίκος Παππάς"))
+    russian = store_article(db, ArticleRecord(text, outlet="Коммерсантъ"), extraction_for(text, "Иван Петров"))
+    outlets = {db["articles"].get(a.article_id)["outlet_id"] for a in (greek, russian)}
+    speakers = {db["claims"].get(a.claim_ids[0])["speaker_id"] for a in (greek, russian)}
+    assert len(outlets) == 2 and len(speakers) == 2
+    again = store_article(db, ArticleRecord(text + " Again.", outlet="ΚΑΘΗΜΕΡΙΝΗ"), extraction_for(text + " Again.", "ΝΙΚΟΣ ΠΑΠΠΑΣ"))
+    assert db["articles"].get(again.article_id)["outlet_id"] in outlets
+    assert db["claims"].get(again.claim_ids[0])["speaker_id"] in speakers

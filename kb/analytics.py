@@ -1,0 +1,88 @@
+"""Graph analytics as tables Datasette can show: how far each claim family travelled,
+how faithfully each outlet copies, and how widely each speaker is reported.
+
+All three are plain SQL over the stored claims, links and articles, recomputed as a
+whole: ``compute_analytics`` replaces the rows of family_travel, outlet_fidelity and
+speaker_reach in one transaction.
+"""
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+# Link relations under which a copy says what the earlier copy said; any other
+# relation (a changed number, hedge, quote or speaker...) is a mutation.
+FAITHFUL_RELATIONS = ("verbatim", "paraphrase")
+
+# Dates are compared through julianday(), which reads ISO dates with or without time
+# and UTC offset, and gives NULL for text it cannot read, so unreadable dates are ignored.
+FAMILY_TRAVEL = """
+insert into family_travel (family_id, outlets_reached, articles, first_seen, last_seen, span_days)
+select
+  f.id,
+  count(distinct a.outlet_id),
+  count(distinct a.id),
+  (select a2.published from claims c2 join articles a2 on a2.id = c2.article_id
+    where c2.family_id = f.id and julianday(a2.published) is not null
+    order by julianday(a2.published), a2.published limit 1),
+  (select a2.published from claims c2 join articles a2 on a2.id = c2.article_id
+    where c2.family_id = f.id and julianday(a2.published) is not null
+    order by julianday(a2.published) desc, a2.published desc limit 1),
+  round(max(julianday(a.published)) - min(julianday(a.published)), 4)
+from families f
+left join claims c on c.family_id = f.id
+left join articles a on a.id = c.article_id
+group by f.id
+"""
+
+# A copy is a claim linked to an earlier copy (claim_a) published by another outlet; a
+# copy counts once however many earlier copies it is linked to, and is faithful when it
+# is faithful to at least one of them (a change made upstream is not this outlet's).
+OUTLET_FIDELITY = """
+with copies as (
+  select later.id as claim_id, later_article.outlet_id,
+    max(l.relation in (select value from json_each(:faithful))) as faithful
+  from claim_links l
+  join claims later on later.id = l.claim_b
+  join articles later_article on later_article.id = later.article_id
+  join claims earlier on earlier.id = l.claim_a
+  join articles earlier_article on earlier_article.id = earlier.article_id
+  where earlier_article.outlet_id != later_article.outlet_id
+  group by later.id, later_article.outlet_id
+)
+insert into outlet_fidelity (outlet_id, copies, faithful, mutated, fidelity)
+select
+  o.id,
+  count(copies.claim_id),
+  coalesce(sum(copies.faithful), 0),
+  count(copies.claim_id) - coalesce(sum(copies.faithful), 0),
+  1.0 * sum(copies.faithful) / count(copies.claim_id)
+from outlets o
+left join copies on copies.outlet_id = o.id
+group by o.id
+"""
+
+SPEAKER_REACH = """
+insert into speaker_reach (speaker_id, claims, articles, outlets, families)
+select s.id, count(c.id), count(distinct c.article_id), count(distinct a.outlet_id), count(distinct c.family_id)
+from speakers s
+left join claims c on c.speaker_id = s.id
+left join articles a on a.id = c.article_id
+group by s.id
+"""
+
+ANALYTICS = {"family_travel": FAMILY_TRAVEL, "outlet_fidelity": OUTLET_FIDELITY, "speaker_reach": SPEAKER_REACH}
+
+
+def compute_analytics(db: sqlite_utils.Database) -> dict:
+    """Recompute the analytics tables; return the number of rows written to each.
+
+    outlet_fidelity.fidelity is NULL for an outlet that published no copies.
+    """
+    params = {"faithful": json.dumps(FAITHFUL_RELATIONS)}
+    with db.atomic():
+        for table, sql in ANALYTICS.items():
+            db.execute(f"delete from [{table}]")
+            db.execute(sql, params)
+    return {table: db[table].count for table in ANALYTICS}

@@ -1,0 +1,74 @@
+"""Analytics tables on the hand-made knowledge base of test_graph, with values worked out
+by hand from the fixture's story (see test_graph's docstring)."""
+import sqlite3
+
+import pytest
+
+from kb.analytics import compute_analytics
+from test_graph import build_claim_db
+
+
+@pytest.fixture
+def kb(tmp_path):
+    kb = build_claim_db(tmp_path / "kb.db")
+    kb.counts = compute_analytics(kb.db)
+    return kb
+
+
+def rows(kb, table, key):
+    return {row.pop(key): row for row in kb.db[table].rows}
+
+
+def test_returns_row_counts(kb):
+    assert kb.counts == {"family_travel": 2, "outlet_fidelity": 3, "speaker_reach": 4}
+
+
+def test_family_travel(kb):
+    travel = rows(kb, "family_travel", "family_id")
+    # f1: the quote at Wire Daily (03-01, 03-06), Morning Post (03-02) and Evening Star (03-04).
+    assert travel["f1"] == {"outlets_reached": 3, "articles": 4, "first_seen": "2021-03-01",
+                            "last_seen": "2021-03-06", "span_days": 5.0}
+    # f2: the statistic from 03-01 00:00 to Evening Star on 03-04 at 18:30, 3.77 days.
+    assert travel["f2"] == {"outlets_reached": 3, "articles": 3, "first_seen": "2021-03-01",
+                            "last_seen": "2021-03-04T18:30:00+00:00", "span_days": pytest.approx(3 + 18.5 / 24, abs=1e-4)}
+
+
+def test_outlet_fidelity(kb):
+    fidelity = {kb_name: rows(kb, "outlet_fidelity", "outlet_id")[outlet_id]
+                for kb_name, outlet_id in kb.outlets.items()}
+    # Wire Daily's later repeat copies its own earlier story: not a copy from elsewhere.
+    assert fidelity["Wire Daily"] == {"copies": 0, "faithful": 0, "mutated": 0, "fidelity": None}
+    # Morning Post: the quote verbatim, the number changed.
+    assert fidelity["Morning Post"] == {"copies": 2, "faithful": 1, "mutated": 1, "fidelity": 0.5}
+    # Evening Star: the hedged quote (mutated from both earlier copies) and the statistic,
+    # which paraphrases Morning Post's number faithfully although it differs from the wire's.
+    # John Doe's claim is linked to nothing.
+    assert fidelity["Evening Star"] == {"copies": 2, "faithful": 1, "mutated": 1, "fidelity": 0.5}
+
+
+def test_speaker_reach(kb):
+    reach = {name: rows(kb, "speaker_reach", "speaker_id")[speaker_id] for name, speaker_id in kb.speakers.items()}
+    assert reach["Jane Roe"] == {"claims": 4, "articles": 4, "outlets": 3, "families": 1}
+    assert reach["Statistics Bureau"] == {"claims": 3, "articles": 3, "outlets": 3, "families": 1}
+    assert reach["John Doe"] == {"claims": 1, "articles": 1, "outlets": 1, "families": 0}
+    assert reach["Al Smith"] == {"claims": 0, "articles": 0, "outlets": 0, "families": 0}
+
+
+def test_recomputing_replaces_the_rows(kb):
+    kb.db["claim_links"].delete_where("relation = ?", ["number_changed"])
+    kb.db["claims"].update(kb.claims["c7"], {"family_id": None})
+    assert compute_analytics(kb.db) == kb.counts
+    fidelity = rows(kb, "outlet_fidelity", "outlet_id")[kb.outlets["Morning Post"]]
+    assert fidelity == {"copies": 1, "faithful": 1, "mutated": 0, "fidelity": 1.0}
+    travel = rows(kb, "family_travel", "family_id")["f1"]
+    assert (travel["articles"], travel["last_seen"], travel["span_days"]) == (3, "2021-03-04T18:30:00+00:00",
+                                                                          pytest.approx(3 + 18.5 / 24, abs=1e-4))
+
+
+def test_a_failure_leaves_the_previous_rows(kb, monkeypatch):
+    before = list(kb.db["family_travel"].rows)
+    monkeypatch.setattr("kb.analytics.ANALYTICS", {"family_travel": "insert into family_travel select broken"})
+    with pytest.raises(sqlite3.OperationalError, match="broken"):
+        compute_analytics(kb.db)
+    assert list(kb.db["family_travel"].rows) == before
+
