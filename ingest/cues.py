@@ -1,0 +1,112 @@
+"""Reporting cues: the verbs and phrases that attribute words or claims to a source.
+
+A cue is recognised by its lemma, so "said", "says" and "saying" are one entry.
+Cognition verbs ("believes", "estimates", "expects") are included because news
+uses them to report what a person or organization holds to be true.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+REPORTING_LEMMAS = frozenset(
+    """
+    say tell add warn argue note explain claim state announce estimate believe
+    insist suggest write report describe urge allege confirm tweet admit
+    acknowledge testify quip promise confess assure concede reply respond recall
+    predict stress emphasize emphasise maintain contend declare deny complain
+    observe remark comment reveal disclose indicate agree caution assert
+    think feel expect fear hope worry wonder ask question mention charge
+    counter reiterate repeat vow pledge boast lament speculate
+    propose recommend conclude find show project forecast calculate
+    """.split()
+)
+
+# "point out", "call for", "go on to say": phrasal cues need their particle.
+PHRASAL_CUES = {("point", "out"), ("call", "for"), ("call", "on")}
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def is_reporting_verb(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in REPORTING_LEMMAS:
+        return True
+    return any(
+        (lemma, child.lower_) in PHRASAL_CUES for child in token.children if child.dep_ in ("prt", "prep")
+    )
+
+
+def according_to(token: Token) -> Token | None:
+    """The source noun of "according to X" when ``token`` is "according"."""
+    if token.lower_ != "according":
+        return None
+    for prep in token.children:
+        if prep.lower_ == "to":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    # The parser sometimes attaches "to" as a sibling rather than a child.
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        for pobj in nxt.children:
+            if pobj.dep_ == "pobj":
+                return pobj
+    return None
+
+
+def cue_phrase(cue: Token) -> str:
+    """The cue as a journalist would name it: "said", "pointed out", "according to"."""
+    if cue.lower_ == "according":
+        return "according to"
+    particles = [c.text for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
+    return " ".join([cue.text, *particles])
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a reporting verb, following the structures
+    news uses: participles ("..., saying"), conjoined verbs ("X spoke and added"),
+    relative clauses ("X, who said") and passives ("was quoted by X")."""
+    seen = 0
+    while verb is not None and seen < 4:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("that", "which", "who"):
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def name_span(token: Token) -> Span:
+    """The written mention a subject token stands for: the whole name
+    ("Assistant Attorney General Beth Williams"), or the noun phrase without
+    trailing clauses ("a spokesperson for HMRC")."""
+    doc = token.doc
+    if token.pos_ == "PRON":
+        return doc[token.i : token.i + 1]
+    start = token.left_edge.i
+    # an opening quotation mark or comma can hang off a subject in odd parses,
+    # and a caption or photo credit on the line before is no part of the name
+    while start < token.i and (
+        doc[start].is_punct and doc[start].text not in "-–'’" or "\n" in doc[start : token.i].text
+    ):
+        start += 1
+    end = token.i + 1
+    # keep "for HMRC" / "of the company" after a role noun, but not clauses
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with") and child.i == end:
+            end = child.right_edge.i + 1
+        elif child.dep_ in ("compound", "flat") and child.i == end:
+            end = child.i + 1
+    return doc[start:end]

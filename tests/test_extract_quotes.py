@@ -1,0 +1,117 @@
+"""Direct and indirect quotes, with spans written from the sentences themselves."""
+import pytest
+
+from ingest.extract import extract_claims
+from ingest.quotes import find_quote_spans
+
+
+def quotes(nlp, text, kind=None):
+    claims = extract_claims(nlp(text)).claims
+    return [c for c in claims if c.kind in ((kind,) if kind else ("direct_quote", "indirect_quote"))]
+
+
+def content_of(text, span):
+    return text[span.content_start : span.content_end]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "we will win" today.', ["we will win"]),
+        ("He said “we will win” today.", ["we will win"]),
+        ('She called it "a war of Obama\'s choosing."', ["a war of Obama's choosing."]),
+        # a space before the closing mark still closes the quote
+        ('"We are lucky to stay connected ", said Lee. "However, it is hard."', ["We are lucky to stay connected", "However, it is hard."]),
+        # a doubled opening mark is one mark
+        ('""This has real consequences," Lee said.', ["This has real consequences,"]),
+    ],
+)
+def test_quote_marks(text, expected):
+    assert [content_of(text, s) for s in find_quote_spans(text)] == expected
+
+
+def test_quote_over_several_paragraphs_is_one_quote():
+    text = '"The first paragraph goes on.\n\n"The second one ends it," she said.'
+    spans = find_quote_spans(text)
+    assert len(spans) == 1
+    assert content_of(text, spans[0]) == 'The first paragraph goes on.\n\n"The second one ends it,'
+
+
+def test_unclosed_quote_ends_before_glued_attribution():
+    text = '"Predators meet children online and abuse follows in the real worldSaid Williams.\nNext paragraph.'
+    spans = find_quote_spans(text)
+    assert content_of(text, spans[0]) == "Predators meet children online and abuse follows in the real world"
+    assert text[slice(*spans[0].glued_speaker)] == "Williams"
+
+
+def test_quote_after_attribution_with_colon(nlp):
+    text = 'Speaking yesterday, Mary Lee said: "Addressing this problem requires that all of society work together."'
+    (claim,) = quotes(nlp, text)
+    assert claim.kind == "direct_quote"
+    assert claim.content == "Addressing this problem requires that all of society work together."
+    assert text[claim.char_start : claim.char_end] == claim.content
+    assert claim.speaker.name == "Mary Lee"
+    assert claim.cue == "said"
+
+
+def test_inverted_attribution_after_quote(nlp):
+    text = '"Abuse that begins online often leads to abuse in the real world," said Tom Hardy.'
+    (claim,) = quotes(nlp, text)
+    assert claim.content == "Abuse that begins online often leads to abuse in the real world,"
+    assert claim.speaker_mention == "Tom Hardy"
+    assert text[claim.speaker_start : claim.speaker_end] == "Tom Hardy"
+
+
+def test_interrupted_quote_gives_two_claims_with_one_speaker(nlp):
+    text = 'Ann Berg spoke on Monday. "We are fortunate to have this technology," she said, "but predators use it too."'
+    claims = quotes(nlp, text, "direct_quote")
+    assert [c.content for c in claims] == [
+        "We are fortunate to have this technology,",
+        "but predators use it too.",
+    ]
+    assert claims[0].speaker is claims[1].speaker
+    assert claims[0].speaker.name == "Ann Berg"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp):
+    text = 'The so-called "experts" met at the cinema to watch "The Big Short" on Sunday.'
+    assert quotes(nlp, text, "direct_quote") == []
+
+
+def test_partial_quote_inside_reported_sentence(nlp):
+    text = 'Senator Jim Kane called the invasion "a war of choice that cost too much" in a speech.'
+    direct = quotes(nlp, text, "direct_quote")
+    assert [c.content for c in direct] == ["a war of choice that cost too much"]
+    assert direct[0].speaker.name == "Jim Kane"
+
+
+def test_reported_speech_with_that(nlp):
+    text = "Mary Lee warned that abuse in one sphere may result in further abuse in another."
+    (claim,) = quotes(nlp, text)
+    assert claim.kind == "indirect_quote"
+    assert claim.content == "that abuse in one sphere may result in further abuse in another"
+    assert claim.cue == "warned"
+    assert claim.hedge == "may"
+    assert claim.speaker.name == "Mary Lee"
+
+
+def test_reported_speech_without_that(nlp):
+    text = "The mayor, John Tory, said the plan would fail."
+    (claim,) = quotes(nlp, text)
+    assert claim.content == "the plan would fail"
+    assert claim.speaker.name == "John Tory"
+
+
+def test_told_reporters(nlp):
+    text = "Jane Smith told reporters the company would close two plants."
+    (claim,) = quotes(nlp, text)
+    assert claim.cue == "told"
+    assert claim.content == "the company would close two plants"
+
+
+def test_according_to(nlp):
+    text = "According to the ministry, the number of cases doubled last year."
+    (claim,) = quotes(nlp, text)
+    assert claim.cue == "according to"
+    assert claim.content == "the number of cases doubled last year"
+    assert claim.speaker_mention == "the ministry"

@@ -1,0 +1,92 @@
+"""Speaker resolution across an article: names, titles, pronouns, roles, organizations."""
+from ingest.extract import extract_claims
+
+
+def claims_by_content(nlp, text):
+    return {c.content: c for c in extract_claims(nlp(text)).claims}
+
+
+def test_surname_resolves_to_full_name_and_title(nlp):
+    text = (
+        "United States Assistant Attorney General Beth Williams has called for action.\n\n"
+        'Williams said: "Online exploitation requires all of civil society to work together."'
+    )
+    extraction = extract_claims(nlp(text))
+    (quote,) = [c for c in extraction.claims if c.kind == "direct_quote"]
+    assert quote.speaker.name == "Beth Williams"
+    assert quote.speaker.title == "Assistant Attorney General"
+    assert quote.speaker_mention == "Williams"
+    assert quote.speaker in extraction.speakers
+
+
+def test_same_speaker_object_across_claims(nlp):
+    text = (
+        "Dr. Sarah Connor warned that the virus may spread further.\n\n"
+        '"We must act now," Connor said.\n\n'
+        "She added that hospitals were running out of beds."
+    )
+    claims = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert len(claims) == 3
+    assert all(c.speaker is claims[0].speaker for c in claims)
+    assert claims[0].speaker.name == "Sarah Connor"
+    assert claims[2].speaker_mention == "She"
+
+
+def test_pronoun_prefers_the_speaker_over_people_in_the_reported_content(nlp):
+    text = (
+        "Lisa Harris said Kevin Vickers would be an exciting candidate.\n\n"
+        '"He understands what is happening in this world," she said.'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Lisa Harris"
+
+
+def test_pronouns_follow_gender_given_by_honorifics(nlp):
+    text = (
+        "Mr. Paul Grant met Ms. Ana Silva on Monday. Silva said the talks went well.\n\n"
+        '"We made real progress on the pipeline," he said.'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Paul Grant"
+
+
+def test_role_noun_resolves_to_the_person_holding_the_title(nlp):
+    text = (
+        "Assistant Attorney General Beth Williams spoke at the event.\n\n"
+        "According to the Prosecutor, one form of abuse can lead to another form."
+    )
+    claim = next(c for c in extract_claims(nlp(text)).claims if c.cue == "according to")
+    assert claim.speaker.name == "Beth Williams"
+    assert claim.speaker_mention == "the Prosecutor"
+
+
+def test_acronym_becomes_alias_and_organization_noun_resolves(nlp):
+    text = (
+        "The National Center for Missing & Exploited Children (NCMEC) received millions of reports.\n\n"
+        "The organization estimates that more than half of its reports will vanish."
+    )
+    extraction = extract_claims(nlp(text))
+    claim = next(c for c in extraction.claims if c.cue == "estimates")
+    assert claim.speaker.name == "National Center for Missing & Exploited Children"
+    assert claim.speaker.kind == "organization"
+    assert "NCMEC" in claim.speaker.aliases
+    assert claim.speaker_mention == "The organization"
+
+
+def test_spokesperson_for_an_organization(nlp):
+    text = "A spokesperson for HMRC said the checks would continue into next year."
+    claim = next(c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote")
+    assert claim.speaker.name == "HMRC"
+    assert claim.speaker_mention == "A spokesperson for HMRC"
+
+
+def test_quote_with_no_attribution_continues_the_previous_speaker(nlp):
+    text = (
+        '"The storm knocked out power to half the city," said Mayor Tom Reid.\n\n'
+        '"Crews will work through the night to restore it to every home."'
+    )
+    quotes = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert len(quotes) == 2
+    assert quotes[1].speaker is quotes[0].speaker
+    assert quotes[1].speaker.name == "Tom Reid"
+    assert quotes[1].speaker_mention is None
