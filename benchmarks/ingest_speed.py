@@ -55,7 +55,7 @@ def main():
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        bundled = [r for r in read_inputs([str(REPO / "data" / "seeds"), str(REPO / "data" / "sample")])
+        bundled = [r for r in read_inputs([str(REPO / "data" / "seeds"), str(REPO / "data" / "sample" / "ecbplus-aceh-quake.jsonl")])
                    if not isinstance(r, Exception)]
         rows = [{"url": r.url, "outlet": r.outlet, "title": r.title, "published": r.published, "text": r.text}
                 for r in bundled] + list(shared_records(args.shared))

@@ -4,10 +4,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import urlparse
-
 import sqlite_utils
 
+from ingest.readers import domain_of
 from ingest.records import ArticleRecord, Extraction, Speaker
 
 from .ids import content_hash, normalize_name, stable_id
@@ -21,16 +20,9 @@ class StoredArticle:
     new_speakers: int = 0
 
 
-def url_domain(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlparse(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
 def outlet_for(record: ArticleRecord) -> tuple[str, str, str | None]:
     """(id, name, domain) of the record's outlet: its own, else its URL's domain."""
-    domain = url_domain(record.url)
+    domain = domain_of(record.url)
     name = (record.outlet or "").strip() or domain or "unknown outlet"
     return stable_id("outlet", normalize_name(name)), name, domain
 
