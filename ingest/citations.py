@@ -9,26 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import according_to, name_span
+from .cues import according_to, is_document_noun, name_span
 from .speakers import SpeakerResolver
 
-# Nouns for documents and data that carry a source: "a report by X", "X's data".
-DOCUMENT_NOUNS = frozenset(
-    "report study survey data figures statistics estimate estimates poll analysis research "
-    "review audit census document documents records release statement numbers".split()
-)
 # Verbs whose organizational subject is the source of the figures it reports.
 DATA_VERBS = frozenset(
     "receive record report find count log track estimate show publish release measure "
     "register document survey calculate project forecast predict believe say".split()
 )
 SOURCE_LABELS = ("ORG",)
-
-
-
-def is_document_noun(token: Token) -> bool:
-    # the lemmatizer turns "data" into "datum"
-    return token.lower_ in DOCUMENT_NOUNS or token.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def find_citations(span: Span, resolver: SpeakerResolver, speaker=None) -> list[str]:

@@ -26,6 +26,17 @@ PHRASAL_CUES = {("point", "out"), ("call", "for"), ("call", "on")}
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
+# Nouns naming a document or data set: a source that is cited, not a speaker.
+DOCUMENT_NOUNS = frozenset(
+    "report study survey data figures statistics estimate estimates poll analysis research "
+    "review audit census document documents records release statement numbers".split()
+)
+
+
+def is_document_noun(token: Token) -> bool:
+    # the lemmatizer turns "data" into "datum"
+    return token.lower_ in DOCUMENT_NOUNS or token.lemma_.lower() in DOCUMENT_NOUNS
+
 
 def is_reporting_verb(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):

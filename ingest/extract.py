@@ -16,7 +16,8 @@ import bisect
 from spacy.tokens import Doc, Span
 
 from .assertions import is_checkable
-from .citations import find_citations, is_document_noun
+from .citations import find_citations
+from .cues import is_document_noun
 from .hedges import find_hedge
 from .quantities import find_quantities
 from .quotes import find_direct_quotes, find_quote_spans
@@ -59,6 +60,10 @@ def extract_claims(doc: Doc) -> Extraction:
             continue
         found.append(("indirect_quote", claim.content_start, claim.content_end, claim.cue_text, claim.subject))
 
+    # A "subject" inside quotation marks is the parser tripping over a quote
+    # within the attribution ("Jane Roe, who lost "two belt loops", says ..."):
+    # quoted words never name their own speaker.
+    found = [f if f[4] is None or not quoted(f[4].root.idx) else (*f[:4], None) for f in found]
     # Resolve in reading order: a pronoun's antecedent is an earlier attribution.
     found.sort(key=lambda f: f[4].start_char if f[4] is not None else f[1])
     claims = [_quote_claim(doc, text, resolver, *f) for f in found]

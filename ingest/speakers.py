@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import SUBJECT_DEPS
+from .cues import SUBJECT_DEPS, is_document_noun
 from .records import Speaker
 
 PERSON_LABELS = ("PERSON",)
@@ -85,6 +85,9 @@ ORG_NAME_WORDS = ORG_NOUNS | frozenset(
 PLACE_LABELS = ("GPE", "LOC", "DATE", "NORP", "FAC")
 TITLE_STOP_LABELS = ("GPE", "NORP", "LOC", "DATE", "CARDINAL", "ORDINAL")
 TITLE_LOWER_WORDS = {"of", "for", "and", "&", "the"}
+# Endings of English agent and demonym nouns: founder, proprietor, economist,
+# defenceman, politician, resident, Republican, democrat.
+PERSON_NOUN = re.compile(r"(?:er|or|ist|man|woman|ian|ent|ant|crat|ee)$")
 
 
 @dataclass
@@ -96,8 +99,11 @@ class Mention:
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"['’]s?$", "", text.strip())
-    text = re.sub(r"^(?:the|The)\s+", "", text)
+    # "Schumer‘s": a left quotation mark typed for an apostrophe is still a possessive
+    text = re.sub(r"['’‘]s?$", "", text.strip())
+    text = re.sub(r"^(?:the|The|['’‘]s)\s+", "", text)
+    # "Vancouver's Bo Horvat": the possessive before a full name is a place or team
+    text = re.sub(r"^[A-Z][\w.-]*['’]s?\s+(?=\S+\s+\S)", "", text)
     return re.sub(r"\s+", " ", text).strip(" ,.;:")
 
 
@@ -117,6 +123,7 @@ class SpeakerResolver:
         self._mentions: list[Mention] = []
         self._starts: list[int] = []
         self._used: list[Speaker] = []
+        self._sentence_starts = [sent.start_char for sent in doc.sents]
         self._collect()
 
     # -- building the article's cast ------------------------------------------------
@@ -176,9 +183,10 @@ class SpeakerResolver:
             else:
                 self._note_title(speaker, ent)
                 self._note_honorific(speaker, ent)
-            if not self._inside_quote(ent.start_char):
+            if not self._inside_quote(ent.start_char) and not _is_credit(ent):
                 self._add_mention(Mention(ent.start_char, ent.end_char, speaker, _main_subject(ent.root)))
         self._vote_genders()
+        self._chain_pronouns()
 
     def _vote_genders(self) -> None:
         """Learn a person's gender from the he/she that follows their name when no
@@ -204,6 +212,17 @@ class SpeakerResolver:
             majority = max(("m", "f"), key=genders.count)
             if genders.count(majority) * 2 > len(genders):
                 self._gender.setdefault(key, majority)
+
+    def _chain_pronouns(self) -> None:
+        """Make each he/she that is a main-clause subject a mention of the person it
+        resolves to, so that a later pronoun follows the chain ("Jo Lee lost her job.
+        She has two sons. 'I got presents,' she says.") rather than skipping back
+        to whoever was last named."""
+        for token in self.doc:
+            if token.lower_ in ("he", "she") and _main_subject(token) and not self._inside_quote(token.idx):
+                speaker = self._resolve_pronoun(token)
+                if speaker is not None:
+                    self._add_mention(Mention(token.idx, token.idx + len(token), speaker, True))
 
     def _entity_speaker(self, ent: Span) -> Speaker | None:
         name = _clean_name(ent.text)
@@ -284,13 +303,16 @@ class SpeakerResolver:
         if not candidates:
             full = self._name_runs.get(parts[-1].lower()) if len(parts) == 1 else None
             return self._speaker(full, "person") if full else None
-        return self._most_recent(candidates, at)
+        return self._pick(candidates, at)
 
-    def _most_recent(self, candidates: list[Speaker], at: int) -> Speaker:
+    def _pick(self, candidates: list[Speaker], at: int) -> Speaker:
+        """The one of several people sharing a surname that a bare surname means:
+        news writes the first one introduced by surname and calls the others
+        by first or full name, so the earliest mentioned wins."""
         if len(candidates) == 1:
             return candidates[0]
         i = bisect.bisect_left(self._starts, at)
-        for mention in reversed(self._mentions[:i]):
+        for mention in self._mentions[:i]:
             if mention.speaker in candidates:
                 return mention.speaker
         return candidates[0]
@@ -324,24 +346,37 @@ class SpeakerResolver:
         root = mention.root
         if root.pos_ == "PRON" or (len(mention) == 1 and root.lower_ in MALE | FEMALE | NEUTER | PLURAL):
             return self._resolve_pronoun(root)
-        for ent in mention.ents:
-            if ent.label_ in PERSON_LABELS or ent.label_ == "ORG" and ent.start <= root.i < ent.end:
+        # the entity holding the mention's head first: in "Toronto Star photo of
+        # accountant Jane Roe" the speaker is Jane Roe, not the credit before her
+        determined = mention[0].dep_ == "det" or mention[0].lower_ in ("the", "a", "an")
+        ents = sorted(mention.ents, key=lambda e: not e.start <= root.i < e.end)
+        for ent in ents:
+            heads = ent.start <= root.i < ent.end
+            # in "the owner of Crumb Bakery" a name after the head is not the speaker
+            if heads or ent.label_ in PERSON_LABELS and not determined:
                 speaker = self._entity_speaker(ent)
                 if speaker is not None:
                     return speaker
+        if not determined:
+            # a known surname the tagger took for a plural noun ("Woods said")
+            known = [s for s in self._index.get(_clean_name(mention.text).lower(), ()) if s.kind == "person"]
+            if known:
+                return self._pick(known, mention.start_char)
         # "the Prosecutor", "a spokesperson": a role, however it is capitalized
-        determined = mention[0].dep_ == "det" or mention[0].lower_ in ("the", "a", "an")
         if not determined and root.pos_ == "PROPN" and root.lemma_.lower() not in ROLE_NOUNS:
             return self._resolve_name(mention)
         return self._resolve_role(mention)
 
     def _resolve_name(self, mention: Span) -> Speaker:
+        # "Jane Roe of Acme": the name ends where its "of"/"for" phrase begins
+        end = next((t.i for t in mention if t.i > mention.root.i and (t.dep_ == "prep" or t.is_punct)), mention.end)
+        mention = mention.doc[mention.start : end]
         words = [t for t in mention if t.pos_ == "PROPN" or t.text[:1].isupper()]
         words = [t for t in words if t.lower_ not in HONORIFICS and t.dep_ != "det"]
         name = _clean_name(" ".join(t.text for t in words)) or _clean_name(mention.text)
         found = self._index.get(name.lower())
         if found:
-            return self._most_recent(found, mention.start_char)
+            return self._pick(found, mention.start_char)
         return self._lookup_person(name, mention.start_char) or self._speaker(name, "person")
 
     def _resolve_pronoun(self, token: Token) -> Speaker | None:
@@ -358,10 +393,16 @@ class SpeakerResolver:
             return None
         kind, gender = wanted
         i = bisect.bisect_left(self._starts, token.idx)
-        fallback = None
+        # Search sentence by sentence back from the pronoun: the nearest sentence
+        # with a compatible mention wins, and within it a main-clause subject
+        # (or an earlier speaker) outranks other mentions.
+        fallback, fallback_sentence = None, None
         for mention in reversed(self._mentions[:i]):
             if token.idx - mention.end > 3000:
                 break
+            sentence = bisect.bisect_right(self._sentence_starts, mention.start)
+            if fallback is not None and sentence != fallback_sentence:
+                return fallback
             speaker = mention.speaker
             if kind is not None and speaker.kind != kind:
                 continue
@@ -370,7 +411,7 @@ class SpeakerResolver:
                 continue
             if mention.is_subject:
                 return speaker
-            fallback = fallback or speaker
+            fallback, fallback_sentence = speaker, sentence
         return fallback
 
     def _resolve_role(self, mention: Span) -> Speaker:
@@ -397,6 +438,12 @@ class SpeakerResolver:
             )
             if titled is not None:
                 return titled
+            if mention[0].lower_ == "the" and _names_a_person(mention):
+                # "the 39-year-old founder of X", "the rookie defenceman": a definite
+                # description refers back to the person the passage is about
+                salient = self._salient_person(at, within=1000)
+                if salient is not None:
+                    return salient
             if orgs_inside:
                 return self._entity_speaker(orgs_inside[0])
             if mention[0].lower_ == "the" and head in ROLE_NOUNS:
@@ -408,6 +455,16 @@ class SpeakerResolver:
         if orgs_inside and orgs_inside[0].root == mention.root:
             return self._entity_speaker(orgs_inside[0])
         return self._speaker(_role_name(mention), "organization")
+
+    def _salient_person(self, at: int, within: int) -> Speaker | None:
+        """The most recent person named as a main-clause subject or speaker."""
+        i = bisect.bisect_left(self._starts, at)
+        for mention in reversed(self._mentions[:i]):
+            if at - mention.end > within:
+                return None
+            if mention.is_subject and mention.speaker.kind == "person" and len(mention.speaker.name.split()) > 1:
+                return mention.speaker
+        return None
 
     def _recent(self, at: int, wanted, subjects_only: bool = False) -> Speaker | None:
         i = bisect.bisect_left(self._starts, at)
@@ -421,6 +478,28 @@ class SpeakerResolver:
             if wanted(speaker):
                 return speaker
         return None
+
+
+def _names_a_person(mention: Span) -> bool:
+    """A noun phrase whose head is a kind of person: an office ("minister"), an
+    agent noun ("founder", "defenceman", "economist"), or anyone given an age."""
+    head = mention.root
+    lemma = head.lemma_.lower()
+    if head.tag_ in ("NNS", "NNPS") or lemma in ORG_NOUNS or is_document_noun(head):
+        return False
+    if lemma in ROLE_NOUNS or PERSON_NOUN.search(lemma):
+        return True
+    return any(re.fullmatch(r"\d+-year-old", t.lower_) for t in mention)
+
+
+def _is_credit(ent: Span) -> bool:
+    """A byline or photo credit rather than a person in the story: a name beside
+    a slash ("Jane Roe/Reuters") or on a line with no verb ("By Jane Roe, CBC News")."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].text == "/" or ent.end < len(doc) and doc[ent.end].text == "/":
+        return True
+    sent = ent.sent
+    return len(sent) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _role_name(mention: Span) -> str:

@@ -90,3 +90,68 @@ def test_quote_with_no_attribution_continues_the_previous_speaker(nlp):
     assert quotes[1].speaker is quotes[0].speaker
     assert quotes[1].speaker.name == "Tom Reid"
     assert quotes[1].speaker_mention is None
+
+
+def test_definite_description_refers_back_to_the_person_introduced(nlp):
+    text = (
+        "Maria Lopez opened her bakery on Main Street in 2015.\n\n"
+        '"We bake everything by hand, every morning," says the 41-year-old owner of Crumb Bakery.'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Maria Lopez"
+    assert quote.speaker_mention.startswith("the 41-year-old owner")
+
+
+def test_indefinite_role_stays_a_role(nlp):
+    text = (
+        "Maria Lopez opened her bakery on Main Street in 2015.\n\n"
+        "A spokesperson for the city said the street would be repaved next year."
+    )
+    claim = next(c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote")
+    assert claim.speaker.name != "Maria Lopez"
+
+
+def test_possessive_place_before_a_name_is_not_part_of_it(nlp):
+    text = '"We played hard for sixty minutes and it showed," Calgary\'s Tom Becker said.'
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Tom Becker"
+
+
+def test_shared_surname_means_the_person_introduced_first(nlp):
+    text = (
+        "Anna Kovac founded the clinic in 1998.\n\n"
+        "Her son, Peter Kovac, joined the practice in 2019.\n\n"
+        "Kovac said the clinic would open a second office next year."
+    )
+    claim = next(c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote")
+    assert claim.speaker.name == "Anna Kovac"
+
+
+def test_photo_credit_is_not_an_antecedent(nlp):
+    text = (
+        "Alex Martin organized the vigil outside city hall.\n\n"
+        "Photo by Sam Kerr/Global News\n\n"
+        '"We wanted people to remember the ones we lost," she said.'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Alex Martin"
+
+
+def test_pronoun_follows_a_chain_of_subject_pronouns(nlp):
+    text = (
+        "Ben Ortiz grew up in Winnipeg.\n\n"
+        "He moved to Toronto in 2010, where his cousin Tom Reyes found him a job at a garage. "
+        "He still works there.\n\n"
+        '"I was lucky to have family here," he says.'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Ben Ortiz"
+
+
+def test_quoted_words_inside_an_attribution_are_not_its_speaker(nlp):
+    text = (
+        "Toronto nurse Amy Chen, who lost 10 pounds “and a dress size” since June, "
+        "says the program changed her habits."
+    )
+    claims = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert all(c.speaker is None or "dress size" not in c.speaker.name for c in claims)
