@@ -1,0 +1,190 @@
+"""How linking scales: time and peak memory of ``link_claims`` on 10k..1M claims.
+
+    PYTHONPATH=. python benchmarks/link_scale.py [--sizes 10000,100000,1000000] [--matcher lexical]
+
+Corpora are synthetic but made of real text: ECB+ sentences and UCI headlines
+(read at run time from ../shared/data) grouped into articles of ~10 claims from
+300 outlets over 60 days. A third of the claims are copies of an earlier claim
+with realistic edits (words dropped, adjacent words swapped, a word replaced, a
+figure changed, the tail cut, an attribution added); the rest are originals, and
+once the real sentences run out, distractors: real sentences with half their
+longer words replaced (news vocabulary, but no copies). Claims are inserted directly with
+sqlite-utils into a real SQLite file (quantities included, as extraction would
+store them), bypassing extraction; each size is built in one subprocess and
+linked in another, so ``ru_maxrss`` is the peak of linking alone.
+
+Prints per size: seconds, peak RSS, candidate pairs per claim, links, and the
+growth exponent log(t2/t1)/log(n2/n1) between consecutive sizes.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.corpora import real_sentences  # noqa: E402
+from ingest.quantities import find_quantities  # noqa: E402
+from kb.ids import content_hash, stable_id  # noqa: E402
+from kb.schema import open_db  # noqa: E402
+
+CLAIMS_PER_ARTICLE = 10
+OUTLETS = 300
+DAYS = 60
+COPY_SHARE = 0.33
+DIGITS_RE = re.compile(r"\d+")
+
+
+def perturb(text: str, rng: random.Random, vocabulary: list[str]) -> str:
+    words = text.split()
+    for _ in range(rng.randint(1, 3)):
+        edit = rng.random()
+        if edit < 0.25 and len(words) > 6:
+            del words[rng.randrange(len(words))]
+        elif edit < 0.45 and len(words) > 2:
+            k = rng.randrange(len(words) - 1)
+            words[k], words[k + 1] = words[k + 1], words[k]
+        elif edit < 0.65:
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)
+        elif edit < 0.8 and any(DIGITS_RE.search(w) for w in words):
+            k = rng.choice([k for k, w in enumerate(words) if DIGITS_RE.search(w)])
+            words[k] = DIGITS_RE.sub(lambda m: str(int(m.group()) + rng.randint(1, 9)), words[k], count=1)
+        elif edit < 0.9 and len(words) > 8:
+            words = words[: len(words) - rng.randint(1, 3)]
+        else:
+            words = [rng.choice(["According to reports,", "Officials said", "Sources say"]), *words]
+    return " ".join(words)
+
+
+def generate(n: int, seed: int = 0):
+    """Yield (outlet, published, [claim texts]) articles totalling ``n`` claims."""
+    rng = random.Random(seed)
+    sentences = real_sentences()
+    rng.shuffle(sentences)
+    vocabulary = sorted({w for s in sentences[:2000] for w in s.split() if w.isalpha()})
+    originals: list[str] = []
+    fresh = iter(sentences)
+    made = 0
+    start = date(2024, 1, 1)
+    while made < n:
+        size = min(n - made, CLAIMS_PER_ARTICLE)
+        claims = []
+        for _ in range(size):
+            if originals and rng.random() < COPY_SHARE:
+                # Copies mostly of recent news: stories travel within days.
+                claims.append(perturb(originals[-1 - min(len(originals) - 1, int(rng.expovariate(1 / 500)))],
+                                      rng, vocabulary))
+                continue
+            text = next(fresh, None)
+            if text is None:
+                # A distractor: a real sentence with half its longer words swapped for
+                # others, so it reads like news but is no copy of any stored claim.
+                text = " ".join(rng.choice(vocabulary) if len(w) > 3 and rng.random() < 0.5 else w
+                                for w in rng.choice(sentences).split())
+            originals.append(text)
+            claims.append(text)
+        published = start + timedelta(days=DAYS * made // n)
+        yield f"Outlet {rng.randrange(OUTLETS)}", published.isoformat(), claims
+        made += size
+
+
+def build(path: str, n: int, seed: int) -> None:
+    db = open_db(path)
+    outlets, articles, claims, quantities = {}, [], [], []
+
+    def flush():
+        db["articles"].insert_all(articles, batch_size=2000)
+        db["claims"].insert_all(claims, batch_size=2000)
+        db["quantities"].insert_all(quantities, batch_size=2000)
+        articles.clear(), claims.clear(), quantities.clear()
+
+    with db.atomic():
+        for k, (outlet, published, texts) in enumerate(generate(n, seed)):
+            outlet_id = outlets.setdefault(outlet, stable_id("outlet", outlet))
+            text = " ".join(texts)
+            article_id = stable_id("article", k)
+            articles.append({"id": article_id, "outlet_id": outlet_id, "published": published, "text": text,
+                             "content_hash": content_hash(text), "ingested_at": published, "source": "synthetic"})
+            offset = 0
+            for claim_text in texts:
+                claim_id = stable_id("claim", article_id, offset)
+                claims.append({"id": claim_id, "article_id": article_id, "kind": "assertion", "text": claim_text,
+                               "content": claim_text, "char_start": offset, "char_end": offset + len(claim_text)})
+                for q in find_quantities(claim_text):
+                    quantities.append({"id": stable_id("quantity", claim_id, q.start), "claim_id": claim_id,
+                                       "text": q.text, "value": q.value, "unit": q.unit, "qualifier": q.qualifier,
+                                       "char_start": offset + q.start, "char_end": offset + q.end})
+                offset += len(claim_text) + 1
+            if len(claims) >= 20000:
+                db["outlets"].insert_all(({"id": i, "name": o} for o, i in outlets.items()), ignore=True)
+                flush()
+        db["outlets"].insert_all(({"id": i, "name": o} for o, i in outlets.items()), ignore=True)
+        flush()
+
+
+def link(path: str, matcher: str) -> dict:
+    from kb.link import link_claims
+
+    db = open_db(path)
+    started = time.perf_counter()
+    stats = link_claims(db, matcher=matcher)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "claims": stats.claims, "candidate_pairs": stats.candidate_pairs, "links": stats.links,
+            "families": stats.families, "derivations": stats.derivations}
+
+
+def run_size(n: int, matcher: str, seed: int, workdir: str) -> dict:
+    path = str(Path(workdir) / f"scale-{n}.db")
+    here = str(Path(__file__).resolve())
+    started = time.perf_counter()
+    subprocess.run([sys.executable, here, "--build", path, "--sizes", str(n), "--seed", str(seed)], check=True)
+    built = time.perf_counter() - started
+    out = subprocess.run([sys.executable, here, "--link", path, "--matcher", matcher], check=True,
+                         capture_output=True, text=True).stdout
+    return {"n": n, "build_seconds": built, **json.loads(out.strip().splitlines()[-1])}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--matcher", default="lexical")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workdir", help="keep the databases here (default: a temporary folder)")
+    parser.add_argument("--build", help=argparse.SUPPRESS)
+    parser.add_argument("--link", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.build:
+        build(args.build, int(args.sizes), args.seed)
+        return
+    if args.link:
+        print(json.dumps(link(args.link, args.matcher)))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
+        previous = None
+        for n in sizes:
+            result = run_size(n, args.matcher, args.seed, workdir)
+            growth = ""
+            if previous:
+                exponent = math.log(result["seconds"] / previous["seconds"]) / math.log(n / previous["n"])
+                growth = f", growth exponent {exponent:.2f} vs {previous['n']:,}"
+            print(f"{n:>9,} claims ({args.matcher}): linked in {result['seconds']:.1f}s, peak RSS "
+                  f"{result['max_rss_mb']:.0f} MB, {result['candidate_pairs'] / n:.2f} candidate pairs per claim, "
+                  f"{result['links']:,} links, {result['families']:,} families, {result['derivations']:,} derivations"
+                  f" (corpus built in {result['build_seconds']:.0f}s){growth}", flush=True)
+            previous = result
+
+
+if __name__ == "__main__":
+    main()

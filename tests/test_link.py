@@ -1,0 +1,179 @@
+"""Linking claims across articles: candidates, links, incremental linking, the runs record."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from ingest.records import ArticleRecord, Claim, Extraction, Quantity
+from kb.candidates import candidate_tokens, lexical_candidates
+from kb.compare import Comparison
+from kb.embeddings import EMBEDDING_DIM, embeddings_available
+from kb.link import drop_outcompeted, link_claims
+from kb.schema import open_db
+from kb.store import store_article
+
+# Three outlets. The Gazette copies the Herald's figure verbatim and changes the
+# number in the mayor's statement; the Post rewords the statement a week later.
+# Each article also carries a claim nobody else reports.
+ARTICLES = [
+    ("Herald", "2023-05-01", [
+        "The city council approved a budget of 3.5 million dollars for the new harbour bridge.",
+        "Mayor Alice Tran said the bridge will open to traffic before the winter holidays.",
+        "Local bakeries reported a shortage of rye flour this spring.",
+    ]),
+    ("Gazette", "2023-05-02", [
+        "The city council approved a budget of 3.5 million dollars for the new harbour bridge.",
+        "Mayor Alice Tran said the bridge will open to traffic before the winter holidays in 2024.",
+        "A chess tournament drew forty players to the public library on Saturday.",
+    ]),
+    ("Post", "2023-05-08", [
+        "Mayor Alice Tran said traffic will cross the new bridge before the winter holidays.",
+        "The museum extended its opening hours for the summer exhibition of Dutch paintings.",
+    ]),
+]
+
+
+def store(db, outlet, published, sentences):
+    text = " ".join(sentences)
+    claims = []
+    for sentence in sentences:
+        start = text.index(sentence)
+        quantities = [Quantity("3.5 million dollars", 3.5e6, "USD")] if "3.5 million" in sentence else []
+        claims.append(Claim("assertion", sentence, sentence, start, start + len(sentence), quantities=quantities))
+    record = ArticleRecord(text=text, outlet=outlet, published=published, url=f"https://{outlet.lower()}.example/a")
+    return store_article(db, record, Extraction(claims=claims))
+
+
+def links_by_text(db):
+    return {
+        (a, b): (relation, method)
+        for a, b, relation, method in db.execute(
+            """select ca.content, cb.content, l.relation, l.method from claim_links l
+               join claims ca on ca.id = l.claim_a join claims cb on cb.id = l.claim_b"""
+        )
+    }
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "kb.db")
+    for outlet, published, sentences in ARTICLES:
+        store(database, outlet, published, sentences)
+    return database
+
+
+def test_links_copies_across_outlets_and_only_them(db):
+    stats = link_claims(db, matcher="lexical")
+    links = links_by_text(db)
+    budget = ARTICLES[0][2][0]
+    assert links[(budget, budget)] == ("verbatim", "lexical")
+    herald_mayor, gazette_mayor, post_mayor = ARTICLES[0][2][1], ARTICLES[1][2][1], ARTICLES[2][2][0]
+    assert (herald_mayor, gazette_mayor) in links
+    assert (herald_mayor, post_mayor) in links
+    unique_claims = {ARTICLES[0][2][2], ARTICLES[1][2][2], ARTICLES[2][2][1]}
+    assert not any(a in unique_claims or b in unique_claims for a, b in links)
+    assert stats.links == len(links)
+    assert stats.matcher == "lexical"
+    assert "links" in str(stats)
+
+
+def test_earlier_copy_is_claim_a_and_same_article_never_linked(db):
+    link_claims(db, matcher="lexical")
+    rows = db.execute(
+        """select aa.published, ab.published, ca.article_id = cb.article_id from claim_links l
+           join claims ca on ca.id = l.claim_a join articles aa on aa.id = ca.article_id
+           join claims cb on cb.id = l.claim_b join articles ab on ab.id = cb.article_id"""
+    ).fetchall()
+    assert rows
+    assert all(earlier <= later and not same_article for earlier, later, same_article in rows)
+
+
+def test_the_run_is_recorded(db):
+    link_claims(db, matcher="lexical")
+    run = db.execute("select command, matcher, embedding_model, finished_at from runs").fetchone()
+    assert run[:3] == ("link", "lexical", None)
+    assert run[3]
+
+
+def test_incremental_linking_of_a_new_article_matches_a_full_rebuild(tmp_path):
+    database = open_db(tmp_path / "kb.db")
+    for outlet, published, sentences in ARTICLES[:2]:
+        store(database, outlet, published, sentences)
+    link_claims(database, matcher="lexical")
+    new = store(database, *ARTICLES[2])
+    stats = link_claims(database, claim_ids=new.claim_ids, matcher="lexical")
+    assert stats.claims == len(new.claim_ids)
+    incremental = links_by_text(database)
+    link_claims(database, matcher="lexical", rebuild=True)
+    assert links_by_text(database) == incremental
+
+
+def test_rebuild_replaces_links_families_and_derivations(db):
+    link_claims(db, matcher="lexical")
+    db["claim_links"].insert({"claim_a": db.execute("select id from claims").fetchone()[0],
+                              "claim_b": db.execute("select id from claims limit 1 offset 4").fetchone()[0],
+                              "score": 1.0, "relation": "verbatim", "evidence": "[]", "method": "stale"})
+    link_claims(db, matcher="lexical", rebuild=True)
+    assert not db.execute("select 1 from claim_links where method = 'stale'").fetchone()
+
+
+def test_families_get_the_earliest_copy_as_canonical(db):
+    link_claims(db, matcher="lexical")
+    budget = ARTICLES[0][2][0]
+    canonical, size, outlets, first_seen = db.execute(
+        """select c.content, f.size, f.outlets, f.first_seen from families f
+           join claims c on c.id = f.canonical_claim_id where c.content = ?""", [budget]
+    ).fetchone()
+    assert (size, outlets, first_seen) == (2, 2, "2023-05-01")
+
+
+def test_candidates_pair_different_articles_only_and_are_capped():
+    texts = ["Seven ferries were cancelled because of the storm in Bergen."] * 6
+    groups = np.array([0, 0, 1, 2, 3, 4])
+    tokens = [candidate_tokens(t) for t in texts]
+    pairs, scores = lexical_candidates(tokens, groups, per_claim=2)
+    assert len(pairs)
+    assert all(i < j and groups[i] != groups[j] for i, j in pairs)
+    assert len(pairs) <= len(texts) * 2  # each claim chose at most 2
+
+
+def test_candidate_tokens_share_normalized_quantities_not_stop_words():
+    written_one_way = candidate_tokens("the 16.9 million reports", [16_900_000.0])
+    written_another = candidate_tokens("16,9 million reports", [16_900_000.0])
+    assert written_one_way == written_another
+    assert "the" not in written_one_way
+
+
+def test_a_contradicting_link_loses_to_the_real_counterpart():
+    # Article 1 has claims 0 and 1, article 2 has claim 2. Claim 2 copies claim 0;
+    # claim 1 is another figure from the same source that only looks like it.
+    articles = ["one", "one", "two"]
+    links = [
+        (0, 2, Comparison(True, 0.95, "paraphrase")),
+        (1, 2, Comparison(True, 0.90, "number_changed")),
+    ]
+    assert [(a, b) for a, b, _ in drop_outcompeted(links, articles)] == [(0, 2)]
+    # A weaker link that agrees (the other half of a split sentence) stays.
+    links[1] = (1, 2, Comparison(True, 0.70, "number_dropped"))
+    assert len(drop_outcompeted(links, articles)) == 2
+
+
+@pytest.mark.skipif(not embeddings_available(), reason="the optional embeddings tier is not installed")
+def test_embeddings_tier_is_recorded_and_vectors_cached(db):
+    link_claims(db, matcher="embeddings")
+    assert db.execute("select matcher, embedding_model from runs").fetchone() == (
+        "embeddings", "sentence-transformers/all-MiniLM-L6-v2")
+    methods = {m for (m,) in db.execute("select method from claim_links")}
+    assert methods == {"embeddings"}
+    vector = db.execute("select vector from claim_embeddings limit 1").fetchone()[0]
+    assert len(vector) == EMBEDDING_DIM * 4
+    budget = ARTICLES[0][2][0]
+    assert links_by_text(db)[(budget, budget)][0] == "verbatim"
+
+
+def test_evidence_is_a_json_list(db):
+    link_claims(db, matcher="lexical")
+    for (evidence,) in db.execute("select evidence from claim_links"):
+        assert isinstance(json.loads(evidence), list)

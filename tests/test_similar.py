@@ -1,0 +1,43 @@
+"""find_similar: has this claim been seen before?"""
+from __future__ import annotations
+
+import pytest
+
+from kb.embeddings import embeddings_available
+from kb.similar import find_similar
+from test_link import ARTICLES, store
+
+from kb.schema import open_db
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "kb.db")
+    for outlet, published, sentences in ARTICLES:
+        store(database, outlet, published, sentences)
+    return database
+
+
+def test_a_reworded_claim_finds_its_stored_copies_first(db):
+    found = find_similar(db, "The council approved 3.5 million dollars for the harbour bridge.", matcher="lexical")
+    assert found[0]["text"] == ARTICLES[0][2][0]
+    assert {found[0]["outlet"], found[1]["outlet"]} == {"Herald", "Gazette"}
+    assert found[0]["score"] >= found[-1]["score"]
+    assert set(found[0]) == {"claim_id", "text", "score", "article_id", "outlet", "speaker", "relation"}
+
+
+def test_a_changed_figure_is_reported_as_such(db):
+    found = find_similar(db, "The city council approved a budget of 5.3 million dollars for the new harbour bridge.",
+                         matcher="lexical", limit=1)
+    assert found[0]["relation"] == "number_changed"
+
+
+def test_limit_and_nothing_found(db):
+    assert len(find_similar(db, "Mayor Alice Tran said the bridge will open", limit=1, matcher="lexical")) == 1
+    assert find_similar(db, "Penguins waddle across Antarctic ice", matcher="lexical") == []
+
+
+@pytest.mark.skipif(not embeddings_available(), reason="the optional embeddings tier is not installed")
+def test_dense_tier_finds_a_paraphrase(db):
+    found = find_similar(db, "Tran expects cars to drive over the bridge before Christmas.", matcher="embeddings")
+    assert "bridge" in found[0]["text"] and "Tran" in found[0]["text"]
