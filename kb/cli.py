@@ -61,6 +61,27 @@ def progress_bar(total: int, label: str):
         yield advance
 
 
+class StepProgress:
+    """A ``progress(done, total)`` callback that draws a bar on a terminal."""
+
+    def __init__(self, label: str):
+        self.label, self.bar = label, None
+
+    def __call__(self, done: int, total: int):
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None or self.bar.length != total:
+            self.finish()
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, show_pos=True,
+                                         show_eta=True)
+        self.bar.update(done - self.bar.pos)
+
+    def finish(self):
+        if self.bar is not None:
+            self.bar.render_finish()
+            self.bar = None
+
+
 def existing_db(path: str):
     """Open a database the user expects to exist, refusing to create an empty one by accident."""
     if not Path(path).is_file():
@@ -123,11 +144,20 @@ def ingest(db, paths, outlet, fmt, no_link, model, matcher):
 @click.option("--rebuild", is_flag=True, help="Drop links, families and derivations and recompute them all.")
 @matcher_option
 @threshold_option
-def link(db, rebuild, matcher, threshold):
+@click.option("--per-claim", type=click.IntRange(1), default=None,
+              help="Candidate copies compared per claim (default 8).")
+@click.option("--chain-threshold", type=click.FloatRange(0, 1), default=None,
+              help="Score a link needs to bring a claim into a family through another member rather than "
+                   "the family's first appearance.")
+def link(db, rebuild, matcher, threshold, per_claim, chain_threshold):
     """(Re)compute cross-outlet claim links, families and article derivations."""
     from .link import link_claims
 
-    stats = link_claims(existing_db(db), rebuild=rebuild, matcher=matcher, threshold=threshold)
+    options = {k: v for k, v in {"per_claim": per_claim, "chain_threshold": chain_threshold}.items() if v is not None}
+    progress = StepProgress("Linking")
+    stats = link_claims(existing_db(db), rebuild=rebuild, matcher=matcher, threshold=threshold, progress=progress,
+                        **options)
+    progress.finish()
     click.echo(str(stats), err=True)
 
 

@@ -49,7 +49,7 @@ from claims c join articles a on a.id = c.article_id left join speakers s on s.i
 """
 
 
-class MatcherUnavailable(Exception):
+class MatcherUnavailable(LookupError):
     pass
 
 

@@ -132,3 +132,80 @@ def test_demo_builds_database(tmp_path):
     assert db["articles"].count == 11
     assert len({row["outlet_id"] for row in db["articles"].rows}) == 11
     assert f"claimkb serve {db_path}" in result.output
+
+
+def test_compare_json_follows_the_interface():
+    result = run("compare", "NCMEC received 16.9 million reports last year.",
+                 "NCMEC received 6.9 million reports last year.", "--json")
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert set(answer) == {"same_claim", "score", "relation", "differences"}
+    assert 0 <= answer["score"] <= 1
+    assert answer["relation"] == "number_changed"
+    assert {"kind": "number", "a": "16.9 million", "b": "6.9 million"}.items() <= answer["differences"][0].items()
+
+
+def test_compare_pairs_file(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(
+        json.dumps({"a": "The vaccine is safe for children.", "b": "The vaccine is not safe for children."}) + "\n"
+        + json.dumps({"a": "The bridge reopens in May.", "b": "The bridge reopens in May."}) + "\n",
+        encoding="utf-8",
+    )
+    result = run("compare", "--pairs", pairs)
+    assert result.exit_code == 0, result.output
+    relations = [json.loads(line)["relation"] for line in result.output.splitlines()]
+    assert relations == ["negation_flipped", "verbatim"]
+
+
+def test_compare_pairs_file_bad_line_is_named(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a": "x", "b": "y"}\n{"a": "only a"}\n', encoding="utf-8")
+    result = run("compare", "--pairs", pairs)
+    assert result.exit_code == 1
+    assert "pairs.jsonl:2" in result.output
+
+
+def test_similar_finds_the_seed_statistic(seeds_db):
+    result = run("similar", seeds_db, "NCMEC got 16.9 million reports of suspected abuse last year", "--json")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert {"claim_id", "text", "score", "article_id", "outlet", "speaker"} <= set(found[0])
+    assert any("16.9 million" in hit["text"] or "16,9 million" in hit["text"] for hit in found[:3])
+    assert [hit["score"] for hit in found] == sorted((hit["score"] for hit in found), reverse=True)
+
+
+def test_export_graphml_reads_back(seeds_db, tmp_path):
+    import networkx as nx
+
+    out = tmp_path / "claims.graphml"
+    result = run("export", seeds_db, "--format", "graphml", "-o", out)
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(out)
+    claims = open_db(seeds_db)["claims"].count
+    assert sum(1 for _, data in graph.nodes(data=True) if data["type"] == "claim") == claims
+
+
+def test_query_json_and_csv(seeds_db):
+    listing = run("query", seeds_db)
+    assert listing.exit_code == 0 and "speaker_claims" in listing.output
+    as_json = run("query", seeds_db, "speaker_claims", "-p", "speaker=Williams", "--json")
+    assert as_json.exit_code == 0, as_json.output
+    rows = json.loads(as_json.output)
+    assert rows and all("Williams" in json.dumps(row) for row in rows)
+    as_csv = run("query", seeds_db, "speaker_claims", "-p", "speaker=Williams", "--csv")
+    assert len(as_csv.output.strip().splitlines()) == len(rows) + 1
+    missing = run("query", seeds_db, "speaker_claims")
+    assert missing.exit_code == 1 and "speaker" in missing.output
+
+
+def test_link_rebuild_and_unavailable_matcher(seeds_db, monkeypatch):
+    result = run("link", seeds_db, "--rebuild", "--matcher", "lexical", "--chain-threshold", "0.95")
+    assert result.exit_code == 0, result.output
+    assert "links" in result.output
+    import kb.link
+
+    monkeypatch.setattr(kb.link, "embeddings_available", lambda: False)
+    result = run("link", seeds_db, "--matcher", "embeddings")
+    assert result.exit_code == 1
+    assert "embeddings" in result.output and "Traceback" not in result.output
