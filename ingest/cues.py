@@ -26,10 +26,12 @@ PHRASAL_CUES = {("point", "out"), ("call", "for"), ("call", "on")}
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
-# Nouns naming a document or data set: a source that is cited, not a speaker.
+# Nouns naming a document or data set: a source that is cited; as the subject of a
+# reporting verb ("the lawsuit alleges") it speaks for whoever issued it.
 DOCUMENT_NOUNS = frozenset(
     "report study survey data figures statistics estimate estimates poll analysis research "
-    "review audit census document documents records release statement numbers".split()
+    "review audit census document documents records release statement numbers finding findings "
+    "lawsuit suit complaint claim filing memo letter paper tweet post ruling".split()
 )
 
 

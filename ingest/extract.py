@@ -83,11 +83,9 @@ def extract_claims(doc: Doc) -> Extraction:
 def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, kind, start, end, cue_text, subject) -> Claim:
     context = _sentences(doc, start, end)
     speaker = None
+    document = subject is not None and is_document_noun(subject.root)
     if subject is not None:
-        if is_document_noun(subject.root):
-            speaker = None  # "according to a report by X": X is cited, not a speaker
-        else:
-            speaker = resolver.resolve(subject)
+        speaker = resolver.resolve(subject)
         if speaker is not None:
             resolver.remember(speaker, subject.start_char, subject.end_char)
     elif kind == "direct_quote":
@@ -107,7 +105,8 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, kind, start, en
         cue=cue_text,
         hedge=find_hedge(content) or (find_hedge(cue_text) if cue_text else None),
         quantities=_quantities(content, start),
-        citations=find_citations(context, resolver, speaker),
+        # "a report by X found ...": X speaks through the report and is still its cited source
+        citations=find_citations(context, resolver, None if document else speaker),
     )
 
 

@@ -12,7 +12,11 @@ A rule-based resolver in the spirit of classic news attribution systems:
   subjects), skipping names inside quotes (people a speaker talks about);
 - role nouns ("the Prosecutor", "the minister") resolve to the person whose
   title they name, else to the most recent titled speaker; collective nouns
-  ("the organization", "the agency") to the most recent organization.
+  ("the organization", "the agency") to the most recent organization;
+- documents ("the report says", "the lawsuit alleges") to whoever issued them:
+  the owner or author the phrase names ("the RCMP statement", "a study by X"),
+  else the organization last seen issuing something, else the last organization
+  named as a subject.
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import SUBJECT_DEPS, is_document_noun
+from .cues import SUBJECT_DEPS, is_document_noun, name_span
 from .records import Speaker
 
 PERSON_LABELS = ("PERSON",)
@@ -34,6 +38,15 @@ NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "themselves"}
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f"}
 HONORIFICS = set(HONORIFIC_GENDER) | {"dr", "dr.", "prof", "prof.", "rev", "rev."}
+# Role nouns that carry a gender: "Jo Lee, a mother of two", "spokeswoman Jo Lee".
+GENDERED_NOUNS = {
+    **dict.fromkeys(
+        "man spokesman chairman businessman congressman father dad son brother husband "
+        "boyfriend grandfather uncle nephew king prince".split(), "m"),
+    **dict.fromkeys(
+        "woman spokeswoman chairwoman businesswoman congresswoman mother mom mum daughter "
+        "sister wife girlfriend grandmother aunt niece queen princess actress widow".split(), "f"),
+}
 
 # Head nouns that name an organization rather than a person.
 ORG_NOUNS = frozenset(
@@ -43,7 +56,9 @@ ORG_NOUNS = frozenset(
     center centre institute university hospital bank court party campaign team network
     foundation charity authority regulator watchdog coalition federation society
     corporation business employer retailer airline force army military navy school
-    district city province state county municipality administration
+    district city province state county municipality administration railway railroad
+    utility carrier insurer broadcaster publisher manufacturer automaker lender chain
+    diocese church league club
     """.split()
 )
 # Role nouns that are the same office under another name; kept to generic words of
@@ -80,8 +95,11 @@ ORG_NAME_WORDS = ORG_NOUNS | frozenset(
     journal magazine media hydro canada airlines league club fc united town ministry
     services systems technologies energy health care capital holdings partners labs
     radio tv television church museum library fund trust alliance institute college
+    electronics street avenue road mall
     """.split()
 )
+# Verbs whose subject issued a document: "the union released a statement".
+ISSUING_LEMMAS = frozenset("release publish issue file launch post send prepare produce commission submit".split())
 PLACE_LABELS = ("GPE", "LOC", "DATE", "NORP", "FAC")
 TITLE_STOP_LABELS = ("GPE", "NORP", "LOC", "DATE", "CARDINAL", "ORDINAL")
 TITLE_LOWER_WORDS = {"of", "for", "and", "&", "the"}
@@ -154,6 +172,12 @@ class SpeakerResolver:
 
     def _collect(self) -> None:
         ents = [e for e in self.doc.ents if e.label_ in PERSON_LABELS + ORG_LABELS]
+        orgs = {_clean_name(e.text) for e in ents if e.label_ == "ORG"}
+        # a word the NER labels an organization on its own, and never part of a
+        # person's name, is no one's first name ("Facebook", the app "Facebook Research")
+        person_words = {w.lower() for e in ents if e.label_ in PERSON_LABELS and len(e) > 1 for w in e.text.split()}
+        self._org_words = {name.lower() for name in orgs if len(name.split()) == 1} - person_words
+        self._org_names = _full_organization_names(orgs)
         # full names first, so that single-word mentions find them whatever the order
         persons = [e for e in ents if e.label_ in PERSON_LABELS]
         for ent in sorted(persons, key=lambda e: -len(_clean_name(e.text).split())):
@@ -185,8 +209,19 @@ class SpeakerResolver:
                 self._note_honorific(speaker, ent)
             if not self._inside_quote(ent.start_char) and not _is_credit(ent):
                 self._add_mention(Mention(ent.start_char, ent.end_char, speaker, _main_subject(ent.root)))
+        self._note_unlabelled_surnames()
         self._vote_genders()
         self._chain_pronouns()
+
+    def _note_unlabelled_surnames(self) -> None:
+        """A known person's surname that the NER missed as a main-clause subject
+        ("Niederreiter has four goals") is still a mention of that person."""
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.ent_type_ or not _main_subject(token) or self._inside_quote(token.idx):
+                continue
+            known = [s for s in self._index.get(token.lower_, ()) if s.kind == "person"]
+            if known:
+                self._add_mention(Mention(token.idx, token.idx + len(token), self._pick(known, token.idx), True))
 
     def _vote_genders(self) -> None:
         """Learn a person's gender from the he/she that follows their name when no
@@ -240,9 +275,13 @@ class SpeakerResolver:
                 self._alias(speaker, name)
             return speaker
         if ent.label_ == "ORG":
-            found = self._index.get(name.lower())
+            full = self._org_names.get(name.lower(), name)
+            found = self._index.get(full.lower())
             orgs = [s for s in found or () if s.kind == "organization"]
-            return orgs[0] if orgs else self._speaker(name, "organization")
+            speaker = orgs[0] if orgs else self._speaker(full, "organization")
+            if full != name:
+                self._alias(speaker, name)
+            return speaker
         return None
 
     def _names_person(self, ent: Span) -> bool:
@@ -251,6 +290,8 @@ class SpeakerResolver:
         if ent.label_ not in ("ORG", "GPE", "NORP"):
             return False
         if any(s.kind == "organization" for s in self._index.get(_clean_name(ent.text).lower(), ())):
+            return False
+        if len(ent) > 1 and any(t.lower_ in self._org_words for t in ent):
             return False
         if len(ent) == 1:
             return ent.text.lower() in self._name_runs or any(
@@ -267,11 +308,13 @@ class SpeakerResolver:
         return None
 
     def _note_title(self, speaker: Speaker, ent: Span) -> None:
-        if speaker.title:
-            return
         title = _title_before(ent) or _title_in_apposition(ent)
-        if title:
-            speaker.title = title
+        if not title:
+            return
+        speaker.title = speaker.title or title
+        genders = {GENDERED_NOUNS[w] for w in title.lower().split() if w in GENDERED_NOUNS}
+        if len(genders) == 1:
+            self._gender.setdefault(id(speaker), genders.pop())
 
     def _note_honorific(self, speaker: Speaker, ent: Span) -> None:
         if ent.start > 0:
@@ -357,6 +400,8 @@ class SpeakerResolver:
                 speaker = self._entity_speaker(ent)
                 if speaker is not None:
                     return speaker
+        if root.pos_ == "NOUN" and is_document_noun(root):
+            return self._resolve_document(mention)
         if not determined:
             # a known surname the tagger took for a plural noun ("Woods said")
             known = [s for s in self._index.get(_clean_name(mention.text).lower(), ()) if s.kind == "person"]
@@ -367,10 +412,32 @@ class SpeakerResolver:
             return self._resolve_name(mention)
         return self._resolve_role(mention)
 
+    def _resolve_document(self, mention: Span) -> Speaker | None:
+        """Who speaks through a document: its owner or author as written ("her
+        statement", "the RCMP statement", "a report by X", "data from X"), else
+        the organization last seen issuing something or, failing that, the last
+        organization named as a subject."""
+        root = mention.root
+        for child in root.children:
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                return self._resolve_pronoun(child)
+            if child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
+                return self.resolve(name_span(child))
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                author = next((p for p in child.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+                if author is not None:
+                    return self.resolve(name_span(author))
+        at = mention.start_char
+        return self._recent(at, lambda s: s.kind == "organization", issuers_only=True) or self._recent(
+            at, lambda s: s.kind == "organization", subjects_only=True
+        )
+
     def _resolve_name(self, mention: Span) -> Speaker:
         # "Jane Roe of Acme": the name ends where its "of"/"for" phrase begins
         end = next((t.i for t in mention if t.i > mention.root.i and (t.dep_ == "prep" or t.is_punct)), mention.end)
-        mention = mention.doc[mention.start : end]
+        # "Vancouver's Bo Horvat": the possessor before the name is a place or a team
+        start = max((t.i + 1 for t in mention if t.i < mention.root.i and t.tag_ == "POS"), default=mention.start)
+        mention = mention.doc[start:end]
         words = [t for t in mention if t.pos_ == "PROPN" or t.text[:1].isupper()]
         words = [t for t in words if t.lower_ not in HONORIFICS and t.dep_ != "det"]
         name = _clean_name(" ".join(t.text for t in words)) or _clean_name(mention.text)
@@ -462,22 +529,49 @@ class SpeakerResolver:
         for mention in reversed(self._mentions[:i]):
             if at - mention.end > within:
                 return None
-            if mention.is_subject and mention.speaker.kind == "person" and len(mention.speaker.name.split()) > 1:
+            if mention.is_subject and mention.speaker.kind == "person":
                 return mention.speaker
         return None
 
-    def _recent(self, at: int, wanted, subjects_only: bool = False) -> Speaker | None:
+    def _recent(self, at: int, wanted, subjects_only: bool = False, issuers_only: bool = False) -> Speaker | None:
         i = bisect.bisect_left(self._starts, at)
         for mention in reversed(self._mentions[:i]):
-            if wanted(mention.speaker) and (mention.is_subject or not subjects_only):
+            if not wanted(mention.speaker) or subjects_only and not mention.is_subject:
+                continue
+            if not issuers_only or self._issues(mention):
                 return mention.speaker
-        if subjects_only:
+        if subjects_only or issuers_only:
             return None
         # a role may also be introduced later in the article ("..., said the minister, Jane Doe")
         for speaker in self._speakers.values():
             if wanted(speaker):
                 return speaker
         return None
+
+
+    def _issues(self, mention: Mention) -> bool:
+        """A mention that is the subject of a verb of issuing ("X released a report")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in ISSUING_LEMMAS
+
+
+def _full_organization_names(names: set[str]) -> dict[str, str]:
+    """Short forms of an organization's name mapped to the full one the article
+    also uses: "Suncor" -> "Suncor Energy", "TransCanada" -> "TransCanada Corp".
+    Only corporate words may complete a name, so that "Facebook" never becomes
+    "Facebook Research", a product or division of it."""
+    full: dict[str, str] = {}
+    for name in sorted(names, key=lambda n: -len(n.split())):
+        words = name.split()
+        for cut in range(len(words) - 1, 0, -1):
+            rest = words[cut:]
+            if all(w.lower().strip(".,") in ORG_NAME_WORDS for w in rest):
+                short = " ".join(words[:cut]).lower()
+                full.setdefault(short, full.get(name.lower(), name))
+    return full
 
 
 def _names_a_person(mention: Span) -> bool:
@@ -489,7 +583,8 @@ def _names_a_person(mention: Span) -> bool:
         return False
     if lemma in ROLE_NOUNS or PERSON_NOUN.search(lemma):
         return True
-    return any(re.fullmatch(r"\d+-year-old", t.lower_) for t in mention)
+    # the tokenizer splits "26-year-old" into five tokens
+    return re.search(r"\b\d+-year-old\b", mention.text) is not None
 
 
 def _is_credit(ent: Span) -> bool:
@@ -497,6 +592,8 @@ def _is_credit(ent: Span) -> bool:
     a slash ("Jane Roe/Reuters") or on a line with no verb ("By Jane Roe, CBC News")."""
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].text == "/" or ent.end < len(doc) and doc[ent.end].text == "/":
+        return True
+    if any(t.text == "/" for t in ent):  # the NER may take the slash into the name
         return True
     sent = ent.sent
     return len(sent) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in sent)
