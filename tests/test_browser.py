@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,23 +50,44 @@ def wait_until_serving(url: str, server: subprocess.Popen) -> None:
     raise RuntimeError(f"claimkb serve did not answer at {url}")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    sample = build_sample_kb(tmp_path_factory.mktemp("browser") / "sample.db")
-    port = free_port()
+def claimkb(*args, **kwargs) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    process = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from kb.cli import cli; cli(sys.argv[1:])",
-         "serve", sample.path, "--port", str(port), "--host", "127.0.0.1"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    return subprocess.Popen(
+        [sys.executable, "-c", "import sys; from kb.cli import cli; cli(sys.argv[1:])", *map(str, args)],
+        cwd=REPO, env=env, text=True, **kwargs,
     )
+
+
+@contextmanager
+def serving(db_path):
+    port = free_port()
+    process = claimkb("serve", db_path, "--port", port, "--host", "127.0.0.1",
+                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(base + "/-/versions.json", process)
-        yield base, sample
+        yield base
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    sample = build_sample_kb(tmp_path_factory.mktemp("browser") / "sample.db")
+    with serving(sample.path) as base:
+        yield base, sample
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    """What a new user does: `claimkb demo`, then `claimkb serve claimkb-demo.db`."""
+    db_path = tmp_path_factory.mktemp("demo") / "claimkb-demo.db"
+    build = claimkb("demo", db_path, "--matcher", "lexical", stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output, _ = build.communicate(timeout=600)
+    assert build.returncode == 0, output
+    with serving(db_path) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +178,44 @@ def test_fidelity_plot_renders(server, page):
     widths = [box["width"] for box in (bars.nth(i).bounding_box() for i in range(2))]
     assert widths[0] > 0 and widths[1] == 0
     page.screenshot(path=SCREENSHOTS / "fidelity.png", full_page=True)
+
+
+def open_family_of(page, base: str, words: str):
+    """Search the demo's claims for words and open the family of the first hit that has one."""
+    page.goto(base + "/claimkb-demo/search_claims")
+    page.fill("input[name=q]", words)
+    page.click("input[type=submit]")
+    page.wait_for_selector("table.rows-and-columns")
+    page.locator("table.rows-and-columns a[href*='/-/claimkb/family/']").first.click()
+    page.wait_for_selector("table.claimkb-versions")
+
+
+def test_demo_seed_quote_mutations_graph_and_graphml(demo_server, page, tmp_path):
+    import networkx as nx
+
+    base = demo_server
+    # The quote in which the re-publication turned the predator into an expert.
+    open_family_of(page, base, "predator social media")
+    outlets = page.locator("table.claimkb-versions td.where strong").all_inner_texts()
+    assert outlets[:2] == ["Infosecurity Magazine", "SecNews"]
+    assert any("predator" in text for text in page.locator("td.wording del").all_inner_texts())
+    assert any("expert" in text for text in page.locator("td.wording ins").all_inner_texts())
+    page.screenshot(path=SCREENSHOTS / "demo-family-predator.png", full_page=True)
+
+    # The estimate whose "more than half" vanished in the re-publication.
+    open_family_of(page, base, "CyberTipline vanish")
+    vanished = page.locator("td.numbers .number-vanished").all_inner_texts()
+    assert any("more than half" in text for text in vanished)
+    page.screenshot(path=SCREENSHOTS / "demo-family-more-than-half.png", full_page=True)
+
+    # Its graph, drawn by Cytoscape.js, and the GraphML download Gephi opens.
+    page.click("text=See the family as a graph")
+    page.wait_for_function("document.body && document.body.dataset.graphNodes !== undefined", timeout=30_000)
+    assert int(page.evaluate("document.body.dataset.graphNodes")) > 0
+    page.screenshot(path=SCREENSHOTS / "demo-graph.png", full_page=True)
+    with page.expect_download() as download:
+        page.click("a:text-is('graphml')")
+    saved = tmp_path / "family.graphml"
+    download.value.save_as(saved)
+    graph = nx.read_graphml(saved)
+    assert {data["type"] for _, data in graph.nodes(data=True)} >= {"claim", "article", "outlet"}
