@@ -21,20 +21,32 @@ NEGATION_WORDS = frozenset(
 )
 # Quoted spans: straight, curly and guillemet quotes, at least two words inside.
 QUOTED_RE = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
-SHINGLE_SIZE = 4
+QUOTE_CHARS = frozenset("\"“”„«»")
 HAS_DIGIT = re.compile(r"\d").search
 # Words that carry no claim but sit in stop lists' blind spot for news.
 NEWS_FILLER = frozenset("said says say told according also added".split())
+# Dates and times: every story has them, so two claims sharing "Tuesday" or
+# "January ... pm" share nothing about what they assert.
+DATE_WORDS = frozenset(
+    "january february march april june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday today yesterday tomorrow tonight morning afternoon evening "
+    "night day days week weeks weekend month months year years am pm gmt utc est pst".split()
+)
 QUOTE_KINDS = ("direct_quote",)
+OPENING_MARKS = frozenset(" \t\"'“‘(")  # may sit between a sentence end and its first word
+# A content word this long or longer is full evidence; shorter ones ("end", "CA")
+# are more often incidental and count in proportion.
+FULL_WEIGHT_LENGTH = 6
 
 
 @dataclass
 class ClaimFeatures:
     text: str
     tokens: list[str]  # lower-cased words as written, in order
-    content: list[str]  # stemmed content words, in order (no stop words, no numbers)
+    content: list[str]  # stemmed content words, in order (no stop words, numbers or dates)
     content_set: frozenset[str]
-    shingles: frozenset[str]  # character 4-grams of the normalized text without numbers
+    bigrams: frozenset[tuple[str, str]]  # adjacent pairs of ``content``: word order kept
     quantities: list[Quantity]
     hedge: str | None
     hedge_strength: float
@@ -45,30 +57,42 @@ class ClaimFeatures:
     speaker: str | None = None
     kind: str | None = None
     content_spans: list[tuple[int, int]] = field(default_factory=list)  # offsets of ``content`` words
+    weights: dict[str, float] = field(default_factory=dict)  # evidence weight of each content stem
 
 
 def claim_features(text: str, speaker: str | None = None, kind: str | None = None) -> ClaimFeatures:
     """Features of one claim; ``kind`` is a ``CLAIM_KINDS`` value when known."""
-    words = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-    tokens = [w.lower() for w, _, _ in words]
-    title_cased = looks_title_cased(text)
     quantities = find_quantities(text)
-    content, spans, entities = [], [], set()
-    for index, (word, start, end) in enumerate(words):
-        lower = tokens[index]
+    title_cased = None  # computed only when a capitalized content word needs it
+    tokens, content, spans, entities, weights, negations = [], [], [], set(), {}, []
+    for match in TOKEN_RE.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        tokens.append(lower)
+        stemmed, negation = word_role(lower)
+        if negation:
+            negations.append(negation)
         # Figures ("million", "half") and hedges are compared on their own terms.
-        if not _is_content(lower) or any(q.start <= start < q.end for q in quantities):
+        if stemmed is None:
             continue
-        stemmed = stem(lower)
+        start = match.start()
+        if quantities and any(q.start <= start < q.end for q in quantities):
+            continue
         content.append(stemmed)
-        spans.append((start, end))
-        if _is_entity_like(word, text, start, title_cased):
-            entities.add(stemmed)
-    quotes = [m for m in QUOTED_RE.finditer(text) if len(m.group(1).split()) >= 2]
-    quoted = [m.group(1).strip() for m in quotes]
-    quoted_content = frozenset(
-        word for word, (start, _) in zip(content, spans) if any(m.start(1) <= start < m.end(1) for m in quotes)
-    )
+        spans.append((start, match.end()))
+        weights[stemmed] = max(weights.get(stemmed, 0.0), min(1.0, len(lower) / FULL_WEIGHT_LENGTH))
+        if word[0].isupper() or word[1:] != lower[1:]:
+            if title_cased is None:
+                title_cased = looks_title_cased(text)
+            if _is_entity_like(word, text, start, title_cased):
+                entities.add(stemmed)
+    quoted, quoted_content = [], frozenset()
+    if not QUOTE_CHARS.isdisjoint(text):
+        quotes = [m for m in QUOTED_RE.finditer(text) if len(m.group(1).split()) >= 2]
+        quoted = [m.group(1).strip() for m in quotes]
+        quoted_content = frozenset(
+            word for word, (start, _) in zip(content, spans) if any(m.start(1) <= start < m.end(1) for m in quotes)
+        )
     if not quoted and kind in QUOTE_KINDS:
         quoted, quoted_content = [text.strip()], frozenset(content)
     hedge = find_hedge(text)
@@ -77,18 +101,30 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
         tokens=tokens,
         content=content,
         content_set=frozenset(content),
-        shingles=_shingles(" ".join(t for t in tokens if not HAS_DIGIT(t))),
+        bigrams=frozenset(zip(content, content[1:])),
         quantities=quantities,
         hedge=hedge,
         hedge_strength=hedge_strength(hedge),
-        negations=tuple(filter(None, map(_negation, tokens))),
+        negations=tuple(negations),
         entities=frozenset(entities),
         quoted=quoted,
         quoted_content=quoted_content,
         speaker=speaker,
         kind=kind,
         content_spans=spans,
+        weights=weights,
     )
+
+
+@lru_cache(maxsize=200_000)
+def word_role(lower: str) -> tuple[str | None, str | None]:
+    """(stem if a content word, negation cue if one): decided once per distinct word."""
+    negation = _negation(lower)
+    if negation or not _is_content(lower):
+        return None, negation
+    if lower.endswith(("'s", "’s")):
+        lower = lower[:-2]  # "Palin's" is Palin
+    return stem(lower), None
 
 
 @lru_cache(maxsize=200_000)
@@ -118,8 +154,8 @@ def _is_content(lower: str) -> bool:
         len(lower) > 1
         and lower not in STOP_WORDS
         and lower not in NEWS_FILLER
+        and lower not in DATE_WORDS
         and not HAS_DIGIT(lower)
-        and _negation(lower) is None
         and lower not in HEDGE_FORMS
     )
 
@@ -141,11 +177,8 @@ def _is_entity_like(word: str, text: str, start: int, title_cased: bool) -> bool
         return True  # "iPhone", "McDonald"
     if not word[0].isupper() or title_cased:
         return False
-    before = text[:start].rstrip(" \t\"'“‘(")
-    return bool(before) and before[-1] not in ".!?\n:"
+    k = start - 1
+    while k >= 0 and text[k] in OPENING_MARKS:
+        k -= 1
+    return k >= 0 and text[k] not in ".!?\n:"
 
-
-def _shingles(normalized: str) -> frozenset[str]:
-    if len(normalized) <= SHINGLE_SIZE:
-        return frozenset([normalized]) if normalized else frozenset()
-    return frozenset({normalized[i : i + SHINGLE_SIZE] for i in range(len(normalized) - SHINGLE_SIZE + 1)})
