@@ -225,6 +225,11 @@ def qualifier_direction(qualifier: str | None) -> str | None:
     return QUALIFIER_DIRECTION.get(qualifier.lower(), "~")
 
 
+def is_vague(quantity: Quantity) -> bool:
+    """ "dozens", "thousands of": an order of magnitude, not a figure."""
+    return quantity.qualifier is not None and any(w in PLURAL_SCALES for w in quantity.qualifier.lower().split())
+
+
 def _candidates(masked: str, text: str, words: frozenset[str]):
     """Candidate quantities, sorted by start then longest first. ``words`` are the
     number words in the text: patterns that need one absent are skipped."""

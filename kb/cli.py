@@ -132,7 +132,7 @@ def ingest(db, paths, outlet, fmt, no_link, model, matcher):
 
     with progress_bar(total, "Ingesting") as advance:
         stats = ingest_records(database, records, model=model, on_error=on_error, on_article=advance)
-    click.echo(f"Ingested {stats}", err=True)
+    click.echo(f"Ingested: {stats}", err=True)
     if stats.claim_ids and not no_link:
         click.echo(f"Linked: {link_claims(database, claim_ids=stats.claim_ids, matcher=matcher)}", err=True)
     if stats.errors:

@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from ingest.quantities import qualifier_direction
+from ingest.quantities import is_vague, qualifier_direction
 from ingest.records import Quantity
 from kb.claim_features import TOKEN_RE, ClaimFeatures, word_role, claim_features
 
@@ -271,7 +271,8 @@ def _number_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
 
 
 def _same_quantity(qa: Quantity, qb: Quantity) -> bool:
-    if qa.value is None or qb.value is None:
+    # "dozens" is no more 12 than "thousands" is 1,000: vague only matches vague.
+    if qa.value is None or qb.value is None or is_vague(qa) != is_vague(qb):
         return False
     va, vb = _comparable(qa, qb), _comparable(qb, qa)
     if not _close(va, vb):

@@ -18,7 +18,7 @@ def build_demo(db_path, *, matcher: str = "auto", echo=print) -> str:
         raise FileNotFoundError(f"bundled sample not found: {', '.join(missing)} (install claimkb from a checkout)")
     db = open_db(db_path)
     stats = ingest_paths(db, [str(p) for p in SAMPLE_PATHS])
-    echo(f"Ingested {stats}")
+    echo(f"Ingested: {stats}")
     echo(f"Linked: {link_claims(db, rebuild=True, matcher=matcher)}")
     counts = {table: db[table].count for table in ("articles", "claims", "speakers", "claim_links", "families")}
     return (

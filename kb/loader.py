@@ -35,7 +35,7 @@ class IngestStats:
 
     def __str__(self):
         return (
-            f"{self.articles} article{'s' if self.articles != 1 else ''} stored"
+            f"{self.articles} new article{'s' if self.articles != 1 else ''}"
             f" ({self.unchanged} unchanged), {self.claims} claims, {self.speakers} new speakers,"
             f" {len(self.errors)} error{'s' if len(self.errors) != 1 else ''} in {self.seconds:.1f}s"
         )

@@ -61,7 +61,7 @@ def test_reingest_adds_nothing(seeds_db):
     before = {t: db[t].count for t in ("articles", "claims", "speakers", "quantities", "citations")}
     result = run("ingest", seeds_db, SEEDS)
     assert result.exit_code == 0
-    assert "0 articles stored (2 unchanged)" in result.output
+    assert "0 new articles (2 unchanged)" in result.output
     assert {t: db[t].count for t in before} == before
 
 

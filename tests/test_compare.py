@@ -180,3 +180,10 @@ def test_every_relation_is_listed():
     for text_b in ("The vaccine is not safe", "The vaccine is safe", "The vaccine may be safe"):
         assert compare_texts("The vaccine is safe", text_b).relation in RELATIONS
     assert re.fullmatch(r"[a-z_]+", compare_texts("x y z", "x y z").relation)
+
+
+def test_vague_amount_is_not_an_exact_figure():
+    result = compare_texts("The quake injured dozens of people in Aceh.", "The quake injured 12 people in Aceh.")
+    assert result.same_claim
+    assert result.relation == "number_changed"
+    assert any(d["kind"] == "number" and d["a"] == "dozens" and d["b"] == "12" for d in result.differences)
