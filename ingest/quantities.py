@@ -176,6 +176,7 @@ NOT_A_QUANTITY_RE = re.compile(
       \d{{4}}-\d{{1,2}}-\d{{1,2}}                       # 2020-12-03
     | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}               # 12/03/2020
     | \d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?   # 4:59, 10:30 a.m.
+    | \b\d{{3,4}}\s?(?:GMT|UTC|[ECMP][SD]T|IST|CET|CEST|WIB|hrs|hours\b)  # 0737 GMT: a clock time
     | \+?\(?\d{{3}}\)?[ .-]\d{{3}}[ .-]\d{{4}}\b           # phone numbers
     | \b\d+(?:st|nd|rd|th)\b                        # ordinals
     | (?:\b|')\d{{2}}(?:\d{{2}})?['’]?s\b                   # the 1990s, '90s

@@ -37,7 +37,7 @@ from rapidfuzz.distance import Indel
 
 from ingest.quantities import is_vague, qualifier_direction
 from ingest.records import Quantity
-from kb.claim_features import TOKEN_RE, ClaimFeatures, word_role, claim_features
+from kb.claim_features import TOKEN_RE, ClaimFeatures, claim_features, stem, word_role
 
 RELATIONS = (
     "verbatim", "paraphrase", "quote_altered", "number_changed", "number_dropped",
@@ -258,9 +258,10 @@ def _number_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
             differences.append({"kind": "number", "a": qa.text, "b": qb.text,
                                 "detail": f"qualifier {qa.qualifier or 'none'} -> {qb.qualifier or 'none'}"})
     for qa in list(left):
-        qb = next((q for q in right if _sort_of(q) == _sort_of(qa)), None)
-        if qb is None:
+        options = [q for q in right if _pairable(qa, q)]
+        if not options:
             continue
+        qb = min(options, key=lambda q: _unit_stem(q) != _unit_stem(qa))  # the same unit first
         left.remove(qa)
         right.remove(qb)
         differences.append({"kind": "number", "a": qa.text, "b": qb.text,
@@ -268,6 +269,21 @@ def _number_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
     differences += [{"kind": "number_dropped", "a": q.text, "b": None} for q in left]
     differences += [{"kind": "number_added", "a": None, "b": q.text} for q in right]
     return differences
+
+
+def _pairable(qa: Quantity, qb: Quantity) -> bool:
+    """Could qb be qa with another figure? The same sort and unit; a figure without a
+    unit pairs with a count only when both are whole ("five people" / "three"), so
+    that "five people" never pairs with a 6.1 magnitude."""
+    if _sort_of(qa) != _sort_of(qb):
+        return False
+    if qa.unit and qb.unit:
+        return _unit_stem(qa) == _unit_stem(qb)
+    return all(q.value is not None and float(q.value).is_integer() for q in (qa, qb))
+
+
+def _unit_stem(q: Quantity) -> str | None:
+    return stem(q.unit.lower()) if q.unit else None
 
 
 def _same_quantity(qa: Quantity, qb: Quantity) -> bool:

@@ -187,3 +187,13 @@ def test_vague_amount_is_not_an_exact_figure():
     assert result.same_claim
     assert result.relation == "number_changed"
     assert any(d["kind"] == "number" and d["a"] == "dozens" and d["b"] == "12" for d in result.differences)
+
+
+def test_figures_pair_only_with_figures_of_the_same_unit():
+    result = compare_texts(
+        "A 6.1 magnitude earthquake struck Aceh on Tuesday, killing five people and injuring dozens.",
+        "An earthquake of magnitude 6.1 struck Aceh on Tuesday, killing three people and injuring dozens.",
+    )
+    changed = [(d["a"], d["b"]) for d in result.differences if d["kind"] == "number"]
+    assert changed == [("five", "three")]
+    assert result.relation == "number_changed"

@@ -96,3 +96,7 @@ def test_headline_numbers_after_capitalized_words_count():
     # Headlines capitalize every word, so "Fall 2%" is still a figure.
     found = find_quantities("Stocks Fall 2% After Fed Says Growth Slows")
     assert [(q.value, q.unit) for q in found] == [(2, "percent")]
+
+
+def test_clock_times_are_not_quantities():
+    assert [q.text for q in find_quantities("The quake hit inland at 0737 GMT at a depth of 10 km.")] == ["10"]
