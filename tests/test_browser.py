@@ -180,12 +180,14 @@ def test_fidelity_plot_renders(server, page):
     page.screenshot(path=SCREENSHOTS / "fidelity.png", full_page=True)
 
 
-def open_family_of(page, base: str, words: str):
+def open_family_of(page, base: str, words: str, screenshot: str | None = None):
     """Search the demo's claims for words and open the family of the first hit that has one."""
     page.goto(base + "/claimkb-demo/search_claims")
     page.fill("input[name=q]", words)
     page.click("input[type=submit]")
     page.wait_for_selector("table.rows-and-columns")
+    if screenshot:
+        page.screenshot(path=SCREENSHOTS / screenshot, full_page=True)
     page.locator("table.rows-and-columns a[href*='/-/claimkb/family/']").first.click()
     page.wait_for_selector("table.claimkb-versions")
 
@@ -195,7 +197,7 @@ def test_demo_seed_quote_mutations_graph_and_graphml(demo_server, page, tmp_path
 
     base = demo_server
     # The quote in which the re-publication turned the predator into an expert.
-    open_family_of(page, base, "predator social media")
+    open_family_of(page, base, "predator social media", screenshot="demo-search.png")
     outlets = page.locator("table.claimkb-versions td.where strong").all_inner_texts()
     assert outlets[:2] == ["Infosecurity Magazine", "SecNews"]
     assert any("predator" in text for text in page.locator("td.wording del").all_inner_texts())
@@ -213,6 +215,11 @@ def test_demo_seed_quote_mutations_graph_and_graphml(demo_server, page, tmp_path
     page.wait_for_function("document.body && document.body.dataset.graphNodes !== undefined", timeout=30_000)
     assert int(page.evaluate("document.body.dataset.graphNodes")) > 0
     page.screenshot(path=SCREENSHOTS / "demo-graph.png", full_page=True)
+    page.goto(base + "/claimkb-demo/-/claimkb/fidelity")
+    page.wait_for_selector("svg.claimkb-fidelity")
+    page.screenshot(path=SCREENSHOTS / "demo-fidelity.png", full_page=True)
+    page.go_back()
+    page.wait_for_selector("#claimkb-graph")
     with page.expect_download() as download:
         page.click("a:text-is('graphml')")
     saved = tmp_path / "family.graphml"
