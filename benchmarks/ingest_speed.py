@@ -1,6 +1,7 @@
 """End-to-end ingest throughput against bare spaCy on the same texts, in one process.
 
     python benchmarks/ingest_speed.py [--shared ../shared/data] [--limit N] [--no-link] [--repeat N]
+                                      [--matcher auto|lexical|embeddings]
 
 Reads the bundled sample (data/) and, when present, the shared GenderGapTracker
 and ECB+ articles; writes them to a temporary JSON Lines file; times
@@ -54,6 +55,7 @@ def main():
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--limit", type=int, default=None, help="at most this many articles")
     parser.add_argument("--no-link", action="store_true", help="time ingest without linking")
+    parser.add_argument("--matcher", default="auto", help="linking tier (auto: embeddings when installed)")
     parser.add_argument("--repeat", type=int, default=2, help="alternate runs of each; the fastest counts")
     args = parser.parse_args()
 
@@ -82,13 +84,13 @@ def main():
             started = time.perf_counter()
             stats = ingest_records(db, read_inputs([str(corpus)]))
             if not args.no_link:
-                link_claims(db, claim_ids=stats.claim_ids)
+                link_claims(db, claim_ids=stats.claim_ids, matcher=args.matcher)
             full = min(full, time.perf_counter() - started)
 
     print(f"articles: {len(texts)}  words: {words}  claims: {stats.claims}  pipeline: {nlp.meta['name']}")
     print(f"{'':24}{'seconds':>9}{'words/s':>10}{'articles/s':>12}")
     print(f"{'nlp.pipe (baseline)':24}{bare:9.2f}{words / bare:10.0f}{len(texts) / bare:12.1f}")
-    label = "claimkb ingest" + ("" if args.no_link else " + link")
+    label = "claimkb ingest" + ("" if args.no_link else f" + link ({args.matcher})")
     print(f"{label:24}{full:9.2f}{words / full:10.0f}{len(texts) / full:12.1f}")
     print(f"throughput ratio ingest/baseline: {bare / full:.2f}  (1.0 = no cost over parsing)")
     print(f"peak memory: {bare_peak:.0f} MB after baseline, {peak_mb():.0f} MB after ingest"
