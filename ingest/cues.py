@@ -55,16 +55,12 @@ def according_to(token: Token) -> Token | None:
     """The source noun of "according to X" when ``token`` is "according"."""
     if token.lower_ != "according":
         return None
-    for prep in token.children:
+    # The parser sometimes attaches "to" as the next sibling rather than a child.
+    following = [token.nbor(1)] if token.i + 1 < len(token.doc) else []
+    for prep in [*token.children, *following]:
         if prep.lower_ == "to":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    # The parser sometimes attaches "to" as a sibling rather than a child.
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.lower_ == "to":
-        for pobj in nxt.children:
-            if pobj.dep_ == "pobj":
+            pobj = next((child for child in prep.children if child.dep_ == "pobj"), None)
+            if pobj is not None:
                 return pobj
     return None
 

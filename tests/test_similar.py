@@ -5,17 +5,7 @@ import pytest
 
 from kb.embeddings import embeddings_available
 from kb.similar import find_similar
-from test_link import ARTICLES, store
-
-from kb.schema import open_db
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "kb.db")
-    for outlet, published, sentences in ARTICLES:
-        store(database, outlet, published, sentences)
-    return database
+from test_link import ARTICLES, db  # noqa: F401 (db is a fixture)
 
 
 def test_a_reworded_claim_finds_its_stored_copies_first(db):
