@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -47,6 +48,15 @@ select c.id, c.article_id, c.kind, c.content, s.name, a.outlet_id,
        coalesce(a.published, a.ingested_at), a.ingested_at
 from claims c join articles a on a.id = c.article_id left join speakers s on s.id = c.speaker_id
 """
+
+
+class AcceptedLink(NamedTuple):
+    """A link kept until all are known, as compact as it can be: a bulk run holds
+    millions of them, and a Comparison's list of dicts costs several times its JSON."""
+
+    score: float
+    relation: str
+    evidence: str  # JSON list of differences
 
 
 class MatcherUnavailable(LookupError):
@@ -230,21 +240,21 @@ def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matc
     def features(k: int):
         return claim_features(claims.contents[k], claims.speakers[k], claims.kinds[k])
 
-    accepted = []  # (earlier, later, comparison)
+    accepted = []  # (earlier, later, AcceptedLink)
     for start in range(0, len(pairs), COMPARE_CHUNK):
         for i, j in pairs[start:start + COMPARE_CHUNK].tolist():
             dense = float(vectors[i] @ vectors[j]) if vectors is not None else None
             result = compare(features(i), features(j), dense_similarity=dense, threshold=threshold)
             if result.same_claim:
-                accepted.append((i, j, result) if claims.order[i] <= claims.order[j] else (j, i, result))
+                link = AcceptedLink(result.score, result.relation, json.dumps(result.differences, ensure_ascii=False))
+                accepted.append((i, j, link) if claims.order[i] <= claims.order[j] else (j, i, link))
         if progress:
             progress(min(start + COMPARE_CHUNK, len(pairs)), len(pairs))
     features.cache_clear()
     kept = drop_outcompeted(accepted, claims.articles)
     stats.links = len(kept)
     stats.same_outlet_links = sum(claims.outlets[a] == claims.outlets[b] for a, b, _ in kept)
-    rows = ((claims.ids[a], claims.ids[b], r.score, r.relation, json.dumps(r.differences, ensure_ascii=False), method)
-            for a, b, r in kept)
+    rows = ((claims.ids[a], claims.ids[b], r.score, r.relation, r.evidence, method) for a, b, r in kept)
     with db.conn:
         db.conn.executemany(
             "insert or replace into claim_links (claim_a, claim_b, score, relation, evidence, method)"
