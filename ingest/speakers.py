@@ -106,6 +106,8 @@ TITLE_LOWER_WORDS = {"of", "for", "and", "&", "the"}
 # Endings of English agent and demonym nouns: founder, proprietor, economist,
 # defenceman, politician, resident, Republican, democrat.
 PERSON_NOUN = re.compile(r"(?:er|or|ist|man|woman|ian|ent|ant|crat|ee)$")
+# The running time closing a video's caption: "... in the opioid crisis. 10:43"
+RUNNING_TIME = re.compile(r"[.!?]\s+\d{1,2}:\d{2}\s*$")
 
 
 @dataclass
@@ -178,6 +180,8 @@ class SpeakerResolver:
         person_words = {w.lower() for e in ents if e.label_ in PERSON_LABELS and len(e) > 1 for w in e.text.split()}
         self._org_words = {name.lower() for name in orgs if len(name.split()) == 1} - person_words
         self._org_names = _full_organization_names(orgs)
+        # words the NER labels a person when they stand alone: usually surnames
+        self._lone_person_words = {e.text.lower() for e in ents if e.label_ in PERSON_LABELS and len(e) == 1}
         # full names first, so that single-word mentions find them whatever the order
         persons = [e for e in ents if e.label_ in PERSON_LABELS]
         for ent in sorted(persons, key=lambda e: -len(_clean_name(e.text).split())):
@@ -214,14 +218,15 @@ class SpeakerResolver:
         self._chain_pronouns()
 
     def _note_unlabelled_surnames(self) -> None:
-        """A known person's surname that the NER missed as a main-clause subject
-        ("Niederreiter has four goals") is still a mention of that person."""
+        """A known person's surname that the NER missed ("Niederreiter has four
+        goals", "when she told Cable") is still a mention of that person."""
         for token in self.doc:
-            if token.pos_ != "PROPN" or token.ent_type_ or not _main_subject(token) or self._inside_quote(token.idx):
+            if token.pos_ != "PROPN" or token.ent_type_ or self._inside_quote(token.idx):
                 continue
             known = [s for s in self._index.get(token.lower_, ()) if s.kind == "person"]
             if known:
-                self._add_mention(Mention(token.idx, token.idx + len(token), self._pick(known, token.idx), True))
+                speaker = self._pick(known, token.idx)
+                self._add_mention(Mention(token.idx, token.idx + len(token), speaker, _main_subject(token)))
 
     def _vote_genders(self) -> None:
         """Learn a person's gender from the he/she that follows their name when no
@@ -297,7 +302,15 @@ class SpeakerResolver:
             return ent.text.lower() in self._name_runs or any(
                 s.kind == "person" for s in self._index.get(ent.text.lower(), ())
             )
-        return _person_name_in(ent) == _clean_name(ent.text)
+        if _person_name_in(ent) == _clean_name(ent.text):
+            return True
+        # "Megan Bortis" taken for a place, while "Bortis" alone is a person elsewhere
+        words = ent.text.split()
+        return (
+            len(words) == 2
+            and all(t.pos_ == "PROPN" and t.is_title for t in ent)
+            and words[-1].lower() in self._lone_person_words
+        )
 
     def _bracketed_acronym(self, ent: Span) -> Span | None:
         doc = self.doc
@@ -588,15 +601,22 @@ def _names_a_person(mention: Span) -> bool:
 
 
 def _is_credit(ent: Span) -> bool:
-    """A byline or photo credit rather than a person in the story: a name beside
-    a slash ("Jane Roe/Reuters") or on a line with no verb ("By Jane Roe, CBC News")."""
+    """A byline, photo credit or video caption rather than a person in the story: a
+    name beside a slash ("Jane Roe/Reuters"), on a line with no verb ("By Jane Roe,
+    CBC News") or in a paragraph ending with a running time."""
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].text == "/" or ent.end < len(doc) and doc[ent.end].text == "/":
         return True
     if any(t.text == "/" for t in ent):  # the NER may take the slash into the name
         return True
     sent = ent.sent
-    return len(sent) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    if len(sent) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return True
+    # a video's caption, which ends its paragraph with the running time ("... 10:43")
+    end = ent.end
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return RUNNING_TIME.search(doc[ent.end : end].text) is not None
 
 
 def _role_name(mention: Span) -> str:

@@ -155,3 +155,41 @@ def test_quoted_words_inside_an_attribution_are_not_its_speaker(nlp):
     )
     claims = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
     assert all(c.speaker is None or "dress size" not in c.speaker.name for c in claims)
+
+
+def test_pronoun_finds_a_surname_the_ner_missed_outside_subject_position(nlp):
+    # "Lopez" as an object is not labelled a PERSON by the small model; it is
+    # still the nearest mention of a person before "she", not "Grant".
+    text = (
+        "Maria Lopez founded the shelter in 2010 with Peter Grant. Grant retired last year.\n\n"
+        'On Monday the board gave Lopez an award. "It was never about me," she said.'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_full_name_mislabelled_a_place_is_a_person_when_its_surname_is_one(nlp):
+    # The small model sometimes labels a full name GPE; when the surname alone is
+    # labelled PERSON elsewhere, the full name is still the person's.
+    from spacy.tokens import Span
+
+    text = (
+        "Megan Dorvik runs the animal shelter in town.\n\n"
+        'The dogs were all rescued on Monday, according to Dorvik. "We have never seen this many," Dorvik said.'
+    )
+    doc = nlp(text)
+    dorviks = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc[2:] if t.text == "Dorvik"]
+    doc.ents = [Span(doc, 0, 2, label="GPE"), *dorviks]
+    quote = next(c for c in extract_claims(doc).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Megan Dorvik"
+
+
+def test_video_caption_with_running_time_is_not_an_antecedent(nlp):
+    # an embedded video's caption ends its paragraph with the running time
+    text = (
+        "Anna Kowal lost her brother to an overdose in 2016.\n\n"
+        "Reporter Tom Reddick explains the rise of counterfeit pills in the region. 3:17\n\n"
+        'After the funeral, she went to the police. "I wanted answers," she says.'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Anna Kowal"
