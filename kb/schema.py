@@ -11,7 +11,7 @@ from sqlite_utils import Migrations
 
 from . import __version__
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 migrations = Migrations("claimkb")
 
@@ -202,6 +202,30 @@ from claims
 @migrations()
 def m003_quantity_ranges(db: sqlite_utils.Database):
     db["quantities"].add_column("high", float)  # top of a range: "10-20 per cent" has value 10, high 20
+
+
+@migrations()
+def m004_linked_copies_view(db: sqlite_utils.Database):
+    # Each link with both copies in context: the named queries about mutations
+    # read this one join instead of each repeating it.
+    db.create_view(
+        "linked_copies",
+        """select link.claim_a as earlier_claim_id, link.claim_b as later_claim_id,
+  link.relation, link.score, link.evidence, link.method,
+  earlier.content as earlier_wording, earlier.kind as earlier_kind,
+  earlier.speaker_id as earlier_speaker_id, earlier_outlet.name as earlier_outlet,
+  earlier_article.published as earlier_published,
+  later.content as later_wording, later.kind as later_kind, later.speaker_id as later_speaker_id,
+  later.speaker_mention as later_speaker_mention, later.family_id,
+  later_outlet.name as later_outlet, later_article.published as later_published
+from claim_links as link
+  join claims as earlier on earlier.id = link.claim_a
+  join articles as earlier_article on earlier_article.id = earlier.article_id
+  left join outlets as earlier_outlet on earlier_outlet.id = earlier_article.outlet_id
+  join claims as later on later.id = link.claim_b
+  join articles as later_article on later_article.id = later.article_id
+  left join outlets as later_outlet on later_outlet.id = later_article.outlet_id""",
+    )
 
 
 def open_db(path, *, migrate: bool = True) -> sqlite_utils.Database:

@@ -9,24 +9,18 @@
 -- Parameters: none
 -- Example: claimkb query kb.db mutated_copies --json
 select
-  later.family_id,
-  link.relation,
-  round(link.score, 3) as score,
-  earlier_outlet.name as earlier_outlet,
-  earlier_article.published as earlier_published,
-  earlier.content as earlier_wording,
-  later_outlet.name as later_outlet,
-  later_article.published as later_published,
-  later.content as later_wording,
-  link.evidence,
-  link.claim_a as earlier_claim_id,
-  link.claim_b as later_claim_id
-from claim_links as link
-join claims as earlier on earlier.id = link.claim_a
-join articles as earlier_article on earlier_article.id = earlier.article_id
-left join outlets as earlier_outlet on earlier_outlet.id = earlier_article.outlet_id
-join claims as later on later.id = link.claim_b
-join articles as later_article on later_article.id = later.article_id
-left join outlets as later_outlet on later_outlet.id = later_article.outlet_id
-where link.relation not in ('verbatim', 'paraphrase', 'different')
-order by later.family_id, later_article.published, link.relation
+  family_id,
+  relation,
+  round(score, 3) as score,
+  earlier_outlet,
+  earlier_published,
+  earlier_wording,
+  later_outlet,
+  later_published,
+  later_wording,
+  evidence,
+  earlier_claim_id,
+  later_claim_id
+from linked_copies
+where relation not in ('verbatim', 'paraphrase', 'different')
+order by family_id, later_published, relation, later_claim_id, earlier_claim_id

@@ -8,34 +8,28 @@
 -- Parameters: none
 -- Example: claimkb query kb.db quotes_altered
 select
-  later.family_id,
+  copy.family_id,
   speakers.name as speaker,
-  link.relation,
-  earlier_outlet.name as earlier_outlet,
-  earlier_article.published as earlier_published,
-  earlier.content as original_quote,
-  later_outlet.name as later_outlet,
-  later_article.published as later_published,
-  later.content as altered_quote,
-  later.speaker_mention as later_mentions_speaker_as,
-  link.evidence,
-  link.claim_a as earlier_claim_id,
-  link.claim_b as later_claim_id
-from claim_links as link
-join claims as earlier on earlier.id = link.claim_a
-join articles as earlier_article on earlier_article.id = earlier.article_id
-left join outlets as earlier_outlet on earlier_outlet.id = earlier_article.outlet_id
-join claims as later on later.id = link.claim_b
-join articles as later_article on later_article.id = later.article_id
-left join outlets as later_outlet on later_outlet.id = later_article.outlet_id
-left join speakers on speakers.id = coalesce(later.speaker_id, earlier.speaker_id)
-where later.kind = 'direct_quote'
-  and link.relation != 'different'
+  copy.relation,
+  copy.earlier_outlet,
+  copy.earlier_published,
+  copy.earlier_wording as original_quote,
+  copy.later_outlet,
+  copy.later_published,
+  copy.later_wording as altered_quote,
+  copy.later_speaker_mention as later_mentions_speaker_as,
+  copy.evidence,
+  copy.earlier_claim_id,
+  copy.later_claim_id
+from linked_copies as copy
+left join speakers on speakers.id = coalesce(copy.later_speaker_id, copy.earlier_speaker_id)
+where copy.later_kind = 'direct_quote'
+  and copy.relation != 'different'
   and (
-    link.relation = 'quote_altered'
+    copy.relation = 'quote_altered'
     or exists (
-      select 1 from json_each(link.evidence) as difference
+      select 1 from json_each(copy.evidence) as difference
       where json_extract(difference.value, '$.kind') in ('quote', 'wording', 'words_dropped', 'words_added')
     )
   )
-order by later.family_id, later_article.published
+order by copy.family_id, copy.later_published, copy.later_claim_id, copy.earlier_claim_id
