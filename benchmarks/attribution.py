@@ -37,8 +37,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from ingest.extract import extract_claims  # noqa: E402
-from ingest.nlp import load_pipeline  # noqa: E402
+from claimkb.ingest.extract import extract_claims  # noqa: E402
+from claimkb.ingest.extract.nlp import load_pipeline  # noqa: E402
 
 SHARED_DATA = Path(os.environ.get("CLAIMKB_SHARED_DATA", REPO.parent / "shared" / "data"))
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i"}

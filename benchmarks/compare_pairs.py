@@ -40,9 +40,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kb.claim_features import claim_features  # noqa: E402
-from kb import compare as compare_module  # noqa: E402
-from kb.compare import FEATURE_NAMES, VETO_NAMES, compare, lexical_log_odds, pair_features, score_pair  # noqa: E402
+from claimkb.match.features import claim_features  # noqa: E402
+from claimkb import compare as compare_module  # noqa: E402
+from claimkb.match.compare import FEATURE_NAMES, VETO_NAMES, compare, lexical_log_odds, pair_features, score_pair  # noqa: E402
 
 SHARED_DATA = Path(os.environ.get("CLAIMKB_SHARED_DATA", REPO.parent / "shared" / "data"))
 HELD_OUT_SHARE = 5  # one story/topic in five is held out

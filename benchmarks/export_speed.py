@@ -14,12 +14,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from ingest.records import ArticleRecord, Claim, Extraction, Speaker
-from kb.analytics import compute_analytics
-from kb.export import FORMATS, export_graph
-from kb.graph import build_graph
-from kb.schema import open_db
-from kb.store import store_article
+from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Speaker
+from claimkb.graph.analytics import compute_analytics
+from claimkb.graph.export import FORMATS, export_graph
+from claimkb.graph.build import build_graph
+from claimkb.store.schema import open_db
+from claimkb.store.articles import store_article
 
 WORDS = "prices wages rents crime schools taxes exports jobs hospitals roads budgets tariffs".split()
 
@@ -74,7 +74,7 @@ def main():
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        db = synthetic_db(folder / "kb.db", args.articles, args.claims_per_article, args.outlets)
+        db = synthetic_db(folder / "claimkb.db", args.articles, args.claims_per_article, args.outlets)
         baseline, rows = timed(lambda: list(db["claims"].rows))
         print(f"{args.articles} articles, {len(rows)} claims, {db['claim_links'].count} links")
         print(f"baseline (read every claim row): {baseline:.3f}s")

@@ -26,11 +26,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from ingest.nlp import load_pipeline  # noqa: E402
-from ingest.readers import read_inputs  # noqa: E402
-from kb.link import link_claims  # noqa: E402
-from kb.loader import ingest_records  # noqa: E402
-from kb.schema import open_db  # noqa: E402
+from claimkb.ingest.extract.nlp import load_pipeline  # noqa: E402
+from claimkb.ingest.readers import read_inputs  # noqa: E402
+from claimkb.link.linker import link_claims  # noqa: E402
+from claimkb.store.loader import ingest_records  # noqa: E402
+from claimkb.store.schema import open_db  # noqa: E402
 
 
 def shared_records(shared: Path):

@@ -34,9 +34,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import real_sentences  # noqa: E402
-from ingest.quantities import find_quantities  # noqa: E402
-from kb.ids import content_hash, stable_id  # noqa: E402
-from kb.schema import open_db  # noqa: E402
+from claimkb.ingest.extract.quantities import find_quantities  # noqa: E402
+from claimkb.store.ids import content_hash, stable_id  # noqa: E402
+from claimkb.store.schema import open_db  # noqa: E402
 
 CLAIMS_PER_ARTICLE = 10
 OUTLETS = 300
@@ -133,7 +133,7 @@ def build(path: str, n: int, seed: int) -> None:
 
 
 def link(path: str, matcher: str) -> dict:
-    from kb.link import link_claims
+    from claimkb.link.linker import link_claims
 
     db = open_db(path)
     started = time.perf_counter()

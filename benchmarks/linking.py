@@ -34,14 +34,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import SEEDS, MissingData, ecbplus_documents, uci_headlines  # noqa: E402
-from ingest.quantities import find_quantities  # noqa: E402
-from ingest.records import ArticleRecord, Claim, Extraction, Quantity  # noqa: E402
-from kb.compare import compare_texts  # noqa: E402
-from kb.embeddings import embeddings_available  # noqa: E402
-from kb.link import link_claims  # noqa: E402
-from kb.schema import open_db  # noqa: E402
-from kb.similar import find_similar  # noqa: E402
-from kb.store import store_article  # noqa: E402
+from claimkb.ingest.extract.quantities import find_quantities  # noqa: E402
+from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity  # noqa: E402
+from claimkb.match.compare import compare_texts  # noqa: E402
+from claimkb.match.embeddings import embeddings_available  # noqa: E402
+from claimkb.link.linker import link_claims  # noqa: E402
+from claimkb.store.schema import open_db  # noqa: E402
+from claimkb.match.similar import find_similar  # noqa: E402
+from claimkb.store.articles import store_article  # noqa: E402
 
 
 def claim_of(text: str, start: int = 0) -> Claim:
@@ -236,7 +236,7 @@ def bench_similar(matcher, workdir, k=5):
 
 
 def bench_seeds(matcher, workdir):
-    from kb.loader import ingest_paths
+    from claimkb.store.loader import ingest_paths
 
     paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
     db = open_db(Path(workdir) / f"seeds-{matcher}.db")

@@ -153,8 +153,8 @@ class Score:
 
 def score(collection: Collection, repeat: int = 1) -> Score:
     """Read the collection ``repeat`` times (the fastest run is timed) and score the result."""
-    from ingest.readers import read_inputs
-    from ingest.records import InputError
+    from claimkb.ingest.readers import read_inputs
+    from claimkb.ingest.records import InputError
 
     seconds = cpu_seconds = float("inf")
     for _ in range(repeat):

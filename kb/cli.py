@@ -11,11 +11,11 @@ from pathlib import Path
 
 import click
 
-from ingest.nlp import PipelineNotInstalled
-from ingest.readers import FORMATS as INPUT_FORMATS
+from claimkb.ingest.extract.nlp import PipelineNotInstalled
+from claimkb.ingest.readers import FORMATS as INPUT_FORMATS
 
-from . import __version__
-from .schema import open_db
+from claimkb import __version__
+from claimkb.store.schema import open_db
 
 # Errors a user can cause (bad paths, bad files, bad parameters): one line on
 # stderr. Anything else is a bug and keeps its traceback.
@@ -118,10 +118,10 @@ def ingest(db, paths, outlet, fmt, no_link, model, matcher):
     PATH is a file, a directory (read recursively) or - for stdin. One bad
     input never stops the others; the exit code is 1 if any failed.
     """
-    from ingest.readers import read_inputs
+    from claimkb.ingest.readers import read_inputs
 
-    from .link import link_claims
-    from .loader import ingest_records
+    from claimkb.link.linker import link_claims
+    from claimkb.store.loader import ingest_records
 
     database = open_db(db)
     records = list(read_inputs(list(paths), format=fmt, outlet=outlet))
@@ -151,7 +151,7 @@ def ingest(db, paths, outlet, fmt, no_link, model, matcher):
                    "the family's first appearance.")
 def link(db, rebuild, matcher, threshold, per_claim, chain_threshold):
     """(Re)compute cross-outlet claim links, families and article derivations."""
-    from .link import link_claims
+    from claimkb.link.linker import link_claims
 
     options = {k: v for k, v in {"per_claim": per_claim, "chain_threshold": chain_threshold}.items() if v is not None}
     progress = StepProgress("Linking")
@@ -174,7 +174,7 @@ def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold):
 
     With --pairs FILE (- for stdin), compare every pair in the file instead.
     """
-    from .compare import DEFAULT_THRESHOLD, compare_texts
+    from claimkb.match.compare import DEFAULT_THRESHOLD, compare_texts
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     if pairs is not None:
@@ -210,7 +210,7 @@ def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold):
 @matcher_option
 def similar(db, text, limit, as_json, matcher):
     """The stored claims most like TEXT, best first."""
-    from .similar import find_similar
+    from claimkb.match.similar import find_similar
 
     results = find_similar(existing_db(db), text, limit=limit, matcher=matcher)
     if as_json:
@@ -233,8 +233,8 @@ def similar(db, text, limit, as_json, matcher):
 @click.option("--search", help="Only claims matching this full-text query.")
 def export(db, fmt, output, speaker, outlet, family, since, until, search):
     """Write the claim graph for Gephi, Cytoscape, Neo4j, d3 or schema.org consumers."""
-    from .export import export_graph
-    from .graph import build_graph
+    from claimkb.graph.export import export_graph
+    from claimkb.graph.build import build_graph
 
     graph = build_graph(existing_db(db), speaker=speaker, outlet=outlet, family=family, since=since, until=until,
                         search=search)
@@ -254,7 +254,7 @@ def export(db, fmt, output, speaker, outlet, family, since, until, search):
 @click.option("--csv", "as_csv", is_flag=True, help="Output CSV.")
 def query(db, name, params, as_json, as_csv):
     """Run a named query from queries/ (without NAME: list them)."""
-    from .queries import load_queries, run_query
+    from claimkb.store.named_queries import load_queries, run_query
 
     if name is None:
         for named in load_queries().values():
@@ -287,7 +287,7 @@ def serve(db, datasette_args):
     """Browse the knowledge base in Datasette (extra options go to `datasette serve`)."""
     from datasette.cli import cli as datasette_cli
 
-    from .serve import serve_command_args
+    from claimkb.web.serve import serve_command_args
 
     existing_db(db).close()
     datasette_cli.main(["serve", *serve_command_args(db, list(datasette_args))], prog_name="claimkb serve")
@@ -298,7 +298,7 @@ def serve(db, datasette_args):
 @matcher_option
 def demo(db, matcher):
     """Build DB (default claimkb-demo.db) from the bundled sample articles."""
-    from .demo import build_demo
+    from claimkb.demo import build_demo
 
     summary = build_demo(db, matcher=matcher, echo=lambda line: click.echo(line, err=True))
     click.echo(summary)

@@ -1,23 +1,17 @@
 """`claimkb demo`: build a knowledge base from the bundled sample articles."""
 from __future__ import annotations
 
-from pathlib import Path
+from claimkb.link.linker import link_claims
+from claimkb.resources import sample_inputs
+from claimkb.store.loader import ingest_paths
+from claimkb.store.schema import open_db
 
-from .link import link_claims
-from .loader import ingest_paths
-from .schema import open_db
-
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data"
-SAMPLE_PATHS = [SAMPLE_DIR / "seeds", SAMPLE_DIR / "sample" / "ecbplus-aceh-quake.jsonl"]
 
 
 def build_demo(db_path, *, matcher: str = "auto", echo=print) -> str:
     """Ingest the sample into db_path, link it, and return what to open next."""
-    missing = [str(p) for p in SAMPLE_PATHS if not p.exists()]
-    if missing:
-        raise FileNotFoundError(f"bundled sample not found: {', '.join(missing)} (install claimkb from a checkout)")
     db = open_db(db_path)
-    stats = ingest_paths(db, [str(p) for p in SAMPLE_PATHS])
+    stats = ingest_paths(db, [str(path) for path in sample_inputs()])
     echo(f"Ingested: {stats}")
     echo(f"Linked: {link_claims(db, rebuild=True, matcher=matcher)}")
     counts = {table: db[table].count for table in ("articles", "claims", "speakers", "claim_links", "families")}

@@ -24,6 +24,6 @@ def shared_data():
 
 @pytest.fixture(scope="session")
 def nlp():
-    from ingest.nlp import load_pipeline
+    from claimkb.ingest.extract.nlp import load_pipeline
 
     return load_pipeline()

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
-from kb.ids import stable_id
-from kb.schema import open_db
-from kb.store import store_article
+from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
+from claimkb.store.ids import stable_id
+from claimkb.store.schema import open_db
+from claimkb.store.articles import store_article
 
 SCRIPT = '<script>alert("x")</script>'
 

@@ -4,13 +4,13 @@ import sqlite3
 
 import pytest
 
-from kb.analytics import compute_analytics
+from claimkb.graph.analytics import compute_analytics
 from test_graph import build_claim_db
 
 
 @pytest.fixture
 def kb(tmp_path):
-    kb = build_claim_db(tmp_path / "kb.db")
+    kb = build_claim_db(tmp_path / "claimkb.db")
     kb.counts = compute_analytics(kb.db)
     return kb
 
@@ -67,7 +67,7 @@ def test_recomputing_replaces_the_rows(kb):
 
 def test_a_failure_leaves_the_previous_rows(kb, monkeypatch):
     before = list(kb.db["family_travel"].rows)
-    monkeypatch.setattr("kb.analytics.ANALYTICS", {"family_travel": "insert into family_travel select broken"})
+    monkeypatch.setattr("claimkb.graph.analytics.ANALYTICS", {"family_travel": "insert into family_travel select broken"})
     with pytest.raises(sqlite3.OperationalError, match="broken"):
         compute_analytics(kb.db)
     assert list(kb.db["family_travel"].rows) == before

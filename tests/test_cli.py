@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kb.cli import cli
-from kb.schema import open_db
+from claimkb.cli import cli
+from claimkb.store.schema import open_db
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SEEDS = DATA / "seeds"
@@ -83,7 +83,7 @@ def test_one_bad_input_never_stops_the_others(tmp_path):
         + json.dumps({"text": "Officials said 42 people were hurt.", "outlet": "B"}) + "\n",
         encoding="utf-8",
     )
-    db_path = tmp_path / "kb.db"
+    db_path = tmp_path / "claimkb.db"
     result = run("ingest", db_path, good, empty, lines)
     assert result.exit_code == 1
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
@@ -94,7 +94,7 @@ def test_one_bad_input_never_stops_the_others(tmp_path):
 
 
 def test_stdin(tmp_path):
-    db_path = tmp_path / "kb.db"
+    db_path = tmp_path / "claimkb.db"
     result = run("ingest", db_path, "-", "--outlet", "Wire", input="The mayor said the budget grew by 4%.\n")
     assert result.exit_code == 0, result.output
     assert [o["name"] for o in open_db(db_path)["outlets"].rows] == ["Wire"]
@@ -119,7 +119,7 @@ def test_not_a_database_is_one_line_error(tmp_path):
 def test_unknown_model_is_one_line_error(tmp_path):
     text = tmp_path / "a.txt"
     text.write_text("Someone said something.")
-    result = run("ingest", tmp_path / "kb.db", text, "--model", "no_such_pipeline")
+    result = run("ingest", tmp_path / "claimkb.db", text, "--model", "no_such_pipeline")
     assert result.exit_code == 1
     assert "no_such_pipeline" in result.output and "Traceback" not in result.output
 
@@ -203,9 +203,9 @@ def test_link_rebuild_and_unavailable_matcher(seeds_db, monkeypatch):
     result = run("link", seeds_db, "--rebuild", "--matcher", "lexical", "--chain-threshold", "0.95")
     assert result.exit_code == 0, result.output
     assert "links" in result.output
-    import kb.link
+    import claimkb.link.linker
 
-    monkeypatch.setattr(kb.link, "embeddings_available", lambda: False)
+    monkeypatch.setattr(claimkb.link.linker, "embeddings_available", lambda: False)
     result = run("link", seeds_db, "--matcher", "embeddings")
     assert result.exit_code == 1
     assert "embeddings" in result.output and "Traceback" not in result.output

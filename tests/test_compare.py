@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from kb.claim_features import claim_features, stem
-from kb.compare import Comparison, compare, compare_texts
+from claimkb.match.features import claim_features, stem
+from claimkb.match.compare import Comparison, compare, compare_texts
 
 # Sentences of the seed article and of its machine-translated re-publication.
 ORIGINAL_STATISTIC = (
@@ -175,7 +175,7 @@ def test_to_dict_shape():
 
 
 def test_every_relation_is_listed():
-    from kb.compare import RELATIONS
+    from claimkb.match.compare import RELATIONS
 
     for text_b in ("The vaccine is not safe", "The vaccine is safe", "The vaccine may be safe"):
         assert compare_texts("The vaccine is safe", text_b).relation in RELATIONS

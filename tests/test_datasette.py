@@ -12,10 +12,10 @@ import networkx as nx
 import pytest
 from datasette.app import Datasette
 
-from kb.datasette_plugin import compare_numbers, word_diff
-from kb.queries import load_queries
-from kb.schema import open_db
-from kb.serve import METADATA_PATH, datasette_metadata, register_plugin, serve_command_args
+from claimkb.web.plugin import compare_numbers, word_diff
+from claimkb.store.named_queries import load_queries
+from claimkb.store.schema import open_db
+from claimkb.web.serve import METADATA_PATH, datasette_metadata, register_plugin, serve_command_args
 from sample_kb import SCRIPT, build_empty_kb, build_sample_kb
 
 register_plugin()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from kb.derivations import describe_derivation
+from claimkb.link.derivations import describe_derivation
 
 
 def link(n, relation, *, quote=False, score=0.9, later_text=None, text="the minister said the river would flood"):

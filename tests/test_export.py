@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 import networkx as nx
 import pytest
 
-from kb.export import FORMATS, JSONLD_CONTEXT, export_graph
-from kb.graph import build_graph, node_id
+from claimkb.graph.export import FORMATS, JSONLD_CONTEXT, export_graph
+from claimkb.graph.build import build_graph, node_id
 from test_graph import QUOTE, build_claim_db
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -18,7 +18,7 @@ GEXF = "{http://www.gexf.net/1.2draft}"
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory):
-    return build_claim_db(tmp_path_factory.mktemp("kb") / "kb.db")
+    return build_claim_db(tmp_path_factory.mktemp("kb") / "claimkb.db")
 
 
 @pytest.fixture(scope="module")

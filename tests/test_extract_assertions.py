@@ -1,7 +1,7 @@
 """Unquoted checkable sentences become assertion (or statistic) claims; filler does not."""
 import pytest
 
-from ingest.extract import extract_claims
+from claimkb.ingest.extract import extract_claims
 
 
 def kinds(nlp, text):

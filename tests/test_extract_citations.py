@@ -1,5 +1,5 @@
 """Cited sources: outlets and organizations a claim rests on."""
-from ingest.extract import extract_claims
+from claimkb.ingest.extract import extract_claims
 
 
 def test_according_to_an_outlet_is_cited_and_inner_cue_keeps_the_speaker(nlp):

@@ -1,7 +1,7 @@
 """Second-round speaker resolution: documents speak for whoever issued them, an
 organization's short name is its full name, and the smaller constructions news
 uses around names (a possessive place before a name, an age, a gendered role)."""
-from ingest.extract import extract_claims
+from claimkb.ingest.extract import extract_claims
 
 
 def quote_with(nlp, text, words):

@@ -1,8 +1,8 @@
 """Direct and indirect quotes, with spans written from the sentences themselves."""
 import pytest
 
-from ingest.extract import extract_claims
-from ingest.quotes import find_quote_spans
+from claimkb.ingest.extract import extract_claims
+from claimkb.ingest.extract.quotes import find_quote_spans
 
 
 def quotes(nlp, text, kind=None):

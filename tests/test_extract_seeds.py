@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEEDS
-from ingest.extract import extract_claims
+from claimkb.ingest.extract import extract_claims
 
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
 NCMEC = "National Center for Missing & Exploited Children"

@@ -1,5 +1,5 @@
 """Speaker resolution across an article: names, titles, pronouns, roles, organizations."""
-from ingest.extract import extract_claims
+from claimkb.ingest.extract import extract_claims
 
 
 def claims_by_content(nlp, text):

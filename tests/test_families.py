@@ -1,8 +1,8 @@
 """Families: copies grouped around the earliest, without chaining through weak links."""
 from __future__ import annotations
 
-from kb.families import family_id, group_families
-from kb.ids import stable_id
+from claimkb.link.families import family_id, group_families
+from claimkb.store.ids import stable_id
 
 ORDER = {name: (f"2024-01-0{day}", "", name) for day, name in enumerate("abcdef", start=1)}
 

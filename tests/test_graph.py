@@ -13,10 +13,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
-from kb.graph import EDGE_TYPES, build_graph, node_id, source_id
-from kb.schema import open_db
-from kb.store import store_article
+from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
+from claimkb.graph.build import EDGE_TYPES, build_graph, node_id, source_id
+from claimkb.store.schema import open_db
+from claimkb.store.articles import store_article
 
 JANE = Speaker("Jane Roe", "person", "Finance Minister")
 BUREAU = Speaker("Statistics Bureau", "organization")
@@ -112,7 +112,7 @@ def build_claim_db(path):
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory):
-    return build_claim_db(tmp_path_factory.mktemp("kb") / "kb.db")
+    return build_claim_db(tmp_path_factory.mktemp("kb") / "claimkb.db")
 
 
 def nodes_of(graph, node_type):

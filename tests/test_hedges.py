@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.hedges import find_hedge, hedge_strength
+from claimkb.ingest.extract.hedges import find_hedge, hedge_strength
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,13 @@ import json
 import numpy as np
 import pytest
 
-from ingest.records import ArticleRecord, Claim, Extraction, Quantity
-from kb.candidates import candidate_tokens, lexical_candidates
-from kb.compare import Comparison
-from kb.embeddings import EMBEDDING_DIM, embeddings_available
-from kb.link import drop_outcompeted, link_claims
-from kb.schema import open_db
-from kb.store import store_article
+from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity
+from claimkb.match.candidates import candidate_tokens, lexical_candidates
+from claimkb.match.compare import Comparison
+from claimkb.match.embeddings import EMBEDDING_DIM, embeddings_available
+from claimkb.link.linker import drop_outcompeted, link_claims
+from claimkb.store.schema import open_db
+from claimkb.store.articles import store_article
 
 # Three outlets. The Gazette copies the Herald's figure verbatim and changes the
 # number in the mayor's statement; the Post rewords the statement a week later.
@@ -58,7 +58,7 @@ def links_by_text(db):
 
 @pytest.fixture
 def db(tmp_path):
-    database = open_db(tmp_path / "kb.db")
+    database = open_db(tmp_path / "claimkb.db")
     for outlet, published, sentences in ARTICLES:
         store(database, outlet, published, sentences)
     return database
@@ -98,7 +98,7 @@ def test_the_run_is_recorded(db):
 
 
 def test_incremental_linking_of_a_new_article_matches_a_full_rebuild(tmp_path):
-    database = open_db(tmp_path / "kb.db")
+    database = open_db(tmp_path / "claimkb.db")
     for outlet, published, sentences in ARTICLES[:2]:
         store(database, outlet, published, sentences)
     link_claims(database, matcher="lexical")

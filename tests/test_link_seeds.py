@@ -7,23 +7,23 @@ import json
 import pytest
 
 from conftest import SEEDS
-from kb.schema import open_db
+from claimkb.store.schema import open_db
 
 SEED_FILES = ["infosecurity-magazine.txt", "republished-translation.txt"]
 
 
 @pytest.fixture(scope="module", params=["lexical", "embeddings"])
 def seed_db(request, tmp_path_factory):
-    loader = pytest.importorskip("kb.loader", reason="the ingest loader builds the seed database")
-    from kb.embeddings import embeddings_available
-    from kb.link import link_claims
+    loader = pytest.importorskip("claimkb.store.loader", reason="the ingest loader builds the seed database")
+    from claimkb.match.embeddings import embeddings_available
+    from claimkb.link.linker import link_claims
 
     if request.param == "embeddings" and not embeddings_available():
         pytest.skip("the optional embeddings tier is not installed")
     paths = [SEEDS / name for name in SEED_FILES]
     if not all(p.exists() for p in paths):
         pytest.skip(f"the seed articles are not in {SEEDS}")
-    db = open_db(tmp_path_factory.mktemp("seeds") / "kb.db")
+    db = open_db(tmp_path_factory.mktemp("seeds") / "claimkb.db")
     loader.ingest_paths(db, [str(p) for p in paths])
     link_claims(db, matcher=request.param, rebuild=True)
     return db

@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.quantities import find_quantities, parse_quantity, qualifier_direction
+from claimkb.ingest.extract.quantities import find_quantities, parse_quantity, qualifier_direction
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@ import sqlite3
 
 import pytest
 
-from kb import queries
-from kb.queries import MissingParameter, QueryError, UnexpectedParameter, UnknownQuery, load_queries, run_query
-from kb.schema import open_db
+from claimkb.store import named_queries as queries
+from claimkb.store.named_queries import MissingParameter, QueryError, UnexpectedParameter, UnknownQuery, load_queries, run_query
+from claimkb.store.schema import open_db
 from sample_kb import build_empty_kb, build_sample_kb
 
 # A value for every parameter any query takes, so each file can be run.
@@ -150,7 +150,7 @@ def test_missing_and_unexpected_parameters(db):
 
 
 def test_a_query_file_cannot_write(db, tmp_path, monkeypatch):
-    monkeypatch.setattr(queries, "QUERIES_DIR", tmp_path)
+    monkeypatch.setattr(queries, "query_files", lambda: sorted(tmp_path.glob("*.sql")))
     (tmp_path / "sneaky.sql").write_text(
         "-- Sneaky\nwith doomed as (select id from claims) delete from claims where id in (select id from doomed)"
     )
@@ -163,7 +163,7 @@ def test_a_query_file_cannot_write(db, tmp_path, monkeypatch):
 
 
 def test_a_query_file_that_is_not_a_select_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(queries, "QUERIES_DIR", tmp_path)
+    monkeypatch.setattr(queries, "query_files", lambda: sorted(tmp_path.glob("*.sql")))
     (tmp_path / "drop.sql").write_text("-- Drop\ndrop table claims")
     with pytest.raises(QueryError, match="SELECT"):
         load_queries()

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.readers_coverage import load_collection, normalized_title, token_f1
-from ingest.readers import FORMATS, read_inputs
-from ingest.records import ArticleRecord, InputError
+from claimkb.ingest.readers import FORMATS, read_inputs
+from claimkb.ingest.records import ArticleRecord, InputError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 HTML_PAGE = FIXTURES / "harbour-ferry.html"

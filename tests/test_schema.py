@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from kb.schema import SCHEMA_VERSION, migrations, open_db
+from claimkb.store.schema import SCHEMA_VERSION, migrations, open_db
 
 # The minimum schema promised in ../shared/docs/interface.md.
 INTERFACE_COLUMNS = {
@@ -22,7 +22,7 @@ INTERFACE_COLUMNS = {
 
 @pytest.fixture
 def db(tmp_path):
-    return open_db(tmp_path / "kb.db")
+    return open_db(tmp_path / "claimkb.db")
 
 
 def test_interface_tables_and_columns(db):
@@ -61,7 +61,7 @@ def test_full_text_search_on_claims_and_articles(db):
 
 
 def test_reopening_applies_nothing_twice_and_keeps_data(tmp_path):
-    path = tmp_path / "kb.db"
+    path = tmp_path / "claimkb.db"
     db = open_db(path)
     db["outlets"].insert({"id": "o", "name": "Outlet"})
     applied = [m.name for m in migrations.applied(db)]

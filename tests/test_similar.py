@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kb.embeddings import embeddings_available
-from kb.similar import find_similar
+from claimkb.match.embeddings import embeddings_available
+from claimkb.match.similar import find_similar
 from test_link import ARTICLES, db  # noqa: F401 (db is a fixture)
 
 

@@ -1,8 +1,8 @@
 import pytest
 
-from ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
-from kb.schema import open_db
-from kb.store import store_article
+from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
+from claimkb.store.schema import open_db
+from claimkb.store.articles import store_article
 
 
 def extraction_for(text, speaker_name="Beth Williams", kind="person"):
@@ -21,7 +21,7 @@ TEXT = "Beth Williams said NCMEC received 16.9 million reports."
 
 @pytest.fixture
 def db(tmp_path):
-    return open_db(tmp_path / "kb.db")
+    return open_db(tmp_path / "claimkb.db")
 
 
 def all_rows(db):

@@ -1,0 +1,1 @@
+"""The bundled sample articles (package data; sources and licences in README.md)."""

@@ -1,0 +1,163 @@
+"""Claim extraction: from one parsed article to its claims, speakers and cited sources.
+
+The steps, each in its own module:
+
+1. ``quotes``: quotation marks -> direct quotes, with the cue that attributes them;
+2. ``reported_speech``: reporting verbs and "according to" -> indirect quotes;
+3. ``speakers``: every written speaker mention -> one canonical ``Speaker``;
+4. ``citations``: the organizations and outlets each claim cites;
+5. ``assertions`` and ``quantities``: unquoted sentences with numbers become
+   statistics, other checkable ones assertions.
+"""
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span
+
+from claimkb.ingest.extract.assertions import is_checkable
+from claimkb.ingest.extract.citations import find_citations
+from claimkb.ingest.extract.cues import is_document_noun
+from claimkb.ingest.extract.hedges import find_hedge
+from claimkb.ingest.extract.quantities import find_quantities
+from claimkb.ingest.extract.quotes import find_direct_quotes, find_quote_spans
+from claimkb.ingest.records import Claim, Extraction, Quantity
+from claimkb.ingest.extract.reported_speech import find_reported_speech, reporting_cues
+from claimkb.ingest.extract.speakers import SpeakerResolver
+
+
+class _Ranges:
+    """Sorted, non-overlapping character ranges with a fast membership test."""
+
+    def __init__(self, ranges):
+        self.ranges = sorted(ranges)
+        self._starts = [r[0] for r in self.ranges]
+
+    def __call__(self, char: int) -> bool:
+        i = bisect.bisect_right(self._starts, char) - 1
+        return i >= 0 and char < self.ranges[i][1]
+
+
+def extract_claims(doc: Doc) -> Extraction:
+    """All claims, their resolved speakers and the article-level citations of one article.
+    doc is nlp(article.text); every offset in the result indexes into doc.text."""
+    text = doc.text
+    spans = find_quote_spans(text)
+    quoted = _Ranges((s.start, s.end) for s in spans)
+    cues = reporting_cues(doc, quoted)
+    resolver = SpeakerResolver(doc, quoted.ranges)
+
+    found = []  # (kind, content_start, content_end, cue token, subject span)
+    for quote in find_direct_quotes(doc, spans, cues):
+        found.append(("direct_quote", quote.span.content_start, quote.span.content_end, quote.cue, quote.subject))
+    reported = find_reported_speech(doc, cues, quoted)
+    reported_cues = {r.cue.i for r in reported}
+    for claim in reported:
+        # "According to X, the NCMEC believes ...": the inner cue makes the claim, X is its source
+        if claim.cue.lower_ == "according" and any(
+            claim.content_start <= doc[i].idx < claim.content_end for i in reported_cues
+        ):
+            continue
+        found.append(("indirect_quote", claim.content_start, claim.content_end, claim.cue_text, claim.subject))
+
+    # A "subject" inside quotation marks is the parser tripping over a quote
+    # within the attribution ("Jane Roe, who lost "two belt loops", says ..."):
+    # quoted words never name their own speaker.
+    found = [f if f[4] is None or not quoted(f[4].root.idx) else (*f[:4], None) for f in found]
+    # Resolve in reading order: a pronoun's antecedent is an earlier attribution.
+    found.sort(key=lambda f: f[4].start_char if f[4] is not None else f[1])
+    claims = [_quote_claim(doc, text, resolver, *f) for f in found]
+    claims.sort(key=lambda c: c.char_start)
+    claims += _sentence_claims(doc, text, resolver, claims, quoted)
+    claims.sort(key=lambda c: c.char_start)
+
+    speakers = resolver.speakers
+    citations: list[str] = []
+    for claim in claims:
+        if claim.speaker is not None and claim.speaker not in speakers:
+            speakers.append(claim.speaker)
+        citations += [c for c in claim.citations if c not in citations]
+    return Extraction(claims=claims, speakers=speakers, citations=citations)
+
+
+def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, kind, start, end, cue_text, subject) -> Claim:
+    context = _sentences(doc, start, end)
+    speaker = None
+    document = subject is not None and is_document_noun(subject.root)
+    if subject is not None:
+        speaker = resolver.resolve(subject)
+        if speaker is not None:
+            resolver.remember(speaker, subject.start_char, subject.end_char)
+    elif kind == "direct_quote":
+        # a quote standing alone continues the previous speaker, as news writing does
+        speaker = resolver.last_speaker(start, within=1500)
+    content = text[start:end]
+    return Claim(
+        kind=kind,
+        text=context.text.strip(),
+        content=content,
+        char_start=start,
+        char_end=end,
+        speaker=speaker,
+        speaker_mention=subject.text if subject is not None else None,
+        speaker_start=subject.start_char if subject is not None else None,
+        speaker_end=subject.end_char if subject is not None else None,
+        cue=cue_text,
+        hedge=find_hedge(content) or (find_hedge(cue_text) if cue_text else None),
+        quantities=_quantities(content, start),
+        # "a report by X found ...": X speaks through the report and is still its cited source
+        citations=find_citations(context, resolver, None if document else speaker),
+    )
+
+
+def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: list[Claim], quoted) -> list[Claim]:
+    """Statistics and assertions from sentences that no quote claim covers."""
+    covered = _Ranges((c.char_start, c.char_end) for c in claims)
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if not (t.is_space or t.is_quote or quoted(t.idx) and t.is_punct)]
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        if quoted(start) and quoted(end - 1):
+            continue
+        outside = [
+            q for q in _quantities(text[start:end], start)
+            if not covered(q.start) and not quoted(q.start)
+        ]
+        if outside:
+            kind = "statistic"
+        elif not any(covered(t.idx) or quoted(t.idx) for t in sent) and is_checkable(sent):
+            kind = "assertion"
+        else:
+            continue
+        content = text[start:end]
+        out.append(
+            Claim(
+                kind=kind,
+                text=content,
+                content=content,
+                char_start=start,
+                char_end=end,
+                hedge=find_hedge(content),
+                quantities=outside,
+                citations=find_citations(sent, resolver),
+            )
+        )
+    return out
+
+
+def _quantities(text: str, offset: int) -> list[Quantity]:
+    found = find_quantities(text)
+    for q in found:
+        if q.start is not None:
+            q.start += offset
+            q.end += offset
+    return found
+
+
+def _sentences(doc: Doc, start: int, end: int) -> Span:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return doc[0:0]
+    return doc[span[0].sent.start : span[-1].sent.end]

@@ -1,0 +1,246 @@
+"""Finding direct quotes by their quotation marks.
+
+Works on characters, not tokens, because quotation marks are often tokenized
+oddly (glued to words, doubled, or left unclosed by careless editing).
+The rules follow newspaper practice:
+
+- a quote that runs over several paragraphs leaves each paragraph open and
+  reopens the next one with a mark; only the last paragraph closes it;
+- a quote left open at the end of a paragraph that is *not* followed by a
+  reopening mark simply ends there (a missing closing mark), and if a glued
+  attribution such as "...exploitationSaid Williams." ends it, the quote ends
+  before that attribution;
+- a doubled opening mark (``""This``) is one mark.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimkb.ingest.extract.cues import cue_phrase, name_span, subject_of
+
+OPENING = "“«„"
+CLOSING = "”»"
+STRAIGHT = '"'
+MARKS = OPENING + CLOSING + STRAIGHT
+
+# An attribution glued onto an unclosed quote: "...further exploitationSaid Williams."
+# Only the commonest inflections are listed; the lemma set covers the rest at parse time.
+_SAY_FORMS = "said|says|added|adds|told|tells|warned|noted|explained|stated|wrote|writes"
+GLUED_ATTRIBUTION = re.compile(
+    rf"(?:[,.!?]\s*|(?<=[a-z]))(?P<cue>{_SAY_FORMS}|{'|'.join(w.capitalize() for w in _SAY_FORMS.split('|'))})\s+"
+    r"(?P<speaker>(?:[A-Z][\w'’-]+)(?:\s[A-Z][\w'’-]+)*|he|she|they)\b[^\n\"“”]*$"
+)
+
+
+@dataclass
+class QuoteSpan:
+    """A stretch of text between quotation marks."""
+
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark (or of the quote's last character)
+    content_start: int  # the quoted words alone
+    content_end: int
+    closed: bool = True
+    # an attribution glued to an unclosed quote ("...exploitationSaid Williams."):
+    # offsets of its cue word and of its speaker, which the tokenizer cannot split off
+    glued_cue: tuple[int, int] | None = None
+    glued_speaker: tuple[int, int] | None = None
+
+
+def _paragraphs(text: str):
+    """(start, end) of each paragraph; a blank line or a single newline both separate
+    paragraphs in plain-text news."""
+    start = 0
+    for match in re.finditer(r"\n+", text):
+        if match.start() > start:
+            yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    """A straight mark opens a quote when it follows a space, a bracket or the start
+    of the paragraph and precedes a word; otherwise it closes one."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before.isspace() or before in "([{—–-:;/" or before in MARKS:
+        # `connected ", said` closes: a mark before punctuation ends a quote
+        return after.isalnum() or after in "'‘(…$£€#@[-"
+    return False
+
+
+def _marks(text: str, start: int, end: int):
+    """Yield (offset, 'open'|'close') for each quotation mark in a paragraph."""
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in MARKS:
+            run = i
+            while run + 1 < end and text[run + 1] in MARKS:
+                run += 1
+            if ch in OPENING or (ch == STRAIGHT and _is_opening_straight(text, run if run > i else i)):
+                # a doubled opening mark counts once, at its last character
+                yield run, "open"
+            elif ch in CLOSING or ch == STRAIGHT:
+                yield i, "close"
+                if run > i and text[run] in OPENING + STRAIGHT and run + 1 < end and not text[run + 1].isspace():
+                    yield run, "open"
+            i = run + 1
+        else:
+            i += 1
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every stretch of text enclosed in double quotation marks, in order."""
+    spans: list[QuoteSpan] = []
+    carried: QuoteSpan | None = None  # a quote continuing from the previous paragraph
+    for p_start, p_end in _paragraphs(text):
+        open_at: int | None = None
+        for offset, kind in _marks(text, p_start, p_end):
+            if kind == "open" and open_at is None:
+                if carried is not None and text[p_start:offset].strip() == "":
+                    # the reopening mark of a multi-paragraph quote
+                    open_at = carried.start
+                    spans.remove(carried)
+                else:
+                    open_at = offset
+                carried = None
+            elif kind == "close" and open_at is not None:
+                content_start = open_at + 1 if text[open_at] in MARKS else open_at
+                cs, ce = _strip(text, content_start, offset)
+                spans.append(QuoteSpan(open_at, offset + 1, cs, ce))
+                open_at = None
+        carried = None
+        if open_at is not None:
+            spans.append(_unclosed(text, open_at, p_end))
+            carried = None if spans[-1].closed else spans[-1]
+    return [s for s in spans if s.content_end > s.content_start]
+
+
+def _unclosed(text: str, open_at: int, p_end: int) -> QuoteSpan:
+    """A quote whose paragraph ends before its closing mark."""
+    tail = text[open_at + 1 : p_end]
+    glued = GLUED_ATTRIBUTION.search(tail)
+    cs, ce = _strip(text, open_at + 1, p_end)
+    if glued is None:
+        return QuoteSpan(open_at, p_end, cs, ce, closed=False)
+    # an attribution glued on marks where the quote ended: it is not continued
+    base = open_at + 1
+    end = base + glued.start()
+    cs, ce = _strip(text, base, end)
+    return QuoteSpan(
+        open_at, end, cs, ce,
+        glued_cue=(base + glued.start("cue"), base + glued.end("cue")),
+        glued_speaker=(base + glued.start("speaker"), base + glued.end("speaker")),
+    )
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+(?:['’]\w+)?", text))
+
+
+def looks_like_speech(text: str) -> bool:
+    """Quoted words that stand on their own as speech: a clause rather than a
+    scare-quoted term or a title. Short quotes are speech only when a reporting
+    verb attributes them, which the caller checks."""
+    words = word_count(text)
+    if words >= 6:
+        return True
+    return words >= 4 and bool(re.search(r"[.!?,;:…]$", text.rstrip("'’ ")))
+
+
+
+
+@dataclass
+class DirectQuote:
+    """A quote judged to be a person's words, with the cue that attributes it (if any)."""
+
+    span: QuoteSpan
+    cue: str | None  # as written: "said", "told"
+    subject: Span | None
+
+
+def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> list[DirectQuote]:
+    """The quote spans that are speech, each with its nearest attribution.
+
+    A cue attributes a quote when it sits in the same sentence outside any quote,
+    between this quote and its neighbours (so "X," she said, "Y." gives both
+    halves to "she"), or in a short fragment right after the quote ("...abuse."
+    Said Williams.). Short quotes with no cue are scare quotes or titles."""
+    cue_starts = [t.idx for t in cues]
+    article = doc.text  # Doc.text joins every token: build it once
+    found = []
+    for n, span in enumerate(spans):
+        prev_end = spans[n - 1].end if n > 0 else 0
+        next_start = spans[n + 1].start if n + 1 < len(spans) else len(article)
+        before_from = max(prev_end, _sentence_start(doc, span.start), _paragraph_start(article, span.start))
+        after_to = min(next_start, _attribution_end(doc, span.end), _paragraph_end(article, span.end))
+        candidates = [
+            (span.start - t.idx, t)
+            for t in cues[bisect.bisect_left(cue_starts, before_from) : bisect.bisect_left(cue_starts, span.start)]
+        ] + [
+            (t.idx - span.end, t)
+            for t in cues[bisect.bisect_left(cue_starts, span.end) : bisect.bisect_left(cue_starts, after_to)]
+        ]
+        cue = min(candidates, key=lambda c: c[0])[1] if candidates else None
+        text = article[span.content_start : span.content_end]
+        if span.glued_cue is not None:
+            speaker = doc.char_span(*span.glued_speaker, alignment_mode="expand")
+            found.append(DirectQuote(span, article[slice(*span.glued_cue)].lower(), speaker))
+            continue
+        if cue is None and not looks_like_speech(text):
+            continue
+        if cue is not None and word_count(text) < 2 and not re.search(r"[.!?,]$", text):
+            continue  # a single scare-quoted word, even in a reported sentence
+        subject = subject_of(cue) if cue is not None else None
+        found.append(DirectQuote(span, cue_phrase(cue) if cue is not None else None, name_span(subject) if subject is not None else None))
+    return found
+
+
+def _sentence_start(doc: Doc, char: int) -> int:
+    token = _token_at(doc, char)
+    return token.sent.start_char if token is not None else char
+
+
+def _attribution_end(doc: Doc, char: int) -> int:
+    """Where an attribution after a quote ending at ``char`` may end: the end of the
+    quote's sentence, or of the next one when the quote closed its own sentence and
+    the next is a short attribution fragment ("she said." / "Said Williams.")."""
+    token = _token_at(doc, max(char - 1, 0))
+    if token is None:
+        return char
+    sent = token.sent
+    if sent.end_char > char + 1:
+        return sent.end_char
+    if sent.end < len(doc):
+        following = doc[sent.end].sent
+        if len(following) <= 8 and not any(t.text in MARKS for t in following):
+            return following.end_char
+    return sent.end_char
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _paragraph_start(text: str, char: int) -> int:
+    return text.rfind("\n", 0, char) + 1
+
+
+def _paragraph_end(text: str, char: int) -> int:
+    end = text.find("\n", char)
+    return len(text) if end < 0 else end

@@ -1,0 +1,93 @@
+"""Indirect (reported) speech: "Williams warned that ...", "X said the plan would fail",
+"According to NCMEC, ...".
+
+The claimed content is the clausal complement (ccomp) of a reporting verb, found
+in the dependency parse; "according to X" claims the rest of its sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimkb.ingest.extract.cues import according_to, cue_phrase, is_reporting_verb, name_span, subject_of
+
+# Verbs whose infinitive complement is what was said: "urged people to stay home".
+XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage advise".split())
+FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+
+
+@dataclass
+class ReportedClaim:
+    cue: Token
+    cue_text: str  # "said", "according to", "pointed out"
+    subject: Span | None  # the written speaker mention
+    content_start: int
+    content_end: int
+
+
+def reporting_cues(doc: Doc, quoted) -> list[Token]:
+    """Reporting verbs and "according" outside quotation marks, in text order.
+    ``quoted(char)`` tells whether a character lies inside a quote."""
+    return [
+        t for t in doc
+        if (t.lower_ == "according" or is_reporting_verb(t)) and not quoted(t.idx)
+    ]
+
+
+def find_reported_speech(doc: Doc, cues: list[Token], quoted) -> list[ReportedClaim]:
+    found = []
+    for cue in cues:
+        claim = _according_to(cue) if cue.lower_ == "according" else _complement_claim(cue)
+        if claim is None:
+            continue
+        inside = sum(1 for i in range(claim.content_start, claim.content_end) if quoted(i))
+        # the complement is itself a direct quote ("...," said X): the quote is the claim
+        if inside > (claim.content_end - claim.content_start) / 2:
+            continue
+        found.append(claim)
+    return found
+
+
+def _complement_claim(cue: Token) -> ReportedClaim | None:
+    complement = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if complement is None and cue.lemma_.lower() in XCOMP_CUES:
+        complement = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    if complement is None:
+        return None
+    subject = subject_of(cue)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON:
+        return None
+    start, end = _trimmed(complement.left_edge.i, complement.right_edge.i + 1, cue.doc)
+    if end <= start:
+        return None
+    doc = cue.doc
+    return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _according_to(cue: Token) -> ReportedClaim | None:
+    source = according_to(cue)
+    if source is None:
+        return None
+    sent = cue.sent
+    phrase_start = cue.i
+    phrase_end = source.right_edge.i + 1
+    # the claim is the larger side of the sentence around "according to X"
+    if phrase_start - sent.start >= sent.end - phrase_end:
+        start, end = sent.start, phrase_start
+    else:
+        start, end = phrase_end, sent.end
+    start, end = _trimmed(start, end, cue.doc)
+    if end <= start:
+        return None
+    doc = cue.doc
+    return ReportedClaim(cue, "according to", name_span(source), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _trimmed(start: int, end: int, doc: Doc) -> tuple[int, int]:
+    """Drop punctuation and quotation marks at either end of a token range."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end

@@ -1,0 +1,176 @@
+"""Reading inputs: paths, directories and stdin to articles, whatever their format.
+
+The format comes from ``format``, else from the file extension (after any ``.gz``), else
+from the content. Every input that cannot become an article gives an ``InputError``,
+yielded rather than raised, so one bad file never stops the others.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from claimkb.ingest.readers.feeds import read_feed
+from claimkb.ingest.readers.html import read_html
+from claimkb.ingest.readers.jsonl import read_json_records
+from claimkb.ingest.records import ArticleRecord, InputError
+from claimkb.ingest.readers.textfile import read_text
+
+FORMATS = ("auto", "txt", "md", "html", "jsonl", "feed")
+STDIN = "-"
+STDIN_SOURCE = "<stdin>"
+FORMAT_BY_EXTENSION = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+# Extensions whose files hold one JSON value per line, never one document.
+JSON_LINES_EXTENSIONS = (".jsonl", ".ndjson")
+SNIFF_BYTES = 4096
+# XML declaration, comments and doctype before a document's first element.
+PROLOG = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>", re.DOTALL | re.IGNORECASE)
+FIRST_ELEMENT = re.compile(rb"\s*<([a-z][\w:.-]*)", re.IGNORECASE)
+FEED_ROOTS = (b"rss", b"feed", b"rdf:rdf")
+HTML_ROOTS = (b"html", b"head", b"body")
+
+
+def read_inputs(
+    paths: list[str], format: str = "auto", outlet: str | None = None, stdin=None
+) -> Iterator[ArticleRecord | InputError]:
+    """Yield one ArticleRecord per article found, or an InputError (not raised) per bad input.
+
+    paths: files, directories (recursive, sorted, skip hidden files/dirs), or "-" for
+    stdin (binary stream ``stdin``, default sys.stdin.buffer).
+    format: one of FORMATS; anything but "auto" forces that reader for every input.
+    outlet: overrides the outlet of every record.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
+    for item in _read_paths(paths, format, stdin):
+        if isinstance(item, ArticleRecord):
+            item.outlet = outlet or item.outlet or domain_of(item.url)
+        yield item
+
+
+def _read_paths(paths, format: str, stdin) -> Iterator[ArticleRecord | InputError]:
+    for path in map(os.fspath, paths):
+        if path == STDIN:
+            yield from _read_source(STDIN_SOURCE, format, stream=stdin or sys.stdin.buffer)
+        elif os.path.isdir(path):
+            files, errors = _files_under(path)
+            yield from errors
+            for file in files:
+                yield from _read_source(file, format)
+        else:
+            yield from _read_source(path, format)
+
+
+def _files_under(directory: str) -> tuple[list[str], list[InputError]]:
+    """Every file below ``directory`` except hidden ones, sorted, and the errors met
+    on the way (an unreadable subdirectory)."""
+    files, errors = [], []
+
+    def unreadable(error: OSError):
+        errors.append(InputError(error.filename, error.strerror or str(error)))
+
+    for root, dirs, names in os.walk(directory, onerror=unreadable):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        files += [os.path.join(root, name) for name in names if not name.startswith(".")]
+    return sorted(files), errors
+
+
+def _read_source(source: str, format: str, stream=None) -> Iterator[ArticleRecord | InputError]:
+    """Read one file (or ``stream``) and hand it to its reader; every InputError is yielded."""
+    try:
+        data = _decompress(stream.read() if stream else _read_file(source), source)
+        if not data.strip():
+            raise InputError(source, "empty file")
+        if b"\0" in data[:SNIFF_BYTES]:
+            raise InputError(source, "binary file, not text")
+        name = source.removesuffix(".gz")
+        extension = os.path.splitext(name)[1].lower()
+        if format == "auto":
+            format = detect_format(extension, data, source)
+        if format in ("txt", "md"):
+            yield read_text(data, source, markdown=format == "md")
+        elif format == "html":
+            yield read_html(data, source)
+        elif format == "jsonl":
+            yield from read_json_records(data, source, lines_only=extension in JSON_LINES_EXTENSIONS)
+        else:
+            yield from read_feed(data, source)
+    except InputError as error:
+        yield error
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError as error:
+        raise InputError(path, error.strerror or str(error)) from None
+
+
+def _decompress(data: bytes, source: str) -> bytes:
+    # By content rather than name: the magic bytes are what make it gzip.
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as error:
+        raise InputError(source, f"damaged gzip file ({error})") from None
+
+
+def detect_format(extension: str, data: bytes, source: str) -> str:
+    """The reader for a file: by its extension, else by sniffing its content.
+
+    Standard input has no extension; content that sniffs as nothing else is text.
+    """
+    if extension in FORMAT_BY_EXTENSION:
+        return FORMAT_BY_EXTENSION[extension]
+    sniffed = sniff_format(data)
+    if sniffed:
+        return sniffed
+    if source == STDIN_SOURCE:
+        return "txt"
+    raise InputError(
+        source, f"unknown file type {extension or '(no extension)'} and the content is not JSON, HTML or a feed"
+    )
+
+
+def sniff_format(data: bytes) -> str | None:
+    """"jsonl", "feed" or "html" from how the content starts, or None."""
+    head = data[:SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith((b"{", b"[")):
+        return "jsonl"
+    if head[:14].lower() == b"<!doctype html":
+        return "html"
+    root = FIRST_ELEMENT.match(PROLOG.sub(b"", head))
+    if root is None:
+        return None
+    name = root.group(1).lower()
+    if name in FEED_ROOTS:
+        return "feed"
+    if name in HTML_ROOTS:
+        return "html"
+    return None
+
+
+def domain_of(url: str | None) -> str | None:
+    """The host of a URL without "www.": the outlet of last resort."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None

@@ -1,0 +1,179 @@
+"""Which article re-published, rewrote or translated which, from the claims they share.
+
+A later article B derives from an earlier article A when at least ``min_shared``
+of B's claims link to claims of A and they make up at least ``min_share`` of B's
+claims (two outlets quoting one press conference share a quote or two, not most
+of an article). ``score`` is that share. The relation:
+
+- **republishes**: most links (``verbatim_share``) are verbatim copies;
+- **translates**: the articles' languages differ, or the direct quotes are reworded
+  throughout while following the source's order. A journalist rewriting a story
+  keeps quotes verbatim and paraphrases the narration; a translation (and a
+  machine translation back into English) rewords the quotes too. A close rewrite
+  that also rewords quotes would look the same: the evidence says which signal
+  decided, and that it is a guess;
+- **rewrites**: the rest (paraphrased, selected, reordered).
+
+The evidence also lists distinctive wording both share: the longest common word
+runs between linked claims, and how many quotes start and end on the same words.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from difflib import SequenceMatcher
+
+from claimkb.match.features import TOKEN_RE
+
+MIN_SHARED = 2
+MIN_SHARE = 0.3
+REPUBLISH_VERBATIM_SHARE = 0.6
+TRANSLATION_REWORDED_QUOTES = 0.5  # share of linked direct quotes not verbatim
+TRANSLATION_ORDER_KEPT = 0.7  # share of linked claim pairs in the source's order
+MIN_PHRASE_WORDS = 4
+PHRASES_KEPT = 3
+
+LINKS_SQL = """
+select ca.article_id, cb.article_id, l.claim_a, l.claim_b, l.score, l.relation,
+       ca.char_start, cb.char_start, ca.kind, cb.kind, ca.content, cb.content
+from claim_links l
+join claims ca on ca.id = l.claim_a
+join claims cb on cb.id = l.claim_b
+where ca.article_id != cb.article_id
+"""
+
+
+def build_derivations(db, article_ids=None, *, min_shared: int = MIN_SHARED, min_share: float = MIN_SHARE) -> int:
+    """(Re)compute article_derivations for every article, or only for pairs involving
+    ``article_ids``. Returns the number of derivations written."""
+    links_by_pair = defaultdict(list)
+    for row in _links(db, article_ids):
+        links_by_pair[(row[1], row[0])].append(row)  # (later, earlier)
+    articles = {a for pair in links_by_pair for a in pair}
+    claim_counts, languages = _article_details(db, articles)
+    rows = []
+    for (later, earlier), links in links_by_pair.items():
+        derivation = describe_derivation(
+            links, claim_counts[later], claim_counts[earlier], languages[later], languages[earlier],
+            min_shared=min_shared, min_share=min_share,
+        )
+        if derivation:
+            rows.append({"article_id": later, "derived_from": earlier, **derivation})
+    with db.atomic():
+        if article_ids is None:
+            db.execute("delete from article_derivations")
+        else:
+            ids = list(article_ids)
+            for start in range(0, len(ids), 400):
+                chunk = ids[start:start + 400]
+                marks = ",".join("?" * len(chunk))
+                db.execute(
+                    f"delete from article_derivations where article_id in ({marks}) or derived_from in ({marks})",
+                    chunk + chunk,
+                )
+        db["article_derivations"].insert_all(rows, replace=True, batch_size=2000)
+    return len(rows)
+
+
+def describe_derivation(links, later_claims: int, earlier_claims: int, later_language=None, earlier_language=None,
+                        *, min_shared: int = MIN_SHARED, min_share: float = MIN_SHARE) -> dict | None:
+    """{score, relation, shared_claims, evidence} for a later article whose links to one
+    earlier article are ``links`` (rows of ``LINKS_SQL``), or None when too few."""
+    shared = len({row[3] for row in links})
+    share = shared / later_claims if later_claims else 0.0
+    if shared < min_shared or share < min_share:
+        return None
+    relations = defaultdict(int)
+    for row in links:
+        relations[row[5]] += 1
+    verbatim_share = relations["verbatim"] / len(links)
+    quotes = [row for row in links if row[8] == "direct_quote" and row[9] == "direct_quote"]
+    reworded_quotes = sum(row[5] != "verbatim" for row in quotes) / len(quotes) if quotes else 0.0
+    order_kept = _order_kept([(row[6], row[7]) for row in links])
+    languages_differ = bool(later_language and earlier_language and later_language != earlier_language)
+    if languages_differ:
+        relation, basis = "translates", f"languages differ ({earlier_language} -> {later_language})"
+    elif verbatim_share >= REPUBLISH_VERBATIM_SHARE:
+        relation, basis = "republishes", f"{verbatim_share:.0%} of shared claims are verbatim"
+    elif len(quotes) >= 2 and reworded_quotes >= TRANSLATION_REWORDED_QUOTES and order_kept >= TRANSLATION_ORDER_KEPT:
+        relation = "translates"
+        basis = (
+            f"{reworded_quotes:.0%} of {len(quotes)} shared direct quotes reworded, in the source's order "
+            f"({order_kept:.0%}); a guess: a close rewrite that rewords quotes looks the same"
+        )
+    else:
+        relation, basis = "rewrites", "shared claims paraphrased, quotes mostly kept" if quotes else "shared claims paraphrased"
+    evidence = {
+        "share_of_later": round(share, 3),
+        "coverage_of_earlier": round(len({row[2] for row in links}) / earlier_claims, 3) if earlier_claims else None,
+        "mean_link_score": round(sum(row[4] for row in links) / len(links), 3),
+        "relations": dict(sorted(relations.items())),
+        "verbatim_share": round(verbatim_share, 3),
+        "shared_direct_quotes": len(quotes),
+        "reworded_quote_share": round(reworded_quotes, 3),
+        "order_kept": round(order_kept, 3),
+        "same_quote_boundaries": sum(_same_boundaries(row[10], row[11]) for row in quotes),
+        "shared_phrases": _shared_phrases(links),
+        "relation_basis": basis,
+    }
+    return {"score": round(share, 4), "relation": relation, "shared_claims": shared, "evidence": json.dumps(evidence)}
+
+
+def _order_kept(positions: list[tuple[int, int]]) -> float:
+    """Share of pairs of links whose claims come in the same order in both articles."""
+    positions = sorted(set(positions))
+    pairs = kept = 0
+    for index, (a1, b1) in enumerate(positions):
+        for a2, b2 in positions[index + 1:]:
+            if a1 != a2:
+                pairs += 1
+                kept += b1 < b2
+    return kept / pairs if pairs else 1.0
+
+
+def _words(text: str) -> list[str]:
+    return [m.group().lower() for m in TOKEN_RE.finditer(text or "")]
+
+
+def _same_boundaries(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and wa[0] == wb[0] and wa[-1] == wb[-1]
+
+
+def _shared_phrases(links) -> list[str]:
+    """The longest word runs shared by linked claims (distinctive wording carried over)."""
+    phrases = set()
+    for row in links:
+        wa, wb = _words(row[10]), _words(row[11])
+        match = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
+        if match.size >= MIN_PHRASE_WORDS:
+            phrases.add(" ".join(wa[match.a:match.a + match.size]))
+    return sorted(phrases, key=lambda p: (-len(p.split()), p))[:PHRASES_KEPT]
+
+
+def _links(db, article_ids):
+    if article_ids is None:
+        return db.execute(LINKS_SQL).fetchall()
+    ids = list(article_ids)
+    rows = set()
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        marks = ",".join("?" * len(chunk))
+        rows.update(db.execute(f"{LINKS_SQL} and (ca.article_id in ({marks}) or cb.article_id in ({marks}))",
+                               chunk + chunk).fetchall())
+    return sorted(rows)
+
+
+def _article_details(db, article_ids: set[str]):
+    counts, languages = {}, {}
+    ids = list(article_ids)
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        marks = ",".join("?" * len(chunk))
+        for article_id, language, claims in db.execute(
+            f"""select a.id, a.language, (select count(*) from claims c where c.article_id = a.id)
+                from articles a where a.id in ({marks})""",
+            chunk,
+        ):
+            counts[article_id], languages[article_id] = claims, language
+    return counts, languages

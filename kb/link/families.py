@@ -1,0 +1,181 @@
+"""Claim families: the copies of one claim, grouped, with the earliest as canonical.
+
+Linking is not transitive: A~B and B~C with weak links can join two different
+claims through a middle one that shares words with both. So a family grows from
+its canonical claim (the earliest copy: article ``published``, then
+``ingested_at``, then id) like this:
+
+- every claim linked directly to the canonical joins, whatever the link's score
+  (the link already passed the comparison threshold);
+- beyond that, a claim joins through a member only by a link scoring at least
+  ``chain_threshold``: a chain of near-verbatim re-publications (A -> B -> C, where
+  C copied B) stays one family, a chain of loose paraphrases does not.
+
+Claims left out start their own family, in order of appearance. Only groups of
+two or more claims are families; an unlinked claim has ``family_id`` NULL.
+Family ids hash the canonical claim id, so they are stable across rebuilds.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from claimkb.store.ids import stable_id
+
+# Calibrated probability (kb.compare's score) a link needs to pass membership on.
+CHAIN_THRESHOLD = 0.9
+ORDER_SQL = "coalesce(a.published, a.ingested_at), a.ingested_at, c.id"
+
+
+def group_families(links, order: dict[str, tuple], *, chain_threshold: float = CHAIN_THRESHOLD) -> dict[str, list[str]]:
+    """{canonical claim id: member ids, canonical first} from (claim_a, claim_b, score)
+    links; ``order`` gives each linked claim's sort key (earliest first)."""
+    neighbours: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for a, b, score in links:
+        neighbours[a].append((b, score))
+        neighbours[b].append((a, score))
+    family_of: dict[str, str] = {}
+    families: dict[str, list[str]] = {}
+    for canonical in sorted(neighbours, key=order.__getitem__):
+        if canonical in family_of:
+            continue
+        members = [canonical]
+        family_of[canonical] = canonical
+        for other, _ in neighbours[canonical]:
+            if other not in family_of:
+                family_of[other] = canonical
+                members.append(other)
+        frontier = members[1:]
+        while frontier:
+            reached = []
+            for member in frontier:
+                for other, score in neighbours[member]:
+                    if other not in family_of and score >= chain_threshold:
+                        family_of[other] = canonical
+                        reached.append(other)
+            members.extend(reached)
+            frontier = reached
+        if len(members) > 1:
+            families[canonical] = [canonical, *sorted(members[1:], key=order.__getitem__)]
+        else:
+            # Linked only, and weakly, to members of earlier families: no family of its own.
+            del family_of[canonical]
+    return families
+
+
+def family_id(canonical_claim_id: str) -> str:
+    return stable_id("family", canonical_claim_id)
+
+
+def linked_component(db, claim_ids) -> set[str]:
+    """Every claim connected to ``claim_ids`` through claim_links."""
+    seen = set(claim_ids)
+    frontier = list(seen)
+    while frontier:
+        reached = set()
+        for start in range(0, len(frontier), 400):
+            chunk = frontier[start:start + 400]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(
+                f"select claim_b from claim_links where claim_a in ({marks}) "
+                f"union select claim_a from claim_links where claim_b in ({marks})",
+                chunk + chunk,
+            ).fetchall()
+            reached.update(r[0] for r in rows)
+        frontier = list(reached - seen)
+        seen |= reached
+    return seen
+
+
+def build_families(db, claim_ids=None, *, chain_threshold: float = CHAIN_THRESHOLD) -> int:
+    """(Re)compute families: of every linked claim, or only of the claims connected to
+    ``claim_ids`` (after an incremental link). Returns the number of families written."""
+    if claim_ids is None:
+        scope = None
+        links = db.execute("select claim_a, claim_b, score from claim_links").fetchall()
+    else:
+        scope = linked_component(db, claim_ids)
+        links = _links_within(db, scope)
+    linked = {c for a, b, _ in links for c in (a, b)}
+    order, outlet, first_seen = _claim_details(db, linked)
+    families = group_families(links, order, chain_threshold=chain_threshold)
+    with db.atomic():
+        _clear(db, scope)
+        db["families"].insert_all(
+            (
+                {
+                    "id": family_id(canonical),
+                    "canonical_claim_id": canonical,
+                    "first_seen": first_seen[canonical],
+                    "size": len(members),
+                    "outlets": len({outlet[m] for m in members}),
+                }
+                for canonical, members in families.items()
+            ),
+            batch_size=2000,
+        )
+        db.conn.executemany(
+            "update claims set family_id = ? where id = ?",
+            ((family_id(canonical), m) for canonical, members in families.items() for m in members),
+        )
+    return len(families)
+
+
+def _links_within(db, claim_ids: set[str]) -> list[tuple[str, str, float]]:
+    ids = list(claim_ids)
+    links = set()
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        links.update(
+            db.execute(
+                f"select claim_a, claim_b, score from claim_links where claim_a in ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        )
+    return sorted(links)
+
+
+def _claim_details(db, claim_ids: set[str]):
+    """Sort key, outlet and first-seen date of each claim."""
+    order, outlet, first_seen = {}, {}, {}
+    sql = (
+        f"select c.id, {ORDER_SQL}, a.outlet_id from claims c join articles a on a.id = c.article_id"
+    )
+    if len(claim_ids) < 5000:
+        ids = list(claim_ids)
+        rows = []
+        for start in range(0, len(ids), 400):
+            chunk = ids[start:start + 400]
+            rows += db.execute(f"{sql} where c.id in ({','.join('?' * len(chunk))})", chunk).fetchall()
+    else:
+        rows = (r for r in db.execute(sql) if r[0] in claim_ids)
+    for claim_id, seen, ingested, _, outlet_id in rows:
+        order[claim_id] = (seen or "", ingested or "", claim_id)
+        outlet[claim_id] = outlet_id
+        first_seen[claim_id] = seen
+    return order, outlet, first_seen
+
+
+def _clear(db, scope: set[str] | None) -> None:
+    """Drop the families of the claims in ``scope`` (all families when None)."""
+    if scope is None:
+        db.execute("update claims set family_id = null where family_id is not null")
+        db.execute("delete from family_travel")
+        db.execute("delete from families")
+        return
+    ids = list(scope)
+    old = set()
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        old.update(
+            r[0] for r in db.execute(
+                f"select distinct family_id from claims where family_id is not null "
+                f"and id in ({','.join('?' * len(chunk))})", chunk
+            )
+        )
+    old = list(old)
+    for start in range(0, len(old), 400):
+        chunk = old[start:start + 400]
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"update claims set family_id = null where family_id in ({marks})", chunk)
+        db.execute(f"delete from family_travel where family_id in ({marks})", chunk)
+        db.execute(f"delete from families where id in ({marks})", chunk)

@@ -1,0 +1,354 @@
+"""Link the same claim across articles and outlets: candidates, comparison, links,
+then families, article derivations and the analytics tables.
+
+Two ways to find candidates, chosen by how much there is to link:
+
+- **bulk** (everything, or a large batch of new claims): an in-memory idf index of
+  every stored claim (``kb.candidates.lexical_candidates``), plus exact dense
+  similarity in the embeddings tier;
+- **incremental** (up to ``INCREMENTAL_LIMIT`` new claims, the end of a usual
+  ingest): SQLite full-text search and quantity lookups per new claim, and, in the
+  embeddings tier, the cached vectors of ``claim_embeddings``. No index over the
+  whole store is rebuilt.
+
+Each candidate pair goes through ``kb.compare.compare`` (features computed once
+per claim, kept in a bounded cache); pairs it calls the same claim become
+``claim_links`` rows, ``claim_a`` being the earlier copy.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
+
+from claimkb import __version__
+from claimkb.match.candidates import (
+    PER_CLAIM, candidate_tokens, dense_candidates, fts_candidates, lexical_candidates, unique_pairs,
+)
+from claimkb.match.features import claim_features
+from claimkb.match.compare import DEFAULT_THRESHOLD, compare
+from claimkb.link.derivations import build_derivations
+from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors, embeddings_available
+from claimkb.link.families import CHAIN_THRESHOLD, build_families
+
+INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
+FEATURE_CACHE = 200_000  # claims whose comparison features are kept in memory at once
+COMPARE_CHUNK = 50_000  # candidate pairs compared between progress reports
+# Relations by which a copy contradicts its source (see drop_outcompeted).
+CONTRADICTIONS = ("number_changed", "negation_flipped", "speaker_changed", "entity_changed")
+MATCHERS = ("auto", "lexical", "embeddings")
+
+CLAIMS_SQL = """
+select c.id, c.article_id, c.kind, c.content, s.name, a.outlet_id,
+       coalesce(a.published, a.ingested_at), a.ingested_at
+from claims c join articles a on a.id = c.article_id left join speakers s on s.id = c.speaker_id
+"""
+
+
+class AcceptedLink(NamedTuple):
+    """A link kept until all are known, as compact as it can be: a bulk run holds
+    millions of them, and a Comparison's list of dicts costs several times its JSON."""
+
+    score: float
+    relation: str
+    evidence: str  # JSON list of differences
+
+
+class MatcherUnavailable(LookupError):
+    pass
+
+
+@dataclass
+class LinkStats:
+    claims: int = 0  # claims that looked for copies
+    candidate_pairs: int = 0
+    links: int = 0  # links written (same claim)
+    same_outlet_links: int = 0  # of which between two articles of one outlet
+    families: int = 0  # families (re)computed
+    derivations: int = 0  # derivations (re)computed
+    seconds: float = 0.0
+    matcher: str = "lexical"
+
+    def __str__(self):
+        return (
+            f"{self.claims} claims, {self.candidate_pairs} candidate pairs, {self.links} links"
+            f" ({self.same_outlet_links} within one outlet), {self.families} families,"
+            f" {self.derivations} derivations in {self.seconds:.1f}s ({self.matcher})"
+        )
+
+
+@dataclass
+class Claims:
+    """Parallel columns of the claims being linked, indexed 0..n-1."""
+
+    ids: list[str]
+    articles: list[str]
+    kinds: list[str]
+    contents: list[str]
+    speakers: list[str | None]
+    outlets: list[str]
+    order: list[tuple]  # (first seen, ingested_at, id): earliest copy first
+
+    @classmethod
+    def from_rows(cls, rows) -> "Claims":
+        columns = list(zip(*rows)) or [()] * 8
+        ids, articles, kinds, contents, speakers, outlets, seen, ingested = (list(c) for c in columns)
+        order = [(s or "", i or "", c) for s, i, c in zip(seen, ingested, ids)]
+        return cls(ids, articles, kinds, contents, speakers, outlets, order)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def article_groups(self) -> np.ndarray:
+        codes: dict[str, int] = {}
+        return np.fromiter((codes.setdefault(a, len(codes)) for a in self.articles), dtype=np.int64,
+                           count=len(self.articles))
+
+
+def resolve_matcher(matcher: str) -> str:
+    """"auto" is the embeddings tier when installed, else lexical."""
+    if matcher not in MATCHERS:
+        raise ValueError(f"matcher must be one of {', '.join(MATCHERS)}, not {matcher!r}")
+    if matcher == "auto":
+        return "embeddings" if embeddings_available() else "lexical"
+    if matcher == "embeddings" and not embeddings_available():
+        raise MatcherUnavailable(
+            "the embeddings matcher needs the optional tier: pip install 'claimkb[embeddings]'"
+        )
+    return matcher
+
+
+def link_claims(
+    db,
+    *,
+    claim_ids: list[str] | None = None,
+    rebuild: bool = False,
+    threshold: float | None = None,
+    matcher: str = "auto",
+    progress=None,
+    per_claim: int = PER_CLAIM,
+    chain_threshold: float = CHAIN_THRESHOLD,
+) -> LinkStats:
+    """Link claims across outlets. claim_ids=None links everything; a list links just those new claims
+    against everything stored (incremental, used at the end of every ingest). rebuild=True drops and recomputes
+    claim_links, families, article_derivations and the analytics tables. matcher: "lexical", "embeddings" or "auto"
+    (embeddings when the optional tier is installed). Records the run (matcher, embedding model) in `runs`.
+    progress: optional callable(done, total) for a progress bar.
+
+    ``threshold`` is kb.compare's calibrated score a pair needs to be linked;
+    ``per_claim`` caps the candidates each claim is compared with; ``chain_threshold``
+    is the score a link needs to carry family membership past the canonical claim."""
+    started = time.perf_counter()
+    matcher = resolve_matcher(matcher)
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    run_id = db["runs"].insert(
+        {
+            "command": "link",
+            "started_at": _now(),
+            "claimkb_version": __version__,
+            "matcher": matcher,
+            "embedding_model": EMBEDDING_MODEL if matcher == "embeddings" else None,
+        }
+    ).last_pk
+    if rebuild:
+        claim_ids = None
+        _clear_links(db)
+    if claim_ids is not None and len(claim_ids) <= INCREMENTAL_LIMIT:
+        claims, pairs, vectors = _incremental_candidates(db, claim_ids, matcher, per_claim)
+    else:
+        claims, pairs, vectors = _bulk_candidates(db, claim_ids, matcher, per_claim)
+    stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
+                      matcher=matcher)
+    _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
+    stats.families = build_families(db, claim_ids, chain_threshold=chain_threshold)
+    articles = None if claim_ids is None else _articles_of(db, claim_ids)
+    stats.derivations = build_derivations(db, articles)
+    _compute_analytics(db)
+    stats.seconds = time.perf_counter() - started
+    db["runs"].update(run_id, {"finished_at": _now(), "claims": stats.claims})
+    return stats
+
+
+def _bulk_candidates(db, claim_ids, matcher, per_claim):
+    """(claims, candidate pairs as claim positions, vectors or None) over the whole store."""
+    claims = Claims.from_rows(db.execute(CLAIMS_SQL).fetchall())
+    quantities = _quantity_values(db)
+    groups = claims.article_groups()
+    rows = None
+    if claim_ids is not None:
+        wanted = set(claim_ids)
+        rows = np.array([k for k, cid in enumerate(claims.ids) if cid in wanted], dtype=np.int64)
+    tokens = [candidate_tokens(text, quantities.get(cid, ())) for cid, text in zip(claims.ids, claims.contents)]
+    found = [lexical_candidates(tokens, groups, rows=rows, per_claim=per_claim)]
+    del tokens
+    vectors = None
+    if matcher == "embeddings":
+        vectors = cached_vectors(db, claims.ids, claims.contents)
+        found.append(dense_candidates(vectors, groups, rows=rows, per_claim=per_claim))
+    pairs = np.concatenate([p for p, _ in found])
+    return claims, _unique(pairs, len(claims)), vectors
+
+
+def _incremental_candidates(db, claim_ids, matcher, per_claim):
+    """Like ``_bulk_candidates``, for a few new claims, from SQLite's indexes."""
+    new = _load_claims(db, claim_ids)
+    quantities = _quantity_values(db, new.ids)
+    candidates: dict[str, list[str]] = {}
+    for cid, text, article in zip(new.ids, new.contents, new.articles):
+        candidates[cid] = fts_candidates(db, text, exclude_article=article, quantity_values=quantities.get(cid, ()))
+    if matcher == "embeddings" and len(new):
+        for cid, found in _dense_neighbours(db, new, cached_vectors(db, new.ids, new.contents), per_claim).items():
+            candidates[cid] = list(dict.fromkeys(candidates[cid] + found))
+    others = sorted({c for found in candidates.values() for c in found} - set(new.ids))
+    claims = _concat(new, _load_claims(db, others))
+    position = {cid: k for k, cid in enumerate(claims.ids)}
+    pairs = [(position[cid], position[other]) for cid, found in candidates.items() for other in found
+             if claims.articles[position[other]] != claims.articles[position[cid]]]
+    vectors = cached_vectors(db, claims.ids, claims.contents) if matcher == "embeddings" and len(claims) else None
+    return claims, _unique(np.array(pairs, dtype=np.int64).reshape(-1, 2), len(claims)), vectors
+
+
+def _dense_neighbours(db, new: Claims, new_vectors: np.ndarray, per_claim: int) -> dict[str, list[str]]:
+    """Nearest stored claims by cached vector (claims never embedded are not searched)."""
+    new_ids = set(new.ids)
+    stored = [row for row in db.execute(
+        """select e.claim_id, e.vector, c.article_id from claim_embeddings e join claims c on c.id = e.claim_id
+           where e.model = ?""", [EMBEDDING_MODEL]) if row[0] not in new_ids]
+    if not stored:
+        return {}
+    ids = new.ids + [row[0] for row in stored]
+    vectors = np.vstack([new_vectors, *(np.frombuffer(row[1], dtype=np.float32) for row in stored)])
+    codes: dict[str, int] = {}
+    groups = np.array([codes.setdefault(a, len(codes)) for a in new.articles + [row[2] for row in stored]])
+    pairs, _ = dense_candidates(vectors, groups, rows=np.arange(len(new)), per_claim=per_claim)
+    found: dict[str, list[str]] = {}
+    for i, j in pairs.tolist():
+        mine, other = (i, j) if i < len(new) else (j, i)
+        found.setdefault(ids[mine], []).append(ids[other])
+    return found
+
+
+def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matcher, stats, progress) -> None:
+    method = "embeddings" if vectors is not None else "lexical"
+
+    @lru_cache(maxsize=FEATURE_CACHE)
+    def features(k: int):
+        return claim_features(claims.contents[k], claims.speakers[k], claims.kinds[k])
+
+    accepted = []  # (earlier, later, AcceptedLink)
+    for start in range(0, len(pairs), COMPARE_CHUNK):
+        for i, j in pairs[start:start + COMPARE_CHUNK].tolist():
+            dense = float(vectors[i] @ vectors[j]) if vectors is not None else None
+            result = compare(features(i), features(j), dense_similarity=dense, threshold=threshold)
+            if result.same_claim:
+                link = AcceptedLink(result.score, result.relation, json.dumps(result.differences, ensure_ascii=False))
+                accepted.append((i, j, link) if claims.order[i] <= claims.order[j] else (j, i, link))
+        if progress:
+            progress(min(start + COMPARE_CHUNK, len(pairs)), len(pairs))
+    features.cache_clear()
+    kept = drop_outcompeted(accepted, claims.articles)
+    stats.links = len(kept)
+    stats.same_outlet_links = sum(claims.outlets[a] == claims.outlets[b] for a, b, _ in kept)
+    rows = ((claims.ids[a], claims.ids[b], r.score, r.relation, r.evidence, method) for a, b, r in kept)
+    with db.conn:
+        db.conn.executemany(
+            "insert or replace into claim_links (claim_a, claim_b, score, relation, evidence, method)"
+            " values (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+def drop_outcompeted(links, articles):
+    """Drop a link that says a claim was changed (a figure, a negation, the speaker,
+    a name) when one of its ends has a better link into the same article.
+
+    A copied article maps its claims onto the source's mostly one to one. When a
+    claim links to two claims of one article, the weaker link is either the other
+    half of a split sentence (it agrees, minus some words or figures: kept) or a
+    look-alike, such as another figure from the same source (it contradicts: the
+    better link is the real counterpart, so this one goes)."""
+    best: dict[tuple[int, str], float] = {}
+    for a, b, result in links:
+        for mine, other in ((a, b), (b, a)):
+            key = (mine, articles[other])
+            best[key] = max(best.get(key, 0.0), result.score)
+    return [
+        (a, b, result) for a, b, result in links
+        if result.relation not in CONTRADICTIONS
+        or (result.score >= best[(a, articles[b])] and result.score >= best[(b, articles[a])])
+    ]
+
+
+def _unique(pairs: np.ndarray, n: int) -> np.ndarray:
+    if not len(pairs):
+        return pairs.reshape(0, 2)
+    unique, _ = unique_pairs([(pairs[:, 0], pairs[:, 1], np.zeros(len(pairs), dtype=np.float32))], n)
+    return unique
+
+
+def _load_claims(db, claim_ids) -> Claims:
+    ids = list(dict.fromkeys(claim_ids))
+    rows = []
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        rows += db.execute(f"{CLAIMS_SQL} where c.id in ({','.join('?' * len(chunk))})", chunk).fetchall()
+    return Claims.from_rows(rows)
+
+
+def _concat(a: Claims, b: Claims) -> Claims:
+    return Claims(*(getattr(a, f) + getattr(b, f) for f in
+                    ("ids", "articles", "kinds", "contents", "speakers", "outlets", "order")))
+
+
+def _quantity_values(db, claim_ids=None) -> dict[str, list[float]]:
+    values: dict[str, list[float]] = {}
+    if claim_ids is None:
+        rows = db.execute("select claim_id, value from quantities where value is not null")
+    else:
+        ids = list(claim_ids)
+        rows = []
+        for start in range(0, len(ids), 400):
+            chunk = ids[start:start + 400]
+            rows += db.execute(
+                f"select claim_id, value from quantities where value is not null "
+                f"and claim_id in ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+    for claim_id, value in rows:
+        values.setdefault(claim_id, []).append(value)
+    return values
+
+
+def _articles_of(db, claim_ids) -> set[str]:
+    ids = list(claim_ids)
+    found = set()
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        found.update(r[0] for r in db.execute(
+            f"select distinct article_id from claims where id in ({','.join('?' * len(chunk))})", chunk))
+    return found
+
+
+def _clear_links(db) -> None:
+    """Drop everything linking computes, before a rebuild."""
+    with db.atomic():
+        db.execute("update claims set family_id = null where family_id is not null")
+        for table in ("family_travel", "outlet_fidelity", "speaker_reach", "article_derivations", "families",
+                      "claim_links"):
+            db.execute(f"delete from [{table}]")
+
+
+def _compute_analytics(db) -> None:
+    try:
+        from claimkb.graph.analytics import compute_analytics
+    except ModuleNotFoundError:  # analytics is built by another module; linking works without it
+        return
+    compute_analytics(db)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

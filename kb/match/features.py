@@ -1,0 +1,184 @@
+"""Cheap per-claim features for comparing claims: computed once per claim, no spaCy,
+so that ~1M claims take minutes. ``kb.compare`` works on pairs of these.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from claimkb.ingest.extract.hedges import FORMS as HEDGE_FORMS
+from claimkb.ingest.extract.hedges import find_hedge, hedge_strength
+from claimkb.ingest.extract.quantities import find_quantities, looks_title_cased
+from claimkb.ingest.records import Quantity
+
+# Words, numbers and contractions; hyphens and dashes split ("end-to-end").
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+NEGATION_WORDS = frozenset(
+    "not no never none nobody nothing neither nor without cannot n't".split()
+)
+# Quoted spans: straight, curly and guillemet quotes, at least two words inside.
+QUOTED_RE = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
+QUOTE_CHARS = frozenset("\"“”„«»")
+HAS_DIGIT = re.compile(r"\d").search
+# Words that carry no claim but sit in stop lists' blind spot for news.
+NEWS_FILLER = frozenset("said says say told according also added".split())
+# Dates and times: every story has them, so two claims sharing "Tuesday" or
+# "January ... pm" share nothing about what they assert.
+DATE_WORDS = frozenset(
+    "january february march april june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday today yesterday tomorrow tonight morning afternoon evening "
+    "night day days week weeks weekend month months year years am pm gmt utc est pst".split()
+)
+QUOTE_KINDS = ("direct_quote",)
+OPENING_MARKS = frozenset(" \t\"'“‘(")  # may sit between a sentence end and its first word
+# A content word this long or longer is full evidence; shorter ones ("end", "CA")
+# are more often incidental and count in proportion.
+FULL_WEIGHT_LENGTH = 6
+
+
+@dataclass
+class ClaimFeatures:
+    text: str
+    tokens: list[str]  # lower-cased words as written, in order
+    content: list[str]  # stemmed content words, in order (no stop words, numbers or dates)
+    content_set: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]  # adjacent pairs of ``content``: word order kept
+    quantities: list[Quantity]
+    hedge: str | None
+    hedge_strength: float
+    negations: tuple[str, ...]  # negation cues in order: ("not",), ("never", "no")
+    entities: frozenset[str]  # stems of capitalized non-initial words and acronyms
+    quoted: list[str]  # quoted spans as written (the whole text for a direct quote)
+    quoted_content: frozenset[str]  # the stemmed content words inside them
+    speaker: str | None = None
+    kind: str | None = None
+    content_spans: list[tuple[int, int]] = field(default_factory=list)  # offsets of ``content`` words
+    weights: dict[str, float] = field(default_factory=dict)  # evidence weight of each content stem
+
+
+def claim_features(text: str, speaker: str | None = None, kind: str | None = None) -> ClaimFeatures:
+    """Features of one claim; ``kind`` is a ``CLAIM_KINDS`` value when known."""
+    quantities = find_quantities(text)
+    title_cased = None  # computed only when a capitalized content word needs it
+    tokens, content, spans, entities, weights, negations = [], [], [], set(), {}, []
+    for match in TOKEN_RE.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        tokens.append(lower)
+        stemmed, negation = word_role(lower)
+        if negation:
+            negations.append(negation)
+        # Figures ("million", "half") and hedges are compared on their own terms.
+        if stemmed is None:
+            continue
+        start = match.start()
+        if quantities and any(q.start <= start < q.end for q in quantities):
+            continue
+        content.append(stemmed)
+        spans.append((start, match.end()))
+        weights[stemmed] = max(weights.get(stemmed, 0.0), min(1.0, len(lower) / FULL_WEIGHT_LENGTH))
+        if word[0].isupper() or word[1:] != lower[1:]:
+            if title_cased is None:
+                title_cased = looks_title_cased(text)
+            if _is_entity_like(word, text, start, title_cased):
+                entities.add(stemmed)
+    quoted, quoted_content = [], frozenset()
+    if not QUOTE_CHARS.isdisjoint(text):
+        quotes = [m for m in QUOTED_RE.finditer(text) if len(m.group(1).split()) >= 2]
+        quoted = [m.group(1).strip() for m in quotes]
+        quoted_content = frozenset(
+            word for word, (start, _) in zip(content, spans) if any(m.start(1) <= start < m.end(1) for m in quotes)
+        )
+    if not quoted and kind in QUOTE_KINDS:
+        quoted, quoted_content = [text.strip()], frozenset(content)
+    hedge = find_hedge(text)
+    return ClaimFeatures(
+        text=text,
+        tokens=tokens,
+        content=content,
+        content_set=frozenset(content),
+        bigrams=frozenset(zip(content, content[1:])),
+        quantities=quantities,
+        hedge=hedge,
+        hedge_strength=hedge_strength(hedge),
+        negations=tuple(negations),
+        entities=frozenset(entities),
+        quoted=quoted,
+        quoted_content=quoted_content,
+        speaker=speaker,
+        kind=kind,
+        content_spans=spans,
+        weights=weights,
+    )
+
+
+@lru_cache(maxsize=200_000)
+def word_role(lower: str) -> tuple[str | None, str | None]:
+    """(stem if a content word, negation cue if one): decided once per distinct word."""
+    negation = _negation(lower)
+    if negation or not _is_content(lower):
+        return None, negation
+    if lower.endswith(("'s", "’s")):
+        lower = lower[:-2]  # "Palin's" is Palin
+    return stem(lower), None
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Light suffix stripping, enough to match "reports"/"report", "begins"/"began" not.
+    Deliberately conservative: a wrong merge links different claims."""
+    if len(word) <= 3:
+        return word
+    for suffix, replacement, min_stem in (
+        ("ies", "y", 3), ("sses", "ss", 2), ("ing", "", 4), ("ied", "y", 3),
+        ("ed", "", 4), ("es", "", 4), ("s", "", 3),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+            base = word[: len(word) - len(suffix)]
+            if suffix == "s" and base[-1] in "su":
+                return word  # "crisis", "status", "bus"
+            if suffix == "es" and base[-1] not in "sxz" and not base.endswith(("ch", "sh")):
+                return word[:-1]  # "issues" -> "issue", "taxes" -> "tax"
+            if suffix in ("ing", "ed") and len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "stopped" -> "stop"
+            return base
+    return word
+
+
+def _is_content(lower: str) -> bool:
+    return (
+        len(lower) > 1
+        and lower not in STOP_WORDS
+        and lower not in NEWS_FILLER
+        and lower not in DATE_WORDS
+        and not HAS_DIGIT(lower)
+        and lower not in HEDGE_FORMS
+    )
+
+
+def _negation(lower: str) -> str | None:
+    if lower in NEGATION_WORDS:
+        return lower
+    if lower.endswith(("n't", "n’t")):
+        return "n't"
+    return None
+
+
+def _is_entity_like(word: str, text: str, start: int, title_cased: bool) -> bool:
+    """Acronyms ("NCMEC") and capitalized words not opening a sentence ("Williams").
+    In headlines every word is capitalized, so only acronyms and inner capitals count."""
+    if len(word) >= 2 and word.isupper():
+        return True
+    if word[1:] != word[1:].lower():
+        return True  # "iPhone", "McDonald"
+    if not word[0].isupper() or title_cased:
+        return False
+    k = start - 1
+    while k >= 0 and text[k] in OPENING_MARKS:
+        k -= 1
+    return k >= 0 and text[k] not in ".!?\n:"
+

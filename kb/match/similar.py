@@ -1,0 +1,72 @@
+"""Has this claim been seen before? Stored claims most like a piece of text, best first.
+
+Candidates come from the same indexes incremental linking uses (full-text search
+and equal quantities; in the embeddings tier also the nearest cached vectors),
+and are ranked by ``kb.compare``'s score, so the answer carries the relation a
+link would have ("number_changed" means: seen, with another figure).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from claimkb.ingest.extract.quantities import find_quantities
+
+from claimkb.match.candidates import fts_candidates
+from claimkb.match.features import claim_features
+from claimkb.match.compare import compare
+from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors, embed
+from claimkb.link.linker import resolve_matcher
+
+SIMILAR_SQL = """
+select c.id, c.content, c.kind, c.article_id, o.name, s.name
+from claims c join articles a on a.id = c.article_id
+left join outlets o on o.id = a.outlet_id left join speakers s on s.id = c.speaker_id
+"""
+POOL = 200  # candidates scored per query
+
+
+def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto") -> list[dict]:
+    """[{"claim_id","text","score","article_id","outlet","speaker","relation"}], best first (the fact-checker's "has this been seen before?")."""
+    matcher = resolve_matcher(matcher)
+    values = [q.value for q in find_quantities(text) if q.value is not None]
+    candidate_ids = fts_candidates(db, text, limit=POOL, quantity_values=values)
+    query_vector = None
+    if matcher == "embeddings":
+        query_vector = embed([text])[0]
+        candidate_ids = list(dict.fromkeys(candidate_ids + _nearest_cached(db, query_vector, POOL)))
+    rows = list(_claims(db, candidate_ids))
+    similarities = [None] * len(rows)
+    if query_vector is not None and rows:
+        # Candidates found by words may not be embedded yet: embed (and cache) them, so
+        # that every score comes from the same model.
+        vectors = cached_vectors(db, [r[0] for r in rows], [r[1] for r in rows])
+        similarities = (vectors @ query_vector).tolist()
+    query = claim_features(text)
+    results = []
+    for (claim_id, content, kind, article_id, outlet, speaker), similarity in zip(rows, similarities):
+        comparison = compare(query, claim_features(content, speaker, kind), dense_similarity=similarity)
+        results.append({
+            "claim_id": claim_id, "text": content, "score": comparison.score, "article_id": article_id,
+            "outlet": outlet, "speaker": speaker, "relation": comparison.relation,
+        })
+    results.sort(key=lambda r: (-r["score"], r["claim_id"]))
+    return results[:limit]
+
+
+def _claims(db, claim_ids: list[str]):
+    for start in range(0, len(claim_ids), 400):
+        chunk = claim_ids[start:start + 400]
+        yield from db.execute(f"{SIMILAR_SQL} where c.id in ({','.join('?' * len(chunk))})", chunk)
+
+
+def _nearest_cached(db, vector: np.ndarray, limit: int) -> list[str]:
+    """Ids of the ``limit`` cached claim vectors nearest ``vector``, scanned in chunks."""
+    best_ids: list[str] = []
+    best_sims = np.zeros(0, dtype=np.float32)
+    cursor = db.execute("select claim_id, vector from claim_embeddings where model = ?", [EMBEDDING_MODEL])
+    while rows := cursor.fetchmany(50_000):
+        best_ids += [r[0] for r in rows]
+        best_sims = np.concatenate([best_sims, np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows]) @ vector])
+        keep = np.argsort(-best_sims, kind="stable")[:limit]
+        best_ids, best_sims = [best_ids[k] for k in keep], best_sims[keep]
+    return best_ids

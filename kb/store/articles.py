@@ -1,0 +1,158 @@
+"""Writing articles and what was extracted from them, one transaction per article."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+import sqlite_utils
+
+from claimkb.ingest.readers import domain_of
+from claimkb.ingest.records import ArticleRecord, Extraction, Speaker
+
+from claimkb.store.ids import content_hash, normalize_name, stable_id
+
+
+@dataclass
+class StoredArticle:
+    article_id: str
+    is_new: bool  # False when this exact content was already stored
+    claim_ids: list[str]
+    new_speakers: int = 0
+
+
+def outlet_for(record: ArticleRecord) -> tuple[str, str, str | None]:
+    """(id, name, domain) of the record's outlet: its own, else its URL's domain."""
+    domain = domain_of(record.url)
+    name = (record.outlet or "").strip() or domain or "unknown outlet"
+    return stable_id("outlet", normalize_name(name)), name, domain
+
+
+def article_id_for(record: ArticleRecord) -> str:
+    outlet_id, _, _ = outlet_for(record)
+    return stable_id("article", outlet_id, record.url, content_hash(record.text))
+
+
+def is_stored(db: sqlite_utils.Database, article_id: str) -> bool:
+    return bool(db.execute("select 1 from articles where id = ?", [article_id]).fetchone())
+
+
+def speaker_id_for(speaker: Speaker, article_id: str) -> str:
+    """People named by a full name, and organizations, are shared across articles; a
+    bare one-word person name ("Williams") stays local to its article, because two
+    articles' "Williams" need not be the same person."""
+    key = normalize_name(speaker.name)
+    if speaker.kind == "person" and len(key.split()) < 2:
+        return stable_id("speaker", speaker.kind, key, article_id)
+    return stable_id("speaker", speaker.kind, key)
+
+
+def _latest_version(db: sqlite_utils.Database, url: str) -> str | None:
+    row = db.execute(
+        """select id from articles a where url = ?
+           and not exists (select 1 from articles b where b.previous_version_id = a.id)
+           order by ingested_at desc limit 1""",
+        [url],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _upsert_speaker(db: sqlite_utils.Database, speaker_id: str, speaker: Speaker) -> bool:
+    existing = db.execute("select title, aliases from speakers where id = ?", [speaker_id]).fetchone()
+    if existing is None:
+        db["speakers"].insert(
+            {
+                "id": speaker_id,
+                "name": speaker.name,
+                "title": speaker.title,
+                "kind": speaker.kind,
+                "aliases": json.dumps(sorted(set(speaker.aliases))),
+            }
+        )
+        return True
+    title, aliases = existing
+    merged = sorted(set(json.loads(aliases or "[]")) | set(speaker.aliases))
+    db["speakers"].update(speaker_id, {"title": title or speaker.title, "aliases": json.dumps(merged)})
+    return False
+
+
+def store_article(
+    db: sqlite_utils.Database, record: ArticleRecord, extraction: Extraction, run_id: int | None = None
+) -> StoredArticle:
+    """Store one article and its extraction atomically; unchanged content adds nothing."""
+    article_id = article_id_for(record)
+    if is_stored(db, article_id):
+        return StoredArticle(article_id, False, [])
+    outlet_id, outlet_name, domain = outlet_for(record)
+    with db.atomic():
+        db["outlets"].insert({"id": outlet_id, "name": outlet_name, "domain": domain}, ignore=True)
+        db["articles"].insert(
+            {
+                "id": article_id,
+                "outlet_id": outlet_id,
+                "url": record.url,
+                "title": record.title,
+                "author": record.author,
+                "published": record.published,
+                "language": record.language,
+                "text": record.text,
+                "content_hash": content_hash(record.text),
+                "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "previous_version_id": _latest_version(db, record.url) if record.url else None,
+                "run_id": run_id,
+                "source": record.source,
+            }
+        )
+        speaker_ids, new_speakers = {}, 0
+        for speaker in extraction.speakers + [c.speaker for c in extraction.claims if c.speaker]:
+            if id(speaker) not in speaker_ids:
+                speaker_ids[id(speaker)] = speaker_id_for(speaker, article_id)
+                new_speakers += _upsert_speaker(db, speaker_ids[id(speaker)], speaker)
+        claim_rows, quantity_rows, citation_rows = [], [], []
+        for claim in extraction.claims:
+            claim_id = stable_id("claim", article_id, claim.kind, claim.char_start, claim.char_end)
+            claim_rows.append(
+                {
+                    "id": claim_id,
+                    "article_id": article_id,
+                    "kind": claim.kind,
+                    "text": claim.text,
+                    "content": claim.content,
+                    "char_start": claim.char_start,
+                    "char_end": claim.char_end,
+                    "speaker_id": speaker_ids[id(claim.speaker)] if claim.speaker else None,
+                    "speaker_mention": claim.speaker_mention,
+                    "speaker_start": claim.speaker_start,
+                    "speaker_end": claim.speaker_end,
+                    "cue": claim.cue,
+                    "hedge": claim.hedge,
+                }
+            )
+            for q in claim.quantities:
+                quantity_rows.append(
+                    {
+                        "id": stable_id("quantity", claim_id, q.start, q.end, q.text),
+                        "claim_id": claim_id,
+                        "text": q.text,
+                        "value": q.value,
+                        "high": q.high,
+                        "unit": q.unit,
+                        "qualifier": q.qualifier,
+                        "char_start": q.start,
+                        "char_end": q.end,
+                    }
+                )
+            for cited in claim.citations:
+                citation_rows.append(
+                    {"id": stable_id("citation", article_id, claim_id, cited), "article_id": article_id,
+                     "claim_id": claim_id, "cited": cited}
+                )
+        for cited in extraction.citations:
+            citation_rows.append(
+                {"id": stable_id("citation", article_id, None, cited), "article_id": article_id,
+                 "claim_id": None, "cited": cited}
+            )
+        # ignore=True: an extractor may report the same span or citation twice.
+        db["claims"].insert_all(claim_rows, ignore=True)
+        db["quantities"].insert_all(quantity_rows, ignore=True)
+        db["citations"].insert_all(citation_rows, ignore=True)
+    return StoredArticle(article_id, True, [row["id"] for row in claim_rows], new_speakers)

@@ -1,0 +1,112 @@
+"""Ingest: read inputs, extract claims with spaCy, store each article, then link.
+
+Readers stream records; articles whose exact content is already stored are
+skipped before any language work, so re-ingesting is cheap and adds nothing.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Iterable
+
+import sqlite_utils
+
+from claimkb.ingest.extract import extract_claims
+from claimkb.ingest.extract.nlp import load_pipeline, pipeline_info
+from claimkb.ingest.readers import read_inputs
+from claimkb.ingest.records import ArticleRecord, InputError
+
+from claimkb import __version__
+from claimkb.store.articles import article_id_for, is_stored, store_article
+
+BATCH_SIZE = 32
+
+
+@dataclass
+class IngestStats:
+    articles: int = 0  # newly stored
+    unchanged: int = 0  # already stored, skipped
+    claims: int = 0
+    speakers: int = 0  # new speaker rows
+    errors: list[InputError] = field(default_factory=list)
+    seconds: float = 0.0
+    claim_ids: list[str] = field(default_factory=list)
+
+    def __str__(self):
+        return (
+            f"{self.articles} new article{'s' if self.articles != 1 else ''}"
+            f" ({self.unchanged} unchanged), {self.claims} claims, {self.speakers} new speakers,"
+            f" {len(self.errors)} error{'s' if len(self.errors) != 1 else ''} in {self.seconds:.1f}s"
+        )
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def start_run(db: sqlite_utils.Database, command: str, nlp=None) -> int:
+    row = {"command": command, "started_at": now_iso(), "claimkb_version": __version__}
+    if nlp is not None:
+        row.update(pipeline_info(nlp))
+    return db["runs"].insert(row).last_pk
+
+
+def ingest_records(
+    db: sqlite_utils.Database,
+    records: Iterable[ArticleRecord | InputError],
+    *,
+    model: str | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    on_article: Callable[[], None] | None = None,
+) -> IngestStats:
+    """Extract and store every record; InputErrors are counted and passed to on_error."""
+    started = time.perf_counter()
+    nlp = load_pipeline(model)
+    run_id = start_run(db, "ingest", nlp)
+    stats = IngestStats()
+
+    def new_records():
+        for item in records:
+            if isinstance(item, InputError):
+                stats.errors.append(item)
+                if on_error:
+                    on_error(item)
+            elif is_stored(db, article_id_for(item)):
+                stats.unchanged += 1
+                if on_article:
+                    on_article()
+            else:
+                yield item.text, item
+
+    for doc, record in nlp.pipe(new_records(), as_tuples=True, batch_size=BATCH_SIZE):
+        stored = store_article(db, record, extract_claims(doc), run_id)
+        if stored.is_new:
+            stats.articles += 1
+            stats.claims += len(stored.claim_ids)
+            stats.speakers += stored.new_speakers
+            stats.claim_ids.extend(stored.claim_ids)
+        else:  # the same content appeared twice in this batch
+            stats.unchanged += 1
+        if on_article:
+            on_article()
+    stats.seconds = time.perf_counter() - started
+    db["runs"].update(
+        run_id,
+        {"finished_at": now_iso(), "articles": stats.articles, "claims": stats.claims, "errors": len(stats.errors)},
+    )
+    return stats
+
+
+def ingest_paths(
+    db: sqlite_utils.Database,
+    paths: list[str],
+    *,
+    format: str = "auto",
+    outlet: str | None = None,
+    model: str | None = None,
+    stdin=None,
+    **callbacks,
+) -> IngestStats:
+    records = read_inputs(paths, format=format, outlet=outlet, stdin=stdin)
+    return ingest_records(db, records, model=model, **callbacks)

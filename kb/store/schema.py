@@ -1,0 +1,246 @@
+"""The knowledge base's schema, declared in one place as sqlite-utils migrations.
+
+Every table, column, key and index lives here. A later change is a new
+migration appended below, so a user's existing database is upgraded in place
+and nothing stored is lost. ``open_db`` applies whatever is pending.
+"""
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from claimkb import __version__
+
+SCHEMA_VERSION = 4
+
+migrations = Migrations("claimkb")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database):
+    db["kb_meta"].create({"key": str, "value": str}, pk="key")
+    db["runs"].create(
+        {
+            "id": int,
+            "command": str,
+            "started_at": str,
+            "finished_at": str,
+            "claimkb_version": str,
+            "spacy_version": str,
+            "pipeline_name": str,
+            "pipeline_version": str,
+            "matcher": str,  # linking tier: "lexical" or "embeddings"
+            "embedding_model": str,
+            "articles": int,
+            "claims": int,
+            "errors": int,
+        },
+        pk="id",
+    )
+    db["outlets"].create({"id": str, "name": str, "domain": str}, pk="id", not_null={"name"})
+    db["articles"].create(
+        {
+            "id": str,
+            "outlet_id": str,
+            "url": str,
+            "title": str,
+            "author": str,
+            "published": str,
+            "language": str,
+            "text": str,
+            "content_hash": str,
+            "ingested_at": str,
+            "previous_version_id": str,  # the earlier text stored for the same URL
+            "run_id": int,
+            "source": str,  # the input it was read from
+        },
+        pk="id",
+        not_null={"text", "content_hash"},
+        foreign_keys=[
+            ("outlet_id", "outlets", "id"),
+            ("previous_version_id", "articles", "id"),
+            ("run_id", "runs", "id"),
+        ],
+    )
+    db["speakers"].create(
+        {"id": str, "name": str, "title": str, "kind": str, "aliases": str},
+        pk="id",
+        not_null={"name", "kind"},
+    )
+    db["families"].create(
+        {"id": str, "canonical_claim_id": str, "first_seen": str, "size": int, "outlets": int},
+        pk="id",
+    )
+    db["claims"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "kind": str,
+            "text": str,
+            "content": str,
+            "char_start": int,
+            "char_end": int,
+            "speaker_id": str,
+            "speaker_mention": str,
+            "speaker_start": int,
+            "speaker_end": int,
+            "cue": str,
+            "hedge": str,
+            "family_id": str,
+        },
+        pk="id",
+        not_null={"article_id", "kind", "text", "content"},
+        foreign_keys=[
+            ("article_id", "articles", "id"),
+            ("speaker_id", "speakers", "id"),
+            ("family_id", "families", "id"),
+        ],
+    )
+    db["families"].add_foreign_key("canonical_claim_id", "claims", "id")
+    db["quantities"].create(
+        {
+            "id": str,
+            "claim_id": str,
+            "text": str,
+            "value": float,
+            "unit": str,
+            "qualifier": str,
+            "char_start": int,
+            "char_end": int,
+        },
+        pk="id",
+        not_null={"claim_id", "text"},
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["citations"].create(
+        {"id": str, "article_id": str, "claim_id": str, "cited": str},
+        pk="id",
+        not_null={"article_id", "cited"},
+        foreign_keys=[("article_id", "articles", "id"), ("claim_id", "claims", "id")],
+    )
+    db["claim_links"].create(
+        {
+            "claim_a": str,  # the earlier copy
+            "claim_b": str,
+            "score": float,
+            "relation": str,
+            "evidence": str,  # JSON list of differences
+            "method": str,  # "lexical" or "embeddings"
+        },
+        pk=("claim_a", "claim_b"),
+        not_null={"score", "relation"},
+        foreign_keys=[("claim_a", "claims", "id"), ("claim_b", "claims", "id")],
+    )
+    db["article_derivations"].create(
+        {
+            "article_id": str,
+            "derived_from": str,
+            "score": float,
+            "relation": str,  # "republishes", "translates" or "rewrites"
+            "shared_claims": int,
+            "evidence": str,  # JSON
+        },
+        pk=("article_id", "derived_from"),
+        foreign_keys=[("article_id", "articles", "id"), ("derived_from", "articles", "id")],
+    )
+    db["claim_embeddings"].create(
+        {"claim_id": str, "model": str, "vector": bytes},
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    # Graph analytics, recomputed by `claimkb link`, shown in Datasette.
+    db["family_travel"].create(
+        {
+            "family_id": str,
+            "outlets_reached": int,
+            "articles": int,
+            "first_seen": str,
+            "last_seen": str,
+            "span_days": float,
+        },
+        pk="family_id",
+        foreign_keys=[("family_id", "families", "id")],
+    )
+    db["outlet_fidelity"].create(
+        {"outlet_id": str, "copies": int, "faithful": int, "mutated": int, "fidelity": float},
+        pk="outlet_id",
+        foreign_keys=[("outlet_id", "outlets", "id")],
+    )
+    db["speaker_reach"].create(
+        {"speaker_id": str, "claims": int, "articles": int, "outlets": int, "families": int},
+        pk="speaker_id",
+        foreign_keys=[("speaker_id", "speakers", "id")],
+    )
+    for table in db.tables:
+        for fk in table.foreign_keys:
+            table.create_index([fk.column], if_not_exists=True, find_unique_name=True)
+    db["articles"].create_index(["url"], find_unique_name=True)
+    db["articles"].create_index(["content_hash"], find_unique_name=True)
+    db["claims"].create_index(["kind"], find_unique_name=True)
+    db["quantities"].create_index(["value"], find_unique_name=True)
+    db["claims"].enable_fts(["text", "content"], create_triggers=True)
+    db["articles"].enable_fts(["title", "text"], create_triggers=True)
+
+
+@migrations()
+def m002_claim_copies_view(db: sqlite_utils.Database):
+    # One row per claim with its outlet, speaker and best link, so Datasette can
+    # facet claims by relation, outlet and speaker without joins.
+    db.create_view(
+        "claim_copies",
+        """select claims.id, claims.kind, claims.content, speakers.name as speaker,
+  outlets.name as outlet, articles.published, articles.title as article, claims.family_id,
+  (select relation from claim_links where claim_b = claims.id order by score desc limit 1) as relation,
+  (select score from claim_links where claim_b = claims.id order by score desc limit 1) as score
+from claims
+  join articles on articles.id = claims.article_id
+  left join outlets on outlets.id = articles.outlet_id
+  left join speakers on speakers.id = claims.speaker_id""",
+    )
+
+
+@migrations()
+def m003_quantity_ranges(db: sqlite_utils.Database):
+    db["quantities"].add_column("high", float)  # top of a range: "10-20 per cent" has value 10, high 20
+
+
+@migrations()
+def m004_linked_copies_view(db: sqlite_utils.Database):
+    # Each link with both copies in context: the named queries about mutations
+    # read this one join instead of each repeating it.
+    db.create_view(
+        "linked_copies",
+        """select link.claim_a as earlier_claim_id, link.claim_b as later_claim_id,
+  link.relation, link.score, link.evidence, link.method,
+  earlier.content as earlier_wording, earlier.kind as earlier_kind,
+  earlier.speaker_id as earlier_speaker_id, earlier_outlet.name as earlier_outlet,
+  earlier_article.published as earlier_published,
+  later.content as later_wording, later.kind as later_kind, later.speaker_id as later_speaker_id,
+  later.speaker_mention as later_speaker_mention, later.family_id,
+  later_outlet.name as later_outlet, later_article.published as later_published
+from claim_links as link
+  join claims as earlier on earlier.id = link.claim_a
+  join articles as earlier_article on earlier_article.id = earlier.article_id
+  left join outlets as earlier_outlet on earlier_outlet.id = earlier_article.outlet_id
+  join claims as later on later.id = link.claim_b
+  join articles as later_article on later_article.id = later.article_id
+  left join outlets as later_outlet on later_outlet.id = later_article.outlet_id""",
+    )
+
+
+def open_db(path, *, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) a claimkb database with foreign keys enforced and WAL on."""
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    if str(path) != ":memory:":
+        db.enable_wal()
+    if migrate:
+        migrations.apply(db)
+        db["kb_meta"].upsert_all(
+            [
+                {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                {"key": "claimkb_version", "value": __version__},
+            ],
+            pk="key",
+        )
+    return db

@@ -1,0 +1,615 @@
+"""claimkb's Datasette plugin: claim-family pages, graph views, graph downloads and plots.
+
+Pages live under ``/<database>/-/claimkb/`` for every served database that has
+the claimkb schema; ``/-/claimkb`` leads to them. Row pages link in through
+``render_cell``: a family id opens its family page, a speaker or an article its
+graph. Everything reads through Datasette's read-only connections, and all
+article text reaches the page through Jinja's autoescaping.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import io
+import json
+import math
+import re
+import tempfile
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import markupsafe
+import networkx as nx
+from datasette import hookimpl
+from datasette.utils import tilde_decode
+from datasette.utils.asgi import Response, asgi_static
+from jinja2 import ChoiceLoader, FileSystemLoader
+
+from claimkb.graph.export import FORMATS, export_graph
+from claimkb.graph.build import build_graph, node_id
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_PREFIX = "/-/claimkb/static/"
+
+# What a claimkb database has that others do not.
+REQUIRED_TABLES = {"claims", "families", "claim_links", "articles", "outlets"}
+FAITHFUL_RELATIONS = {"verbatim", "paraphrase"}
+DOWNLOAD_FILENAMES = {
+    "graphml": "claimkb-{scope}.graphml",
+    "gexf": "claimkb-{scope}.gexf",
+    "json": "claimkb-{scope}.json",
+    "cytoscape": "claimkb-{scope}.cyjs",
+    "neo4j": "claimkb-{scope}-neo4j.zip",
+    "jsonld": "claimkb-{scope}.jsonld",
+}
+CONTENT_TYPES = {
+    "graphml": "application/xml",
+    "gexf": "application/xml",
+    "json": "application/json",
+    "cytoscape": "application/json",
+    "neo4j": "application/zip",
+    "jsonld": "application/ld+json",
+}
+# Graph scopes a page or download can be narrowed to, as query-string keys.
+GRAPH_SCOPES = ("family", "speaker", "article")
+DOT_SPACING = 22  # pixels between the spread plot's dots for one outlet and day
+STATUSES = ("original", "faithful", "mutated", "unlinked")  # a version's place in its family
+# Tokens for the word diff: words and numbers with inner punctuation ("4.2",
+# "16,9", "all-too-common", "don't") stay whole; other punctuation stands alone.
+TOKEN = re.compile(r"\w+(?:[.,'’\-]\w+)*|[^\w\s]")
+
+
+# ---------------------------------------------------------------- the word diff
+
+
+@dataclass
+class DiffSegment:
+    op: str  # "same", "added", "dropped" or "changed"
+    before: str  # the canonical version's words ("" when added)
+    after: str  # this version's words ("" when dropped)
+    space_before: bool
+
+
+def _tokens(text: str) -> list[re.Match]:
+    return list(TOKEN.finditer(text))
+
+
+def _slice(text: str, tokens: list[re.Match], start: int, end: int) -> str:
+    return text[tokens[start].start() : tokens[end - 1].end()] if end > start else ""
+
+
+def _spaced(text: str, tokens: list[re.Match], index: int) -> bool:
+    return index > 0 and index < len(tokens) and tokens[index].start() > tokens[index - 1].end()
+
+
+def word_diff(original: str, copy: str) -> list[DiffSegment]:
+    """copy compared word by word with original: what it keeps, adds, drops and changes.
+
+    Words match case-insensitively; each segment keeps the words as each version
+    wrote them.
+    """
+    a, b = _tokens(original), _tokens(copy)
+    matcher = difflib.SequenceMatcher(
+        None, [t.group().casefold() for t in a], [t.group().casefold() for t in b], autojunk=False
+    )
+    ops = {"equal": "same", "insert": "added", "delete": "dropped", "replace": "changed"}
+    segments = []
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        space = _spaced(original, a, a1) if tag == "delete" else _spaced(copy, b, b1)
+        segments.append(DiffSegment(ops[tag], _slice(original, a, a1, a2), _slice(copy, b, b1, b2), space))
+    return segments
+
+
+# ------------------------------------------------------------- numbers compared
+
+
+@dataclass
+class NumberChange:
+    status: str  # "same", "changed", "vanished" or "added"
+    before: str | None  # as the canonical version wrote it
+    after: str | None  # as this version wrote it
+
+
+def _same_value(x: float | None, y: float | None) -> bool:
+    return x is not None and y is not None and abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
+
+
+def compare_numbers(original: list[dict], copy: list[dict]) -> list[NumberChange]:
+    """The canonical version's quantities against a copy's, by normalized value:
+    kept (however written), changed (another value for the same unit), vanished, or added."""
+    remaining = list(copy)
+    changes = []
+    for quantity in original:
+        kept = next((q for q in remaining if _same_value(q["value"], quantity["value"])), None)
+        if kept is None:
+            kept = next(
+                (q for q in remaining if not q["unit"] or not quantity["unit"] or q["unit"] == quantity["unit"]), None
+            )
+            status = "vanished" if kept is None else "changed"
+        else:
+            status = "same"
+        if kept is not None:
+            remaining.remove(kept)
+        changes.append(NumberChange(status, quantity["text"], kept["text"] if kept else None))
+    changes.extend(NumberChange("added", None, q["text"]) for q in remaining)
+    return changes
+
+
+# ------------------------------------------------------------ a family's versions
+
+
+@dataclass
+class Version:
+    claim: dict
+    is_canonical: bool
+    links: list[dict]  # links from earlier copies to this one, best first, evidence parsed
+    diff: list[DiffSegment]
+    numbers: list[NumberChange]
+    speaker_differs: bool
+    status: str = field(init=False)  # one of STATUSES
+
+    def __post_init__(self):
+        if self.is_canonical:
+            self.status = "original"
+        elif not self.links:
+            self.status = "unlinked"
+        else:
+            self.status = "faithful" if self.links[0]["relation"] in FAITHFUL_RELATIONS else "mutated"
+
+
+def _rows(conn, sql: str, params=()) -> list[dict]:
+    cursor = conn.execute(sql, params)
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor]
+
+
+def _parsed(evidence: str | None):
+    """A link's evidence as data: normally a list of {kind, a, b, detail}."""
+    if not evidence:
+        return []
+    try:
+        return json.loads(evidence)
+    except json.JSONDecodeError:
+        return [{"kind": "unparsed", "detail": evidence}]
+
+
+def load_family(conn, family_id: str) -> dict | None:
+    """A family with its versions in publication order, each compared with the canonical one."""
+    families = _rows(conn, "select * from families where id = ?", [family_id])
+    if not families:
+        return None
+    family = families[0]
+    claims = _rows(
+        conn,
+        """select claims.*, articles.title as article_title, articles.url as article_url,
+                  articles.published, outlets.name as outlet, outlets.id as outlet_id,
+                  speakers.name as speaker_name, speakers.title as speaker_title
+           from claims
+           join articles on articles.id = claims.article_id
+           left join outlets on outlets.id = articles.outlet_id
+           left join speakers on speakers.id = claims.speaker_id
+           where claims.family_id = :family
+           -- the canonical version leads the versions published the same day
+           order by articles.published is null, articles.published, claims.id != :canonical,
+                    articles.ingested_at, claims.char_start""",
+        {"family": family_id, "canonical": family["canonical_claim_id"]},
+    )
+    quantities = {}
+    for q in _rows(
+        conn,
+        """select quantities.* from quantities join claims on claims.id = quantities.claim_id
+           where claims.family_id = ? order by quantities.char_start""",
+        [family_id],
+    ):
+        quantities.setdefault(q["claim_id"], []).append(q)
+    links = {}
+    for link in _rows(
+        conn,
+        """select claim_links.* from claim_links join claims on claims.id = claim_links.claim_b
+           where claims.family_id = ? order by claim_links.score desc""",
+        [family_id],
+    ):
+        links.setdefault(link["claim_b"], []).append({**link, "evidence": _parsed(link["evidence"])})
+    canonical = next((c for c in claims if c["id"] == family["canonical_claim_id"]), claims[0] if claims else None)
+    versions = [
+        Version(
+            claim=claim,
+            is_canonical=claim is canonical,
+            links=links.get(claim["id"], []),
+            diff=word_diff(canonical["content"], claim["content"]),
+            numbers=compare_numbers(quantities.get(canonical["id"], []), quantities.get(claim["id"], [])),
+            speaker_differs=claim["speaker_id"] != canonical["speaker_id"],
+        )
+        for claim in claims
+    ]
+    return {"family": family, "canonical": canonical, "versions": versions, "spread": spread_plot(versions)}
+
+
+# -------------------------------------------------------------------- plots (SVG)
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+
+
+def spread_plot(versions: list[Version], width: int = 720, row_height: int = 34) -> dict:
+    """Geometry of the family's spread: one row per outlet (in order of first copy),
+    dots at the publication days of its versions. Undated versions are listed apart."""
+    outlets = list(dict.fromkeys(v.claim["outlet"] or "unknown outlet" for v in versions))
+    dated = [(v, _day(v.claim["published"])) for v in versions]
+    days = [d for _, d in dated if d]
+    left, right, top, inset = 180, 30, 20, 40  # inset keeps side-by-side dots off the labels
+    first, last = (min(days), max(days)) if days else (None, None)
+    span = max((last - first).days, 1) if days else 1
+    plot_width = width - left - right - 2 * inset
+
+    def x(day: date) -> float:
+        return left + inset + plot_width * ((day - first).days / span if last != first else 0.5)
+
+    # One dot per outlet, day and kind of copy, sized by how many versions it stands
+    # for; the kinds of one outlet and day sit side by side.
+    groups = Counter(
+        (outlets.index(v.claim["outlet"] or "unknown outlet"), day, v.status) for v, day in dated if day
+    )
+    kinds_per_day = Counter((row, day) for row, day, _ in groups)
+    seen = Counter()
+    dots = []
+    for (row, day, status), count in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1], STATUSES.index(item[0][2]))):
+        offset = seen[row, day] - (kinds_per_day[row, day] - 1) / 2
+        seen[row, day] += 1
+        dots.append({
+            "x": round(x(day) + DOT_SPACING * offset, 1),
+            "y": top + row_height * row + row_height / 2,
+            "r": round(6 + 2 * math.sqrt(count - 1), 1),
+            "count": count,
+            "status": status,
+            "title": f"{outlets[row]}, {day.isoformat()}: {count} {status} version{'s' if count > 1 else ''}",
+        })
+    rows = [{"label": name, "y": top + row_height * i + row_height / 2} for i, name in enumerate(outlets)]
+    ticks = []
+    if days:
+        ticks = [{"x": round(x(first), 1), "label": first.isoformat()}]
+        if last != first:
+            ticks.append({"x": round(x(last), 1), "label": last.isoformat()})
+    return {
+        "width": width,
+        "height": top + row_height * len(outlets) + 40,
+        "left": left,
+        "right": width - right,
+        "axis_y": top + row_height * len(outlets) + 8,
+        "rows": rows,
+        "dots": dots,
+        "ticks": ticks,
+        "undated": [v.claim["outlet"] for v, day in dated if not day],
+    }
+
+
+def fidelity_plot(rows: list[dict], width: int = 720, bar_height: int = 26) -> dict:
+    """Geometry of a bar per outlet: fidelity (faithful share of its copies) from 0 to 1."""
+    left, right, top = 200, 120, 10
+    plot_width = width - left - right
+    bars = [
+        {
+            **row,
+            "y": top + bar_height * i,
+            "width": round(plot_width * (row["fidelity"] or 0), 1),
+            "label_y": top + bar_height * i + bar_height * 0.65,
+        }
+        for i, row in enumerate(rows)
+    ]
+    return {
+        "width": width,
+        "height": top + bar_height * len(rows) + 30,
+        "left": left,
+        "plot_width": plot_width,
+        "bar_height": bar_height - 6,
+        "bars": bars,
+        "axis_y": top + bar_height * len(rows) + 4,
+    }
+
+
+# ------------------------------------------------------------------------ graphs
+
+
+def _ends(graph: nx.MultiDiGraph, nodes: set, edge_type: str, *, incoming: bool = False) -> set:
+    """The nodes at the other end of nodes' edges of one type (out-edges unless incoming)."""
+    edges = graph.in_edges(nodes, keys=True) if incoming else graph.out_edges(nodes, keys=True)
+    return {(u if incoming else v) for u, v, key in edges if key == edge_type}
+
+
+def article_neighbourhood(graph: nx.MultiDiGraph, article: str) -> nx.MultiDiGraph:
+    """The article, its claims, every copy of them (linked or in the same family) and the
+    articles those appear in, the articles it derives from or that derive from it, and
+    the outlets, speakers, families and cited sources of all of these."""
+    if article not in graph:
+        return nx.MultiDiGraph()
+    claims = _ends(graph, {article}, "reported_in", incoming=True)
+    families = _ends(graph, claims, "member_of")
+    claims |= _ends(graph, families, "member_of", incoming=True)
+    claims |= _ends(graph, claims, "same_claim") | _ends(graph, claims, "same_claim", incoming=True)
+    articles = {article} | _ends(graph, claims, "reported_in")
+    articles |= _ends(graph, {article}, "derived_from") | _ends(graph, {article}, "derived_from", incoming=True)
+    keep = claims | articles | _ends(graph, claims, "member_of") | _ends(graph, claims, "said", incoming=True)
+    keep |= _ends(graph, articles, "published_by") | _ends(graph, claims | articles, "cites")
+    return graph.subgraph(keep).copy()
+
+
+def scoped_graph(conn, scope: dict) -> nx.MultiDiGraph:
+    """The claim graph narrowed to a family, speaker or article (or all of it)."""
+    if scope.get("article"):
+        return article_neighbourhood(build_graph(conn), node_id("article", scope["article"]))
+    return build_graph(conn, family=scope.get("family"), speaker=scope.get("speaker"))
+
+
+def cytoscape_elements(graph: nx.MultiDiGraph) -> dict:
+    # name="label", as kb.export writes Cytoscape.js JSON: the library draws data.label.
+    return nx.cytoscape_data(graph, name="label")
+
+
+def export_bytes(graph: nx.MultiDiGraph, fmt: str) -> bytes:
+    """The graph in an export format, as one file's bytes (the Neo4j bundle zipped)."""
+    with tempfile.TemporaryDirectory(prefix="claimkb-download-") as folder:
+        written = export_graph(graph, fmt, Path(folder) / "graph")
+        if fmt != "neo4j":
+            return written[0].read_bytes()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
+            for path in written:
+                bundle.write(path, f"claimkb-neo4j/{path.name}")
+        return buffer.getvalue()
+
+
+# ------------------------------------------------------------------ Datasette glue
+
+
+class PageNotFound(LookupError):
+    pass
+
+
+def page(view):
+    """A route whose PageNotFound becomes Datasette's 404 page (raising Datasette's own
+    NotFound would also print a full traceback on the server's console)."""
+
+    @functools.wraps(view)
+    async def route(datasette, request):
+        try:
+            return await view(datasette, request)
+        except PageNotFound as missing:
+            context = {"error": str(missing), "status": 404, "title": "Not found"}
+            return Response.html(await datasette.render_template("error.html", context, request=request), status=404)
+
+    return route
+
+
+async def _is_claimkb(datasette, name: str) -> bool:
+    return REQUIRED_TABLES <= set(await datasette.get_database(name).table_names())
+
+
+async def claimkb_databases(datasette) -> list[str]:
+    return [name for name in datasette.databases if name != "_internal" and await _is_claimkb(datasette, name)]
+
+
+async def _database(datasette, request):
+    name = tilde_decode(request.url_vars["database"])
+    if name not in datasette.databases or not await _is_claimkb(datasette, name):
+        raise PageNotFound(f"{name} is not a claimkb database being served here")
+    return datasette.get_database(name)
+
+
+def _dicts(results) -> list[dict]:
+    return [dict(row) for row in results.rows]
+
+
+def _scope(request) -> dict:
+    return {key: request.args[key] for key in GRAPH_SCOPES if request.args.get(key)}
+
+
+def _scope_name(scope: dict) -> str:
+    if not scope:
+        return "all"
+    key, value = next(iter(scope.items()))
+    return f"{key}-{re.sub(r'[^A-Za-z0-9_-]+', '_', value)[:60]}"
+
+
+def base_url(datasette, database: str) -> str:
+    return datasette.urls.database(database) + "/-/claimkb"
+
+
+async def _render(datasette, request, template: str, database: str, **context):
+    context.update(
+        database=database,
+        claimkb_url=base_url(datasette, database),
+        static=datasette.urls.path(STATIC_PREFIX),
+        formats=FORMATS,
+    )
+    return Response.html(await datasette.render_template(template, context, request=request))
+
+
+async def claimkb_index(datasette, request):
+    names = await claimkb_databases(datasette)
+    if len(names) == 1:
+        return Response.redirect(base_url(datasette, names[0]))
+    links = [{"name": name, "href": base_url(datasette, name)} for name in names]
+    return Response.html(
+        await datasette.render_template("claimkb_databases.html", {"databases": links}, request=request)
+    )
+
+
+@page
+async def database_page(datasette, request):
+    db = await _database(datasette, request)
+    families = _dicts(
+        await db.execute(
+            """select families.id, families.size, families.outlets, families.first_seen,
+                      claims.content, speakers.name as speaker
+               from families
+               left join claims on claims.id = families.canonical_claim_id
+               left join speakers on speakers.id = claims.speaker_id
+               order by families.outlets desc, families.size desc, families.first_seen
+               limit 100"""
+        )
+    )
+    counts = _dicts(
+        await db.execute(
+            """select (select count(*) from articles) as articles, (select count(*) from claims) as claims,
+                      (select count(*) from claim_links) as links, (select count(*) from families) as families"""
+        )
+    )[0]
+    return await _render(datasette, request, "claimkb_index.html", db.name, families=families, counts=counts)
+
+
+@page
+async def family_page(datasette, request):
+    db = await _database(datasette, request)
+    family_id = request.url_vars["family_id"]
+    family = await db.execute_fn(lambda conn: load_family(conn, family_id))
+    if family is None:
+        raise PageNotFound(f"no claim family {family_id}")
+    return await _render(datasette, request, "claimkb_family.html", db.name, **family)
+
+
+@page
+async def graph_page(datasette, request):
+    db = await _database(datasette, request)
+    scope = _scope(request)
+    return await _render(
+        datasette, request, "claimkb_graph.html", db.name, scope=scope, scope_query=urlencode(scope),
+        scope_label=", ".join(f"{k} {v}" for k, v in scope.items()) or "the whole knowledge base",
+    )
+
+
+@page
+async def graph_json(datasette, request):
+    db = await _database(datasette, request)
+    scope = _scope(request)
+    graph = await db.execute_fn(lambda conn: scoped_graph(conn, scope))
+    return Response.json(cytoscape_elements(graph))
+
+
+@page
+async def download(datasette, request):
+    db = await _database(datasette, request)
+    fmt = request.url_vars["format"]
+    if fmt not in FORMATS:
+        raise PageNotFound(f"unknown graph format {fmt}: choose one of {', '.join(FORMATS)}")
+    scope = _scope(request)
+    graph = await db.execute_fn(lambda conn: scoped_graph(conn, scope))
+    filename = DOWNLOAD_FILENAMES[fmt].format(scope=_scope_name(scope))
+    return Response(
+        export_bytes(graph, fmt),
+        content_type=CONTENT_TYPES[fmt],
+        headers={"content-disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@page
+async def fidelity_page(datasette, request):
+    db = await _database(datasette, request)
+    rows = _dicts(
+        await db.execute(
+            """select outlets.name as outlet, outlet_fidelity.*
+               from outlet_fidelity join outlets on outlets.id = outlet_fidelity.outlet_id
+               order by outlet_fidelity.fidelity is null, outlet_fidelity.fidelity desc, outlet_fidelity.copies desc,
+                        outlets.name"""
+        )
+    )
+    return await _render(datasette, request, "claimkb_fidelity.html", db.name, plot=fidelity_plot(rows))
+
+
+@hookimpl
+def register_routes():
+    database = r"/(?P<database>[^/]+)/-/claimkb"
+    return [
+        (r"^/-/claimkb$", claimkb_index),
+        (rf"^{STATIC_PREFIX}(?P<path>.*)$", asgi_static(str(STATIC_DIR))),
+        (rf"^{database}$", database_page),
+        (rf"^{database}/family/(?P<family_id>[^/]+)$", family_page),
+        (rf"^{database}/graph$", graph_page),
+        (rf"^{database}/graph\.json$", graph_json),
+        (rf"^{database}/download/(?P<format>\w+)$", download),
+        (rf"^{database}/fidelity$", fidelity_page),
+    ]
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    # Datasette finds templates beside a plugin package; this plugin is a module,
+    # so its templates folder is added to the loader here.
+    env.loader = ChoiceLoader([env.loader, FileSystemLoader(str(TEMPLATES_DIR))])
+
+
+@hookimpl
+def menu_links(datasette):
+    return [{"href": datasette.urls.path("/-/claimkb"), "label": "Claim families and graphs"}]
+
+
+@hookimpl
+def database_actions(datasette, database):
+    async def actions():
+        if not await _is_claimkb(datasette, database):
+            return []
+        url = base_url(datasette, database)
+        return [
+            {"href": url, "label": "Claim families"},
+            {"href": url + "/graph", "label": "Claim graph"},
+            {"href": url + "/fidelity", "label": "Outlet fidelity plot"},
+        ]
+
+    return actions
+
+
+@hookimpl
+def table_actions(datasette, database, table):
+    async def actions():
+        if not await _is_claimkb(datasette, database):
+            return []
+        url = base_url(datasette, database)
+        return {
+            "families": [{"href": url, "label": "Claim families, widest first"}],
+            "outlet_fidelity": [{"href": url + "/fidelity", "label": "Plot outlet fidelity"}],
+            "claim_links": [{"href": url + "/graph", "label": "Claim graph"}],
+        }.get(table, [])
+
+    return actions
+
+
+def _link(href: str, text, extra: str = "") -> markupsafe.Markup:
+    return markupsafe.Markup('<a href="{}">{}</a>{}').format(href, text, extra)
+
+
+def _cell_link(row, value, column, table, url) -> markupsafe.Markup | None:
+    shown = value["label"] if isinstance(value, dict) else value
+    raw = value["value"] if isinstance(value, dict) else value
+    # A family_id column of a table, a canned query or any SQL result.
+    if column == "family_id" and table in {None, "claims", "family_travel"} and isinstance(raw, str):
+        return _link(f"{url}/family/{quote(raw)}", shown)
+    if table == "families" and column == "canonical_claim_id":
+        return _link(f"{url}/family/{quote(row['id'])}", shown, markupsafe.Markup(" <small>(versions)</small>"))
+    graph_link = {("speakers", "name"): "speaker", ("articles", "title"): "article"}.get((table, column))
+    if graph_link:
+        href = f"{url}/graph?{urlencode({graph_link: row['id']})}"
+        return markupsafe.Markup('{} <small><a href="{}">(graph)</a></small>').format(shown, href)
+    return None
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """In claimkb databases, family ids open the family page; speakers and articles get
+    a link to their graph."""
+    if value is None or column not in {"family_id", "canonical_claim_id", "name", "title"}:
+        return None
+
+    async def cell():
+        if not await _is_claimkb(datasette, database):
+            return None
+        return _cell_link(row, value, column, table, base_url(datasette, database))
+
+    return cell

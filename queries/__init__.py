@@ -1,0 +1,1 @@
+"""The named SQL queries (package data; each .sql file is one query)."""
