@@ -14,6 +14,7 @@ docs/gold-checkable.md. ``split`` is assigned by story with a stable hash, so a 
 (ECB+ topic, UCI STORY) is never in both halves.
 
     python3 benchmarks/gold/sample_checkable.py > /tmp/checkable.candidates.jsonl
+    python3 benchmarks/gold/sample_checkable.py --check   # labelled file still matches the draw
 """
 
 from __future__ import annotations
@@ -88,14 +89,34 @@ def uci_headlines(rng: random.Random) -> list[dict]:
     return out
 
 
-def main() -> int:
+def draw() -> list[dict]:
     rng = random.Random(SEED)
     items = ecb_sentences(rng) + uci_headlines(rng)
-    for i, item in enumerate(items, 1):
-        rec = {"id": f"chk-{i:03d}", **item, "checkable": None, "split": split_of(item["story"])}
+    return [{"id": f"chk-{i:03d}", **item, "checkable": None, "split": split_of(item["story"])}
+            for i, item in enumerate(items, 1)]
+
+
+def check() -> int:
+    """Compare the hand-labelled file with a fresh draw (ids, sources, docs, stories, texts, splits)."""
+    labelled = [json.loads(line) for line in open(Path(__file__).with_name("checkable.jsonl"), encoding="utf-8")]
+    keys = ("id", "source", "doc", "story", "text", "split")
+    fresh = draw()
+    bad = [r["id"] for r, f in zip(labelled, fresh) if any(r.get(k) != f.get(k) for k in keys)]
+    if len(labelled) != len(fresh) or bad or any(not isinstance(r.get("checkable"), bool) for r in labelled):
+        print(f"checkable.jsonl differs from the draw: {len(labelled)} vs {len(fresh)} rows; ids {bad[:10]}",
+              file=sys.stderr)
+        return 1
+    print(f"checkable.jsonl matches the draw ({len(fresh)} rows, all labelled)")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        return check()
+    for rec in draw():
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
