@@ -31,17 +31,17 @@ from claimkb.match.candidates import (
     PER_CLAIM, candidate_tokens, dense_candidates, fts_candidates, lexical_candidates, unique_pairs,
 )
 from claimkb.match.features import claim_features
-from claimkb.match.compare import DEFAULT_THRESHOLD, compare
+from claimkb.match.compare import compare, default_threshold
+from claimkb.match.tiers import resolve_matcher
 from claimkb.link.derivations import build_derivations
-from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors, embeddings_available
-from claimkb.link.families import CHAIN_THRESHOLD, build_families
+from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
+from claimkb.link.families import build_families
 
 INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
 FEATURE_CACHE = 200_000  # claims whose comparison features are kept in memory at once
 COMPARE_CHUNK = 50_000  # candidate pairs compared between progress reports
 # Relations by which a copy contradicts its source (see drop_outcompeted).
 CONTRADICTIONS = ("number_changed", "negation_flipped", "speaker_changed", "entity_changed")
-MATCHERS = ("auto", "lexical", "embeddings")
 
 CLAIMS_SQL = """
 select c.id, c.article_id, c.kind, c.content, s.name, a.outlet_id,
@@ -57,10 +57,6 @@ class AcceptedLink(NamedTuple):
     score: float
     relation: str
     evidence: str  # JSON list of differences
-
-
-class MatcherUnavailable(LookupError):
-    pass
 
 
 @dataclass
@@ -110,19 +106,6 @@ class Claims:
                            count=len(self.articles))
 
 
-def resolve_matcher(matcher: str) -> str:
-    """"auto" is the embeddings tier when installed, else lexical."""
-    if matcher not in MATCHERS:
-        raise ValueError(f"matcher must be one of {', '.join(MATCHERS)}, not {matcher!r}")
-    if matcher == "auto":
-        return "embeddings" if embeddings_available() else "lexical"
-    if matcher == "embeddings" and not embeddings_available():
-        raise MatcherUnavailable(
-            "the embeddings matcher needs the optional tier: pip install 'claimkb[embeddings]'"
-        )
-    return matcher
-
-
 def link_claims(
     db,
     *,
@@ -132,27 +115,25 @@ def link_claims(
     matcher: str = "auto",
     progress=None,
     per_claim: int = PER_CLAIM,
-    chain_threshold: float = CHAIN_THRESHOLD,
 ) -> LinkStats:
     """Link claims across outlets. claim_ids=None links everything; a list links just those new claims
     against everything stored (incremental, used at the end of every ingest). rebuild=True drops and recomputes
-    claim_links, families, article_derivations and the analytics tables. matcher: "lexical", "embeddings" or "auto"
-    (embeddings when the optional tier is installed). Records the run (matcher, embedding model) in `runs`.
+    claim_links, families, article_derivations and the analytics tables. matcher: "lexical", "dense" or "auto"
+    (dense when the optional tier is installed). Records the run (matcher, embedding model) in `runs`.
     progress: optional callable(done, total) for a progress bar.
 
     ``threshold`` is kb.compare's calibrated score a pair needs to be linked;
-    ``per_claim`` caps the candidates each claim is compared with; ``chain_threshold``
-    is the score a link needs to carry family membership past the canonical claim."""
+    ``per_claim`` caps the candidates each claim is compared with."""
     started = time.perf_counter()
     matcher = resolve_matcher(matcher)
-    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    threshold = default_threshold(matcher) if threshold is None else threshold
     run_id = db["runs"].insert(
         {
             "command": "link",
             "started_at": _now(),
             "claimkb_version": __version__,
             "matcher": matcher,
-            "embedding_model": EMBEDDING_MODEL if matcher == "embeddings" else None,
+            "embedding_model": EMBEDDING_MODEL if matcher == "dense" else None,
         }
     ).last_pk
     if rebuild:
@@ -165,7 +146,7 @@ def link_claims(
     stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
                       matcher=matcher)
     _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
-    stats.families = build_families(db, claim_ids, chain_threshold=chain_threshold)
+    stats.families = build_families(db, claim_ids, agrees=_judge(db, matcher, threshold))
     articles = None if claim_ids is None else _articles_of(db, claim_ids)
     stats.derivations = build_derivations(db, articles)
     _compute_analytics(db)
@@ -187,7 +168,7 @@ def _bulk_candidates(db, claim_ids, matcher, per_claim):
     found = [lexical_candidates(tokens, groups, rows=rows, per_claim=per_claim)]
     del tokens
     vectors = None
-    if matcher == "embeddings":
+    if matcher == "dense":
         vectors = cached_vectors(db, claims.ids, claims.contents)
         found.append(dense_candidates(vectors, groups, rows=rows, per_claim=per_claim))
     pairs = np.concatenate([p for p, _ in found])
@@ -201,7 +182,7 @@ def _incremental_candidates(db, claim_ids, matcher, per_claim):
     candidates: dict[str, list[str]] = {}
     for cid, text, article in zip(new.ids, new.contents, new.articles):
         candidates[cid] = fts_candidates(db, text, exclude_article=article, quantity_values=quantities.get(cid, ()))
-    if matcher == "embeddings" and len(new):
+    if matcher == "dense" and len(new):
         for cid, found in _dense_neighbours(db, new, cached_vectors(db, new.ids, new.contents), per_claim).items():
             candidates[cid] = list(dict.fromkeys(candidates[cid] + found))
     others = sorted({c for found in candidates.values() for c in found} - set(new.ids))
@@ -209,7 +190,7 @@ def _incremental_candidates(db, claim_ids, matcher, per_claim):
     position = {cid: k for k, cid in enumerate(claims.ids)}
     pairs = [(position[cid], position[other]) for cid, found in candidates.items() for other in found
              if claims.articles[position[other]] != claims.articles[position[cid]]]
-    vectors = cached_vectors(db, claims.ids, claims.contents) if matcher == "embeddings" and len(claims) else None
+    vectors = cached_vectors(db, claims.ids, claims.contents) if matcher == "dense" and len(claims) else None
     return claims, _unique(np.array(pairs, dtype=np.int64).reshape(-1, 2), len(claims)), vectors
 
 
@@ -234,7 +215,7 @@ def _dense_neighbours(db, new: Claims, new_vectors: np.ndarray, per_claim: int) 
 
 
 def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matcher, stats, progress) -> None:
-    method = "embeddings" if vectors is not None else "lexical"
+    method = "dense" if vectors is not None else "lexical"
 
     @lru_cache(maxsize=FEATURE_CACHE)
     def features(k: int):
@@ -282,6 +263,25 @@ def drop_outcompeted(links, articles):
         if result.relation not in CONTRADICTIONS
         or (result.score >= best[(a, articles[b])] and result.score >= best[(b, articles[a])])
     ]
+
+
+def _judge(db, matcher: str, threshold: float):
+    """``agrees(claim_x, claim_y)``: does ``compare`` call the two stored claims the same
+    claim? Families ask it of the pairs that no candidate link compared."""
+
+    @lru_cache(maxsize=FEATURE_CACHE)
+    def claim(claim_id: str):
+        loaded = _load_claims(db, [claim_id])
+        features = claim_features(loaded.contents[0], loaded.speakers[0], loaded.kinds[0])
+        vector = cached_vectors(db, loaded.ids, loaded.contents)[0] if matcher == "dense" else None
+        return features, vector
+
+    def agrees(x: str, y: str) -> bool:
+        (features_x, vector_x), (features_y, vector_y) = claim(x), claim(y)
+        dense = float(vector_x @ vector_y) if vector_x is not None else None
+        return compare(features_x, features_y, dense_similarity=dense, threshold=threshold).same_claim
+
+    return agrees
 
 
 def _unique(pairs: np.ndarray, n: int) -> np.ndarray:
