@@ -41,7 +41,7 @@ SHARED_DATA = Path(os.environ.get("CLAIMKB_SHARED_DATA", REPO.parent / "shared" 
 CACHE = REPO / "benchmarks" / "out" / "same_claim_vectors.npz"
 
 from claimkb.link.families import group_families  # noqa: E402
-from claimkb.match.compare import compare, pair_features  # noqa: E402
+from claimkb.match.compare import pair_features  # noqa: E402
 from claimkb.match.embeddings import embeddings_available  # noqa: E402
 from claimkb.match.features import TOKEN_RE, claim_features  # noqa: E402
 
@@ -111,7 +111,9 @@ def jaccard(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
 
 
-def cosines(pairs: list[dict]) -> np.ndarray | None:
+def sentence_vectors(pairs: list[dict]) -> dict[str, np.ndarray] | None:
+    """all-MiniLM-L6-v2 vectors of every text (cached in benchmarks/out/), or None
+    without the embeddings extra."""
     if not embeddings_available():
         return None
     from claimkb.match.embeddings import embed
@@ -125,8 +127,7 @@ def cosines(pairs: list[dict]) -> np.ndarray | None:
             cached[hashlib.sha1(text.encode()).hexdigest()] = vector
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         np.savez(CACHE, **cached)
-    vector = {t: cached[k] for t, k in zip(texts, keys)}
-    return np.array([float(vector[p["a"]["text"]] @ vector[p["b"]["text"]]) for p in pairs])
+    return {t: cached[k] for t, k in zip(texts, keys)}
 
 
 # --- fitting ----------------------------------------------------------------
@@ -167,18 +168,15 @@ def fit(rows: list[dict], labels: np.ndarray, groups: list[str], names: list[str
 
 
 def threshold_for_precision(scores: np.ndarray, labels: np.ndarray, target: float = TARGET_PRECISION) -> float:
-    """The lowest threshold whose precision (score >= threshold) reaches ``target``,
-    and stays there for every higher threshold."""
+    """The lowest threshold at which precision (pairs scoring at or above it) still
+    reaches ``target``: the score of the last pair, best first, of the longest such
+    prefix."""
     order = np.argsort(-scores, kind="stable")
-    hits = np.cumsum(labels[order])
-    precision = hits / np.arange(1, len(order) + 1)
-    # the largest prefix whose precision and every shorter prefix's from here on... is >= target
-    ok = np.flatnonzero(precision >= target)
-    if not len(ok):
+    precision = np.cumsum(labels[order]) / np.arange(1, len(order) + 1)
+    reaching = np.flatnonzero(precision >= target)
+    if not len(reaching):
         return float(scores.max()) + 1e-6
-    # walk back from the end: the longest prefix with precision >= target
-    k = ok[-1]
-    return float(scores[order[k]])
+    return float(scores[order[reaching[-1]]])
 
 
 # --- figures ----------------------------------------------------------------
@@ -213,17 +211,19 @@ def reliability(scores: np.ndarray, labels: np.ndarray) -> tuple[float, list[tup
     return error, table
 
 
-def family_purity(pairs: list[dict], scores: np.ndarray, threshold: float, agrees) -> tuple[float, int, int]:
-    """Families built from the gold pairs scoring over the threshold (claims = distinct
-    texts of one story): the share of labelled pairs within one family that are the
-    same claim, the number of such pairs, and the largest family."""
-    node = {}
+def family_purity(pairs: list[dict], scores: np.ndarray, threshold: float, score_of) -> tuple[float, int, int]:
+    """Families built as ``claimkb link`` builds them (``group_families``) from the gold
+    pairs scoring over the threshold, the claims being the distinct texts of a story
+    and ``score_of(text_a, text_b)`` judging the pairs no link joins. Returns the share
+    of labelled pairs inside one family that are the same claim, how many such pairs
+    there are, and the largest family."""
+    order = {}
     for p in pairs:
         for side in "ab":
-            node.setdefault((p["story"], p[side]["text"]), (p[side].get("published") or "", len(node)))
+            order.setdefault((p["story"], p[side]["text"]), (p[side].get("published") or "", len(order)))
     links = [((p["story"], p["a"]["text"]), (p["story"], p["b"]["text"]), float(s))
              for p, s in zip(pairs, scores) if s >= threshold]
-    families = group_families(links, node, agrees=lambda x, y: agrees(x[1], y[1]))
+    families = group_families(links, order, agrees=lambda x, y: score_of(x[1], y[1]) >= threshold)
     family_of = {member: f for f, members in families.items() for member in members}
     inside = [p["same_claim"] for p in pairs
               if family_of.get((p["story"], p["a"]["text"])) is not None
@@ -253,8 +253,10 @@ def main() -> None:
         return features[text]
 
     rows = [pair_features(feats(p["a"]["text"]), feats(p["b"]["text"])) for p in pairs]
-    cosine = cosines(pairs)
-    if cosine is not None:
+    vectors = sentence_vectors(pairs)
+    cosine = None
+    if vectors is not None:
+        cosine = np.array([float(vectors[p["a"]["text"]] @ vectors[p["b"]["text"]]) for p in pairs])
         for row, value in zip(rows, cosine):
             row["cosine"] = float(value)
     print(f"{len(pairs)} pairs ({labels.sum()} same claim) in {len(half_of)} stories; "
@@ -269,7 +271,7 @@ def main() -> None:
         dev_rows = [r for r, d in zip(rows, dev) if d]
         dev_groups = [p["story"] for p, d in zip(pairs, dev) if d]
         models["lexical"], _ = fit(dev_rows, labels[dev], dev_groups, names)
-        if cosine is not None:
+        if vectors is not None:
             models["dense"], _ = fit(dev_rows, labels[dev], dev_groups, names + ["cosine"])
         else:
             raise SystemExit("--fit needs the embeddings extra to fit the dense tier too")
@@ -285,29 +287,29 @@ def main() -> None:
 
     from claimkb.match.model import load_model
 
-    scorers = {"claimkb lexical": None, "claimkb dense": None, "Jaccard": None, "MiniLM cosine": None}
+    # name -> (scores of the gold pairs, threshold or None, score of any two texts)
+    scorers = {}
     lexical = load_model("lexical")
-    scorers["claimkb lexical"] = (np.array([lexical.probability(r) for r in rows]), lexical.threshold)
-    if cosine is not None:
+    scorers["claimkb lexical"] = (
+        np.array([lexical.probability(r) for r in rows]), lexical.threshold,
+        lambda x, y: lexical.probability(pair_features(feats(x), feats(y))),
+    )
+    if vectors is not None:
         dense = load_model("dense")
-        scorers["claimkb dense"] = (np.array([dense.probability(r) for r in rows]), dense.threshold)
-        scorers["MiniLM cosine"] = (cosine, None)
-    scorers["Jaccard"] = (np.array([jaccard(p["a"]["text"], p["b"]["text"]) for p in pairs]), None)
-
-    def agrees_for(tier):
-        def agrees(text_a, text_b):
-            vectors = None
-            return compare(feats(text_a), feats(text_b), dense_similarity=vectors).same_claim
-        return agrees
+        scorers["claimkb dense"] = (
+            np.array([dense.probability(r) for r in rows]), dense.threshold,
+            lambda x, y: dense.probability({**pair_features(feats(x), feats(y)),
+                                            "cosine": float(vectors[x] @ vectors[y])}),
+        )
+    scorers["Jaccard"] = (np.array([jaccard(p["a"]["text"], p["b"]["text"]) for p in pairs]), None, jaccard)
+    if vectors is not None:
+        scorers["MiniLM cosine"] = (cosine, None, lambda x, y: float(vectors[x] @ vectors[y]))
 
     print()
     print("| scorer | half | AUC | threshold | precision | recall | ECE | family purity (pairs, largest) |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     tables = {}
-    for name, value in scorers.items():
-        if value is None:
-            continue
-        scores, threshold = value
+    for name, (scores, threshold, score_of) in scorers.items():
         if threshold is None:  # a baseline: its threshold chosen on dev like the model's
             threshold = threshold_for_precision(scores[dev], labels[dev])
         for half in ("dev", "test"):
@@ -316,8 +318,7 @@ def main() -> None:
             error, table = reliability(scores[inside], labels[inside])
             tables[(name, half)] = table
             half_pairs = [pp for pp, i in zip(pairs, inside) if i]
-            purity, n, largest = family_purity(half_pairs, scores[inside], threshold,
-                                               agrees=_threshold_agrees(half_pairs, scores[inside], threshold))
+            purity, n, largest = family_purity(half_pairs, scores[inside], threshold, score_of)
             print(f"| {name} | {half} | {auc(scores[inside], labels[inside]):.3f} | {threshold:.3f} | "
                   f"{p:.3f} | {r:.3f} | {error:.3f} | {purity:.3f} ({n}, {largest}) |")
     if args.reliability:
@@ -328,26 +329,14 @@ def main() -> None:
             for row in table:
                 print(f"  {row[0]} | {row[1]} | {row[2]:.3f} | {row[3]:.3f}")
     print("\ntest accuracy by category at the threshold (claimkb "
-          f"{'dense' if cosine is not None else 'lexical'}):")
-    scores, threshold = scorers["claimkb dense"] if cosine is not None else scorers["claimkb lexical"]
+          f"{'dense' if vectors is not None else 'lexical'}):")
+    scores, threshold, _ = scorers["claimkb dense" if vectors is not None else "claimkb lexical"]
     by_category = defaultdict(list)
     for p, s, h in zip(pairs, scores, halves):
         if h == "test":
             by_category[p.get("category", "?")].append((s >= threshold) == p["same_claim"])
     for category, right in sorted(by_category.items()):
         print(f"  {category}: {sum(right)}/{len(right)} = {sum(right) / len(right):.2f}")
-
-
-def _threshold_agrees(pairs, scores, threshold):
-    """For the benchmark's families: two texts agree when a gold pair joins them with a
-    score over the threshold (no other comparison is known for arbitrary pairs)."""
-    over = {}
-    for p, s in zip(pairs, scores):
-        over[(p["a"]["text"], p["b"]["text"])] = over[(p["b"]["text"], p["a"]["text"])] = s >= threshold
-
-    def agrees(a, b):
-        return over.get((a, b), False)
-    return agrees
 
 
 if __name__ == "__main__":
