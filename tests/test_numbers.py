@@ -15,6 +15,7 @@ def changes(a: str, b: str) -> list[tuple]:
     ("The fund paid 3,4 millions euros.", "The fund paid €3.4 million."),  # plural scale, currency after it
     ("Voters backed 6,1 millions ballots.", "Voters backed 6.1 million ballots."),
     ("A 6.1-magnitude quake hit the coast.", "A quake of magnitude 6.1 hit the coast."),
+    ("A magnitude-6.1 quake hit the coast.", "A 6.1-magnitude quake hit the coast."),
     ("About half of the wells were dry.", "About 50% of the wells were dry."),
     ("Thousands of fans came.", "Thousands of fans came."),
 ])

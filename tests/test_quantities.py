@@ -38,6 +38,7 @@ from claimkb.ingest.extract.quantities import find_quantities, parse_quantity, q
         # A measure joined by a hyphen, or named before its reading, is the unit.
         ("a 6.1-magnitude quake", 6.1, "magnitude", None),
         ("a quake of magnitude 6.1 struck", 6.1, "magnitude", None),
+        ("a magnitude-6.1 quake", 6.1, "magnitude", None),
         ("a category 4 storm", 4, "category", None),
         ("A 10-point lead", 10, "point", None),
     ],

@@ -22,9 +22,9 @@ short claims. Conventions, chosen so that copies of a claim compare equal:
 - Scales may be plural or in another language after a figure, as translated and
   European copies write them: "3,4 millions euros" is 3,400,000 EUR, "2,3 milliards
   d'euros" 2,300,000,000 EUR, "1,5 Millionen Euro" 1,500,000 EUR.
-- A measure named before its reading is the unit ("magnitude 6.1", "category 4"),
-  as is a noun joined to the figure by a hyphen ("a 6.1-magnitude quake"), so both
-  writings give 6.1 "magnitude".
+- A measure named before its reading is the unit ("magnitude 6.1", "category 4",
+  "magnitude-6.1"), as is a noun joined to the figure by a hyphen ("a 6.1-magnitude
+  quake"), so all these writings give 6.1 "magnitude".
 
 Not quantities: years ("in 2019"), dates, times, decades ("the 1990s"), ordinals,
 numbers glued to letters ("COVID-19", "G7"), labels after a capitalized word
@@ -196,6 +196,7 @@ PLURAL_SCALE_RE = re.compile(
 )
 QUALIFIER_BEFORE_RE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.IGNORECASE)
 COUNTED_NOUN_RE = re.compile(r"(?:\s+|-)(?P<word>[a-z][a-z-]*[a-z])\b(?!['’]s)(?P<next>\s+[a-z][a-z-]*[a-z]\b)?")
+MEASURE_HYPHEN_RE = re.compile(rf"\b(?P<noun>{'|'.join(MEASURE_NOUNS)})-(?=\d)", re.IGNORECASE)
 MEASURE_BEFORE_RE = re.compile(rf"\b(?P<noun>{'|'.join(MEASURE_NOUNS)})\s+$", re.IGNORECASE)
 # Spans that hold digits but no quantity; masked before matching.
 NOT_A_QUANTITY_RE = re.compile(
@@ -231,7 +232,11 @@ def find_quantities(text: str) -> list[Quantity]:
     words = NUMBER_WORDS.intersection(LOWER_WORD_RE.findall(text.lower()))
     if not has_digit and not words:
         return []
-    masked = NOT_A_QUANTITY_RE.sub(lambda m: " " * len(m.group()), text) if has_digit else text
+    masked = text
+    if has_digit:
+        masked = NOT_A_QUANTITY_RE.sub(lambda m: " " * len(m.group()), text)
+        # "magnitude-6.1" reads as "magnitude 6.1", where "COVID-19" stays a name.
+        masked = MEASURE_HYPHEN_RE.sub(lambda m: m["noun"] + " ", masked)
     found: list[Quantity] = []
     for quantity in _candidates(masked, text, words):
         if found and quantity.start < found[-1].end:
