@@ -80,10 +80,8 @@ def backwards_links(path) -> list[str]:
     return problems
 
 
-def test_every_demo_link_reads_earlier_to_later(tmp_path):
-    path = tmp_path / "demo.db"
-    run("demo", path)
-    assert backwards_links(path) == []
+def test_every_demo_link_reads_earlier_to_later(demo_db):
+    assert backwards_links(demo_db) == []
 
 
 def test_every_link_of_a_shared_corpus_reads_earlier_to_later(shared_data, tmp_path):
