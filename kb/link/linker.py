@@ -11,9 +11,11 @@ Two ways to find candidates, chosen by how much there is to link:
   embeddings tier, the cached vectors of ``claim_embeddings``. No index over the
   whole store is rebuilt.
 
-Each candidate pair goes through ``kb.compare.compare`` (features computed once
-per claim, kept in a bounded cache); pairs it calls the same claim become
-``claim_links`` rows, ``claim_a`` being the earlier copy.
+Each candidate pair is put in publication order (ties broken by claim id) and
+then goes through ``kb.compare.compare`` (features computed once per claim, kept
+in a bounded cache), so that a link's relation and evidence say how the later copy
+differs from the earlier one; pairs it calls the same claim become ``claim_links``
+rows, ``claim_a`` being the earlier copy.
 """
 from __future__ import annotations
 
@@ -45,7 +47,7 @@ CONTRADICTIONS = ("number_changed", "negation_flipped", "speaker_changed", "enti
 
 CLAIMS_SQL = """
 select c.id, c.article_id, c.kind, c.content, s.name, a.outlet_id,
-       coalesce(a.published, a.ingested_at), a.ingested_at
+       coalesce(a.published, a.ingested_at)
 from claims c join articles a on a.id = c.article_id left join speakers s on s.id = c.speaker_id
 """
 
@@ -88,13 +90,14 @@ class Claims:
     contents: list[str]
     speakers: list[str | None]
     outlets: list[str]
-    order: list[tuple]  # (first seen, ingested_at, id): earliest copy first
+    order: list[tuple]  # (published, else ingested_at; id): earliest copy first, ties by id
 
     @classmethod
     def from_rows(cls, rows) -> "Claims":
-        columns = list(zip(*rows)) or [()] * 8
-        ids, articles, kinds, contents, speakers, outlets, seen, ingested = (list(c) for c in columns)
-        order = [(s or "", i or "", c) for s, i, c in zip(seen, ingested, ids)]
+        columns = list(zip(*rows)) or [()] * 7
+        ids, articles, kinds, contents, speakers, outlets, seen = (list(c) for c in columns)
+        # Ties go by id, not by ingestion time: ids are the same on every machine.
+        order = [(s or "", c) for s, c in zip(seen, ids)]
         return cls(ids, articles, kinds, contents, speakers, outlets, order)
 
     def __len__(self):
@@ -224,11 +227,13 @@ def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matc
     accepted = []  # (earlier, later, AcceptedLink)
     for start in range(0, len(pairs), COMPARE_CHUNK):
         for i, j in pairs[start:start + COMPARE_CHUNK].tolist():
+            if claims.order[j] < claims.order[i]:
+                i, j = j, i  # compared earlier -> later, so the evidence reads that way
             dense = float(vectors[i] @ vectors[j]) if vectors is not None else None
             result = compare(features(i), features(j), dense_similarity=dense, threshold=threshold)
             if result.same_claim:
                 link = AcceptedLink(result.score, result.relation, json.dumps(result.differences, ensure_ascii=False))
-                accepted.append((i, j, link) if claims.order[i] <= claims.order[j] else (j, i, link))
+                accepted.append((i, j, link))
         if progress:
             progress(min(start + COMPARE_CHUNK, len(pairs)), len(pairs))
     features.cache_clear()

@@ -15,7 +15,9 @@ report. They decide ``relation`` instead, by priority:
     hedge_changed > quote_altered > entity_changed > paraphrase > verbatim
 
 (a flipped "not" changes the meaning most; a changed figure next; wording changes
-least). Every difference found is listed in ``differences`` whatever the relation.
+least). Every difference found is listed in ``differences`` whatever the relation,
+reading from A to B. Figures are paired by ``kb.match.numbers`` and words by
+``kb.match.wordiff``, the judgments the Datasette family page shows too.
 Pairs scoring below the threshold are ``different`` and get no differences: for
 different claims word-by-word evidence means nothing, and skipping it keeps bulk
 linking cheap.
@@ -26,12 +28,11 @@ import math
 from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel
 
-from claimkb.ingest.extract.quantities import is_vague, qualifier_direction
-from claimkb.ingest.records import Quantity
-from claimkb.match.features import TOKEN_RE, ClaimFeatures, claim_features, stem, word_role
+from claimkb.match.features import TOKEN_RE, ClaimFeatures, claim_features, word_role
 from claimkb.match.model import load_model
+from claimkb.match.numbers import SHARE_UNITS, match_quantities, same_quantity
+from claimkb.match.wordiff import SAME, word_diff
 
 RELATIONS = (
     "verbatim", "paraphrase", "quote_altered", "number_changed", "number_dropped",
@@ -52,9 +53,6 @@ NEAR_IDENTICAL = 0.8
 SOFT_MATCH_CUTOFF = 85  # rapidfuzz ratio for "the same word, spelt differently"
 SOFT_MATCH_MIN_LENGTH = 5
 HEDGE_CHANGE = 0.2  # a smaller step ("estimates" vs "believes") is wording
-RELATIVE_TOLERANCE = 0.005  # "16.9 million" vs 16,900,000 rounding
-# Units of find_quantities that are not a counted noun.
-COUNT_FREE_UNITS = frozenset(("percent", "fraction", "percentage points"))
 
 
 @dataclass
@@ -131,7 +129,7 @@ def pair_features(a: ClaimFeatures, b: ClaimFeatures) -> dict[str, float]:
     bigrams_smaller = min(len(a.bigrams), len(b.bigrams))
     entities_smaller = min(len(a.entities), len(b.entities))
     entities_all = a.entities | b.entities
-    quantity_match = any(_same_quantity(qa, qb) for qa in a.quantities for qb in b.quantities)
+    quantity_match = any(same_quantity(qa, qb) for qa in a.quantities for qb in b.quantities)
     dice = 2 * matched / both if both else 0.0
     figures_disagree = bool(a.quantities and b.quantities and not quantity_match)
     needed = max(MIN_ANY_WEIGHT, min(MIN_SHARED_WEIGHT, NEAR_COMPLETE * smaller_weight))
@@ -181,7 +179,7 @@ def _counted_missing(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     if b.quantities:
         return False
     for q in a.quantities:
-        if q.unit is None or not q.unit.islower() or q.unit in COUNT_FREE_UNITS:
+        if q.unit is None or not q.unit.islower() or q.unit in SHARE_UNITS:
             continue
         stems = {word_role(w.lower())[0] for w in TOKEN_RE.findall(q.unit)} - {None}
         if stems and not stems & b.content_set:
@@ -218,89 +216,7 @@ def _negation_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
 
 
 def _number_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
-    """Pair equal figures first; left-over figures of the same sort are changes;
-    the rest were dropped from or added to B."""
-    left, right = list(a.quantities), list(b.quantities)
-    differences = []
-    for qa in list(left):
-        qb = next((q for q in right if _same_quantity(qa, q)), None)
-        if qb is None:
-            continue
-        left.remove(qa)
-        right.remove(qb)
-        if _conflicting_qualifiers(qa, qb):
-            differences.append({"kind": "number", "a": qa.text, "b": qb.text,
-                                "detail": f"qualifier {qa.qualifier or 'none'} -> {qb.qualifier or 'none'}"})
-    for qa in list(left):
-        options = [q for q in right if _pairable(qa, q)]
-        if not options:
-            continue
-        qb = min(options, key=lambda q: _unit_stem(q) != _unit_stem(qa))  # the same unit first
-        left.remove(qa)
-        right.remove(qb)
-        differences.append({"kind": "number", "a": qa.text, "b": qb.text,
-                            "detail": f"{_format_value(qa)} -> {_format_value(qb)}"})
-    differences += [{"kind": "number_dropped", "a": q.text, "b": None} for q in left]
-    differences += [{"kind": "number_added", "a": None, "b": q.text} for q in right]
-    return differences
-
-
-def _pairable(qa: Quantity, qb: Quantity) -> bool:
-    """Could qb be qa with another figure? The same sort and unit; a figure without a
-    unit pairs with a count only when both are whole ("five people" / "three"), so
-    that "five people" never pairs with a 6.1 magnitude."""
-    if _sort_of(qa) != _sort_of(qb):
-        return False
-    if qa.unit and qb.unit:
-        return _unit_stem(qa) == _unit_stem(qb)
-    return all(q.value is not None and float(q.value).is_integer() for q in (qa, qb))
-
-
-def _unit_stem(q: Quantity) -> str | None:
-    return stem(q.unit.lower()) if q.unit else None
-
-
-def _same_quantity(qa: Quantity, qb: Quantity) -> bool:
-    # "dozens" is no more 12 than "thousands" is 1,000: vague only matches vague.
-    if qa.value is None or qb.value is None or is_vague(qa) != is_vague(qb):
-        return False
-    va, vb = _comparable(qa, qb), _comparable(qb, qa)
-    if not _close(va, vb):
-        return False
-    return (qa.high is None) == (qb.high is None) and (qa.high is None or _close(qa.high, qb.high))
-
-
-def _comparable(q: Quantity, other: Quantity) -> float:
-    # "half" and "50%" are the same share.
-    if q.unit == "fraction" and other.unit == "percent":
-        return q.value * 100
-    return q.value
-
-
-def _close(x: float, y: float) -> bool:
-    return abs(x - y) <= RELATIVE_TOLERANCE * max(abs(x), abs(y))
-
-
-def _conflicting_qualifiers(qa: Quantity, qb: Quantity) -> bool:
-    """ "over" vs "more than" agree; "about" vs none agree (every figure is
-    approximate); "over" vs "under", or "over" vs none, do not."""
-    da, db = qualifier_direction(qa.qualifier), qualifier_direction(qb.qualifier)
-    if da == db or {da, db} <= {None, "~"}:
-        return False
-    return True
-
-
-def _sort_of(q: Quantity) -> str:
-    if q.unit in ("percent", "fraction", "percentage points"):
-        return "share"
-    if q.unit is not None and q.unit.isupper():
-        return "money"
-    return "count"
-
-
-def _format_value(q: Quantity) -> str:
-    value = f"{q.value:,.6g}" if q.value is not None else "?"
-    return f"{value}-{q.high:,.6g}" if q.high is not None else value
+    return [d for d in (m.difference() for m in match_quantities(a.quantities, b.quantities)) if d]
 
 
 def _speaker_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
@@ -340,37 +256,34 @@ def _quote_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
 
 
 def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
-    """Word-level diff of the content words (a longest-common-subsequence alignment
-    by rapidfuzz), shown as written."""
+    """The word diff's segments (``kb.match.wordiff``) that change content words,
+    each side shown as its content words as written. A segment that changes only
+    function words, punctuation, figures (compared as numbers) or a word's ending
+    ("report" / "reports") is no evidence."""
     differences = []
-    for op, i1, i2, j1, j2 in _word_opcodes(a.content, b.content):
-        if op == "equal":
+    for segment in word_diff(a.text, b.text):
+        if segment.op == SAME:
             continue
-        words_a = _as_written(a, i1, i2)
-        words_b = _as_written(b, j1, j2)
-        if op == "delete":
+        in_a, in_b = _content_within(a, segment.span_a), _content_within(b, segment.span_b)
+        if [a.content[k] for k in in_a] == [b.content[k] for k in in_b]:
+            continue
+        words_a, words_b = _as_written(a, in_a), _as_written(b, in_b)
+        if not in_b:
             differences.append({"kind": "words_dropped", "a": words_a, "b": None})
-        elif op == "insert":
+        elif not in_a:
             differences.append({"kind": "words_added", "a": None, "b": words_b})
         else:
-            changed_entity = any(w in a.entities and w not in b.content_set for w in a.content[i1:i2]) or any(
-                w in b.entities and w not in a.content_set for w in b.content[j1:j2]
+            changed_entity = any(a.content[k] in a.entities and a.content[k] not in b.content_set for k in in_a) or any(
+                b.content[k] in b.entities and b.content[k] not in a.content_set for k in in_b
             )
             differences.append({"kind": "entity" if changed_entity else "wording", "a": words_a, "b": words_b})
     return differences
 
 
-def _word_opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """difflib-style opcodes: Indel aligns by longest common subsequence and reports
-    a swapped word as a deletion next to an insertion; those become one "replace"."""
-    merged: list[tuple[str, int, int, int, int]] = []
-    for op, i1, i2, j1, j2 in Indel.opcodes(a, b).as_list():
-        if merged and {op, merged[-1][0]} == {"delete", "insert"}:
-            _, p1, _, q1, _ = merged.pop()
-            op, i1, j1 = "replace", p1, q1
-        merged.append((op, i1, i2, j1, j2))
-    return merged
+def _content_within(features: ClaimFeatures, span: tuple[int, int]) -> list[int]:
+    """Positions in ``features.content`` of the content words inside ``span``."""
+    return [k for k, (start, end) in enumerate(features.content_spans) if span[0] <= start and end <= span[1]]
 
 
-def _as_written(features: ClaimFeatures, start: int, end: int) -> str:
-    return " ".join(features.text[s:e] for s, e in features.content_spans[start:end])
+def _as_written(features: ClaimFeatures, positions: list[int]) -> str:
+    return " ".join(features.text[slice(*features.content_spans[k])] for k in positions)
