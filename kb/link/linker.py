@@ -37,6 +37,7 @@ from claimkb.match.compare import compare, default_threshold
 from claimkb.match.tiers import resolve_matcher
 from claimkb.link.derivations import build_derivations
 from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
+from claimkb.link.alignment import align_derivations
 from claimkb.link.families import build_families
 
 INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
@@ -149,9 +150,14 @@ def link_claims(
     stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
                       matcher=matcher)
     _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
-    stats.families = build_families(db, claim_ids, agrees=_judge(db, matcher, threshold))
     articles = None if claim_ids is None else _articles_of(db, claim_ids)
     stats.derivations = build_derivations(db, articles)
+    comparer = stored_comparer(db, matcher)
+    aligned = align_derivations(db, comparer, matcher, articles)
+    if aligned:
+        stats.links += aligned
+        stats.derivations = build_derivations(db, articles)  # their shares now count the aligned links
+    stats.families = build_families(db, claim_ids, agrees=lambda x, y: comparer(x, y).score >= threshold)
     _compute_analytics(db)
     stats.seconds = time.perf_counter() - started
     db["runs"].update(run_id, {"finished_at": _now(), "claims": stats.claims})
@@ -270,9 +276,10 @@ def drop_outcompeted(links, articles):
     ]
 
 
-def _judge(db, matcher: str, threshold: float):
-    """``agrees(claim_x, claim_y)``: does ``compare`` call the two stored claims the same
-    claim? Families ask it of the pairs that no candidate link compared."""
+def stored_comparer(db, matcher: str):
+    """``comparer(earlier_id, later_id)``: ``compare`` on two stored claims, earlier copy
+    first, with every difference listed whatever the score (``threshold=0``): families
+    and re-publication alignment ask it of pairs that no candidate link compared."""
 
     @lru_cache(maxsize=FEATURE_CACHE)
     def claim(claim_id: str):
@@ -281,12 +288,12 @@ def _judge(db, matcher: str, threshold: float):
         vector = cached_vectors(db, loaded.ids, loaded.contents)[0] if matcher == "dense" else None
         return features, vector
 
-    def agrees(x: str, y: str) -> bool:
+    def comparer(x: str, y: str):
         (features_x, vector_x), (features_y, vector_y) = claim(x), claim(y)
         dense = float(vector_x @ vector_y) if vector_x is not None else None
-        return compare(features_x, features_y, dense_similarity=dense, threshold=threshold).same_claim
+        return compare(features_x, features_y, dense_similarity=dense, threshold=0.0)
 
-    return agrees
+    return comparer
 
 
 def _unique(pairs: np.ndarray, n: int) -> np.ndarray:
