@@ -17,6 +17,8 @@ import bisect
 import json
 from collections import defaultdict
 
+from claimkb.link.families import ORDER_SQL
+
 # A calibrated probability above one half: the model alone says "more likely the
 # same claim than not"; the gap between two copied claims says where to look.
 ALIGNED_THRESHOLD = 0.5
@@ -38,9 +40,11 @@ def align_derivations(db, comparer, method: str, article_ids=None) -> int:
     for later, earlier in db.execute(DERIVATIONS_SQL).fetchall():
         if article_ids is not None and later not in article_ids and earlier not in article_ids:
             continue
-        for source_claim, copy_claim in _gap_pairs(db, earlier, later, comparer):
-            comparison = comparer(source_claim, copy_claim)
-            rows.append((source_claim, copy_claim, comparison.score, comparison.relation,
+        for pair in _gap_pairs(db, earlier, later, comparer):
+            # Links read in publication order, ties by claim id, like every other link.
+            first, second = sorted(pair, key=lambda claim_id: _order_key(db, claim_id))
+            comparison = comparer(first, second)
+            rows.append((first, second, comparison.score, comparison.relation,
                          json.dumps(comparison.differences, ensure_ascii=False), f"{method}+aligned"))
     with db.conn:
         db.conn.executemany(
@@ -49,6 +53,11 @@ def align_derivations(db, comparer, method: str, article_ids=None) -> int:
             rows,
         )
     return len(rows)
+
+
+def _order_key(db, claim_id: str) -> tuple:
+    return db.execute(f"select {ORDER_SQL} from claims c join articles a on a.id = c.article_id where c.id = ?",
+                      [claim_id]).fetchone()
 
 
 def _gap_pairs(db, earlier: str, later: str, comparer):

@@ -6,8 +6,8 @@ transitive: A~B and B~C can join two different claims through a middle one that
 shares words with both, and single-link grouping over such chains grows without
 bound. So every member must agree with the family's canonical claim:
 
-- claims are taken in order of appearance (article ``published``, then
-  ``ingested_at``, then id);
+- claims are taken in order of appearance (article ``published``, else
+  ``ingested_at``; ties by claim id);
 - a claim joins the family of an earlier claim it is linked to when it is linked
   to that family's canonical claim directly, or when ``agrees(canonical, claim)``
   (the same judgment as ``compare``, asked for the pair the links skipped) says so;
@@ -26,7 +26,8 @@ from collections.abc import Callable, Hashable
 
 from claimkb.store.ids import stable_id
 
-ORDER_SQL = "coalesce(a.published, a.ingested_at), a.ingested_at, c.id"
+# Publication order, as claim_links reads: published (else ingested_at), ties by claim id.
+ORDER_SQL = "coalesce(a.published, a.ingested_at), c.id"
 
 
 def group_families(links, order: dict, *, agrees: Callable[[Hashable, Hashable], bool]) -> dict:
@@ -142,8 +143,8 @@ def _claim_details(db, claim_ids: set[str]):
             rows += db.execute(f"{sql} where c.id in ({','.join('?' * len(chunk))})", chunk).fetchall()
     else:
         rows = (r for r in db.execute(sql) if r[0] in claim_ids)
-    for claim_id, seen, ingested, _, outlet_id in rows:
-        order[claim_id] = (seen or "", ingested or "", claim_id)
+    for claim_id, seen, _, outlet_id in rows:
+        order[claim_id] = (seen or "", claim_id)
         outlet[claim_id] = outlet_id
         first_seen[claim_id] = seen
     return order, outlet, first_seen
