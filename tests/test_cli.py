@@ -136,7 +136,7 @@ def test_demo_builds_database(tmp_path):
 
 def test_compare_json_follows_the_interface():
     result = run("compare", "NCMEC received 16.9 million reports last year.",
-                 "NCMEC received 6.9 million reports last year.", "--json")
+                 "NCMEC received 6.9 million reports last year.", "--json", "--threshold", "0.5")
     assert result.exit_code == 0, result.output
     answer = json.loads(result.output)
     assert set(answer) == {"same_claim", "score", "relation", "differences", "matcher"}
