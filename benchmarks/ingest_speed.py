@@ -1,7 +1,7 @@
 """End-to-end ingest throughput against bare spaCy on the same texts, in one process.
 
     python benchmarks/ingest_speed.py [--shared ../shared/data] [--limit N] [--no-link] [--repeat N]
-                                      [--matcher auto|lexical|embeddings]
+                                      [--matcher auto|lexical|dense]
 
 Reads the bundled sample (data/) and, when present, the shared GenderGapTracker
 and ECB+ articles; writes them to a temporary JSON Lines file; times
@@ -55,7 +55,7 @@ def main():
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--limit", type=int, default=None, help="at most this many articles")
     parser.add_argument("--no-link", action="store_true", help="time ingest without linking")
-    parser.add_argument("--matcher", default="auto", help="linking tier (auto: embeddings when installed)")
+    parser.add_argument("--matcher", default="auto", help="linking tier (auto: dense when installed)")
     parser.add_argument("--repeat", type=int, default=2, help="alternate runs of each; the fastest counts")
     args = parser.parse_args()
 

@@ -1,6 +1,6 @@
 """How well does linking find the same claim across outlets? Prints figures; asserts nothing.
 
-    PYTHONPATH=. python benchmarks/linking.py [--matchers lexical,embeddings] [--samples 8]
+    PYTHONPATH=. python benchmarks/linking.py [--matchers lexical,dense] [--samples 8]
 
 Data (read from ../shared/data, see benchmarks/corpora.py):
 
@@ -253,14 +253,14 @@ def bench_seeds(matcher, workdir):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--matchers", default="lexical,embeddings")
+    parser.add_argument("--matchers", default="lexical,dense")
     parser.add_argument("--samples", type=int, default=8, help="false and missed links shown per data set")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     for matcher in args.matchers.split(","):
-        if matcher == "embeddings" and not embeddings_available():
-            print("embeddings: the optional tier is not installed, skipped")
+        if matcher == "dense" and not embeddings_available():
+            print("dense: the optional tier is not installed, skipped")
             continue
         with tempfile.TemporaryDirectory() as workdir:
             for bench in (bench_seeds, bench_ecbplus, bench_uci, bench_similar):

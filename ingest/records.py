@@ -56,6 +56,9 @@ class Quantity:
     start: int | None = None  # offsets of ``text`` in the article
     end: int | None = None
     high: float | None = None  # top of a range: "between 10 and 20" has value 10, high 20
+    # The place of the last digit written, scale applied: 100000.0 for "16.9 million",
+    # 0.01 for "16.90"; None for words and shares ("twelve", "half"), read as exact.
+    precision: float | None = None
 
 
 @dataclass

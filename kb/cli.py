@@ -15,11 +15,12 @@ from claimkb.ingest.extract.nlp import PipelineNotInstalled
 from claimkb.ingest.readers import FORMATS as INPUT_FORMATS
 
 from claimkb import __version__
+from claimkb.errors import ClaimkbError
 from claimkb.store.schema import open_db
 
 # Errors a user can cause (bad paths, bad files, bad parameters): one line on
 # stderr. Anything else is a bug and keeps its traceback.
-USER_ERRORS = (OSError, sqlite3.Error, ValueError, LookupError, PipelineNotInstalled)
+USER_ERRORS = (OSError, sqlite3.Error, ValueError, LookupError, PipelineNotInstalled, ClaimkbError)
 
 
 class ClaimkbGroup(click.Group):
@@ -94,10 +95,11 @@ model_option = click.option(
 )
 matcher_option = click.option(
     "--matcher",
-    type=click.Choice(["auto", "lexical", "embeddings"]),
+    type=click.Choice(["auto", "lexical", "dense", "embeddings"]),
     default="auto",
     show_default=True,
-    help="Matching tier: embeddings when the optional extra is installed.",
+    help="Matching tier: dense (sentence embeddings) when the optional extra is installed, else lexical"
+         " (\"embeddings\" is the old name of dense).",
 )
 threshold_option = click.option(
     "--threshold", type=click.FloatRange(0, 1), default=None, help="Link score threshold (default: calibrated)."
@@ -146,14 +148,11 @@ def ingest(db, paths, outlet, fmt, no_link, model, matcher):
 @threshold_option
 @click.option("--per-claim", type=click.IntRange(1), default=None,
               help="Candidate copies compared per claim (default 8).")
-@click.option("--chain-threshold", type=click.FloatRange(0, 1), default=None,
-              help="Score a link needs to bring a claim into a family through another member rather than "
-                   "the family's first appearance.")
-def link(db, rebuild, matcher, threshold, per_claim, chain_threshold):
+def link(db, rebuild, matcher, threshold, per_claim):
     """(Re)compute cross-outlet claim links, families and article derivations."""
     from claimkb.link.linker import link_claims
 
-    options = {k: v for k, v in {"per_claim": per_claim, "chain_threshold": chain_threshold}.items() if v is not None}
+    options = {"per_claim": per_claim} if per_claim is not None else {}
     progress = StepProgress("Linking")
     stats = link_claims(existing_db(db), rebuild=rebuild, matcher=matcher, threshold=threshold, progress=progress,
                         **options)
@@ -169,14 +168,16 @@ def link(db, rebuild, matcher, threshold, per_claim, chain_threshold):
 @click.option("--pairs", type=click.File("r"), help='JSONL of {"a": ..., "b": ...}; one JSON result per line.')
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @threshold_option
-def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold):
+@matcher_option
+def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold, matcher):
     """Are TEXT_A and TEXT_B the same claim, and how does B differ from A?
 
     With --pairs FILE (- for stdin), compare every pair in the file instead.
     """
-    from claimkb.match.compare import DEFAULT_THRESHOLD, compare_texts
+    from claimkb.match.compare import compare_texts
+    from claimkb.match.tiers import resolve_matcher
 
-    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    matcher = resolve_matcher(matcher)
     if pairs is not None:
         for number, line in enumerate(pairs, 1):
             if not line.strip():
@@ -187,16 +188,18 @@ def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold):
             except (json.JSONDecodeError, KeyError, TypeError) as ex:
                 raise click.ClickException(f"{pairs.name}:{number}: not a {{\"a\", \"b\"}} JSON object ({ex})")
             result = compare_texts(a, b, speaker_a=pair.get("speaker_a"), speaker_b=pair.get("speaker_b"),
-                                   threshold=threshold)
-            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+                                   threshold=threshold, matcher=matcher)
+            click.echo(json.dumps({**result.to_dict(), "matcher": matcher}, ensure_ascii=False))
         return
     if text_a is None or text_b is None:
         raise click.UsageError("give TEXT_A and TEXT_B, or --pairs FILE")
-    result = compare_texts(text_a, text_b, speaker_a=speaker_a, speaker_b=speaker_b, threshold=threshold)
+    result = compare_texts(text_a, text_b, speaker_a=speaker_a, speaker_b=speaker_b, threshold=threshold,
+                           matcher=matcher)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps({**result.to_dict(), "matcher": matcher}, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{'same claim' if result.same_claim else 'different claims'}: {result.relation} (score {result.score:.2f})")
+    click.echo(f"{'same claim' if result.same_claim else 'different claims'}: {result.relation}"
+               f" (score {result.score:.2f}, {matcher} matcher)")
     for difference in result.differences:
         detail = ", ".join(f"{k}: {v}" for k, v in difference.items() if k != "kind")
         click.echo(f"  {difference['kind']}: {detail}")

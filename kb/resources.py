@@ -23,3 +23,8 @@ def web_file(*parts: str) -> Traversable:
     for part in parts:
         target = target / part
     return target
+
+
+def match_file(name: str) -> Traversable:
+    """A file of the matching stage: the fitted same-claim model."""
+    return files("claimkb.match") / name

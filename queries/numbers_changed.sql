@@ -3,7 +3,9 @@
 -- One row per number difference the linker recorded between an earlier and a
 -- later copy of a claim: a value changed (difference "number"), dropped
 -- ("number_dropped") or added ("number_added"), with the number as each copy
--- wrote it and both claims in context.
+-- wrote it and both claims in context. For a changed number, "change" says how:
+-- value, qualifier ("over" -> "under"), vague_to_exact ("dozens" -> "12") or
+-- exact_to_vague.
 --
 -- Parameters: none
 -- Example: claimkb query kb.db numbers_changed --csv
@@ -11,6 +13,7 @@ select
   copy.family_id,
   copy.relation,
   json_extract(difference.value, '$.kind') as difference,
+  json_extract(difference.value, '$.change') as change,
   json_extract(difference.value, '$.a') as earlier_number,
   json_extract(difference.value, '$.b') as later_number,
   json_extract(difference.value, '$.detail') as detail,

@@ -27,3 +27,16 @@ def nlp():
     from claimkb.ingest.extract.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory):
+    """The path of a database built by `claimkb demo`, through the CLI runner."""
+    from click.testing import CliRunner
+
+    from claimkb.cli import cli
+
+    path = tmp_path_factory.mktemp("demo") / "claimkb-demo.db"
+    result = CliRunner().invoke(cli, ["demo", str(path)])
+    assert result.exit_code == 0, result.output
+    return path

@@ -136,10 +136,11 @@ def test_demo_builds_database(tmp_path):
 
 def test_compare_json_follows_the_interface():
     result = run("compare", "NCMEC received 16.9 million reports last year.",
-                 "NCMEC received 6.9 million reports last year.", "--json")
+                 "NCMEC received 6.9 million reports last year.", "--json", "--threshold", "0.5")
     assert result.exit_code == 0, result.output
     answer = json.loads(result.output)
-    assert set(answer) == {"same_claim", "score", "relation", "differences"}
+    assert set(answer) == {"same_claim", "score", "relation", "differences", "matcher"}
+    assert answer["matcher"] in ("lexical", "dense")
     assert 0 <= answer["score"] <= 1
     assert answer["relation"] == "number_changed"
     assert {"kind": "number", "a": "16.9 million", "b": "6.9 million"}.items() <= answer["differences"][0].items()
@@ -200,12 +201,12 @@ def test_query_json_and_csv(seeds_db):
 
 
 def test_link_rebuild_and_unavailable_matcher(seeds_db, monkeypatch):
-    result = run("link", seeds_db, "--rebuild", "--matcher", "lexical", "--chain-threshold", "0.95")
+    result = run("link", seeds_db, "--rebuild", "--matcher", "lexical")
     assert result.exit_code == 0, result.output
     assert "links" in result.output
-    import claimkb.link.linker
+    import claimkb.match.tiers
 
-    monkeypatch.setattr(claimkb.link.linker, "embeddings_available", lambda: False)
-    result = run("link", seeds_db, "--matcher", "embeddings")
+    monkeypatch.setattr(claimkb.match.tiers, "embeddings_available", lambda: False)
+    result = run("link", seeds_db, "--matcher", "dense")
     assert result.exit_code == 1
-    assert "embeddings" in result.output and "Traceback" not in result.output
+    assert "pip install 'claimkb[embeddings]'" in result.output and "Traceback" not in result.output

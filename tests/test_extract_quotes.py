@@ -95,6 +95,28 @@ def test_reported_speech_with_that(nlp):
     assert claim.speaker.name == "Mary Lee"
 
 
+def test_a_long_that_clause_the_parser_misreads_is_still_reported(nlp):
+    # The small pipeline takes this "that" for a determiner and finds no complement.
+    text = ("Mary Lee added that loan sharks, in which gangs use threats and other means to push families "
+            "into signing debts, and then blackmail the families into paying cash, selling property, or "
+            "working for free, are on the rise.")
+    (claim,) = quotes(nlp, text)
+    assert claim.kind == "indirect_quote" and claim.cue == "added"
+    assert claim.content.startswith("that loan sharks, in which gangs") and claim.content.endswith("are on the rise")
+    assert claim.speaker.name == "Mary Lee"
+
+
+def test_that_as_a_determiner_after_a_reporting_verb_reports_nothing(nlp):
+    assert quotes(nlp, "The librarian added that book to the list of banned titles.") == []
+
+
+def test_a_call_for_people_to_act_is_reported(nlp):
+    text = "Mayor Ann Cole has called for residents to stay indoors until the smoke clears."
+    (claim,) = quotes(nlp, text)
+    assert claim.content == "for residents to stay indoors until the smoke clears"
+    assert claim.speaker.name == "Ann Cole"
+
+
 def test_reported_speech_without_that(nlp):
     text = "The mayor, John Tory, said the plan would fail."
     (claim,) = quotes(nlp, text)

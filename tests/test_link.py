@@ -162,11 +162,11 @@ def test_a_contradicting_link_loses_to_the_real_counterpart():
 
 @pytest.mark.skipif(not embeddings_available(), reason="the optional embeddings tier is not installed")
 def test_embeddings_tier_is_recorded_and_vectors_cached(db):
-    link_claims(db, matcher="embeddings")
+    link_claims(db, matcher="dense")
     assert db.execute("select matcher, embedding_model from runs").fetchone() == (
-        "embeddings", "sentence-transformers/all-MiniLM-L6-v2")
+        "dense", "sentence-transformers/all-MiniLM-L6-v2")
     methods = {m for (m,) in db.execute("select method from claim_links")}
-    assert methods == {"embeddings"}
+    assert methods == {"dense"}
     vector = db.execute("select vector from claim_embeddings limit 1").fetchone()[0]
     assert len(vector) == EMBEDDING_DIM * 4
     budget = ARTICLES[0][2][0]

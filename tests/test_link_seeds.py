@@ -12,13 +12,13 @@ from claimkb.store.schema import open_db
 SEED_FILES = ["infosecurity-magazine.txt", "republished-translation.txt"]
 
 
-@pytest.fixture(scope="module", params=["lexical", "embeddings"])
+@pytest.fixture(scope="module", params=["lexical", "dense"])
 def seed_db(request, tmp_path_factory):
     loader = pytest.importorskip("claimkb.store.loader", reason="the ingest loader builds the seed database")
     from claimkb.match.embeddings import embeddings_available
     from claimkb.link.linker import link_claims
 
-    if request.param == "embeddings" and not embeddings_available():
+    if request.param == "dense" and not embeddings_available():
         pytest.skip("the optional embeddings tier is not installed")
     paths = [SEEDS / name for name in SEED_FILES]
     if not all(p.exists() for p in paths):

@@ -29,6 +29,18 @@ from claimkb.ingest.extract.quantities import find_quantities, parse_quantity, q
         ("nearly 3,000 jobs", 3000, "jobs", "nearly"),
         ("roughly two-thirds of voters", 2 / 3, "fraction", "roughly"),
         ("thousands of cases", 1000, "cases", "thousands of"),
+        # Scales written plural or in another language, as translated copies write them.
+        ("3,4 millions euros", 3_400_000, "EUR", None),
+        ("6,1 millions voters", 6_100_000, "voters", None),
+        ("2,3 milliards d'euros", 2_300_000_000, "EUR", None),
+        ("1,5 Millionen Euro", 1_500_000, "EUR", None),
+        ("4,5 millones de personas", 4_500_000, None, None),
+        # A measure joined by a hyphen, or named before its reading, is the unit.
+        ("a 6.1-magnitude quake", 6.1, "magnitude", None),
+        ("a quake of magnitude 6.1 struck", 6.1, "magnitude", None),
+        ("a magnitude-6.1 quake", 6.1, "magnitude", None),
+        ("a category 4 storm", 4, "category", None),
+        ("A 10-point lead", 10, "point", None),
     ],
 )
 def test_parse_quantity(phrase, value, unit, qualifier):
@@ -100,3 +112,20 @@ def test_headline_numbers_after_capitalized_words_count():
 
 def test_clock_times_are_not_quantities():
     assert [q.text for q in find_quantities("The quake hit inland at 0737 GMT at a depth of 10 km.")] == ["10"]
+
+
+@pytest.mark.parametrize(
+    "phrase,precision",
+    [
+        ("16.9 million", 100_000),  # the tenth of a million
+        ("$16.90M", 10_000),  # a written trailing zero counts
+        ("16,000 people", 1_000),  # a whole number's trailing zeros are a rounding
+        ("1,234 people", 1),
+        ("3,4 millions euros", 100_000),
+        ("twelve people", None),  # words and shares are read as exact
+        ("more than half of them", None),
+    ],
+)
+def test_precision_is_the_place_of_the_last_digit_written(phrase, precision):
+    found = parse_quantity(phrase).precision
+    assert found == (None if precision is None else pytest.approx(precision))

@@ -29,5 +29,5 @@ def test_limit_and_nothing_found(db):
 
 @pytest.mark.skipif(not embeddings_available(), reason="the optional embeddings tier is not installed")
 def test_dense_tier_finds_a_paraphrase(db):
-    found = find_similar(db, "Tran expects cars to drive over the bridge before Christmas.", matcher="embeddings")
+    found = find_similar(db, "Tran expects cars to drive over the bridge before Christmas.", matcher="dense")
     assert "bridge" in found[0]["text"] and "Tran" in found[0]["text"]

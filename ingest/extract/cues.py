@@ -46,9 +46,12 @@ def is_reporting_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in REPORTING_LEMMAS:
         return True
-    return any(
-        (lemma, child.lower_) in PHRASAL_CUES for child in token.children if child.dep_ in ("prt", "prep")
-    )
+    particles = [child for child in token.children if child.dep_ in ("prt", "prep")]
+    # "called for people to come together": the parser makes "for" the mark of the
+    # clause called for, not the verb's particle.
+    particles += [mark for child in token.children if child.dep_ == "advcl"
+                  for mark in child.children if mark.dep_ == "mark"]
+    return any((lemma, particle.lower_) in PHRASAL_CUES for particle in particles)
 
 
 def according_to(token: Token) -> Token | None:

@@ -16,6 +16,15 @@ short claims. Conventions, chosen so that copies of a claim compare equal:
   and the qualifier "thousands of": the text only says "at least a few thousand".
 - ``text`` covers qualifier, currency, number, scale and percent sign, not the
   counted noun.
+- ``precision`` is the place of the last digit written, scale applied ("16.9
+  million": 100000; "16.90": 0.01; "16,000": 1000, trailing zeros of a whole
+  number being a rounding), so that a figure can be matched with its rounding.
+- Scales may be plural or in another language after a figure, as translated and
+  European copies write them: "3,4 millions euros" is 3,400,000 EUR, "2,3 milliards
+  d'euros" 2,300,000,000 EUR, "1,5 Millionen Euro" 1,500,000 EUR.
+- A measure named before its reading is the unit ("magnitude 6.1", "category 4",
+  "magnitude-6.1"), as is a noun joined to the figure by a hyphen ("a 6.1-magnitude
+  quake"), so all these writings give 6.1 "magnitude".
 
 Not quantities: years ("in 2019"), dates, times, decades ("the 1990s"), ordinals,
 numbers glued to letters ("COVID-19", "G7"), labels after a capitalized word
@@ -53,6 +62,21 @@ SCALES = {
     "mln": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "bln": 1_000_000_000,
     "tn": 1_000_000_000_000, "dozen": 12,
 }
+# After a figure a plural scale is still a scale ("3,4 millions", as French and
+# machine-translated copies write it), and so are the million and billion words of
+# the languages news is most often translated from. The French "billion" (10^12)
+# is left out: after a decimal comma it cannot be told from the English one.
+SCALES.update({
+    **{plural + "s": value for plural, value in SCALES.items() if len(plural) > 3},
+    "milliard": 10**9, "milliards": 10**9,  # French
+    "millionen": 10**6, "milliarde": 10**9, "milliarden": 10**9, "mio": 10**6, "mrd": 10**9,  # German
+    "millón": 10**6, "millones": 10**6,  # Spanish
+    "milione": 10**6, "milioni": 10**6, "miliardo": 10**9, "miliardi": 10**9,  # Italian
+    "milhão": 10**6, "milhões": 10**6,  # Portuguese
+    "miljoen": 10**6, "miljard": 10**9, "miljarden": 10**9,  # Dutch
+})
+# Nouns that name a scale before its reading: "magnitude 6.1", "category 4".
+MEASURE_NOUNS = ("magnitude", "category", "level", "grade")
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -84,13 +108,15 @@ PERCENT_WORDS = {"%": "percent", "per cent": "percent", "percent": "percent",
                  "pct": "percent", "percentage points": "percentage points",
                  "percentage point": "percentage points"}
 
-# Words that follow a number without being what it counts.
+# Words that follow a number without being what it counts (with the prepositions
+# of translated figures: "4,5 millones de personas").
 NOT_COUNTED = frozenset(
     "of the a an and or but to in on at for by with from than that which who whom whose "
     "is are was were be been being has have had will would may might can could should "
     "this these those its their his her our your my per each every as into over under "
     "about after before since until while when where if so not no more less said says "
-    "say told percent years-old".split()
+    "say told percent years-old "
+    "de di du".split()
 )
 # Adjectives often sitting between a number and its noun: "65 million new cases".
 COUNT_ADJECTIVES = frozenset(
@@ -112,7 +138,7 @@ _QUAL = _alternation(QUALIFIERS)
 _CUR_SYMBOL = _alternation(CURRENCY_SYMBOLS)
 _CUR_WORD = _alternation(CURRENCY_WORDS)
 _PERCENT = r"%|per\s*cent\b|percent(?:age\s+points?)?\b|pct\b"
-_SCALE_WORD = r"hundred|thousand|million|billion|trillion|dozen|mln|bln|mn|bn|tn"
+_SCALE_WORD = _alternation(w for w in SCALES if len(w) > 1)  # one letter ("m") only glued on
 _WORD_NUMBER = (
     rf"(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(k for k in ONES if ONES[k] < 10)}))?"
     rf"|{'|'.join(sorted(ONES, key=len, reverse=True))}"
@@ -147,7 +173,7 @@ QUANTITY_RE = re.compile(
     )?
     (?P<after>
         \s?(?P<percent>{_PERCENT})
-      | \s(?P<curword>{_CUR_WORD})\b
+      | \s(?:d['’]|de\s|di\s)?(?P<curword>{_CUR_WORD})\b  # "millions d'euros", "millones de euros"
     )?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -169,7 +195,9 @@ PLURAL_SCALE_RE = re.compile(
     re.IGNORECASE,
 )
 QUALIFIER_BEFORE_RE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.IGNORECASE)
-COUNTED_NOUN_RE = re.compile(r"\s+(?P<word>[a-z][a-z-]*[a-z])\b(?!['’]s)(?P<next>\s+[a-z][a-z-]*[a-z]\b)?")
+COUNTED_NOUN_RE = re.compile(r"(?:\s+|-)(?P<word>[a-z][a-z-]*[a-z])\b(?!['’]s)(?P<next>\s+[a-z][a-z-]*[a-z]\b)?")
+MEASURE_HYPHEN_RE = re.compile(rf"\b(?P<noun>{'|'.join(MEASURE_NOUNS)})-(?=\d)", re.IGNORECASE)
+MEASURE_BEFORE_RE = re.compile(rf"\b(?P<noun>{'|'.join(MEASURE_NOUNS)})\s+$", re.IGNORECASE)
 # Spans that hold digits but no quantity; masked before matching.
 NOT_A_QUANTITY_RE = re.compile(
     rf"""
@@ -204,7 +232,11 @@ def find_quantities(text: str) -> list[Quantity]:
     words = NUMBER_WORDS.intersection(LOWER_WORD_RE.findall(text.lower()))
     if not has_digit and not words:
         return []
-    masked = NOT_A_QUANTITY_RE.sub(lambda m: " " * len(m.group()), text) if has_digit else text
+    masked = text
+    if has_digit:
+        masked = NOT_A_QUANTITY_RE.sub(lambda m: " " * len(m.group()), text)
+        # "magnitude-6.1" reads as "magnitude 6.1", where "COVID-19" stays a name.
+        masked = MEASURE_HYPHEN_RE.sub(lambda m: m["noun"] + " ", masked)
     found: list[Quantity] = []
     for quantity in _candidates(masked, text, words):
         if found and quantity.start < found[-1].end:
@@ -271,10 +303,10 @@ def _candidates(masked: str, text: str, words: frozenset[str]):
 
 
 def _figure_quantity(text: str, masked: str, match: re.Match) -> Quantity | None:
-    low = _figure_value(match, "lo_")
+    low, precision = _figure_value(match, "lo_")
     if low is None:
         return None
-    high = _figure_value(match, "hi_") if (match["hi_digits"] or match["hi_words"]) else None
+    high = _figure_value(match, "hi_")[0] if (match["hi_digits"] or match["hi_words"]) else None
     end = match.end()
     if high is not None:
         if high <= low:
@@ -284,6 +316,7 @@ def _figure_quantity(text: str, masked: str, match: re.Match) -> Quantity | None
         elif match["lo_scale"] is None and match["hi_scale"] is not None:
             # "between 10 and 20 million": the scale applies to both ends.
             low *= SCALES[match["hi_scale"].lower()]
+            precision = precision and precision * SCALES[match["hi_scale"].lower()]
     currency = match["lo_cur"] or match["hi_cur"]
     unit = None
     if currency:
@@ -295,11 +328,14 @@ def _figure_quantity(text: str, masked: str, match: re.Match) -> Quantity | None
     if high is None and match["after"] is None:
         end = _end_of_first_figure(match)
     start = match.start() if match["between"] and high is not None else match.start("lo_cur") if match["lo_cur"] else _figure_start(match)
+    if unit is None:
+        measure = MEASURE_BEFORE_RE.search(masked, max(0, start - 20), start)
+        unit = measure["noun"].lower() if measure else None
     if not _is_quantity(match, masked, text, start, unit):
         return None
     if unit is None:
         unit = _counted_noun(text, end)
-    return _make(text, start, end, low, unit, high=high)
+    return _make(text, start, end, low, unit, high=high, precision=precision)
 
 
 def _end_of_first_figure(match: re.Match) -> int:
@@ -334,18 +370,32 @@ def _is_quantity(match: re.Match, masked: str, text: str, start: int, unit: str 
     return True
 
 
-_QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split()) | {"the", "and", "but", "only", "all"}
+# Capitalized words that open a sentence before a figure without naming anything:
+# "About 300", "A 6.1-magnitude quake", "The 12 victims".
+_QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q.split()) | {"the", "a", "an", "and", "but", "only", "all"}
 
 
-def _figure_value(match: re.Match, prefix: str) -> float | None:
+def _figure_value(match: re.Match, prefix: str) -> tuple[float | None, float | None]:
+    """(value, precision) of one figure; precision None for number words."""
     digits, words = match[prefix + "digits"], match[prefix + "words"]
     value = _parse_digits(digits) if digits else _parse_words(words)
     if value is None:
-        return None
+        return None, None
+    precision = _last_digit_place(value) if digits else None
     scale = match[prefix + "scale"] or match[prefix + "short"]
     if scale:
         value *= Decimal(SCALES[scale.lower()])
-    return float(value)
+        precision = precision and precision * Decimal(SCALES[scale.lower()])
+    return float(value), None if precision is None else float(precision)
+
+
+def _last_digit_place(number: Decimal) -> Decimal:
+    """1 for "1234", 0.01 for "16.90" (written decimals count), 1000 for "16000"
+    (a whole number's trailing zeros are a rounding)."""
+    exponent = number.as_tuple().exponent
+    if exponent >= 0 and number:
+        exponent = number.normalize().as_tuple().exponent
+    return Decimal(1).scaleb(exponent)
 
 
 def _parse_digits(digits: str) -> Decimal | None:
@@ -406,9 +456,10 @@ def _counted_noun(text: str, end: int) -> str | None:
     return None if word in NOT_COUNTED else word
 
 
-def _make(text: str, start: int, end: int, value: float, unit: str | None, high: float | None = None) -> Quantity:
+def _make(text: str, start: int, end: int, value: float, unit: str | None, high: float | None = None,
+          precision: float | None = None) -> Quantity:
     return Quantity(text=text[start:end], value=round(value, 6) if abs(value) < 1 else value,
-                    unit=unit, start=start, end=end, high=high)
+                    unit=unit, start=start, end=end, high=high, precision=precision)
 
 
 def looks_title_cased(text: str) -> bool:

@@ -2,7 +2,11 @@
 "According to NCMEC, ...".
 
 The claimed content is the clausal complement (ccomp) of a reporting verb, found
-in the dependency parse; "according to X" claims the rest of its sentence.
+in the dependency parse; "according to X" claims the rest of its sentence. A
+reporting verb directly followed by "that" and a clause with a finite verb reports
+that clause to the end of its sentence even when the parser found no complement:
+the small pipeline takes a long "that"-clause's "that" for a determiner ("She added
+that sextortion cases, in which ..., are on the rise").
 """
 from __future__ import annotations
 
@@ -12,9 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import according_to, cue_phrase, is_reporting_verb, name_span, subject_of
 
-# Verbs whose infinitive complement is what was said: "urged people to stay home".
+# Verbs whose infinitive complement is what was said: "urged people to stay home",
+# "called for people to come together".
 XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage advise".split())
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
 
 
 @dataclass
@@ -52,17 +58,38 @@ def find_reported_speech(doc: Doc, cues: list[Token], quoted) -> list[ReportedCl
 def _complement_claim(cue: Token) -> ReportedClaim | None:
     complement = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if complement is None and cue.lemma_.lower() in XCOMP_CUES:
-        complement = next((c for c in cue.children if c.dep_ == "xcomp"), None)
-    if complement is None:
-        return None
+        complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
+    if complement is not None:
+        start, end = complement.left_edge.i, complement.right_edge.i + 1
+    else:
+        start, end = _that_clause(cue)
+        if end <= start:
+            return None
     subject = subject_of(cue)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON:
         return None
-    start, end = _trimmed(complement.left_edge.i, complement.right_edge.i + 1, cue.doc)
+    start, end = _trimmed(start, end, cue.doc)
     if end <= start:
         return None
     doc = cue.doc
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _for_clause(token: Token) -> bool:
+    """ "called for people to come together": the parser makes the "for ... to" clause
+    an adverbial clause; after a verb of calling it is what was called for."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+
+
+def _that_clause(cue: Token) -> tuple[int, int]:
+    """Token range of "that ..." right after the cue to the sentence end, when it holds
+    a finite verb ("added that the cases are rising"; not "added that book")."""
+    doc, end = cue.doc, cue.sent.end
+    if cue.i + 1 >= end or doc[cue.i + 1].lower_ != "that":
+        return 0, 0
+    if not any(t.tag_ in FINITE_TAGS for t in doc[cue.i + 2:end]):
+        return 0, 0
+    return cue.i + 1, end
 
 
 def _according_to(cue: Token) -> ReportedClaim | None:

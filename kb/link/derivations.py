@@ -5,13 +5,12 @@ of B's claims link to claims of A and they make up at least ``min_share`` of B's
 claims (two outlets quoting one press conference share a quote or two, not most
 of an article). ``score`` is that share. The relation:
 
+- **translates**: only on a language signal: the articles' declared languages
+  differ ("en-GB" and "en" do not), or their texts plainly show different languages
+  (``claimkb.ingest.extract.language``: a non-Latin script, or another language's
+  function words). Reworded quotes alone are no such signal: a close English rewrite
+  rewords quotes as a translation does;
 - **republishes**: most links (``verbatim_share``) are verbatim copies;
-- **translates**: the articles' languages differ, or the direct quotes are reworded
-  throughout while following the source's order. A journalist rewriting a story
-  keeps quotes verbatim and paraphrases the narration; a translation (and a
-  machine translation back into English) rewords the quotes too. A close rewrite
-  that also rewords quotes would look the same: the evidence says which signal
-  decided, and that it is a guess;
 - **rewrites**: the rest (paraphrased, selected, reordered).
 
 The evidence also lists distinctive wording both share: the longest common word
@@ -23,13 +22,12 @@ import json
 from collections import defaultdict
 from difflib import SequenceMatcher
 
+from claimkb.ingest.extract.language import declared_language, text_language
 from claimkb.match.features import TOKEN_RE
 
 MIN_SHARED = 2
 MIN_SHARE = 0.3
 REPUBLISH_VERBATIM_SHARE = 0.6
-TRANSLATION_REWORDED_QUOTES = 0.5  # share of linked direct quotes not verbatim
-TRANSLATION_ORDER_KEPT = 0.7  # share of linked claim pairs in the source's order
 MIN_PHRASE_WORDS = 4
 PHRASES_KEPT = 3
 
@@ -51,11 +49,22 @@ def build_derivations(db, article_ids=None, *, min_shared: int = MIN_SHARED, min
         links_by_pair[(row[1], row[0])].append(row)  # (later, earlier)
     articles = {a for pair in links_by_pair for a in pair}
     claim_counts, languages = _article_details(db, articles)
+    text_languages = {}  # read once per article, and only for pairs that share enough
+
+    def shown(article_id):
+        if article_id not in text_languages:
+            text = db.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
+            text_languages[article_id] = text_language(text or "")
+        return text_languages[article_id]
+
     rows = []
     for (later, earlier), links in links_by_pair.items():
+        if not _enough_shared(links, claim_counts[later], min_shared, min_share):
+            continue
         derivation = describe_derivation(
             links, claim_counts[later], claim_counts[earlier], languages[later], languages[earlier],
             min_shared=min_shared, min_share=min_share,
+            later_text_language=shown(later), earlier_text_language=shown(earlier),
         )
         if derivation:
             rows.append({"article_id": later, "derived_from": earlier, **derivation})
@@ -76,13 +85,16 @@ def build_derivations(db, article_ids=None, *, min_shared: int = MIN_SHARED, min
 
 
 def describe_derivation(links, later_claims: int, earlier_claims: int, later_language=None, earlier_language=None,
-                        *, min_shared: int = MIN_SHARED, min_share: float = MIN_SHARE) -> dict | None:
+                        *, min_shared: int = MIN_SHARED, min_share: float = MIN_SHARE,
+                        later_text_language=None, earlier_text_language=None) -> dict | None:
     """{score, relation, shared_claims, evidence} for a later article whose links to one
-    earlier article are ``links`` (rows of ``LINKS_SQL``), or None when too few."""
-    shared = len({row[3] for row in links})
-    share = shared / later_claims if later_claims else 0.0
-    if shared < min_shared or share < min_share:
+    earlier article are ``links`` (rows of ``LINKS_SQL``), or None when too few.
+    ``*_language`` are the articles' declared languages, ``*_text_language`` the
+    languages their texts show (``text_language``), None where unknown."""
+    if not _enough_shared(links, later_claims, min_shared, min_share):
         return None
+    shared = len({row[3] for row in links})
+    share = shared / later_claims
     relations = defaultdict(int)
     for row in links:
         relations[row[5]] += 1
@@ -90,19 +102,16 @@ def describe_derivation(links, later_claims: int, earlier_claims: int, later_lan
     quotes = [row for row in links if row[8] == "direct_quote" and row[9] == "direct_quote"]
     reworded_quotes = sum(row[5] != "verbatim" for row in quotes) / len(quotes) if quotes else 0.0
     order_kept = _order_kept([(row[6], row[7]) for row in links])
-    languages_differ = bool(later_language and earlier_language and later_language != earlier_language)
-    if languages_differ:
-        relation, basis = "translates", f"languages differ ({earlier_language} -> {later_language})"
+    declared = declared_language(earlier_language), declared_language(later_language)
+    shown = earlier_text_language, later_text_language
+    if all(declared) and declared[0] != declared[1]:
+        relation, basis = "translates", f"declared languages differ ({declared[0]} -> {declared[1]})"
+    elif all(shown) and shown[0] != shown[1]:
+        relation, basis = "translates", f"the texts are in different languages ({shown[0]} -> {shown[1]})"
     elif verbatim_share >= REPUBLISH_VERBATIM_SHARE:
         relation, basis = "republishes", f"{verbatim_share:.0%} of shared claims are verbatim"
-    elif len(quotes) >= 2 and reworded_quotes >= TRANSLATION_REWORDED_QUOTES and order_kept >= TRANSLATION_ORDER_KEPT:
-        relation = "translates"
-        basis = (
-            f"{reworded_quotes:.0%} of {len(quotes)} shared direct quotes reworded, in the source's order "
-            f"({order_kept:.0%}); a guess: a close rewrite that rewords quotes looks the same"
-        )
     else:
-        relation, basis = "rewrites", "shared claims paraphrased, quotes mostly kept" if quotes else "shared claims paraphrased"
+        relation, basis = "rewrites", "shared claims paraphrased"
     evidence = {
         "share_of_later": round(share, 3),
         "coverage_of_earlier": round(len({row[2] for row in links}) / earlier_claims, 3) if earlier_claims else None,
@@ -113,10 +122,17 @@ def describe_derivation(links, later_claims: int, earlier_claims: int, later_lan
         "reworded_quote_share": round(reworded_quotes, 3),
         "order_kept": round(order_kept, 3),
         "same_quote_boundaries": sum(_same_boundaries(row[10], row[11]) for row in quotes),
+        "declared_languages": [earlier_language, later_language],
+        "text_languages": list(shown),
         "shared_phrases": _shared_phrases(links),
         "relation_basis": basis,
     }
     return {"score": round(share, 4), "relation": relation, "shared_claims": shared, "evidence": json.dumps(evidence)}
+
+
+def _enough_shared(links, later_claims: int, min_shared: int, min_share: float) -> bool:
+    shared = len({row[3] for row in links})
+    return shared >= min_shared and later_claims > 0 and shared / later_claims >= min_share
 
 
 def _order_kept(positions: list[tuple[int, int]]) -> float:

@@ -1,65 +1,59 @@
 """Claim families: the copies of one claim, grouped, with the earliest as canonical.
 
-Linking is not transitive: A~B and B~C with weak links can join two different
-claims through a middle one that shares words with both. So a family grows from
-its canonical claim (the earliest copy: article ``published``, then
-``ingested_at``, then id) like this:
+A family holds versions of one statement (trims, paraphrases, translations and
+mutations of it), never several statements of one story. Linking is not
+transitive: A~B and B~C can join two different claims through a middle one that
+shares words with both, and single-link grouping over such chains grows without
+bound. So every member must agree with the family's canonical claim:
 
-- every claim linked directly to the canonical joins, whatever the link's score
-  (the link already passed the comparison threshold);
-- beyond that, a claim joins through a member only by a link scoring at least
-  ``chain_threshold``: a chain of near-verbatim re-publications (A -> B -> C, where
-  C copied B) stays one family, a chain of loose paraphrases does not.
+- claims are taken in order of appearance (article ``published``, else
+  ``ingested_at``; ties by claim id);
+- a claim joins the family of an earlier claim it is linked to when it is linked
+  to that family's canonical claim directly, or when ``agrees(canonical, claim)``
+  (the same judgment as ``compare``, asked for the pair the links skipped) says so;
+  of several such families, the one it is linked to most strongly wins;
+- otherwise it is the canonical claim of a family of its own.
 
-Claims left out start their own family, in order of appearance. Only groups of
-two or more claims are families; an unlinked claim has ``family_id`` NULL.
+A weak edge therefore cannot merge two groups: a claim joins one family or none,
+and a family's size is bounded by the copies of its canonical claim. Only groups
+of two or more claims are families; an unlinked claim has ``family_id`` NULL.
 Family ids hash the canonical claim id, so they are stable across rebuilds.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 
 from claimkb.store.ids import stable_id
 
-# Calibrated probability (kb.compare's score) a link needs to pass membership on.
-CHAIN_THRESHOLD = 0.9
-ORDER_SQL = "coalesce(a.published, a.ingested_at), a.ingested_at, c.id"
+# Publication order, as claim_links reads: published (else ingested_at), ties by claim id.
+ORDER_SQL = "coalesce(a.published, a.ingested_at), c.id"
 
 
-def group_families(links, order: dict[str, tuple], *, chain_threshold: float = CHAIN_THRESHOLD) -> dict[str, list[str]]:
-    """{canonical claim id: member ids, canonical first} from (claim_a, claim_b, score)
-    links; ``order`` gives each linked claim's sort key (earliest first)."""
-    neighbours: dict[str, list[tuple[str, float]]] = defaultdict(list)
+def group_families(links, order: dict, *, agrees: Callable[[Hashable, Hashable], bool]) -> dict:
+    """{canonical: members, canonical first} from (claim_a, claim_b, score) links;
+    ``order`` gives each linked claim's sort key (earliest first); ``agrees(canonical,
+    claim)`` judges a pair no link joins directly."""
+    neighbours: dict = defaultdict(dict)
     for a, b, score in links:
-        neighbours[a].append((b, score))
-        neighbours[b].append((a, score))
-    family_of: dict[str, str] = {}
-    families: dict[str, list[str]] = {}
-    for canonical in sorted(neighbours, key=order.__getitem__):
-        if canonical in family_of:
-            continue
-        members = [canonical]
-        family_of[canonical] = canonical
-        for other, _ in neighbours[canonical]:
-            if other not in family_of:
-                family_of[other] = canonical
-                members.append(other)
-        frontier = members[1:]
-        while frontier:
-            reached = []
-            for member in frontier:
-                for other, score in neighbours[member]:
-                    if other not in family_of and score >= chain_threshold:
-                        family_of[other] = canonical
-                        reached.append(other)
-            members.extend(reached)
-            frontier = reached
-        if len(members) > 1:
-            families[canonical] = [canonical, *sorted(members[1:], key=order.__getitem__)]
-        else:
-            # Linked only, and weakly, to members of earlier families: no family of its own.
-            del family_of[canonical]
-    return families
+        neighbours[a][b] = max(score, neighbours[a].get(b, 0.0))
+        neighbours[b][a] = max(score, neighbours[b].get(a, 0.0))
+    canonical_of: dict = {}
+    members: dict = defaultdict(list)
+    for claim in sorted(neighbours, key=order.__getitem__):
+        strength: dict = {}
+        for other, score in neighbours[claim].items():
+            family = canonical_of.get(other)
+            if family is not None:
+                strength[family] = max(score, strength.get(family, 0.0))
+        joined = next(
+            (family for family in sorted(strength, key=lambda f: (-strength[f], order[f]))
+             if family in neighbours[claim] or agrees(family, claim)),
+            claim,
+        )
+        canonical_of[claim] = joined
+        members[joined].append(claim)
+    return {canonical: group for canonical, group in members.items() if len(group) > 1}
 
 
 def family_id(canonical_claim_id: str) -> str:
@@ -86,9 +80,10 @@ def linked_component(db, claim_ids) -> set[str]:
     return seen
 
 
-def build_families(db, claim_ids=None, *, chain_threshold: float = CHAIN_THRESHOLD) -> int:
+def build_families(db, claim_ids=None, *, agrees: Callable[[str, str], bool]) -> int:
     """(Re)compute families: of every linked claim, or only of the claims connected to
-    ``claim_ids`` (after an incremental link). Returns the number of families written."""
+    ``claim_ids`` (after an incremental link); ``agrees`` as in ``group_families``.
+    Returns the number of families written."""
     if claim_ids is None:
         scope = None
         links = db.execute("select claim_a, claim_b, score from claim_links").fetchall()
@@ -97,7 +92,7 @@ def build_families(db, claim_ids=None, *, chain_threshold: float = CHAIN_THRESHO
         links = _links_within(db, scope)
     linked = {c for a, b, _ in links for c in (a, b)}
     order, outlet, first_seen = _claim_details(db, linked)
-    families = group_families(links, order, chain_threshold=chain_threshold)
+    families = group_families(links, order, agrees=agrees)
     with db.atomic():
         _clear(db, scope)
         db["families"].insert_all(
@@ -148,8 +143,8 @@ def _claim_details(db, claim_ids: set[str]):
             rows += db.execute(f"{sql} where c.id in ({','.join('?' * len(chunk))})", chunk).fetchall()
     else:
         rows = (r for r in db.execute(sql) if r[0] in claim_ids)
-    for claim_id, seen, ingested, _, outlet_id in rows:
-        order[claim_id] = (seen or "", ingested or "", claim_id)
+    for claim_id, seen, _, outlet_id in rows:
+        order[claim_id] = (seen or "", claim_id)
         outlet[claim_id] = outlet_id
         first_seen[claim_id] = seen
     return order, outlet, first_seen

@@ -11,9 +11,11 @@ Two ways to find candidates, chosen by how much there is to link:
   embeddings tier, the cached vectors of ``claim_embeddings``. No index over the
   whole store is rebuilt.
 
-Each candidate pair goes through ``kb.compare.compare`` (features computed once
-per claim, kept in a bounded cache); pairs it calls the same claim become
-``claim_links`` rows, ``claim_a`` being the earlier copy.
+Each candidate pair is put in publication order (ties broken by claim id) and
+then goes through ``kb.compare.compare`` (features computed once per claim, kept
+in a bounded cache), so that a link's relation and evidence say how the later copy
+differs from the earlier one; pairs it calls the same claim become ``claim_links``
+rows, ``claim_a`` being the earlier copy.
 """
 from __future__ import annotations
 
@@ -31,21 +33,22 @@ from claimkb.match.candidates import (
     PER_CLAIM, candidate_tokens, dense_candidates, fts_candidates, lexical_candidates, unique_pairs,
 )
 from claimkb.match.features import claim_features
-from claimkb.match.compare import DEFAULT_THRESHOLD, compare
+from claimkb.match.compare import compare, default_threshold
+from claimkb.match.tiers import resolve_matcher
 from claimkb.link.derivations import build_derivations
-from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors, embeddings_available
-from claimkb.link.families import CHAIN_THRESHOLD, build_families
+from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
+from claimkb.link.alignment import align_derivations
+from claimkb.link.families import build_families
 
 INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
 FEATURE_CACHE = 200_000  # claims whose comparison features are kept in memory at once
 COMPARE_CHUNK = 50_000  # candidate pairs compared between progress reports
 # Relations by which a copy contradicts its source (see drop_outcompeted).
 CONTRADICTIONS = ("number_changed", "negation_flipped", "speaker_changed", "entity_changed")
-MATCHERS = ("auto", "lexical", "embeddings")
 
 CLAIMS_SQL = """
 select c.id, c.article_id, c.kind, c.content, s.name, a.outlet_id,
-       coalesce(a.published, a.ingested_at), a.ingested_at
+       coalesce(a.published, a.ingested_at)
 from claims c join articles a on a.id = c.article_id left join speakers s on s.id = c.speaker_id
 """
 
@@ -57,10 +60,6 @@ class AcceptedLink(NamedTuple):
     score: float
     relation: str
     evidence: str  # JSON list of differences
-
-
-class MatcherUnavailable(LookupError):
-    pass
 
 
 @dataclass
@@ -92,13 +91,14 @@ class Claims:
     contents: list[str]
     speakers: list[str | None]
     outlets: list[str]
-    order: list[tuple]  # (first seen, ingested_at, id): earliest copy first
+    order: list[tuple]  # (published, else ingested_at; id): earliest copy first, ties by id
 
     @classmethod
     def from_rows(cls, rows) -> "Claims":
-        columns = list(zip(*rows)) or [()] * 8
-        ids, articles, kinds, contents, speakers, outlets, seen, ingested = (list(c) for c in columns)
-        order = [(s or "", i or "", c) for s, i, c in zip(seen, ingested, ids)]
+        columns = list(zip(*rows)) or [()] * 7
+        ids, articles, kinds, contents, speakers, outlets, seen = (list(c) for c in columns)
+        # Ties go by id, not by ingestion time: ids are the same on every machine.
+        order = [(s or "", c) for s, c in zip(seen, ids)]
         return cls(ids, articles, kinds, contents, speakers, outlets, order)
 
     def __len__(self):
@@ -110,19 +110,6 @@ class Claims:
                            count=len(self.articles))
 
 
-def resolve_matcher(matcher: str) -> str:
-    """"auto" is the embeddings tier when installed, else lexical."""
-    if matcher not in MATCHERS:
-        raise ValueError(f"matcher must be one of {', '.join(MATCHERS)}, not {matcher!r}")
-    if matcher == "auto":
-        return "embeddings" if embeddings_available() else "lexical"
-    if matcher == "embeddings" and not embeddings_available():
-        raise MatcherUnavailable(
-            "the embeddings matcher needs the optional tier: pip install 'claimkb[embeddings]'"
-        )
-    return matcher
-
-
 def link_claims(
     db,
     *,
@@ -132,27 +119,25 @@ def link_claims(
     matcher: str = "auto",
     progress=None,
     per_claim: int = PER_CLAIM,
-    chain_threshold: float = CHAIN_THRESHOLD,
 ) -> LinkStats:
     """Link claims across outlets. claim_ids=None links everything; a list links just those new claims
     against everything stored (incremental, used at the end of every ingest). rebuild=True drops and recomputes
-    claim_links, families, article_derivations and the analytics tables. matcher: "lexical", "embeddings" or "auto"
-    (embeddings when the optional tier is installed). Records the run (matcher, embedding model) in `runs`.
+    claim_links, families, article_derivations and the analytics tables. matcher: "lexical", "dense" or "auto"
+    (dense when the optional tier is installed). Records the run (matcher, embedding model) in `runs`.
     progress: optional callable(done, total) for a progress bar.
 
     ``threshold`` is kb.compare's calibrated score a pair needs to be linked;
-    ``per_claim`` caps the candidates each claim is compared with; ``chain_threshold``
-    is the score a link needs to carry family membership past the canonical claim."""
+    ``per_claim`` caps the candidates each claim is compared with."""
     started = time.perf_counter()
     matcher = resolve_matcher(matcher)
-    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    threshold = default_threshold(matcher) if threshold is None else threshold
     run_id = db["runs"].insert(
         {
             "command": "link",
             "started_at": _now(),
             "claimkb_version": __version__,
             "matcher": matcher,
-            "embedding_model": EMBEDDING_MODEL if matcher == "embeddings" else None,
+            "embedding_model": EMBEDDING_MODEL if matcher == "dense" else None,
         }
     ).last_pk
     if rebuild:
@@ -165,9 +150,14 @@ def link_claims(
     stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
                       matcher=matcher)
     _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
-    stats.families = build_families(db, claim_ids, chain_threshold=chain_threshold)
     articles = None if claim_ids is None else _articles_of(db, claim_ids)
     stats.derivations = build_derivations(db, articles)
+    comparer = stored_comparer(db, matcher)
+    aligned = align_derivations(db, comparer, matcher, articles)
+    if aligned:
+        stats.links += aligned
+        stats.derivations = build_derivations(db, articles)  # their shares now count the aligned links
+    stats.families = build_families(db, claim_ids, agrees=lambda x, y: comparer(x, y).score >= threshold)
     _compute_analytics(db)
     stats.seconds = time.perf_counter() - started
     db["runs"].update(run_id, {"finished_at": _now(), "claims": stats.claims})
@@ -187,7 +177,7 @@ def _bulk_candidates(db, claim_ids, matcher, per_claim):
     found = [lexical_candidates(tokens, groups, rows=rows, per_claim=per_claim)]
     del tokens
     vectors = None
-    if matcher == "embeddings":
+    if matcher == "dense":
         vectors = cached_vectors(db, claims.ids, claims.contents)
         found.append(dense_candidates(vectors, groups, rows=rows, per_claim=per_claim))
     pairs = np.concatenate([p for p, _ in found])
@@ -201,7 +191,7 @@ def _incremental_candidates(db, claim_ids, matcher, per_claim):
     candidates: dict[str, list[str]] = {}
     for cid, text, article in zip(new.ids, new.contents, new.articles):
         candidates[cid] = fts_candidates(db, text, exclude_article=article, quantity_values=quantities.get(cid, ()))
-    if matcher == "embeddings" and len(new):
+    if matcher == "dense" and len(new):
         for cid, found in _dense_neighbours(db, new, cached_vectors(db, new.ids, new.contents), per_claim).items():
             candidates[cid] = list(dict.fromkeys(candidates[cid] + found))
     others = sorted({c for found in candidates.values() for c in found} - set(new.ids))
@@ -209,7 +199,7 @@ def _incremental_candidates(db, claim_ids, matcher, per_claim):
     position = {cid: k for k, cid in enumerate(claims.ids)}
     pairs = [(position[cid], position[other]) for cid, found in candidates.items() for other in found
              if claims.articles[position[other]] != claims.articles[position[cid]]]
-    vectors = cached_vectors(db, claims.ids, claims.contents) if matcher == "embeddings" and len(claims) else None
+    vectors = cached_vectors(db, claims.ids, claims.contents) if matcher == "dense" and len(claims) else None
     return claims, _unique(np.array(pairs, dtype=np.int64).reshape(-1, 2), len(claims)), vectors
 
 
@@ -234,7 +224,7 @@ def _dense_neighbours(db, new: Claims, new_vectors: np.ndarray, per_claim: int) 
 
 
 def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matcher, stats, progress) -> None:
-    method = "embeddings" if vectors is not None else "lexical"
+    method = "dense" if vectors is not None else "lexical"
 
     @lru_cache(maxsize=FEATURE_CACHE)
     def features(k: int):
@@ -243,11 +233,13 @@ def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matc
     accepted = []  # (earlier, later, AcceptedLink)
     for start in range(0, len(pairs), COMPARE_CHUNK):
         for i, j in pairs[start:start + COMPARE_CHUNK].tolist():
+            if claims.order[j] < claims.order[i]:
+                i, j = j, i  # compared earlier -> later, so the evidence reads that way
             dense = float(vectors[i] @ vectors[j]) if vectors is not None else None
             result = compare(features(i), features(j), dense_similarity=dense, threshold=threshold)
             if result.same_claim:
                 link = AcceptedLink(result.score, result.relation, json.dumps(result.differences, ensure_ascii=False))
-                accepted.append((i, j, link) if claims.order[i] <= claims.order[j] else (j, i, link))
+                accepted.append((i, j, link))
         if progress:
             progress(min(start + COMPARE_CHUNK, len(pairs)), len(pairs))
     features.cache_clear()
@@ -282,6 +274,26 @@ def drop_outcompeted(links, articles):
         if result.relation not in CONTRADICTIONS
         or (result.score >= best[(a, articles[b])] and result.score >= best[(b, articles[a])])
     ]
+
+
+def stored_comparer(db, matcher: str):
+    """``comparer(earlier_id, later_id)``: ``compare`` on two stored claims, earlier copy
+    first, with every difference listed whatever the score (``threshold=0``): families
+    and re-publication alignment ask it of pairs that no candidate link compared."""
+
+    @lru_cache(maxsize=FEATURE_CACHE)
+    def claim(claim_id: str):
+        loaded = _load_claims(db, [claim_id])
+        features = claim_features(loaded.contents[0], loaded.speakers[0], loaded.kinds[0])
+        vector = cached_vectors(db, loaded.ids, loaded.contents)[0] if matcher == "dense" else None
+        return features, vector
+
+    def comparer(x: str, y: str):
+        (features_x, vector_x), (features_y, vector_y) = claim(x), claim(y)
+        dense = float(vector_x @ vector_y) if vector_x is not None else None
+        return compare(features_x, features_y, dense_similarity=dense, threshold=0.0)
+
+    return comparer
 
 
 def _unique(pairs: np.ndarray, n: int) -> np.ndarray:

@@ -1,13 +1,11 @@
 """Is claim B the same claim as claim A, and how did it mutate?
 
-``compare`` scores a pair of ``ClaimFeatures`` (from ``kb.claim_features``) in two
-steps. First three rules (``VETO_NAMES``) settle pairs that cannot be copies of one
-claim whatever words they share: too little informative wording in common; figures
-on both sides that all disagree while the wording is not near-identical (a 4.6 and a
-4.2 earthquake are two events, not a changed number); one side counting something the
-other neither counts nor mentions. Then a small logistic model over lexical, entity
-and quantity evidence (plus, in the embeddings tier, a sentence-embedding cosine)
-gives a calibrated score.
+``compare`` scores a pair of ``ClaimFeatures`` (``claimkb.match.features``): the
+pair's evidence (``pair_features``: shared wording weighed by rarity and length,
+word order, names, figures that agree or disagree, and in the dense tier the
+sentence-embedding cosine) goes through a logistic model whose weights were fitted
+on the dev half of a hand-labelled gold set (``claimkb.match.model``). The score is
+a calibrated probability that B makes the same claim as A.
 
 The score ignores negation, hedges and speakers: a copy whose figure, "not", "may"
 or speaker changed is still the same claim, and those are exactly the mutations to
@@ -17,15 +15,12 @@ report. They decide ``relation`` instead, by priority:
     hedge_changed > quote_altered > entity_changed > paraphrase > verbatim
 
 (a flipped "not" changes the meaning most; a changed figure next; wording changes
-least). Every difference found is listed in ``differences`` whatever the relation.
+least). Every difference found is listed in ``differences`` whatever the relation,
+reading from A to B. Figures are paired by ``kb.match.numbers`` and words by
+``kb.match.wordiff``, the judgments the Datasette family page shows too.
 Pairs scoring below the threshold are ``different`` and get no differences: for
 different claims word-by-word evidence means nothing, and skipping it keeps bulk
 linking cheap.
-
-Coefficients are fitted by ``benchmarks/compare_pairs.py --fit`` on the pairs no
-rule settles: same-story/different-story headline pairs (UCI News Aggregator) and
-same-event-same-participants / different-event sentence pairs (ECB+); see that
-script for the figures.
 """
 from __future__ import annotations
 
@@ -33,60 +28,31 @@ import math
 from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel
 
-from claimkb.ingest.extract.quantities import is_vague, qualifier_direction
-from claimkb.ingest.records import Quantity
-from claimkb.match.features import TOKEN_RE, ClaimFeatures, claim_features, stem, word_role
+from claimkb.match.features import TOKEN_RE, ClaimFeatures, claim_features, word_role
+from claimkb.match.model import load_model
+from claimkb.match.numbers import SHARE_UNITS, match_quantities, same_quantity
+from claimkb.match.wordiff import SAME, word_diff
 
 RELATIONS = (
     "verbatim", "paraphrase", "quote_altered", "number_changed", "number_dropped",
     "hedge_changed", "negation_flipped", "speaker_changed", "entity_changed", "different",
 )
-# Features of the score, in the order of the coefficients below.
-FEATURE_NAMES = (
-    "containment", "dice", "weighted_containment", "bigram_overlap", "entity_overlap",
-    "entity_missing", "quantity_match", "quantity_conflict", "log_shared_weight", "log_min_length",
-)
-# Rules that settle a pair before the model: when one holds, the pair is not the
-# same claim whatever the words share (see ``pair_features``). They follow the
-# model's features in ``pair_features``'s result.
-VETO_NAMES = ("little_evidence", "figures_disagree", "counted_missing")
-# Fitted by benchmarks/compare_pairs.py --fit (logistic regression on the fitting
-# pairs no veto settles). The dense tier stacks on the lexical one: its inputs are
-# the lexical log-odds and the embedding cosine, two well-determined weights.
-LEXICAL_INTERCEPT = -1.063
-LEXICAL_COEFFICIENTS = (0.243, 3.334, 0.654, 0.896, 0.237, 0.98, 0.654, 0.0, -0.441, 0.593)
-DENSE_INTERCEPT = -2.831
-DENSE_COEFFICIENTS = (0.655, 6.408)  # (lexical log-odds, cosine)
-# Held out (2,092 pairs, 1,110 positive; positives are same-story headlines and
-# same-event-same-actors sentences, still looser than "same claim"), lexical tier
-# at 0.5: precision 0.896, recall 0.441 (UCI 0.993 / 0.288, ECB+ 0.860 / 0.572);
-# dense tier at 0.5: 0.867 / 0.714.
-# The vetoes do most of the separating, so the score of an open pair is mostly
-# above 0.6 and thresholds from 0.5 to 0.62 (the F1-best) give the same links.
-DEFAULT_THRESHOLD = 0.5
-# Evidence rules. Shared content is weighed word by word (see
-# ``kb.claim_features.FULL_WEIGHT_LENGTH``): a pair must share at least
-# MIN_SHARED_WEIGHT of it, or, for short claims, NEAR_COMPLETE of the shorter
-# side's, and never less than one full word.
+# Evidence rules: shared content is weighed word by word (see
+# ``claimkb.match.features.FULL_WEIGHT_LENGTH``). A pair shares "little evidence"
+# when it shares less than MIN_SHARED_WEIGHT of it, or, for short claims, less than
+# NEAR_COMPLETE of the shorter side's, or less than one full word. The model
+# weighs this flag with the others; it settles nothing by itself.
 MIN_SHARED_WEIGHT = 2.0
 NEAR_COMPLETE = 0.9
 MIN_ANY_WEIGHT = 1.0
-# Different figures on both sides: only a copy this close in wording (dice of the
-# content words) is the same claim with a changed number; below, it is another
-# event of the same kind (a 4.6 and a 4.2 earthquake). The same rule for names
-# was tried and left out: capitalized words are too rough a guess at names (it
-# vetoed a third of the held-out positives).
+# Figures that disagree between copies this close in wording (dice of the content
+# words) are more often a changed number; below it, another event of the same kind
+# (a 4.6 and a 4.2 earthquake). A feature, not a rule: the model weighs it.
 NEAR_IDENTICAL = 0.8
-VETO_SCORE = 0.01  # the score of a pair a rule settles
-
 SOFT_MATCH_CUTOFF = 85  # rapidfuzz ratio for "the same word, spelt differently"
 SOFT_MATCH_MIN_LENGTH = 5
 HEDGE_CHANGE = 0.2  # a smaller step ("estimates" vs "believes") is wording
-RELATIVE_TOLERANCE = 0.005  # "16.9 million" vs 16,900,000 rounding
-# Units of find_quantities that are not a counted noun.
-COUNT_FREE_UNITS = frozenset(("percent", "fraction", "percentage points"))
 
 
 @dataclass
@@ -106,9 +72,19 @@ def compare_texts(
     *,
     speaker_a: str | None = None,
     speaker_b: str | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = None,
+    matcher: str = "lexical",
 ) -> Comparison:
-    return compare(claim_features(a, speaker_a), claim_features(b, speaker_b), threshold=threshold)
+    """Compare two statements as written. ``matcher`` is a tier from
+    ``claimkb.match.tiers.resolve_matcher``: "dense" embeds both texts."""
+    dense_similarity = None
+    if matcher == "dense":
+        from claimkb.match.embeddings import embed
+
+        vectors = embed([a, b])
+        dense_similarity = float(vectors[0] @ vectors[1])
+    return compare(claim_features(a, speaker_a), claim_features(b, speaker_b),
+                   dense_similarity=dense_similarity, threshold=threshold)
 
 
 def compare(
@@ -116,11 +92,15 @@ def compare(
     b: ClaimFeatures,
     *,
     dense_similarity: float | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = None,
 ) -> Comparison:
-    features = pair_features(a, b)
-    score = score_pair(features, dense_similarity)
-    if score < threshold:
+    """Is B the same claim as A? ``threshold`` defaults to the tier's link threshold."""
+    model = load_model("lexical" if dense_similarity is None else "dense")
+    values = pair_features(a, b)
+    if dense_similarity is not None:
+        values["cosine"] = dense_similarity
+    score = round(model.probability(values), 4)
+    if score < (model.threshold if threshold is None else threshold):
         return Comparison(False, score, "different", [])
     differences = (
         _negation_differences(a, b)
@@ -133,52 +113,44 @@ def compare(
     return Comparison(True, score, _relation(differences, a, b), differences)
 
 
-def pair_features(a: ClaimFeatures, b: ClaimFeatures) -> list[float]:
-    """The score's inputs, named in ``FEATURE_NAMES``, then the veto flags of
-    ``VETO_NAMES`` (1.0 when the rule holds)."""
+def default_threshold(matcher: str) -> float:
+    """The link threshold of a tier ("lexical" or "dense"), chosen on dev."""
+    return load_model(matcher).threshold
+
+
+def pair_features(a: ClaimFeatures, b: ClaimFeatures) -> dict[str, float]:
+    """The evidence the model weighs, by name (the dense tier adds ``cosine``).
+    Symmetric in A and B: which side came first changes the relation, not the score."""
     matched, shared_weight = _matched_content(a, b)
     smaller = min(len(a.content_set), len(b.content_set))
+    larger = max(len(a.content_set), len(b.content_set))
     both = len(a.content_set) + len(b.content_set)
     smaller_weight = min(sum(a.weights.values()), sum(b.weights.values()))
     bigrams_smaller = min(len(a.bigrams), len(b.bigrams))
     entities_smaller = min(len(a.entities), len(b.entities))
-    quantity_match = any(_same_quantity(qa, qb) for qa in a.quantities for qb in b.quantities)
+    entities_all = a.entities | b.entities
+    quantity_match = any(same_quantity(qa, qb) for qa in a.quantities for qb in b.quantities)
     dice = 2 * matched / both if both else 0.0
     figures_disagree = bool(a.quantities and b.quantities and not quantity_match)
     needed = max(MIN_ANY_WEIGHT, min(MIN_SHARED_WEIGHT, NEAR_COMPLETE * smaller_weight))
-    return [
-        matched / smaller if smaller else 0.0,
-        dice,
-        shared_weight / smaller_weight if smaller_weight else 0.0,
-        len(a.bigrams & b.bigrams) / bigrams_smaller if bigrams_smaller else 0.0,
-        len(a.entities & b.entities) / entities_smaller if entities_smaller else 0.0,
-        0.0 if entities_smaller else 1.0,
-        1.0 if quantity_match else 0.0,
-        1.0 if figures_disagree else 0.0,
-        math.log1p(shared_weight),
-        math.log1p(smaller),
-        # vetoes
-        1.0 if shared_weight < needed else 0.0,
-        1.0 if figures_disagree and dice < NEAR_IDENTICAL else 0.0,
-        1.0 if _counted_missing(a, b) or _counted_missing(b, a) else 0.0,
-    ]
-
-
-def score_pair(features: list[float], dense_similarity: float | None = None) -> float:
-    """Calibrated probability that the pair is the same claim."""
-    little_evidence, *contradictions = features[len(FEATURE_NAMES):]
-    # A paraphrase shares meaning rather than words: with an embedding cosine, that
-    # is the evidence, and only the rules about figures still settle the pair.
-    if any(contradictions) or (little_evidence and dense_similarity is None):
-        return VETO_SCORE
-    z = lexical_log_odds(features)
-    if dense_similarity is not None:
-        z = DENSE_INTERCEPT + DENSE_COEFFICIENTS[0] * z + DENSE_COEFFICIENTS[1] * dense_similarity
-    return round(1 / (1 + math.exp(-z)), 4)
-
-
-def lexical_log_odds(features: list[float]) -> float:
-    return LEXICAL_INTERCEPT + sum(c * x for c, x in zip(LEXICAL_COEFFICIENTS, features))
+    return {
+        "containment": matched / smaller if smaller else 0.0,
+        "dice": dice,
+        "weighted_containment": shared_weight / smaller_weight if smaller_weight else 0.0,
+        "bigram_overlap": len(a.bigrams & b.bigrams) / bigrams_smaller if bigrams_smaller else 0.0,
+        "entity_overlap": len(a.entities & b.entities) / entities_smaller if entities_smaller else 0.0,
+        "entity_missing": 0.0 if entities_smaller else 1.0,
+        # Names on one side only: the same sentence about other people or places.
+        "entity_mismatch": len(a.entities ^ b.entities) / len(entities_all) if entities_all else 0.0,
+        "quantity_match": 1.0 if quantity_match else 0.0,
+        "figures_disagree": 1.0 if figures_disagree else 0.0,
+        "figures_disagree_not_near_identical": 1.0 if figures_disagree and dice < NEAR_IDENTICAL else 0.0,
+        "counted_missing": 1.0 if _counted_missing(a, b) or _counted_missing(b, a) else 0.0,
+        "little_evidence": 1.0 if shared_weight < needed else 0.0,
+        "log_shared_weight": math.log1p(shared_weight),
+        "log_min_length": math.log1p(smaller),
+        "length_ratio": smaller / larger if larger else 0.0,
+    }
 
 
 def _matched_content(a: ClaimFeatures, b: ClaimFeatures) -> tuple[int, float]:
@@ -207,7 +179,7 @@ def _counted_missing(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     if b.quantities:
         return False
     for q in a.quantities:
-        if q.unit is None or not q.unit.islower() or q.unit in COUNT_FREE_UNITS:
+        if q.unit is None or not q.unit.islower() or q.unit in SHARE_UNITS:
             continue
         stems = {word_role(w.lower())[0] for w in TOKEN_RE.findall(q.unit)} - {None}
         if stems and not stems & b.content_set:
@@ -244,89 +216,7 @@ def _negation_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
 
 
 def _number_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
-    """Pair equal figures first; left-over figures of the same sort are changes;
-    the rest were dropped from or added to B."""
-    left, right = list(a.quantities), list(b.quantities)
-    differences = []
-    for qa in list(left):
-        qb = next((q for q in right if _same_quantity(qa, q)), None)
-        if qb is None:
-            continue
-        left.remove(qa)
-        right.remove(qb)
-        if _conflicting_qualifiers(qa, qb):
-            differences.append({"kind": "number", "a": qa.text, "b": qb.text,
-                                "detail": f"qualifier {qa.qualifier or 'none'} -> {qb.qualifier or 'none'}"})
-    for qa in list(left):
-        options = [q for q in right if _pairable(qa, q)]
-        if not options:
-            continue
-        qb = min(options, key=lambda q: _unit_stem(q) != _unit_stem(qa))  # the same unit first
-        left.remove(qa)
-        right.remove(qb)
-        differences.append({"kind": "number", "a": qa.text, "b": qb.text,
-                            "detail": f"{_format_value(qa)} -> {_format_value(qb)}"})
-    differences += [{"kind": "number_dropped", "a": q.text, "b": None} for q in left]
-    differences += [{"kind": "number_added", "a": None, "b": q.text} for q in right]
-    return differences
-
-
-def _pairable(qa: Quantity, qb: Quantity) -> bool:
-    """Could qb be qa with another figure? The same sort and unit; a figure without a
-    unit pairs with a count only when both are whole ("five people" / "three"), so
-    that "five people" never pairs with a 6.1 magnitude."""
-    if _sort_of(qa) != _sort_of(qb):
-        return False
-    if qa.unit and qb.unit:
-        return _unit_stem(qa) == _unit_stem(qb)
-    return all(q.value is not None and float(q.value).is_integer() for q in (qa, qb))
-
-
-def _unit_stem(q: Quantity) -> str | None:
-    return stem(q.unit.lower()) if q.unit else None
-
-
-def _same_quantity(qa: Quantity, qb: Quantity) -> bool:
-    # "dozens" is no more 12 than "thousands" is 1,000: vague only matches vague.
-    if qa.value is None or qb.value is None or is_vague(qa) != is_vague(qb):
-        return False
-    va, vb = _comparable(qa, qb), _comparable(qb, qa)
-    if not _close(va, vb):
-        return False
-    return (qa.high is None) == (qb.high is None) and (qa.high is None or _close(qa.high, qb.high))
-
-
-def _comparable(q: Quantity, other: Quantity) -> float:
-    # "half" and "50%" are the same share.
-    if q.unit == "fraction" and other.unit == "percent":
-        return q.value * 100
-    return q.value
-
-
-def _close(x: float, y: float) -> bool:
-    return abs(x - y) <= RELATIVE_TOLERANCE * max(abs(x), abs(y))
-
-
-def _conflicting_qualifiers(qa: Quantity, qb: Quantity) -> bool:
-    """ "over" vs "more than" agree; "about" vs none agree (every figure is
-    approximate); "over" vs "under", or "over" vs none, do not."""
-    da, db = qualifier_direction(qa.qualifier), qualifier_direction(qb.qualifier)
-    if da == db or {da, db} <= {None, "~"}:
-        return False
-    return True
-
-
-def _sort_of(q: Quantity) -> str:
-    if q.unit in ("percent", "fraction", "percentage points"):
-        return "share"
-    if q.unit is not None and q.unit.isupper():
-        return "money"
-    return "count"
-
-
-def _format_value(q: Quantity) -> str:
-    value = f"{q.value:,.6g}" if q.value is not None else "?"
-    return f"{value}-{q.high:,.6g}" if q.high is not None else value
+    return [d for d in (m.difference() for m in match_quantities(a.quantities, b.quantities)) if d]
 
 
 def _speaker_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
@@ -366,37 +256,34 @@ def _quote_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
 
 
 def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
-    """Word-level diff of the content words (a longest-common-subsequence alignment
-    by rapidfuzz), shown as written."""
+    """The word diff's segments (``kb.match.wordiff``) that change content words,
+    each side shown as its content words as written. A segment that changes only
+    function words, punctuation, figures (compared as numbers) or a word's ending
+    ("report" / "reports") is no evidence."""
     differences = []
-    for op, i1, i2, j1, j2 in _word_opcodes(a.content, b.content):
-        if op == "equal":
+    for segment in word_diff(a.text, b.text):
+        if segment.op == SAME:
             continue
-        words_a = _as_written(a, i1, i2)
-        words_b = _as_written(b, j1, j2)
-        if op == "delete":
+        in_a, in_b = _content_within(a, segment.span_a), _content_within(b, segment.span_b)
+        if [a.content[k] for k in in_a] == [b.content[k] for k in in_b]:
+            continue
+        words_a, words_b = _as_written(a, in_a), _as_written(b, in_b)
+        if not in_b:
             differences.append({"kind": "words_dropped", "a": words_a, "b": None})
-        elif op == "insert":
+        elif not in_a:
             differences.append({"kind": "words_added", "a": None, "b": words_b})
         else:
-            changed_entity = any(w in a.entities and w not in b.content_set for w in a.content[i1:i2]) or any(
-                w in b.entities and w not in a.content_set for w in b.content[j1:j2]
+            changed_entity = any(a.content[k] in a.entities and a.content[k] not in b.content_set for k in in_a) or any(
+                b.content[k] in b.entities and b.content[k] not in a.content_set for k in in_b
             )
             differences.append({"kind": "entity" if changed_entity else "wording", "a": words_a, "b": words_b})
     return differences
 
 
-def _word_opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """difflib-style opcodes: Indel aligns by longest common subsequence and reports
-    a swapped word as a deletion next to an insertion; those become one "replace"."""
-    merged: list[tuple[str, int, int, int, int]] = []
-    for op, i1, i2, j1, j2 in Indel.opcodes(a, b).as_list():
-        if merged and {op, merged[-1][0]} == {"delete", "insert"}:
-            _, p1, _, q1, _ = merged.pop()
-            op, i1, j1 = "replace", p1, q1
-        merged.append((op, i1, i2, j1, j2))
-    return merged
+def _content_within(features: ClaimFeatures, span: tuple[int, int]) -> list[int]:
+    """Positions in ``features.content`` of the content words inside ``span``."""
+    return [k for k, (start, end) in enumerate(features.content_spans) if span[0] <= start and end <= span[1]]
 
 
-def _as_written(features: ClaimFeatures, start: int, end: int) -> str:
-    return " ".join(features.text[s:e] for s, e in features.content_spans[start:end])
+def _as_written(features: ClaimFeatures, positions: list[int]) -> str:
+    return " ".join(features.text[slice(*features.content_spans[k])] for k in positions)

@@ -15,7 +15,7 @@ from claimkb.match.candidates import fts_candidates
 from claimkb.match.features import claim_features
 from claimkb.match.compare import compare
 from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors, embed
-from claimkb.link.linker import resolve_matcher
+from claimkb.match.tiers import resolve_matcher
 
 SIMILAR_SQL = """
 select c.id, c.content, c.kind, c.article_id, o.name, s.name
@@ -31,7 +31,7 @@ def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto") -> li
     values = [q.value for q in find_quantities(text) if q.value is not None]
     candidate_ids = fts_candidates(db, text, limit=POOL, quantity_values=values)
     query_vector = None
-    if matcher == "embeddings":
+    if matcher == "dense":
         query_vector = embed([text])[0]
         candidate_ids = list(dict.fromkeys(candidate_ids + _nearest_cached(db, query_vector, POOL)))
     rows = list(_claims(db, candidate_ids))

@@ -29,7 +29,7 @@ def m001_initial(db: sqlite_utils.Database):
             "spacy_version": str,
             "pipeline_name": str,
             "pipeline_version": str,
-            "matcher": str,  # linking tier: "lexical" or "embeddings"
+            "matcher": str,  # linking tier: "lexical" or "dense" ("embeddings" before 0.2)
             "embedding_model": str,
             "articles": int,
             "claims": int,
@@ -125,7 +125,7 @@ def m001_initial(db: sqlite_utils.Database):
             "score": float,
             "relation": str,
             "evidence": str,  # JSON list of differences
-            "method": str,  # "lexical" or "embeddings"
+            "method": str,  # "lexical" or "dense" ("embeddings" before 0.2)
         },
         pk=("claim_a", "claim_b"),
         not_null={"score", "relation"},

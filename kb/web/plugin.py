@@ -8,7 +8,6 @@ article text reaches the page through Jinja's autoescaping.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import io
 import json
@@ -31,6 +30,8 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 
 from claimkb.graph.export import FORMATS, export_graph
 from claimkb.graph.build import build_graph, node_id
+from claimkb.match.numbers import QuantityMatch, compare_figures
+from claimkb.match.wordiff import DiffSegment, word_diff
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -59,85 +60,6 @@ CONTENT_TYPES = {
 GRAPH_SCOPES = ("family", "speaker", "article")
 DOT_SPACING = 22  # pixels between the spread plot's dots for one outlet and day
 STATUSES = ("original", "faithful", "mutated", "unlinked")  # a version's place in its family
-# Tokens for the word diff: words and numbers with inner punctuation ("4.2",
-# "16,9", "all-too-common", "don't") stay whole; other punctuation stands alone.
-TOKEN = re.compile(r"\w+(?:[.,'’\-]\w+)*|[^\w\s]")
-
-
-# ---------------------------------------------------------------- the word diff
-
-
-@dataclass
-class DiffSegment:
-    op: str  # "same", "added", "dropped" or "changed"
-    before: str  # the canonical version's words ("" when added)
-    after: str  # this version's words ("" when dropped)
-    space_before: bool
-
-
-def _tokens(text: str) -> list[re.Match]:
-    return list(TOKEN.finditer(text))
-
-
-def _slice(text: str, tokens: list[re.Match], start: int, end: int) -> str:
-    return text[tokens[start].start() : tokens[end - 1].end()] if end > start else ""
-
-
-def _spaced(text: str, tokens: list[re.Match], index: int) -> bool:
-    return index > 0 and index < len(tokens) and tokens[index].start() > tokens[index - 1].end()
-
-
-def word_diff(original: str, copy: str) -> list[DiffSegment]:
-    """copy compared word by word with original: what it keeps, adds, drops and changes.
-
-    Words match case-insensitively; each segment keeps the words as each version
-    wrote them.
-    """
-    a, b = _tokens(original), _tokens(copy)
-    matcher = difflib.SequenceMatcher(
-        None, [t.group().casefold() for t in a], [t.group().casefold() for t in b], autojunk=False
-    )
-    ops = {"equal": "same", "insert": "added", "delete": "dropped", "replace": "changed"}
-    segments = []
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        space = _spaced(original, a, a1) if tag == "delete" else _spaced(copy, b, b1)
-        segments.append(DiffSegment(ops[tag], _slice(original, a, a1, a2), _slice(copy, b, b1, b2), space))
-    return segments
-
-
-# ------------------------------------------------------------- numbers compared
-
-
-@dataclass
-class NumberChange:
-    status: str  # "same", "changed", "vanished" or "added"
-    before: str | None  # as the canonical version wrote it
-    after: str | None  # as this version wrote it
-
-
-def _same_value(x: float | None, y: float | None) -> bool:
-    return x is not None and y is not None and abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
-
-
-def compare_numbers(original: list[dict], copy: list[dict]) -> list[NumberChange]:
-    """The canonical version's quantities against a copy's, by normalized value:
-    kept (however written), changed (another value for the same unit), vanished, or added."""
-    remaining = list(copy)
-    changes = []
-    for quantity in original:
-        kept = next((q for q in remaining if _same_value(q["value"], quantity["value"])), None)
-        if kept is None:
-            kept = next(
-                (q for q in remaining if not q["unit"] or not quantity["unit"] or q["unit"] == quantity["unit"]), None
-            )
-            status = "vanished" if kept is None else "changed"
-        else:
-            status = "same"
-        if kept is not None:
-            remaining.remove(kept)
-        changes.append(NumberChange(status, quantity["text"], kept["text"] if kept else None))
-    changes.extend(NumberChange("added", None, q["text"]) for q in remaining)
-    return changes
 
 
 # ------------------------------------------------------------ a family's versions
@@ -148,8 +70,8 @@ class Version:
     claim: dict
     is_canonical: bool
     links: list[dict]  # links from earlier copies to this one, best first, evidence parsed
-    diff: list[DiffSegment]
-    numbers: list[NumberChange]
+    diff: list[DiffSegment]  # words against the canonical version's, as `claimkb compare` sees them
+    numbers: list[QuantityMatch]  # figures against the canonical version's, likewise
     speaker_differs: bool
     status: str = field(init=False)  # one of STATUSES
 
@@ -199,14 +121,6 @@ def load_family(conn, family_id: str) -> dict | None:
                     articles.ingested_at, claims.char_start""",
         {"family": family_id, "canonical": family["canonical_claim_id"]},
     )
-    quantities = {}
-    for q in _rows(
-        conn,
-        """select quantities.* from quantities join claims on claims.id = quantities.claim_id
-           where claims.family_id = ? order by quantities.char_start""",
-        [family_id],
-    ):
-        quantities.setdefault(q["claim_id"], []).append(q)
     links = {}
     for link in _rows(
         conn,
@@ -222,7 +136,7 @@ def load_family(conn, family_id: str) -> dict | None:
             is_canonical=claim is canonical,
             links=links.get(claim["id"], []),
             diff=word_diff(canonical["content"], claim["content"]),
-            numbers=compare_numbers(quantities.get(canonical["id"], []), quantities.get(claim["id"], [])),
+            numbers=compare_figures(canonical["content"], claim["content"]),
             speaker_differs=claim["speaker_id"] != canonical["speaker_id"],
         )
         for claim in claims

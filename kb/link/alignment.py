@@ -1,0 +1,89 @@
+"""Re-publication alignment: the claims of an article that re-publishes, rewrites or
+translates another map onto the source's claims in order.
+
+The pair-level score (``claimkb.match.compare``) sees two sentences and nothing
+else, and its link threshold is set for precision among pairs drawn from anywhere.
+Inside a derivation (``claimkb.link.derivations``: most of B's claims are already
+linked to A's), position is evidence it does not see: a claim of B that sits
+between two linked claims can only be a copy of a source claim between their
+counterparts. So each unlinked claim of B is compared with the unlinked source
+claims of its gap, and linked to the best one when the calibrated score says the pair is more likely the
+same claim than not (``ALIGNED_THRESHOLD``). Such links carry the method
+``<tier>+aligned`` so that a reader knows the position was part of the evidence.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+from collections import defaultdict
+
+from claimkb.link.families import ORDER_SQL
+
+# A calibrated probability above one half: the model alone says "more likely the
+# same claim than not"; the gap between two copied claims says where to look.
+ALIGNED_THRESHOLD = 0.5
+
+DERIVATIONS_SQL = "select article_id, derived_from from article_derivations"
+CLAIMS_SQL = "select id, char_start from claims where article_id = ? order by char_start, id"
+LINKS_SQL = """
+select l.claim_a, l.claim_b from claim_links l
+join claims ca on ca.id = l.claim_a join claims cb on cb.id = l.claim_b
+where ca.article_id = ? and cb.article_id = ?
+"""
+
+
+def align_derivations(db, comparer, method: str, article_ids=None) -> int:
+    """Add the in-order links of every derivation (or of those involving
+    ``article_ids``); ``comparer(earlier_id, later_id)`` returns a ``Comparison``.
+    Returns the number of links added."""
+    rows = []
+    for later, earlier in db.execute(DERIVATIONS_SQL).fetchall():
+        if article_ids is not None and later not in article_ids and earlier not in article_ids:
+            continue
+        for pair in _gap_pairs(db, earlier, later, comparer):
+            # Links read in publication order, ties by claim id, like every other link.
+            first, second = sorted(pair, key=lambda claim_id: _order_key(db, claim_id))
+            comparison = comparer(first, second)
+            rows.append((first, second, comparison.score, comparison.relation,
+                         json.dumps(comparison.differences, ensure_ascii=False), f"{method}+aligned"))
+    with db.conn:
+        db.conn.executemany(
+            "insert or ignore into claim_links (claim_a, claim_b, score, relation, evidence, method)"
+            " values (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    return len(rows)
+
+
+def _order_key(db, claim_id: str) -> tuple:
+    return db.execute(f"select {ORDER_SQL} from claims c join articles a on a.id = c.article_id where c.id = ?",
+                      [claim_id]).fetchone()
+
+
+def _gap_pairs(db, earlier: str, later: str, comparer):
+    """(source claim, copy claim) for each unlinked claim of ``later`` whose best
+    candidate in its gap scores at least ``ALIGNED_THRESHOLD``."""
+    source = [row[0] for row in db.execute(CLAIMS_SQL, [earlier])]
+    copy = [row[0] for row in db.execute(CLAIMS_SQL, [later])]
+    position = {claim_id: k for k, claim_id in enumerate(source)}
+    anchors = defaultdict(list)  # copy position -> source positions it is linked to
+    linked_sources = set()
+    for a, b in db.execute(LINKS_SQL, [earlier, later]):
+        anchors[copy.index(b)].append(position[a])
+        linked_sources.add(position[a])
+    anchored = sorted(anchors)
+    for k, claim_id in enumerate(copy):
+        if k in anchors:
+            continue
+        at = bisect.bisect(anchored, k)
+        low = max(anchors[anchored[at - 1]]) + 1 if at else 0
+        high = min(anchors[anchored[at]]) if at < len(anchored) else len(source)
+        if not anchored:
+            continue  # nothing to align by
+        # A source claim already linked is not a candidate: a second copy of it (a
+        # split sentence) must pass the ordinary link threshold on its own.
+        candidates = [source[i] for i in range(low, high) if i not in linked_sources]
+        scored = [(comparer(candidate, claim_id).score, candidate) for candidate in candidates]
+        best_score, best = max(scored, default=(0.0, None))
+        if best is not None and best_score >= ALIGNED_THRESHOLD:
+            yield best, claim_id

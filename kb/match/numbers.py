@@ -1,0 +1,165 @@
+"""The one judgment of how two statements' figures correspond: which quantity of B
+is which quantity of A, and what changed. ``kb.match.compare`` turns it into
+evidence, the score reads ``same_quantity``, and the Datasette family page shows it.
+
+Figures are compared as normalized quantities (``claimkb.ingest.extract.quantities``):
+"16.9 million" is "16,9 million"; "half" is "50%". Two figures are the same value
+when they agree within rounding: within ``RELATIVE_TOLERANCE`` of each other, and,
+when both say how precisely they are written, within half a unit of the coarser
+one's last digit ("16.9 million" is 16,934,112; "$16.90M" is not "$16.95M").
+A vague amount ("dozens", "thousands of") is an order of magnitude, never equal
+to a figure: "dozens" against "12" is a change from vague to exact.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimkb.ingest.extract.quantities import find_quantities, is_vague, qualifier_direction
+from claimkb.ingest.records import Quantity
+from claimkb.match.features import stem
+
+# The widest gap two values may have and still be one figure: "16.9 million" and
+# "16,93 million" are the same figure rounded; 17 and 16.9 million are not.
+RELATIVE_TOLERANCE = 0.005
+# Units of a share rather than an amount.
+SHARE_UNITS = ("percent", "fraction", "percentage points")
+
+# What became of a quantity of A in B.
+SAME = "same"  # the same figure, however written
+QUALIFIER = "qualifier"  # the same figure, bent another way ("over" -> "under")
+VALUE = "value"  # another figure for the same thing
+VAGUE_TO_EXACT = "vague_to_exact"  # "dozens" -> "12"
+EXACT_TO_VAGUE = "exact_to_vague"  # "12" -> "dozens"
+DROPPED = "dropped"  # A's figure is not in B
+ADDED = "added"  # B's figure is not in A
+CHANGES = (SAME, QUALIFIER, VALUE, VAGUE_TO_EXACT, EXACT_TO_VAGUE, DROPPED, ADDED)
+
+
+@dataclass(frozen=True)
+class QuantityMatch:
+    """One of A's quantities and its counterpart in B (either may be None)."""
+
+    a: Quantity | None
+    b: Quantity | None
+    change: str  # one of CHANGES
+
+    def difference(self) -> dict | None:
+        """The evidence ``compare`` lists for it; None when the figure is the same."""
+        if self.change == SAME:
+            return None
+        if self.change == DROPPED:
+            return {"kind": "number_dropped", "a": self.a.text, "b": None}
+        if self.change == ADDED:
+            return {"kind": "number_added", "a": None, "b": self.b.text}
+        if self.change == QUALIFIER:
+            detail = f"qualifier {self.a.qualifier or 'none'} -> {self.b.qualifier or 'none'}"
+        else:
+            detail = f"{_describe(self.a)} -> {_describe(self.b)}"
+        return {"kind": "number", "change": self.change, "a": self.a.text, "b": self.b.text, "detail": detail}
+
+
+def compare_figures(a: str, b: str) -> list[QuantityMatch]:
+    """``match_quantities`` over the figures written in two texts."""
+    return match_quantities(find_quantities(a), find_quantities(b))
+
+
+def match_quantities(a: list[Quantity], b: list[Quantity]) -> list[QuantityMatch]:
+    """A's quantities in order, each with its counterpart in B, then B's added ones.
+
+    Equal figures pair first; a figure left over pairs with a left-over figure of the
+    same sort and unit (a changed figure); the rest were dropped or added."""
+    partner: dict[int, tuple[int, str]] = {}  # index in a -> (index in b, change)
+    free = list(range(len(b)))
+    for i, qa in enumerate(a):
+        j = next((j for j in free if same_quantity(qa, b[j])), None)
+        if j is not None:
+            free.remove(j)
+            partner[i] = (j, QUALIFIER if _conflicting_qualifiers(qa, b[j]) else SAME)
+    for i, qa in enumerate(a):
+        if i in partner:
+            continue
+        options = [j for j in free if _pairable(qa, b[j])]
+        if options:
+            j = min(options, key=lambda j: _unit_stem(b[j]) != _unit_stem(qa))  # the same unit first
+            free.remove(j)
+            partner[i] = (j, _kind_of_change(qa, b[j]))
+    matches = [
+        QuantityMatch(qa, b[partner[i][0]], partner[i][1]) if i in partner else QuantityMatch(qa, None, DROPPED)
+        for i, qa in enumerate(a)
+    ]
+    return matches + [QuantityMatch(None, b[j], ADDED) for j in free]
+
+
+def same_quantity(qa: Quantity, qb: Quantity) -> bool:
+    """The same figure, however written (qualifiers aside)."""
+    # "dozens" is no more 12 than "thousands" is 1,000: vague only matches vague.
+    if qa.value is None or qb.value is None or is_vague(qa) != is_vague(qb):
+        return False
+    if not _same_value(_comparable(qa, qb), _comparable(qb, qa), qa.precision, qb.precision):
+        return False
+    if (qa.high is None) != (qb.high is None):
+        return False
+    return qa.high is None or _same_value(qa.high, qb.high, qa.precision, qb.precision)
+
+
+def _same_value(x: float, y: float, precision_x: float | None, precision_y: float | None) -> bool:
+    gap = abs(x - y)
+    if gap > RELATIVE_TOLERANCE * max(abs(x), abs(y)):
+        return False
+    if precision_x is None or precision_y is None:
+        return True
+    return gap <= max(precision_x, precision_y) / 2
+
+
+def _comparable(q: Quantity, other: Quantity) -> float:
+    # "half" and "50%" are the same share.
+    if q.unit == "fraction" and other.unit == "percent":
+        return q.value * 100
+    return q.value
+
+
+def _kind_of_change(qa: Quantity, qb: Quantity) -> str:
+    vague_a, vague_b = is_vague(qa), is_vague(qb)
+    if vague_a and not vague_b:
+        return VAGUE_TO_EXACT
+    if vague_b and not vague_a:
+        return EXACT_TO_VAGUE
+    return VALUE
+
+
+def _conflicting_qualifiers(qa: Quantity, qb: Quantity) -> bool:
+    """ "over" vs "more than" agree; "about" vs none agree (every figure is
+    approximate); "over" vs "under", or "over" vs none, do not."""
+    da, db = qualifier_direction(qa.qualifier), qualifier_direction(qb.qualifier)
+    return not (da == db or {da, db} <= {None, "~"})
+
+
+def _pairable(qa: Quantity, qb: Quantity) -> bool:
+    """Could qb be qa with another figure? The same sort and unit; a figure without a
+    unit pairs with a count only when both are whole ("five people" / "three"), so
+    that "five people" never pairs with a 6.1 magnitude."""
+    if _sort_of(qa) != _sort_of(qb):
+        return False
+    if qa.unit and qb.unit:
+        return _unit_stem(qa) == _unit_stem(qb)
+    return all(q.value is not None and float(q.value).is_integer() for q in (qa, qb))
+
+
+def _unit_stem(q: Quantity) -> str | None:
+    return stem(q.unit.lower()) if q.unit else None
+
+
+def _sort_of(q: Quantity) -> str:
+    if q.unit in SHARE_UNITS:
+        return "share"
+    if q.unit is not None and q.unit.isupper():
+        return "money"
+    return "count"
+
+
+def _describe(q: Quantity) -> str:
+    """The figure as a value ("16,900,000", "10-20"); a vague amount as its words."""
+    if is_vague(q):
+        return q.qualifier.removesuffix(" of")
+    value = f"{q.value:,.6g}" if q.value is not None else "?"
+    return f"{value}-{q.high:,.6g}" if q.high is not None else value

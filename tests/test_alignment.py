@@ -1,0 +1,99 @@
+"""Re-publication alignment: an unlinked claim of a re-publication is linked to the
+best unlinked source claim of its gap between two linked claims, when that pair
+scores at least ALIGNED_THRESHOLD; never outside its gap, never to a source claim
+that is already linked."""
+from __future__ import annotations
+
+import pytest
+
+from claimkb.ingest.records import ArticleRecord, Claim, Extraction
+from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations
+from claimkb.match.compare import Comparison
+from claimkb.store.articles import store_article
+from claimkb.store.schema import open_db
+
+SOURCE = ["The council approved the budget.", "Taxes will rise by two percent.",
+          "Parks will get new benches.", "The mayor praised the vote."]
+COPY = ["Council backs budget.", "A tax rise is coming.", "Benches for the parks.", "Mayor hails vote."]
+
+
+def article(outlet, published, sentences):
+    text = " ".join(sentences)
+    claims, at = [], 0
+    for sentence in sentences:
+        claims.append(Claim(kind="assertion", text=sentence, content=sentence, char_start=at,
+                            char_end=at + len(sentence)))
+        at += len(sentence) + 1
+    record = ArticleRecord(title=outlet, url=f"https://{outlet}.example/a", outlet=outlet, published=published,
+                           language="en", text=text)
+    return record, Extraction(claims=claims)
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "kb.db")
+    ids = {}
+    for outlet, published, sentences in (("source", "2024-05-01", SOURCE), ("copy", "2024-05-02", COPY)):
+        record, extraction = article(outlet, published, sentences)
+        store_article(database, record, extraction)
+        ids[outlet] = [row["id"] for row in database.query(
+            "select c.id from claims c join articles a on a.id = c.article_id join outlets o on o.id = a.outlet_id"
+            " where o.name = ? order by c.char_start", [outlet])]
+    source_article, copy_article = (database.execute(
+        "select a.id from articles a join outlets o on o.id = a.outlet_id where o.name = ?", [name]).fetchone()[0]
+        for name in ("source", "copy"))
+    database["article_derivations"].insert({"article_id": copy_article, "derived_from": source_article,
+                                            "score": 0.5, "relation": "rewrites", "shared_claims": 2})
+    return database, ids
+
+
+def link(database, a, b):
+    database["claim_links"].insert({"claim_a": a, "claim_b": b, "score": 0.9, "relation": "paraphrase",
+                                    "evidence": "[]", "method": "lexical"})
+
+
+def comparer_scoring(scores):
+    """A comparer that gives the pairs in ``scores`` their score and every other pair 0."""
+    return lambda a, b: Comparison(True, scores.get((a, b), 0.0), "paraphrase", [])
+
+
+def aligned_pairs(database):
+    return {(r[0], r[1]) for r in database.execute("select claim_a, claim_b from claim_links where method like '%+aligned'")}
+
+
+def test_a_claim_between_two_linked_claims_aligns_with_the_source_claim_between_theirs(db):
+    database, ids = db
+    src, cpy = ids["source"], ids["copy"]
+    link(database, src[0], cpy[0])
+    link(database, src[3], cpy[3])
+    scores = {(src[1], cpy[1]): ALIGNED_THRESHOLD + 0.1, (src[2], cpy[1]): ALIGNED_THRESHOLD - 0.2,
+              (src[2], cpy[2]): ALIGNED_THRESHOLD + 0.05}
+    assert align_derivations(database, comparer_scoring(scores), "lexical") == 2
+    assert aligned_pairs(database) == {(src[1], cpy[1]), (src[2], cpy[2])}
+
+
+def test_a_pair_below_the_threshold_is_not_linked(db):
+    database, ids = db
+    src, cpy = ids["source"], ids["copy"]
+    link(database, src[0], cpy[0])
+    scores = {(src[1], cpy[1]): ALIGNED_THRESHOLD - 0.01}
+    align_derivations(database, comparer_scoring(scores), "lexical")
+    assert aligned_pairs(database) == set()
+
+
+def test_never_outside_the_gap_nor_to_a_source_claim_already_linked(db):
+    database, ids = db
+    src, cpy = ids["source"], ids["copy"]
+    link(database, src[1], cpy[1])
+    link(database, src[2], cpy[2])
+    # cpy[0] lies before the first anchor: its gap is src[0] alone. src[1] (linked)
+    # and src[3] (after the anchors) score high but are not candidates.
+    scores = {(src[1], cpy[0]): 0.99, (src[3], cpy[0]): 0.99, (src[0], cpy[0]): ALIGNED_THRESHOLD}
+    align_derivations(database, comparer_scoring(scores), "lexical")
+    assert aligned_pairs(database) == {(src[0], cpy[0])}
+
+
+def test_without_any_linked_claim_nothing_is_aligned(db):
+    database, ids = db
+    scores = {(ids["source"][0], ids["copy"][0]): 0.9}
+    assert align_derivations(database, comparer_scoring(scores), "lexical") == 0
