@@ -18,7 +18,7 @@ from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Speaker
 from claimkb.graph.analytics import compute_analytics
 from claimkb.graph.export import FORMATS, export_graph
 from claimkb.graph.build import build_graph
-from claimkb.store.schema import open_db
+from claimkb.store.db import open_db
 from claimkb.store.articles import store_article
 
 WORDS = "prices wages rents crime schools taxes exports jobs hospitals roads budgets tariffs".split()

@@ -39,7 +39,7 @@ from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity  #
 from claimkb.match.compare import compare_texts  # noqa: E402
 from claimkb.match.embeddings import embeddings_available  # noqa: E402
 from claimkb.link.linker import link_claims  # noqa: E402
-from claimkb.store.schema import open_db  # noqa: E402
+from claimkb.store.db import open_db  # noqa: E402
 from claimkb.match.similar import find_similar  # noqa: E402
 from claimkb.store.articles import store_article  # noqa: E402
 

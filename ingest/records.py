@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimkb.errors import ClaimkbError
+
 CLAIM_KINDS = ("direct_quote", "indirect_quote", "statistic", "assertion")
 SPEAKER_KINDS = ("person", "organization")
 
@@ -27,14 +29,12 @@ class ArticleRecord:
     source: str = ""  # where it came from, for messages: "feed.xml", "a.jsonl:3"
 
 
-class InputError(Exception):
+class InputError(ClaimkbError):
     """An input that cannot become an article; readers yield it instead of raising,
     so that one bad input never stops the others."""
 
     def __init__(self, source: str, reason: str):
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
+        super().__init__(reason, source)
 
 
 @dataclass

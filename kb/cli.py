@@ -1,47 +1,71 @@
-"""The claimkb command line: thin commands over the kb and ingest libraries."""
+"""The claimkb command line: thin commands over the claimkb library.
+
+Only click and claimkb's light modules are imported here, so that ``--help`` and
+``--version`` answer at once; each command imports what it uses (spaCy, networkx,
+Datasette, ...) when it runs.
+"""
 from __future__ import annotations
 
-import csv
 import json
-import sqlite3
+import os
 import sys
 import time
+from collections import Counter
 from contextlib import contextmanager
-from pathlib import Path
 
 import click
 
-from claimkb.ingest.extract.nlp import PipelineNotInstalled
-from claimkb.ingest.readers import FORMATS as INPUT_FORMATS
-
 from claimkb import __version__
 from claimkb.errors import ClaimkbError
-from claimkb.store.schema import open_db
+from claimkb.graph import FORMATS as EXPORT_FORMATS
+from claimkb.ingest.readers import FORMATS as INPUT_FORMATS
 
-# Errors a user can cause (bad paths, bad files, bad parameters): one line on
-# stderr. Anything else is a bug and keeps its traceback.
-USER_ERRORS = (OSError, sqlite3.Error, ValueError, LookupError, PipelineNotInstalled, ClaimkbError)
+REPORT_IT = "please report it (run with --debug for the traceback)"
+
+
+class InternalError(click.ClickException):
+    """A bug in claimkb, shown as one line that asks for a report."""
+
+    def show(self, file=None):
+        click.echo(f"internal error: {self.message}; {REPORT_IT}", err=True)
 
 
 class ClaimkbGroup(click.Group):
+    """Errors a user can fix (ClaimkbError) become one line on stderr and exit 1; any
+    other exception is a bug: one line asking for a report, or its traceback with --debug."""
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except USER_ERRORS as ex:
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
+            # Whoever read our output stopped (`claimkb query ... | head`): not an error.
+            # Point stdout at /dev/null so that Python's final flush does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        except ClaimkbError as error:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            raise click.ClickException(f"{ex.__class__.__name__}: {ex}") from ex
+            raise click.ClickException(str(error)) from error
+        except Exception as error:  # the one catch-all: whatever else escapes a command is a bug
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            raise InternalError(f"{type(error).__name__}: {error}") from error
 
 
 @click.group(cls=ClaimkbGroup)
 @click.version_option(__version__, prog_name="claimkb")
-@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@click.option("--debug", is_flag=True, help="Show the traceback of any error.")
 @click.pass_context
 def cli(ctx, debug):
     """Track the same claim across news outlets, in SQLite.
 
     Ingest articles, link copies of a claim across outlets, see how each copy
     mutated, browse it all in Datasette and export the claim graph.
+
+    Only ingest, link, migrate and demo write to a database; query, similar,
+    export and serve open it read-only and leave the file as it was.
     """
     ctx.obj = {"debug": debug}
 
@@ -83,11 +107,8 @@ class StepProgress:
             self.bar = None
 
 
-def existing_db(path: str):
-    """Open a database the user expects to exist, refusing to create an empty one by accident."""
-    if not Path(path).is_file():
-        raise click.ClickException(f"{path}: no such database (create one with `claimkb ingest {path} ...`)")
-    return open_db(path)
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 model_option = click.option(
@@ -117,26 +138,42 @@ threshold_option = click.option(
 def ingest(db, paths, outlet, fmt, no_link, model, matcher):
     """Turn articles into outlets, articles, speakers, claims and quantities.
 
-    PATH is a file, a directory (read recursively) or - for stdin. One bad
-    input never stops the others; the exit code is 1 if any failed.
+    PATH is a file, a directory or - for stdin. A directory is read recursively
+    for article formats; hidden files, README/LICENSE/CHANGELOG files and SQLite
+    databases in it are skipped and counted. One bad input never stops the
+    others; the exit code is 1 if any failed. DB is created when there is
+    something to store.
     """
+    from claimkb.ingest.extract.nlp import load_pipeline
     from claimkb.ingest.readers import read_inputs
-
+    from claimkb.ingest.records import InputError
     from claimkb.link.linker import link_claims
+    from claimkb.match.tiers import resolve_matcher
+    from claimkb.store.db import check_writable, writing
     from claimkb.store.loader import ingest_records
 
-    database = open_db(db)
-    records = list(read_inputs(list(paths), format=fmt, outlet=outlet))
-    total = sum(1 for r in records if not isinstance(r, Exception))
-
-    def on_error(error):
-        click.echo(f"error: {error.source}: {error.reason}", err=True)
-
-    with progress_bar(total, "Ingesting") as advance:
-        stats = ingest_records(database, records, model=model, on_error=on_error, on_article=advance)
-    click.echo(f"Ingested: {stats}", err=True)
-    if stats.claim_ids and not no_link:
-        click.echo(f"Linked: {link_claims(database, claim_ids=stats.claim_ids, matcher=matcher)}", err=True)
+    check_writable(db)
+    if not no_link:
+        resolve_matcher(matcher)  # an unavailable tier stops here, before anything is stored
+    skipped = Counter()
+    records = list(read_inputs(list(paths), format=fmt, outlet=outlet,
+                               on_skip=lambda path, reason: skipped.update([reason])))
+    if skipped:
+        reasons = ", ".join(f"{reason} ({count})" for reason, count in skipped.most_common())
+        click.echo(f"Skipped {plural(sum(skipped.values()), 'file')} in the folders given: {reasons}", err=True)
+    errors = [r for r in records if isinstance(r, InputError)]
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    if len(errors) == len(records):
+        what = "no input could be read" if records else "no articles found in the inputs given"
+        raise ClaimkbError(f"{what}; {db} was not {'changed' if os.path.exists(db) else 'created'}")
+    load_pipeline(model)  # a missing pipeline stops here, before the database is touched
+    with writing(db) as database:
+        with progress_bar(len(records) - len(errors), "Ingesting") as advance:
+            stats = ingest_records(database, records, model=model, on_article=advance)
+        click.echo(f"Ingested: {stats}", err=True)
+        if stats.claim_ids and not no_link:
+            click.echo(f"Linked: {link_claims(database, claim_ids=stats.claim_ids, matcher=matcher)}", err=True)
     if stats.errors:
         sys.exit(1)
 
@@ -151,13 +188,39 @@ def ingest(db, paths, outlet, fmt, no_link, model, matcher):
 def link(db, rebuild, matcher, threshold, per_claim):
     """(Re)compute cross-outlet claim links, families and article derivations."""
     from claimkb.link.linker import link_claims
+    from claimkb.match.tiers import resolve_matcher
+    from claimkb.store.db import writing
 
+    resolve_matcher(matcher)  # an unavailable tier stops here, before the database is opened
     options = {"per_claim": per_claim} if per_claim is not None else {}
     progress = StepProgress("Linking")
-    stats = link_claims(existing_db(db), rebuild=rebuild, matcher=matcher, threshold=threshold, progress=progress,
-                        **options)
+    with writing(db, create=False) as database:
+        stats = link_claims(database, rebuild=rebuild, matcher=matcher, threshold=threshold, progress=progress,
+                            **options)
     progress.finish()
     click.echo(str(stats), err=True)
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+def migrate(db):
+    """Upgrade DB, made by an older claimkb, to this claimkb's schema.
+
+    Nothing stored is lost. The read commands (query, similar, export, serve)
+    refuse an older database rather than change it; ingest and link upgrade it
+    themselves.
+    """
+    from claimkb.store.db import migrate_db
+    from claimkb.store.schema import SCHEMA_VERSION
+
+    before, applied = migrate_db(db)
+    if not applied:
+        click.echo(f"{db}: already at schema version {SCHEMA_VERSION}; nothing to do", err=True)
+    elif before is None:
+        click.echo(f"{db}: created the claimkb schema, version {SCHEMA_VERSION}", err=True)
+    else:
+        click.echo(f"{db}: schema version {before} -> {SCHEMA_VERSION} ({plural(len(applied), 'migration')}: "
+                   f"{', '.join(applied)})", err=True)
 
 
 @cli.command()
@@ -212,10 +275,13 @@ def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold, mat
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @matcher_option
 def similar(db, text, limit, as_json, matcher):
-    """The stored claims most like TEXT, best first."""
+    """The stored claims most like TEXT, best first (DB is only read)."""
     from claimkb.match.similar import find_similar
+    from claimkb.store.db import open_read_only
 
-    results = find_similar(existing_db(db), text, limit=limit, matcher=matcher)
+    results = find_similar(open_read_only(db), text, limit=limit, matcher=matcher)
+    if not results:
+        click.echo("No stored claim shares a word or a figure with that text.", err=True)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
         return
@@ -226,7 +292,7 @@ def similar(db, text, limit, as_json, matcher):
 
 @cli.command()
 @click.argument("db", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "json", "cytoscape", "neo4j", "jsonld"]))
+@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS))
 @click.option("-o", "--output", required=True, type=click.Path(), help="File to write (a folder for neo4j).")
 @click.option("--speaker", help="Only this speaker's claims and their neighbourhood (id or name).")
 @click.option("--outlet", help="Only this outlet (id or name).")
@@ -235,12 +301,21 @@ def similar(db, text, limit, as_json, matcher):
 @click.option("--until", help="Articles published on or before this ISO date.")
 @click.option("--search", help="Only claims matching this full-text query.")
 def export(db, fmt, output, speaker, outlet, family, since, until, search):
-    """Write the claim graph for Gephi, Cytoscape, Neo4j, d3 or schema.org consumers."""
-    from claimkb.graph.export import export_graph
-    from claimkb.graph.build import build_graph
+    """Write the claim graph for Gephi, Cytoscape, Neo4j, d3 or schema.org consumers.
 
-    graph = build_graph(existing_db(db), speaker=speaker, outlet=outlet, family=family, since=since, until=until,
-                        search=search)
+    DB is only read. When nothing matches the filters (or DB holds no articles),
+    no file is written and the exit code is 1.
+    """
+    from claimkb.graph.build import build_graph
+    from claimkb.graph.export import export_graph
+    from claimkb.store.db import open_read_only
+
+    filters = {"speaker": speaker, "outlet": outlet, "family": family, "since": since, "until": until,
+               "search": search}
+    graph = build_graph(open_read_only(db), **filters)
+    if graph.number_of_nodes() == 0:
+        given = " ".join(f"--{key} {value!r}" for key, value in filters.items() if value is not None)
+        raise ClaimkbError(f"nothing matches {given}; no file written" if given else "no articles to export yet; no file written", db)
     written = export_graph(graph, fmt, output)
     click.echo(
         f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to "
@@ -256,7 +331,8 @@ def export(db, fmt, output, speaker, outlet, family, since, until, search):
 @click.option("--json", "as_json", is_flag=True, help="Output JSON (the default is a table).")
 @click.option("--csv", "as_csv", is_flag=True, help="Output CSV.")
 def query(db, name, params, as_json, as_csv):
-    """Run a named query from queries/ (without NAME: list them)."""
+    """Run a named query from queries/ (without NAME: list them). DB is only read."""
+    from claimkb.store.db import open_read_only
     from claimkb.store.named_queries import load_queries, run_query
 
     if name is None:
@@ -270,10 +346,14 @@ def query(db, name, params, as_json, as_csv):
         if not sep:
             raise click.BadParameter(f"{param!r} is not KEY=VALUE", param_hint="-p")
         values[key] = value
-    columns, rows = run_query(existing_db(db), name, values)
+    columns, rows = run_query(open_read_only(db), name, values)
+    if not rows:
+        click.echo(f"{name}: no rows", err=True)
     if as_json:
         click.echo(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=2))
     elif as_csv:
+        import csv
+
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         writer.writerows(rows)
@@ -287,12 +367,15 @@ def query(db, name, params, as_json, as_csv):
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED)
 def serve(db, datasette_args):
-    """Browse the knowledge base in Datasette (extra options go to `datasette serve`)."""
+    """Browse the knowledge base in Datasette (extra options go to `datasette serve`).
+
+    DB is only read; the server listens on 127.0.0.1 unless told otherwise
+    (-h/--host).
+    """
     from datasette.cli import cli as datasette_cli
 
     from claimkb.web.serve import serve_command_args
 
-    existing_db(db).close()
     datasette_cli.main(["serve", *serve_command_args(db, list(datasette_args))], prog_name="claimkb serve")
 
 

@@ -3,18 +3,17 @@ from __future__ import annotations
 
 from claimkb.link.linker import link_claims
 from claimkb.resources import sample_inputs
+from claimkb.store.db import writing
 from claimkb.store.loader import ingest_paths
-from claimkb.store.schema import open_db
-
 
 
 def build_demo(db_path, *, matcher: str = "auto", echo=print) -> str:
     """Ingest the sample into db_path, link it, and return what to open next."""
-    db = open_db(db_path)
-    stats = ingest_paths(db, [str(path) for path in sample_inputs()])
-    echo(f"Ingested: {stats}")
-    echo(f"Linked: {link_claims(db, rebuild=True, matcher=matcher)}")
-    counts = {table: db[table].count for table in ("articles", "claims", "speakers", "claim_links", "families")}
+    with writing(db_path) as db:
+        stats = ingest_paths(db, [str(path) for path in sample_inputs()])
+        echo(f"Ingested: {stats}")
+        echo(f"Linked: {link_claims(db, rebuild=True, matcher=matcher)}")
+        counts = {table: db[table].count for table in ("articles", "claims", "speakers", "claim_links", "families")}
     return (
         f"{db_path}: {counts['articles']} articles, {counts['claims']} claims, {counts['speakers']} speakers, "
         f"{counts['claim_links']} links in {counts['families']} families\n"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
 from claimkb.store.ids import stable_id
-from claimkb.store.schema import open_db
+from claimkb.store.db import close_db, open_db
 from claimkb.store.articles import store_article
 
 SCRIPT = '<script>alert("x")</script>'
@@ -130,7 +130,7 @@ def build_sample_kb(path) -> SampleKB:
         kb.claims.update(zip(claims, stored.claim_ids))
     kb.outlets = {name: id for id, name in db.execute("select id, name from outlets")}
     link_sample(db, kb)
-    db.close()
+    close_db(db)
     return kb
 
 
@@ -178,5 +178,5 @@ def link_sample(db, kb: SampleKB) -> None:
 
 def build_empty_kb(path) -> str:
     """A database with the schema and nothing else: the plugin's empty states."""
-    open_db(path).close()
+    close_db(open_db(path))
     return str(path)

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimkb.cli import cli
-from claimkb.store.schema import open_db
+from claimkb.store.db import open_db
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SEEDS = DATA / "seeds"
@@ -112,7 +112,7 @@ def test_not_a_database_is_one_line_error(tmp_path):
     bogus.write_text("plain text, not SQLite " * 100)
     result = run("link", bogus)
     assert result.exit_code == 1
-    assert "not a database" in result.output
+    assert "bogus.db: not a SQLite database" in result.output
     assert len(result.output.strip().splitlines()) == 1
 
 

@@ -11,9 +11,10 @@ import markupsafe
 import networkx as nx
 import pytest
 from datasette.app import Datasette
+from datasette.cli import serve as datasette_serve
 
 from claimkb.store.named_queries import load_queries
-from claimkb.store.schema import open_db
+from claimkb.store.db import open_db
 from claimkb.web.serve import METADATA_PATH, datasette_metadata, register_plugin, serve_command_args
 from sample_kb import SCRIPT, build_empty_kb, build_sample_kb
 
@@ -27,13 +28,14 @@ def sample(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def ds(sample):
-    return Datasette([], immutables=[sample.path], metadata=datasette_metadata(sample.path))
+    """The sample as `claimkb serve` serves it: read-only (mode=ro), with its metadata."""
+    return Datasette([sample.path], metadata=datasette_metadata(sample.path))
 
 
 @pytest.fixture(scope="module")
 def empty_ds(tmp_path_factory):
     path = build_empty_kb(tmp_path_factory.mktemp("datasette") / "empty.db")
-    return Datasette([], immutables=[path], metadata=datasette_metadata(path))
+    return Datasette([path], metadata=datasette_metadata(path))
 
 
 def get(ds, path, **kwargs):
@@ -73,13 +75,19 @@ def test_metadata_is_attached_to_the_database_name_with_every_query(sample):
     assert queries["speaker_claims"]["params"] == ["speaker"]
 
 
-def test_serve_command_args_serve_immutably_with_metadata(sample):
+def test_serve_command_args_serve_read_only_on_localhost_with_metadata(sample):
     args = serve_command_args(sample.path, ["--port", "8123"])
-    assert args[:2] == ["-i", sample.path]
+    # The file as Datasette's read-only (mode=ro) database, not immutable: its folder is writable.
+    assert args[0] == sample.path and "-i" not in args
     metadata_file = args[args.index("--metadata") + 1]
     with open(metadata_file) as f:
-        assert "sample" in json.load(f)["databases"]
+        metadata = json.load(f)
+    assert "sample" in metadata["databases"]
     assert args[-2:] == ["--port", "8123"]
+    # No host is passed, so Datasette's own default, the local machine only, holds.
+    assert not {"-h", "--host"} & set(args)
+    host = next(p for p in datasette_serve.params if p.name == "host")
+    assert host.default == "127.0.0.1"
 
 
 @pytest.mark.parametrize(
@@ -345,3 +353,4 @@ def test_a_database_without_the_schema_is_left_alone(tmp_path):
     assert get(other, "/other/-/claimkb").status_code == 404
     assert "None of the databases" in text_of(get(other, "/-/claimkb"))
     assert "/other/-/claimkb" not in text_of(get(other, "/other/families"))
+

@@ -8,6 +8,8 @@ from collections import Counter, defaultdict
 import networkx as nx
 import pytest
 
+from claimkb.errors import ClaimkbError
+
 from claimkb.graph.export import FORMATS, JSONLD_CONTEXT, export_graph
 from claimkb.graph.build import build_graph, node_id
 from test_graph import QUOTE, build_claim_db
@@ -265,6 +267,6 @@ def test_a_failed_neo4j_export_keeps_the_previous_bundle(graph, tmp_path):
 
 def test_neo4j_export_will_not_replace_a_folder_it_did_not_write(graph, tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
-    with pytest.raises(FileExistsError):
+    with pytest.raises(ClaimkbError, match="not a claimkb Neo4j bundle"):
         export_graph(graph, "neo4j", tmp_path)
     assert os.listdir(tmp_path) == ["notes.txt"]

@@ -13,9 +13,11 @@ from types import SimpleNamespace
 
 import pytest
 
+from claimkb.errors import ClaimkbError
+
 from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
 from claimkb.graph.build import EDGE_TYPES, build_graph, node_id, source_id
-from claimkb.store.schema import open_db
+from claimkb.store.db import open_db
 from claimkb.store.articles import store_article
 
 JANE = Speaker("Jane Roe", "person", "Finance Minister")
@@ -224,7 +226,7 @@ def test_search_filter_uses_full_text_search(kb):
     graph = build_graph(kb.db, search="unemployment")
     assert nodes_of(graph, "claim") == claim_nodes(kb, "c6")
     assert graph.number_of_nodes() == 4 and graph.number_of_edges() == 3
-    with pytest.raises(ValueError, match="invalid search query"):
+    with pytest.raises(ClaimkbError, match="not a valid full-text query"):
         build_graph(kb.db, search='"unbalanced')
 
 

@@ -11,7 +11,7 @@ from claimkb.match.candidates import candidate_tokens, lexical_candidates
 from claimkb.match.compare import Comparison
 from claimkb.match.embeddings import EMBEDDING_DIM, embeddings_available
 from claimkb.link.linker import drop_outcompeted, link_claims
-from claimkb.store.schema import open_db
+from claimkb.store.db import open_db
 from claimkb.store.articles import store_article
 
 # Three outlets. The Gazette copies the Herald's figure verbatim and changes the

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import SEEDS
-from claimkb.store.schema import open_db
+from claimkb.store.db import open_db
 
 SEED_FILES = ["infosecurity-magazine.txt", "republished-translation.txt"]
 

@@ -1,10 +1,14 @@
 import sqlite3
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from claimkb.cli import cli
 
 from claimkb.store import named_queries as queries
 from claimkb.store.named_queries import MissingParameter, QueryError, UnexpectedParameter, UnknownQuery, load_queries, run_query
-from claimkb.store.schema import open_db
+from claimkb.store.db import close_db, open_db, open_read_only
 from sample_kb import build_empty_kb, build_sample_kb
 
 # A value for every parameter any query takes, so each file can be run.
@@ -18,7 +22,7 @@ def sample(tmp_path_factory):
 
 @pytest.fixture
 def db(sample):
-    database = open_db(sample.path, migrate=False)
+    database = open_read_only(sample.path)
     yield database
     database.close()
 
@@ -56,7 +60,7 @@ def test_every_query_runs_on_sample_and_empty_databases(name, db, tmp_path):
     params = {p: SAMPLE_PARAMS[p] for p in load_queries()[name].params}
     columns, _ = run_query(db, name, params)
     assert columns
-    empty = open_db(build_empty_kb(tmp_path / "empty.db"))
+    empty = open_read_only(build_empty_kb(tmp_path / "empty.db"))
     assert run_query(empty, name, params)[1] == []
 
 
@@ -149,21 +153,42 @@ def test_missing_and_unexpected_parameters(db):
         run_query(db, "speaker_claims", {"speaker": "Lopez", "speakr": "x"})
 
 
-def test_a_query_file_cannot_write(db, tmp_path, monkeypatch):
+def test_a_query_file_cannot_write_even_on_a_writable_connection(tmp_path, monkeypatch):
+    db = open_db(build_empty_kb(tmp_path / "writable.db"))
     monkeypatch.setattr(queries, "query_files", lambda: sorted(tmp_path.glob("*.sql")))
     (tmp_path / "sneaky.sql").write_text(
-        "-- Sneaky\nwith doomed as (select id from claims) delete from claims where id in (select id from doomed)"
+        "-- Sneaky\nwith doomed as (select id from outlets) delete from outlets where id in (select id from doomed)"
     )
-    before = db["claims"].count
-    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+    db["outlets"].insert({"id": "o", "name": "Outlet"})
+    with pytest.raises(QueryError, match="'sneaky' tries to change the database"):
         run_query(db, "sneaky", {})
-    assert db["claims"].count == before
+    assert db["outlets"].count == 1
     # The connection is writable again afterwards: only the named query was read-only.
     db["kb_meta"].upsert({"key": "probe", "value": "1"}, pk="key")
+    close_db(db)
 
 
-def test_a_query_file_that_is_not_a_select_is_refused(tmp_path, monkeypatch):
+@pytest.mark.parametrize("sql", ["drop table claims", "delete from claims", "attach 'other.db' as other",
+                                 "pragma writable_schema = 1"])
+def test_a_query_file_that_is_not_a_select_is_refused(sql, tmp_path, monkeypatch):
     monkeypatch.setattr(queries, "query_files", lambda: sorted(tmp_path.glob("*.sql")))
-    (tmp_path / "drop.sql").write_text("-- Drop\ndrop table claims")
+    (tmp_path / "bad.sql").write_text(f"-- Bad\n{sql}")
     with pytest.raises(QueryError, match="SELECT"):
         load_queries()
+
+
+@pytest.mark.parametrize("sql", [
+    "with doomed as (select id from claims) delete from claims where id in (select id from doomed)",
+    "with one as (select 1) select * from one; drop table claims",
+])
+def test_claimkb_query_cannot_write_through_an_edited_query_file(sql, sample, tmp_path, monkeypatch):
+    monkeypatch.setattr(queries, "query_files", lambda: sorted(tmp_path.glob("*.sql")))
+    (tmp_path / "sneaky.sql").write_text(f"-- Sneaky\n{sql}")
+    before = Path(sample.path).read_bytes()
+    result = CliRunner().invoke(cli, ["query", sample.path, "sneaky"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and len(result.output.splitlines()) == 1, result.output
+    assert "sneaky" in result.output and "Traceback" not in result.output
+    assert Path(sample.path).read_bytes() == before
+    with sqlite3.connect(sample.path) as conn:
+        assert conn.execute("select count(*) from claims").fetchone()[0] == 7

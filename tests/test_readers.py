@@ -314,21 +314,55 @@ def test_feed_outlet_falls_back_to_the_entry_domain(tmp_path):
 # Dispatch: directories, stdin, formats, outlet, failures
 
 
-def test_directory_is_read_recursively_sorted_without_hidden_entries(tmp_path):
+def test_directory_gives_its_article_files_recursively_sorted_and_reports_the_rest(tmp_path):
     write(tmp_path, "b/second.txt", "Second.")
     write(tmp_path, "a.txt", "First.")
     write(tmp_path, "b/c/third.md", "Third.")
+    write(tmp_path, "b/fourth.txt.gz", gzip.compress(b"Fourth."))
     write(tmp_path, ".hidden.txt", "Hidden.")
     write(tmp_path, ".git/objects.txt", "Hidden too.")
     write(tmp_path, "b/notes.dat", "Plain words with no known format.")
-    items = read(tmp_path)
-    assert [(type(item).__name__, Path(item.source).relative_to(tmp_path).as_posix()) for item in items] == [
-        ("ArticleRecord", "a.txt"),
-        ("ArticleRecord", "b/c/third.md"),
-        ("InputError", "b/notes.dat"),
-        ("ArticleRecord", "b/second.txt"),
+    write(tmp_path, "README.md", "# What this folder holds")
+    write(tmp_path, "b/LICENSE", "Some licence.")
+    write(tmp_path, "CHANGELOG.txt", "Changes.")
+    # A knowledge base beside its inputs, with its journal files; and a SQLite file
+    # whose name does not say so.
+    sqlite = b"SQLite format 3\x00" + bytes(84)
+    write(tmp_path, "kb.db", sqlite)
+    write(tmp_path, "kb.db-wal", b"\x37\x7f\x06\x82")
+    write(tmp_path, "kb.db-shm", bytes(8))
+    write(tmp_path, "b/archive.json", sqlite)
+    skipped = []
+    items = read(tmp_path, on_skip=lambda path, reason: skipped.append((Path(path).relative_to(tmp_path).as_posix(),
+                                                                        reason)))
+    assert [(item.text, Path(item.source).relative_to(tmp_path).as_posix()) for item in items] == [
+        ("First.", "a.txt"), ("Third.", "b/c/third.md"), ("Fourth.", "b/fourth.txt.gz"), ("Second.", "b/second.txt"),
     ]
-    assert items[2].reason.startswith("unknown file type .dat")
+    assert sorted(skipped) == [
+        (".git", "hidden"), (".hidden.txt", "hidden"),
+        ("CHANGELOG.txt", "README/LICENSE/CHANGELOG"), ("README.md", "README/LICENSE/CHANGELOG"),
+        ("b/LICENSE", "README/LICENSE/CHANGELOG"), ("b/archive.json", "SQLite database"),
+        ("b/notes.dat", "not an article format"),
+        ("kb.db", "SQLite database"), ("kb.db-shm", "SQLite database"), ("kb.db-wal", "SQLite database"),
+    ]
+
+
+def test_a_file_named_on_its_own_is_read_whatever_its_name(tmp_path):
+    assert read_one(write(tmp_path, "README.md", "# Notes\n\nThe council met.")).title == "Notes"
+    assert read_one(write(tmp_path, "notes.dat", '{"text": "Sniffed."}')).text == "Sniffed."
+
+
+def test_a_sqlite_file_named_as_an_input_is_refused_with_the_argument_order(tmp_path):
+    error = only_error(write(tmp_path, "kb.txt", b"SQLite format 3\x00" + bytes(84)))
+    assert error.reason.startswith("a SQLite database, not an article")
+    assert "claimkb ingest DB PATH" in error.reason
+
+
+def test_a_url_is_refused_and_reading_continues():
+    url, record = read("https://example.org/news/1", MARKDOWN)
+    assert isinstance(url, InputError) and url.source == "https://example.org/news/1"
+    assert url.reason == "fetching URLs is not supported; save the page and ingest the file"
+    assert isinstance(record, ArticleRecord)
 
 
 def test_unknown_extension_is_sniffed_from_content(tmp_path):

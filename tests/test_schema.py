@@ -2,7 +2,9 @@ import sqlite3
 
 import pytest
 
-from claimkb.store.schema import SCHEMA_VERSION, migrations, open_db
+from claimkb.errors import ClaimkbError
+from claimkb.store.db import open_db
+from claimkb.store.schema import SCHEMA_VERSION, migrations
 
 # The minimum schema promised in ../shared/docs/interface.md.
 INTERFACE_COLUMNS = {
@@ -75,5 +77,5 @@ def test_reopening_applies_nothing_twice_and_keeps_data(tmp_path):
 def test_not_a_database_is_an_error(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("these are not the bytes of a SQLite file" * 20)
-    with pytest.raises(sqlite3.DatabaseError):
+    with pytest.raises(ClaimkbError, match="notes.db: not a SQLite database"):
         open_db(path)

@@ -1,7 +1,7 @@
 import pytest
 
 from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
-from claimkb.store.schema import open_db
+from claimkb.store.db import open_db
 from claimkb.store.articles import store_article
 
 

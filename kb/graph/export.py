@@ -19,7 +19,8 @@ from pathlib import Path
 
 import networkx as nx
 
-FORMATS = ("graphml", "gexf", "json", "cytoscape", "neo4j", "jsonld")
+from claimkb.errors import ClaimkbError
+from claimkb.graph import FORMATS
 
 # The JSON-LD vocabulary for what schema.org has no term for (claim-to-claim links).
 CLAIMKB_VOCAB = "urn:claimkb:vocab:"
@@ -48,8 +49,11 @@ def export_graph(graph: nx.MultiDiGraph, format: str, path) -> list[Path]:
     if format not in _WRITERS:
         raise ValueError(f"unknown export format {format!r}: choose one of {', '.join(FORMATS)}")
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return _WRITERS[format](graph, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _WRITERS[format](graph, path)
+    except OSError as error:  # the filesystem's answer: a read-only folder, a full disk, a folder in the way
+        raise ClaimkbError(f"cannot write it ({error.strerror or error})", str(path)) from None
 
 
 @contextmanager
@@ -202,7 +206,7 @@ def _is_neo4j_bundle(folder: Path) -> bool:
 
 def _write_neo4j(graph, path):
     if path.exists() and not _is_neo4j_bundle(path):
-        raise FileExistsError(f"{path} exists and is not a claimkb Neo4j bundle: not replacing it")
+        raise ClaimkbError("exists and is not a claimkb Neo4j bundle: not replacing it", str(path))
     building = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}-"))
     try:
         nodes, relationships = defaultdict(list), defaultdict(list)

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from claimkb.store.db import is_read_only
+
 EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 EMBEDDING_DIM = 384
 BATCH_SIZE = 128
@@ -56,7 +58,7 @@ def embed(texts: list[str]) -> np.ndarray:
 def cached_vectors(db, claim_ids: list[str], texts: list[str]) -> np.ndarray:
     """Vectors for ``claim_ids`` (whose texts are ``texts``), in that order: read from
     ``claim_embeddings`` when cached for this model, else embedded and cached (a
-    cached vector of another model is replaced)."""
+    cached vector of another model is replaced), unless ``db`` is open read-only."""
     text_of = dict(zip(claim_ids, texts))
     wanted = list(text_of)
     found: dict[str, np.ndarray] = {}
@@ -71,11 +73,12 @@ def cached_vectors(db, claim_ids: list[str], texts: list[str]) -> np.ndarray:
     missing = [cid for cid in wanted if cid not in found]
     if missing:
         vectors = embed([text_of[cid] for cid in missing])
-        with db.conn:
-            db.conn.executemany(
-                "insert or replace into claim_embeddings (claim_id, model, vector) values (?, ?, ?)",
-                [(cid, EMBEDDING_MODEL, vec.tobytes()) for cid, vec in zip(missing, vectors)],
-            )
+        if not is_read_only(db):
+            with db.conn:
+                db.conn.executemany(
+                    "insert or replace into claim_embeddings (claim_id, model, vector) values (?, ?, ?)",
+                    [(cid, EMBEDDING_MODEL, vec.tobytes()) for cid, vec in zip(missing, vectors)],
+                )
         found.update(zip(missing, vectors))
     if not claim_ids:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)

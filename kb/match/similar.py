@@ -11,6 +11,7 @@ import numpy as np
 
 from claimkb.ingest.extract.quantities import find_quantities
 
+from claimkb.errors import ClaimkbError
 from claimkb.match.candidates import fts_candidates
 from claimkb.match.features import claim_features
 from claimkb.match.compare import compare
@@ -27,6 +28,8 @@ POOL = 200  # candidates scored per query
 
 def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto") -> list[dict]:
     """[{"claim_id","text","score","article_id","outlet","speaker","relation"}], best first (the fact-checker's "has this been seen before?")."""
+    if not text.strip():
+        raise ClaimkbError("the text to look for is empty: give the words of a claim")
     matcher = resolve_matcher(matcher)
     values = [q.value for q in find_quantities(text) if q.value is not None]
     candidate_ids = fts_candidates(db, text, limit=POOL, quantity_values=values)

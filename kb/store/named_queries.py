@@ -9,11 +9,13 @@ and Datasette's ``escape_fts()``, which ``run_query`` registers too.
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 
 import sqlite_utils
 
+from claimkb.errors import ClaimkbError
 from claimkb.resources import query_files
 from datasette.utils import escape_fts
 
@@ -22,9 +24,12 @@ from datasette.utils import escape_fts
 _COMMENT_OR_STRING = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:''|[^'])*'|\"(?:\"\"|[^\"])*\"", re.DOTALL)
 _PARAMETER = re.compile(r"(?<!:):([A-Za-z_]\w*)")
 _READ_ONLY_START = re.compile(r"(?:\s|--[^\n]*\n|/\*.*?\*/)*(select|with)\b", re.DOTALL | re.IGNORECASE)
+# What SQLite answers a write on a read-only or query_only connection, or an ATTACH
+# that the read-only connection's authorizer refuses.
+REFUSED_WRITES = {"SQLITE_READONLY", "SQLITE_AUTH"}
 
 
-class QueryError(ValueError):
+class QueryError(ClaimkbError):
     """A named query cannot run as asked."""
 
 
@@ -84,8 +89,10 @@ def load_queries() -> dict[str, NamedQuery]:
 def run_query(db: sqlite_utils.Database, name: str, params: dict[str, str]) -> tuple[list[str], list[tuple]]:
     """Run the named query with params; returns (column names, rows).
 
-    The statement runs with SQLite's query_only pragma on, so even an edited
-    query file cannot change the database.
+    The statement runs with SQLite's query_only pragma on (and ``claimkb query``
+    on a read-only connection), so even an edited query file cannot change the
+    database: it gets a QueryError. Values are bound as SQL parameters, never
+    written into the SQL.
     """
     queries = load_queries()
     if name not in queries:
@@ -107,5 +114,11 @@ def run_query(db: sqlite_utils.Database, name: str, params: dict[str, str]) -> t
         cursor = conn.execute(query.sql, params)
         columns = [c[0] for c in cursor.description or []]
         return columns, cursor.fetchall()
+    except sqlite3.ProgrammingError as error:  # sqlite3 runs one statement at a time
+        raise QueryError(f"{name}.sql: {error}") from None
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorname", None) not in REFUSED_WRITES:
+            raise
+        raise QueryError(f"query {name!r} tries to change the database; queries only read ({error})") from None
     finally:
         conn.execute(f"PRAGMA query_only = {int(was_query_only)}")

@@ -2,14 +2,13 @@
 
 Every table, column, key and index lives here. A later change is a new
 migration appended below, so a user's existing database is upgraded in place
-and nothing stored is lost. ``open_db`` applies whatever is pending.
+and nothing stored is lost. ``claimkb.store.db`` opens databases: its writers
+apply whatever is pending, its readers refuse a database with pending migrations.
 """
 from __future__ import annotations
 
 import sqlite_utils
 from sqlite_utils import Migrations
-
-from claimkb import __version__
 
 SCHEMA_VERSION = 4
 
@@ -227,20 +226,3 @@ from claim_links as link
   left join outlets as later_outlet on later_outlet.id = later_article.outlet_id""",
     )
 
-
-def open_db(path, *, migrate: bool = True) -> sqlite_utils.Database:
-    """Open (creating if needed) a claimkb database with foreign keys enforced and WAL on."""
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA foreign_keys = ON")
-    if str(path) != ":memory:":
-        db.enable_wal()
-    if migrate:
-        migrations.apply(db)
-        db["kb_meta"].upsert_all(
-            [
-                {"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                {"key": "claimkb_version", "value": __version__},
-            ],
-            pk="key",
-        )
-    return db

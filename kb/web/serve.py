@@ -1,8 +1,10 @@
 """Serving a knowledge base in Datasette: its metadata, canned queries and plugin.
 
 ``claimkb serve DB`` runs ``datasette serve`` with the arguments built here: the
-database opened immutable (SQLite itself then refuses every write, whatever a
-query or another plugin tries), and a metadata file that describes every table
+database, checked as every read command checks it (a claimkb database of this
+schema version), which Datasette opens read-only (``mode=ro``, so it sees what a
+running ingest adds; ``immutable`` only when the file lies in a read-only folder,
+where no writer can be at work), and a metadata file that describes every table
 and column and carries the canned queries from queries/.
 """
 from __future__ import annotations
@@ -10,14 +12,14 @@ from __future__ import annotations
 import atexit
 import copy
 import json
-import sqlite3
 import tempfile
 from pathlib import Path
 
 from datasette.plugins import pm
 
-from claimkb.web import plugin as datasette_plugin
+from claimkb.store.db import check_readable
 from claimkb.store.named_queries import load_queries
+from claimkb.web import plugin as datasette_plugin
 
 METADATA_PATH = Path(__file__).resolve().parent / "metadata.json"
 # metadata.json describes the tables under this database name; the real
@@ -55,19 +57,6 @@ def register_plugin() -> None:
         pm.register(datasette_plugin, name="claimkb")
 
 
-def checkpoint(db_path) -> None:
-    """Fold the write-ahead log into the database file: an immutable reader ignores the log."""
-    if not Path(db_path).is_file():
-        return  # nothing to fold; Datasette reports the missing file
-    conn = sqlite3.connect(db_path)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except sqlite3.OperationalError:
-        pass  # a read-only file has no log of ours to fold in
-    finally:
-        conn.close()
-
-
 def write_metadata(db_path) -> Path:
     """The metadata in a temporary JSON file, removed when this process exits."""
     handle, name = tempfile.mkstemp(prefix="claimkb-metadata-", suffix=".json")
@@ -81,9 +70,11 @@ def write_metadata(db_path) -> Path:
 def serve_command_args(db_path, extra_args: list[str]) -> list[str]:
     """argv for ``datasette serve`` (after "serve") on db_path, then the user's extra_args.
 
-    Also registers the plugin in this process and checkpoints the database, so the
-    caller can run ``datasette.cli.cli.main(["serve", *args])`` in-process.
+    Checks db_path as ``open_read_only`` does (ClaimkbError if it is not a claimkb
+    database this claimkb reads) and sets up this process's Datasette, so the caller
+    can run ``datasette.cli.cli.main(["serve", *args])`` in-process.
     """
+    immutable = check_readable(db_path)
     register_plugin()
-    checkpoint(db_path)
-    return ["-i", str(db_path), "--metadata", str(write_metadata(db_path)), *extra_args]
+    database = ["-i", str(db_path)] if immutable else [str(db_path)]
+    return [*database, "--metadata", str(write_metadata(db_path)), *extra_args]
