@@ -370,7 +370,7 @@ def serve(db, datasette_args):
     """Browse the knowledge base in Datasette (extra options go to `datasette serve`).
 
     DB is only read; the server listens on 127.0.0.1 unless told otherwise
-    (-h/--host).
+    (-h/--host) and answers 405 to any request that is not a GET.
     """
     from datasette.cli import cli as datasette_cli
 

@@ -3,7 +3,8 @@
 -- Full-text search over article titles and texts (the articles_fts index),
 -- best matches first (FTS5 bm25 rank), with each article's outlet, date and
 -- number of extracted claims. Every word must appear; punctuation and FTS
--- operators in the search are matched as plain words.
+-- operators in the search are matched as plain words. An empty search finds
+-- nothing (Datasette shows the empty form first).
 --
 -- Parameters: :q, the words to search for ("earthquake Aceh")
 -- Example: claimkb query kb.db search_articles -p q="end-to-end encryption"
@@ -18,6 +19,8 @@ select
 from articles_fts
 join articles on articles.rowid = articles_fts.rowid
 left join outlets on outlets.id = articles.outlet_id
-where articles_fts match escape_fts(:q)
+-- An empty search (escape_fts gives '', which FTS5 cannot parse) becomes the empty
+-- phrase '""', which it can and which matches nothing.
+where articles_fts match coalesce(nullif(escape_fts(:q), ''), '""')
 order by articles_fts.rank
 limit 100

@@ -53,7 +53,7 @@ def wait_until_serving(url: str, server: subprocess.Popen) -> None:
 def claimkb(*args, **kwargs) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
     return subprocess.Popen(
-        [sys.executable, "-c", "import sys; from kb.cli import cli; cli(sys.argv[1:])", *map(str, args)],
+        [sys.executable, "-c", "import sys; from claimkb.cli import cli; cli(sys.argv[1:])", *map(str, args)],
         cwd=REPO, env=env, text=True, **kwargs,
     )
 
@@ -111,6 +111,9 @@ def page(browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # A Content-Security-Policy that blocked something the pages need shows here.
+    page.on("console", lambda message: errors.append(message.text)
+            if "Content Security Policy" in message.text else None)
     yield page
     page.close()
     assert errors == [], f"JavaScript errors: {errors}"
@@ -147,7 +150,7 @@ def test_search_a_claim_open_its_family_and_graph(server, page):
     # The family as a graph, drawn by Cytoscape.js.
     page.click("text=See the family as a graph")
     page.wait_for_url(f"**/graph?family={family}")
-    page.wait_for_function("document.body && document.body.dataset.graphNodes !== undefined", timeout=30_000)
+    page.wait_for_selector("body[data-graph-nodes]", state="attached", timeout=30_000)
     drawn = page.evaluate("document.body.dataset.graphNodes")
     with urllib.request.urlopen(f"{base}/sample/-/claimkb/graph.json?family={family}") as response:
         served = json.load(response)["elements"]["nodes"]
@@ -165,7 +168,7 @@ def test_script_in_article_text_does_not_run(server, page):
     page.reload()
     assert '<script>alert("x")</script>' in page.locator("body").inner_text()
     page.goto(f"{base}/sample/-/claimkb/graph?article={sample.articles['wire']}")
-    page.wait_for_function("document.body && document.body.dataset.graphNodes !== undefined", timeout=30_000)
+    page.wait_for_selector("body[data-graph-nodes]", state="attached", timeout=30_000)
     assert dialogs == []
     page.screenshot(path=SCREENSHOTS / "article-graph.png", full_page=True)
 
@@ -212,7 +215,7 @@ def test_demo_seed_quote_mutations_graph_and_graphml(demo_server, page, tmp_path
 
     # Its graph, drawn by Cytoscape.js, and the GraphML download Gephi opens.
     page.click("text=See the family as a graph")
-    page.wait_for_function("document.body && document.body.dataset.graphNodes !== undefined", timeout=30_000)
+    page.wait_for_selector("body[data-graph-nodes]", state="attached", timeout=30_000)
     assert int(page.evaluate("document.body.dataset.graphNodes")) > 0
     page.screenshot(path=SCREENSHOTS / "demo-graph.png", full_page=True)
     page.goto(base + "/claimkb-demo/-/claimkb/fidelity")

@@ -1,5 +1,7 @@
 """The knowledge base in Datasette, in-process: metadata, canned queries and the claimkb plugin."""
 import asyncio
+import base64
+import hashlib
 import html
 import io
 import json
@@ -14,7 +16,7 @@ from datasette.app import Datasette
 from datasette.cli import serve as datasette_serve
 
 from claimkb.store.named_queries import load_queries
-from claimkb.store.db import open_db
+from claimkb.store.db import open_db, writing
 from claimkb.web.serve import METADATA_PATH, datasette_metadata, register_plugin, serve_command_args
 from sample_kb import SCRIPT, build_empty_kb, build_sample_kb
 
@@ -83,6 +85,7 @@ def test_serve_command_args_serve_read_only_on_localhost_with_metadata(sample):
     with open(metadata_file) as f:
         metadata = json.load(f)
     assert "sample" in metadata["databases"]
+    assert metadata["plugins"]["claimkb"] == {"read_only": True}
     assert args[-2:] == ["--port", "8123"]
     # No host is passed, so Datasette's own default, the local machine only, holds.
     assert not {"-h", "--host"} & set(args)
@@ -354,3 +357,96 @@ def test_a_database_without_the_schema_is_left_alone(tmp_path):
     assert "None of the databases" in text_of(get(other, "/-/claimkb"))
     assert "/other/-/claimkb" not in text_of(get(other, "/other/families"))
 
+
+# ------------------------------------------------------ nothing gets in or out
+
+
+PLUGIN_PAGES = ["/-/claimkb", "/sample/-/claimkb", "/sample/-/claimkb/graph", "/sample/-/claimkb/graph.json",
+                "/sample/-/claimkb/download/json", "/sample/-/claimkb/fidelity"]
+
+
+def plugin_pages(sample) -> list[str]:
+    return PLUGIN_PAGES + [f"/sample/-/claimkb/family/{sample.families['quote']}"]
+
+
+def post(ds, path, **kwargs):
+    return asyncio.run(ds.client.post(path, **kwargs))
+
+
+def test_every_post_is_refused_with_405_and_no_traceback(ds, sample, capfd):
+    capfd.readouterr()
+    paths = ["/sample", "/sample/claims", "/sample/search_claims", "/sample/claims/-/insert", "/sample/-/create",
+             "/sample/claims/-/drop", "/-/messages", *plugin_pages(sample)]
+    for path in paths:
+        for data in ({}, {"q": "x", "sql": "delete from claims"}):
+            response = post(ds, path, data=data)
+            assert response.status_code == 405, path
+            assert response.headers["allow"] == "GET, HEAD"
+    assert asyncio.run(ds.client.request("PUT", "/sample/claims")).status_code == 405
+    assert asyncio.run(ds.client.request("DELETE", "/sample/claims")).status_code == 405
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err and "Error" not in out + err
+
+
+def test_plugin_pages_refuse_posts_in_any_datasette(sample, tmp_path):
+    """Without `claimkb serve`'s read_only setting, Datasette's own pages are Datasette's
+    business, but the plugin's pages still only read."""
+    plain = Datasette([sample.path])
+    for path in plugin_pages(sample):
+        assert post(plain, path).status_code == 405, path
+
+
+def test_refused_sql_answers_400_without_a_traceback_in_the_log(ds, capfd):
+    capfd.readouterr()
+    for sql in ("delete from claims", "drop table claims", "attach 'x.db' as x", "pragma writable_schema = 1"):
+        assert get(ds, "/sample.json", params={"sql": sql}).status_code == 400, sql
+    assert get(ds, "/sample/no_such_table").status_code == 404
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err
+
+
+def test_plugin_pages_allow_only_the_plugins_scripts(ds, sample):
+    for path in plugin_pages(sample):
+        response = get(ds, path)
+        policy = response.headers["content-security-policy"]
+        directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+        assert directives["object-src"] == "'none'" and directives["base-uri"] == "'none'"
+        script_sources = directives["script-src"].split()
+        assert "'unsafe-inline'" not in script_sources and "'self'" not in script_sources
+        assert script_sources[0] == "http://localhost/-/claimkb/static/"
+        assert "'unsafe-inline'" not in directives["style-src"]
+        if response.headers["content-type"].startswith("text/html") and response.status_code == 200:
+            page = response.text
+            # Every script the page loads comes from the plugin's folder, and every inline
+            # script is allowed by its hash (Datasette's menu script), or it would not run.
+            for src in re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", page):
+                assert src.startswith("/-/claimkb/static/"), (path, src)
+            for script in re.findall(r"<script>(.*?)</script>", page, re.DOTALL):
+                digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+                assert f"'sha256-{digest}'" in script_sources, path
+
+
+def test_article_urls_are_links_only_with_http_schemes(tmp_path):
+    sample = build_sample_kb(tmp_path / "sample.db")
+    with writing(sample.path) as db:
+        db["articles"].update(sample.articles["ledger"], {"url": "javascript:alert(document.cookie)"})
+        db["articles"].update(sample.articles["coastal"], {"url": " JavaScript:alert(1)"})
+    served = Datasette([sample.path], metadata=datasette_metadata(sample.path))
+    pages = [f"/sample/-/claimkb/family/{family}" for family in sample.families.values()]
+    pages += [f"/sample/articles/{article}" for article in sample.articles.values()]
+    pages += ["/sample/articles", "/sample/search_articles?q=harbour", "/sample/-/claimkb/graph"]
+    for path in pages:
+        page = text_of(get(served, path))
+        assert not re.search(r"href=\"\s*javascript:", page, re.IGNORECASE), path
+    family = text_of(get(served, f"/sample/-/claimkb/family/{sample.families['quote']}"))
+    assert 'href="https://eveningwire.example/port-review"' in family
+
+
+def test_search_queries_open_on_their_empty_form(ds):
+    for name in ("search_claims", "search_articles"):
+        page = get(ds, f"/sample/{name}")
+        assert page.status_code == 200, page.text[:300]
+        assert "syntax error" not in page.text
+        assert 'name="q"' in page.text
+        for blank in ("", "   ", '"'):
+            assert get(ds, f"/sample/{name}.json", params={"q": blank, "_shape": "array"}).json() == []

@@ -5,10 +5,18 @@ the claimkb schema; ``/-/claimkb`` leads to them. Row pages link in through
 ``render_cell``: a family id opens its family page, a speaker or an article its
 graph. Everything reads through Datasette's read-only connections, and all
 article text reaches the page through Jinja's autoescaping.
+
+The plugin's pages answer only GET (and HEAD), with a Content-Security-Policy
+that runs no script but the plugin's own files (and Datasette's one inline menu
+script, by its hash) and applies no inline style but Cytoscape's one rule. Under
+``claimkb serve`` (its metadata sets ``read_only``), every other request to
+Datasette is refused with 405 before Datasette sees it.
 """
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import io
 import json
 import math
@@ -18,8 +26,9 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from importlib.resources import files
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import markupsafe
 import networkx as nx
@@ -36,6 +45,20 @@ from claimkb.match.wordiff import DiffSegment, word_diff
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_PREFIX = "/-/claimkb/static/"
+PLUGIN_NAME = "claimkb"
+# The plugin setting that `claimkb serve` puts in its metadata: refuse every
+# request that could change something, i.e. anything but READ_METHODS.
+READ_ONLY = "read_only"
+READ_METHODS = ("GET", "HEAD")
+# The only schemes an article's URL is linked with; anything else (javascript:,
+# data:) is shown as text at most.
+LINK_SCHEMES = {"http", "https"}
+# Datasette's base template ends every page with this inline script (it closes
+# open menus); the plugin pages' Content-Security-Policy allows it by its hash.
+DATASETTE_MENU_SCRIPT = "templates/_close_open_menus.html"
+# The one <style> element Cytoscape.js adds to a page (see cytoscape.min.js); allowed
+# by its hash too, so no other inline style applies.
+CYTOSCAPE_STYLE = ".__________cytoscape_container { position: relative; }"
 
 # What a claimkb database has that others do not.
 REQUIRED_TABLES = {"claims", "families", "claim_links", "articles", "outlets"}
@@ -288,19 +311,69 @@ class PageNotFound(LookupError):
     pass
 
 
+def method_not_allowed() -> Response:
+    return Response.text(
+        "claimkb pages only read: send a GET request\n", status=405, headers={"allow": ", ".join(READ_METHODS)}
+    )
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source that allows one inline script or style element by its content."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+@functools.lru_cache(maxsize=1)
+def _datasette_script_hashes() -> tuple[str, ...]:
+    """CSP hash sources of the inline scripts in Datasette's menu template."""
+    template = (files("datasette") / DATASETTE_MENU_SCRIPT).read_text(encoding="utf-8")
+    return tuple(map(csp_hash, re.findall(r"<script>(.*?)</script>", template, re.DOTALL)))
+
+
+def content_security_policy(datasette, request) -> str:
+    """Scripts from the plugin's static folder only (and Datasette's menu script, by hash);
+    styles from this origin (and Cytoscape's one rule, by hash); everything else from this
+    origin; no plugins, frames, base URL or foreign form targets."""
+    scripts = f"{request.scheme}://{request.host}{datasette.urls.path(STATIC_PREFIX)}"
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {scripts} {' '.join(_datasette_script_hashes())}",
+        f"style-src 'self' {csp_hash(CYTOSCAPE_STYLE)}",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
 def page(view):
-    """A route whose PageNotFound becomes Datasette's 404 page (raising Datasette's own
-    NotFound would also print a full traceback on the server's console)."""
+    """A route of the plugin: GET only (405 otherwise), with the plugin's
+    Content-Security-Policy, and whose PageNotFound becomes Datasette's 404 page
+    (raising Datasette's own NotFound would also print a full traceback on the
+    server's console)."""
 
     @functools.wraps(view)
     async def route(datasette, request):
+        if request.method not in READ_METHODS:
+            return method_not_allowed()
         try:
-            return await view(datasette, request)
+            response = await view(datasette, request)
         except PageNotFound as missing:
             context = {"error": str(missing), "status": 404, "title": "Not found"}
-            return Response.html(await datasette.render_template("error.html", context, request=request), status=404)
+            response = Response.html(
+                await datasette.render_template("error.html", context, request=request), status=404
+            )
+        response.headers["content-security-policy"] = content_security_policy(datasette, request)
+        return response
 
     return route
+
+
+def article_href(url: str | None) -> str | None:
+    """The URL to link an article with: only an http(s) one."""
+    try:
+        return url if url and urlsplit(url.strip()).scheme.lower() in LINK_SCHEMES else None
+    except ValueError:  # urlsplit refuses some malformed URLs ("http://[x")
+        return None
 
 
 async def _is_claimkb(datasette, name: str) -> bool:
@@ -347,6 +420,7 @@ async def _render(datasette, request, template: str, database: str, **context):
     return Response.html(await datasette.render_template(template, context, request=request))
 
 
+@page
 async def claimkb_index(datasette, request):
     names = await claimkb_databases(datasette)
     if len(names) == 1:
@@ -439,6 +513,25 @@ async def fidelity_page(datasette, request):
 
 
 @hookimpl
+def asgi_wrapper(datasette):
+    """Under `claimkb serve`, answer 405 to every request that is not a GET, before
+    Datasette sees it: nothing served may change the knowledge base, and Datasette's
+    own answer to a POST is an error 500 with a traceback on the console."""
+
+    def wrap(app):
+        async def read_only(scope, receive, send):
+            if (scope["type"] == "http" and scope["method"] not in READ_METHODS
+                    and (datasette.plugin_config(PLUGIN_NAME) or {}).get(READ_ONLY)):
+                await method_not_allowed().asgi_send(send)
+                return
+            await app(scope, receive, send)
+
+        return read_only
+
+    return wrap
+
+
+@hookimpl
 def register_routes():
     database = r"/(?P<database>[^/]+)/-/claimkb"
     return [
@@ -458,6 +551,7 @@ def prepare_jinja2_environment(env):
     # Datasette finds templates beside a plugin package; this plugin is a module,
     # so its templates folder is added to the loader here.
     env.loader = ChoiceLoader([env.loader, FileSystemLoader(str(TEMPLATES_DIR))])
+    env.filters["article_href"] = article_href
 
 
 @hookimpl

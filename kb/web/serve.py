@@ -5,7 +5,8 @@ database, checked as every read command checks it (a claimkb database of this
 schema version), which Datasette opens read-only (``mode=ro``, so it sees what a
 running ingest adds; ``immutable`` only when the file lies in a read-only folder,
 where no writer can be at work), and a metadata file that describes every table
-and column and carries the canned queries from queries/.
+and column, carries the canned queries from queries/ and tells the plugin to
+refuse every request that is not a GET (see ``claimkb.web.plugin``).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import datasette.handle_exception
 from datasette.plugins import pm
 
 from claimkb.store.db import check_readable
@@ -47,14 +49,21 @@ def datasette_metadata(db_path) -> dict:
         for query in load_queries().values()
     }
     metadata["databases"][database_name(db_path)] = database
+    metadata.setdefault("plugins", {})[datasette_plugin.PLUGIN_NAME] = {datasette_plugin.READ_ONLY: True}
     return metadata
 
 
 def register_plugin() -> None:
-    """Make sure this process's Datasette loads the claimkb plugin, whether or not
-    the package is installed (an installed one registers it by entry point)."""
-    if not pm.is_registered(datasette_plugin) and pm.get_plugin("claimkb") is None:
-        pm.register(datasette_plugin, name="claimkb")
+    """Set up this process's Datasette for claimkb: load the claimkb plugin, whether or
+    not the package is installed (an installed one registers it by entry point), and
+    log a refused request (a 4xx: a missing table, SQL that is not a SELECT) without
+    the traceback and local variables Datasette prints for each when the `rich`
+    package is installed, as spaCy's dependencies install it."""
+    if not pm.is_registered(datasette_plugin) and pm.get_plugin(datasette_plugin.PLUGIN_NAME) is None:
+        pm.register(datasette_plugin, name=datasette_plugin.PLUGIN_NAME)
+    # Datasette's default handler prints with rich whenever rich imports; without it,
+    # it prints a plain traceback for a real 500 only.
+    datasette.handle_exception.rich = None
 
 
 def write_metadata(db_path) -> Path:
