@@ -10,7 +10,7 @@ from claimkb.ingest.records import ArticleRecord, Claim, Extraction
 from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations
 from claimkb.match.compare import Comparison
 from claimkb.store.articles import store_article
-from claimkb.store.schema import open_db
+from claimkb.store.db import open_db
 
 SOURCE = ["The council approved the budget.", "Taxes will rise by two percent.",
           "Parks will get new benches.", "The mayor praised the vote."]

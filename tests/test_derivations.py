@@ -67,7 +67,7 @@ def test_build_derivations_reads_the_language_off_the_texts(tmp_path):
     from claimkb.ingest.records import ArticleRecord, Claim, Extraction
     from claimkb.link.derivations import build_derivations
     from claimkb.store.articles import store_article
-    from claimkb.store.schema import open_db
+    from claimkb.store.db import open_db
 
     english = ("The minister said on Tuesday that the new bridge would open to traffic in the spring. "
                "She said that the cost of the works had been lower than the council expected.")

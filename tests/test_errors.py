@@ -89,16 +89,16 @@ def test_a_user_error_is_one_line_without_class_names(sample, tmp_path):
 
 
 def test_writers_refused_for_a_missing_tier_leave_the_database_unchanged(sample, tmp_path, monkeypatch):
-    import claimkb.link.linker
+    import claimkb.match.tiers
 
-    monkeypatch.setattr(claimkb.link.linker, "embeddings_available", lambda: False)
+    monkeypatch.setattr(claimkb.match.tiers, "embeddings_available", lambda: False)
     (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen in May.")
     before = sha256(sample.path)
-    for args in (["link", sample.path, "--matcher", "embeddings"],
-                 ["ingest", sample.path, tmp_path / "a.txt", "--matcher", "embeddings"]):
+    for args in (["link", sample.path, "--matcher", "dense"],
+                 ["ingest", sample.path, tmp_path / "a.txt", "--matcher", "dense"]):
         result = run(*args)
         assert result.exit_code == 1
-        assert one_line(result) == "Error: the embeddings matcher needs the optional tier: pip install 'claimkb[embeddings]'"
+        assert one_line(result) == "Error: the dense matcher needs the optional tier: pip install 'claimkb[embeddings]'"
     assert sha256(sample.path) == before
 
 

