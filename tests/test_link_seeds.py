@@ -110,11 +110,14 @@ def test_every_claim_of_the_republication_is_one_of_those_read_off_the_texts(see
         == sorted(COUNTERPARTS)
 
 
-# Paraphrases today's score leaves below the threshold, by tier.
+# Paraphrases today's score leaves below the link threshold, by tier.
 MISSED = {
-    "one form of exploitation / abuse can lead to another form": ("lexical", "embeddings"),
-    "sexual blackmail is a very common phenomenon": ("lexical",),
-    "to take action and unite": ("lexical",),
+    "one form of exploitation / abuse can lead to another form": ("lexical", "dense"),
+    "sexual blackmail is a very common phenomenon": ("lexical", "dense"),
+    "to take action and unite": ("lexical", "dense"),
+    "children spend even more time on computers": ("lexical", "dense"),
+    "where experts use social media": ("lexical",),
+    "more than 69 million photos, video and other archives": ("dense",),
 }
 
 
@@ -125,8 +128,7 @@ def test_each_claim_of_the_republication_links_to_its_original(request, seed_db,
     assert any(words in earlier for earlier in linked for words in COUNTERPARTS[republished]), linked
 
 
-def test_no_claim_of_the_republication_links_to_another_claims_original(request, seed_db):
-    needs_calibrated_matcher(request, "embeddings")
+def test_no_claim_of_the_republication_links_to_another_claims_original(seed_db):
     wrong = [(republished, earlier[:60]) for republished, originals in COUNTERPARTS.items()
              for earlier in counterparts_linked(seed_db, republished)
              if not any(words in earlier for words in originals)]
@@ -151,11 +153,11 @@ def test_the_original_sextortion_passage_is_extracted_as_williams_s(seed_db):
     assert content.endswith("on a daily basis")
 
 
-def test_the_sextortion_passage_links_only_to_its_counterpart_not_the_predator_quote(request, seed_db):
-    needs_calibrated_matcher(request, "embeddings")
+def test_the_sextortion_passage_links_only_to_its_counterpart_not_the_predator_quote(seed_db):
+    # That it links to its counterpart at all is test_each_claim_..._links_to_its_original.
     linked = counterparts_linked(seed_db, SEXTORTION)
     assert not [earlier for earlier in linked if PREDATOR in earlier]
-    assert len(linked) == 1 and "sextortion cases" in linked[0]
+    assert all("sextortion cases" in earlier for earlier in linked)
 
 
 def test_the_65_million_cyber_tips_are_in_the_original_with_no_counterpart(seed_db):
@@ -175,7 +177,8 @@ def test_predator_becomes_expert_in_the_evidence_of_the_predator_quote(seed_db):
         d for d in json.loads(row[3]) if d.get("a") == "predator").items()
 
 
-def test_explicit_becomes_apocalyptic_in_the_evidence_of_the_sextortion_passage(seed_db):
+def test_explicit_becomes_apocalyptic_in_the_evidence_of_the_sextortion_passage(request, seed_db):
+    needs_calibrated_matcher(request, *MISSED[SEXTORTION])
     row = find(seed_db, "sextortion cases", SEXTORTION)
     assert any("explicit" in (d.get("a") or "").split() and "apocalyptic" in (d.get("b") or "").split()
                for d in json.loads(row[3]))
