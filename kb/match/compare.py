@@ -24,6 +24,7 @@ linking cheap.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import asdict, dataclass, field
 
@@ -282,7 +283,12 @@ def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
 
 def _content_within(features: ClaimFeatures, span: tuple[int, int]) -> list[int]:
     """Positions in ``features.content`` of the content words inside ``span``."""
-    return [k for k, (start, end) in enumerate(features.content_spans) if span[0] <= start and end <= span[1]]
+    spans = features.content_spans
+    first = bisect.bisect_left(spans, (span[0],))
+    last = first
+    while last < len(spans) and spans[last][1] <= span[1]:
+        last += 1
+    return list(range(first, last))
 
 
 def _as_written(features: ClaimFeatures, positions: list[int]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -22,6 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 # "don't") stay whole; other punctuation stands alone.
 TOKEN = re.compile(r"\w+(?:[.,'’\-]\w+)*|[^\w\s]")
 SAME, ADDED, DROPPED, CHANGED = "same", "added", "dropped", "changed"
+TOKENIZED_CACHE = 100_000  # texts kept tokenized: linking diffs one claim against many
 
 
 @dataclass(frozen=True)
@@ -36,17 +38,23 @@ class DiffSegment:
 
 def word_diff(original: str, copy: str) -> list[DiffSegment]:
     """``copy`` compared word by word with ``original``, in order."""
-    a, b = list(TOKEN.finditer(original)), list(TOKEN.finditer(copy))
-    words_a = [t.group().casefold() for t in a]
+    (a, words_a), (b, words_b) = _tokenized(original), _tokenized(copy)
     segments = []
-    for op, i1, i2, j1, j2 in _joined(_opcodes(words_a, [t.group().casefold() for t in b]), words_a):
+    for op, i1, i2, j1, j2 in _joined(_opcodes(words_a, words_b), words_a):
         span_a, span_b = _span(a, i1, i2, len(original)), _span(b, j1, j2, len(copy))
         space = _spaced(a, i1) if op == DROPPED else _spaced(b, j1)
         segments.append(DiffSegment(op, original[slice(*span_a)], copy[slice(*span_b)], space, span_a, span_b))
     return segments
 
 
-def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+@lru_cache(maxsize=TOKENIZED_CACHE)
+def _tokenized(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """(offsets, case-folded words) of the text's tokens."""
+    tokens = list(TOKEN.finditer(text))
+    return tuple(t.span() for t in tokens), tuple(t.group().casefold() for t in tokens)
+
+
+def _opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, int, int, int, int]]:
     """Kept runs, and between them one segment for whatever differs."""
     out: list[tuple[str, int, int, int, int]] = []
     for op, i1, i2, j1, j2 in Indel.opcodes(a, b).as_list():
@@ -59,7 +67,7 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]
     return out
 
 
-def _joined(opcodes: list[tuple[str, int, int, int, int]], words_a: list[str]) -> list[tuple[str, int, int, int, int]]:
+def _joined(opcodes: list[tuple[str, int, int, int, int]], words_a: tuple[str, ...]) -> list[tuple[str, int, int, int, int]]:
     """Join two changes around a kept run of function words and punctuation."""
     out: list[tuple[str, int, int, int, int]] = []
     for k, (op, i1, i2, j1, j2) in enumerate(opcodes):
@@ -76,12 +84,12 @@ def _is_function(word: str) -> bool:
     return word in STOP_WORDS or not word[0].isalnum()
 
 
-def _span(tokens: list[re.Match], start: int, end: int, length: int) -> tuple[int, int]:
+def _span(tokens: tuple[tuple[int, int], ...], start: int, end: int, length: int) -> tuple[int, int]:
     if end > start:
-        return tokens[start].start(), tokens[end - 1].end()
-    at = tokens[start].start() if start < len(tokens) else length
+        return tokens[start][0], tokens[end - 1][1]
+    at = tokens[start][0] if start < len(tokens) else length
     return at, at
 
 
-def _spaced(tokens: list[re.Match], index: int) -> bool:
-    return 0 < index < len(tokens) and tokens[index].start() > tokens[index - 1].end()
+def _spaced(tokens: tuple[tuple[int, int], ...], index: int) -> bool:
+    return 0 < index < len(tokens) and tokens[index][0] > tokens[index - 1][1]
