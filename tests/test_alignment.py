@@ -97,3 +97,26 @@ def test_without_any_linked_claim_nothing_is_aligned(db):
     database, ids = db
     scores = {(ids["source"][0], ids["copy"][0]): 0.9}
     assert align_derivations(database, comparer_scoring(scores), "lexical") == 0
+
+
+def test_within_a_gap_claims_pair_one_to_one_best_first(db):
+    database, ids = db
+    src, cpy = ids["source"], ids["copy"]
+    link(database, src[3], cpy[3])
+    # cpy[0] and cpy[1] both score best with src[1]; cpy[1] more so, so cpy[0]
+    # takes its next best candidate instead of a second copy of src[1].
+    scores = {(src[1], cpy[1]): 0.9, (src[1], cpy[0]): 0.8, (src[0], cpy[0]): ALIGNED_THRESHOLD + 0.01}
+    align_derivations(database, comparer_scoring(scores), "lexical")
+    assert aligned_pairs(database) == {(src[1], cpy[1]), (src[0], cpy[0])}
+
+
+def test_probable_pairs_make_an_article_pair_worth_aligning_without_a_derivation(db):
+    database, ids = db
+    src, cpy = ids["source"], ids["copy"]
+    database.execute("delete from article_derivations")
+    link(database, src[0], cpy[0])
+    scores = {(src[1], cpy[1]): 0.7, (src[2], cpy[2]): 0.7}
+    assert align_derivations(database, comparer_scoring(scores), "lexical") == 0
+    # Links and probable pairs together cover three of the copy's four claims.
+    probable = [(src[1], cpy[1]), (src[2], cpy[2])]
+    assert align_derivations(database, comparer_scoring(scores), "lexical", probable=probable) == 2

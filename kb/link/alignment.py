@@ -6,8 +6,8 @@ else, and its link threshold is set for precision among pairs drawn from anywher
 Inside a derivation (``claimkb.link.derivations``: most of B's claims are already
 linked to A's), position is evidence it does not see: a claim of B that sits
 between two linked claims can only be a copy of a source claim between their
-counterparts. So each unlinked claim of B is compared with the unlinked source
-claims of its gap, and linked to the best one when the calibrated score says the pair is more likely the
+counterparts. So the unlinked claims of B in each gap are compared with the
+unlinked source claims of that gap, and paired one to one, best pairs first, when the calibrated score says the pair is more likely the
 same claim than not (``ALIGNED_THRESHOLD``). Such links carry the method
 ``<tier>+aligned`` so that a reader knows the position was part of the evidence.
 """
@@ -17,6 +17,7 @@ import bisect
 import json
 from collections import defaultdict
 
+from claimkb.link.derivations import MIN_SHARE, MIN_SHARED
 from claimkb.link.families import ORDER_SQL
 
 # A calibrated probability above one half: the model alone says "more likely the
@@ -25,6 +26,11 @@ ALIGNED_THRESHOLD = 0.5
 
 DERIVATIONS_SQL = "select article_id, derived_from from article_derivations"
 CLAIMS_SQL = "select id, char_start from claims where article_id = ? order by char_start, id"
+LINKED_LATER_SQL = """
+select l.claim_b from claim_links l
+join claims ca on ca.id = l.claim_a join claims cb on cb.id = l.claim_b
+where ca.article_id = ? and cb.article_id = ?
+"""
 LINKS_SQL = """
 select l.claim_a, l.claim_b from claim_links l
 join claims ca on ca.id = l.claim_a join claims cb on cb.id = l.claim_b
@@ -32,12 +38,16 @@ where ca.article_id = ? and cb.article_id = ?
 """
 
 
-def align_derivations(db, comparer, method: str, article_ids=None) -> int:
+def align_derivations(db, comparer, method: str, article_ids=None, probable=()) -> int:
     """Add the in-order links of every derivation (or of those involving
     ``article_ids``); ``comparer(earlier_id, later_id)`` returns a ``Comparison``.
+    ``probable`` lists (earlier, later) claim pairs that scored at least
+    ``ALIGNED_THRESHOLD`` without being linked: an article pair whose links and
+    probable pairs together cover a derivation's share of the later article is
+    aligned too, since a copy rewords enough claims to stay under the link threshold.
     Returns the number of links added."""
     rows = []
-    for later, earlier in db.execute(DERIVATIONS_SQL).fetchall():
+    for later, earlier in _article_pairs(db, probable):
         if article_ids is not None and later not in article_ids and earlier not in article_ids:
             continue
         for pair in _gap_pairs(db, earlier, later, comparer):
@@ -55,14 +65,35 @@ def align_derivations(db, comparer, method: str, article_ids=None) -> int:
     return len(rows)
 
 
+def _article_pairs(db, probable) -> list[tuple[str, str]]:
+    """(later, earlier) article pairs to align: the derivations, and the pairs whose
+    linked or probable claims make up a derivation's share of the later article."""
+    pairs = dict.fromkeys(tuple(row) for row in db.execute(DERIVATIONS_SQL).fetchall())
+    covered = defaultdict(set)  # (later, earlier) -> claims of the later article
+    article_of = {}
+    ids = {claim for pair in probable for claim in pair}
+    for claim_id in ids:
+        article_of[claim_id] = db.execute("select article_id from claims where id = ?", [claim_id]).fetchone()[0]
+    for earlier_claim, later_claim in probable:
+        covered[(article_of[later_claim], article_of[earlier_claim])].add(later_claim)
+    for (later, earlier), claims in covered.items():
+        if (later, earlier) in pairs or later == earlier:
+            continue
+        claims |= {row[0] for row in db.execute(LINKED_LATER_SQL, [earlier, later])}
+        total = db.execute("select count(*) from claims where article_id = ?", [later]).fetchone()[0]
+        if len(claims) >= MIN_SHARED and len(claims) >= MIN_SHARE * total:
+            pairs[(later, earlier)] = None
+    return list(pairs)
+
+
 def _order_key(db, claim_id: str) -> tuple:
     return db.execute(f"select {ORDER_SQL} from claims c join articles a on a.id = c.article_id where c.id = ?",
                       [claim_id]).fetchone()
 
 
 def _gap_pairs(db, earlier: str, later: str, comparer):
-    """(source claim, copy claim) for each unlinked claim of ``later`` whose best
-    candidate in its gap scores at least ``ALIGNED_THRESHOLD``."""
+    """(source claim, copy claim) pairs of the gaps between linked claims, one to one
+    within a gap, each scoring at least ``ALIGNED_THRESHOLD``."""
     source = [row[0] for row in db.execute(CLAIMS_SQL, [earlier])]
     copy = [row[0] for row in db.execute(CLAIMS_SQL, [later])]
     position = {claim_id: k for k, claim_id in enumerate(source)}
@@ -72,18 +103,27 @@ def _gap_pairs(db, earlier: str, later: str, comparer):
         anchors[copy.index(b)].append(position[a])
         linked_sources.add(position[a])
     anchored = sorted(anchors)
+    if not anchored:
+        return  # nothing to align by
+    gaps = defaultdict(list)  # (first, last source position) -> copy claims in that gap
     for k, claim_id in enumerate(copy):
         if k in anchors:
             continue
         at = bisect.bisect(anchored, k)
         low = max(anchors[anchored[at - 1]]) + 1 if at else 0
         high = min(anchors[anchored[at]]) if at < len(anchored) else len(source)
-        if not anchored:
-            continue  # nothing to align by
+        gaps[(low, high)].append(claim_id)
+    for (low, high), copies in gaps.items():
         # A source claim already linked is not a candidate: a second copy of it (a
         # split sentence) must pass the ordinary link threshold on its own.
         candidates = [source[i] for i in range(low, high) if i not in linked_sources]
-        scored = [(comparer(candidate, claim_id).score, candidate) for candidate in candidates]
-        best_score, best = max(scored, default=(0.0, None))
-        if best is not None and best_score >= ALIGNED_THRESHOLD:
-            yield best, claim_id
+        scored = sorted(((comparer(candidate, claim_id).score, candidate, claim_id)
+                         for candidate in candidates for claim_id in copies), reverse=True)
+        # One to one within a gap, best pairs first.
+        taken = set()
+        for score, candidate, claim_id in scored:
+            if score < ALIGNED_THRESHOLD:
+                break
+            if candidate not in taken and claim_id not in taken:
+                taken |= {candidate, claim_id}
+                yield candidate, claim_id

@@ -37,7 +37,7 @@ from claimkb.match.compare import compare, default_threshold
 from claimkb.match.tiers import resolve_matcher
 from claimkb.link.derivations import build_derivations
 from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
-from claimkb.link.alignment import align_derivations
+from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations
 from claimkb.link.families import build_families
 
 INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
@@ -149,11 +149,11 @@ def link_claims(
         claims, pairs, vectors = _bulk_candidates(db, claim_ids, matcher, per_claim)
     stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
                       matcher=matcher)
-    _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
+    probable = _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
     articles = None if claim_ids is None else _articles_of(db, claim_ids)
     stats.derivations = build_derivations(db, articles)
     comparer = stored_comparer(db, matcher)
-    aligned = align_derivations(db, comparer, matcher, articles)
+    aligned = align_derivations(db, comparer, matcher, articles, probable=probable)
     if aligned:
         stats.links += aligned
         stats.derivations = build_derivations(db, articles)  # their shares now count the aligned links
@@ -223,7 +223,10 @@ def _dense_neighbours(db, new: Claims, new_vectors: np.ndarray, per_claim: int) 
     return found
 
 
-def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matcher, stats, progress) -> None:
+def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matcher, stats, progress) -> list:
+    """Write the pairs ``compare`` calls the same claim; return the (earlier, later)
+    claim ids of the pairs that fell short of the threshold but are probable copies
+    (``claimkb.link.alignment.ALIGNED_THRESHOLD``): evidence of a re-publication."""
     method = "dense" if vectors is not None else "lexical"
 
     @lru_cache(maxsize=FEATURE_CACHE)
@@ -231,12 +234,15 @@ def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matc
         return claim_features(claims.contents[k], claims.speakers[k], claims.kinds[k])
 
     accepted = []  # (earlier, later, AcceptedLink)
+    probable = []
     for start in range(0, len(pairs), COMPARE_CHUNK):
         for i, j in pairs[start:start + COMPARE_CHUNK].tolist():
             if claims.order[j] < claims.order[i]:
                 i, j = j, i  # compared earlier -> later, so the evidence reads that way
             dense = float(vectors[i] @ vectors[j]) if vectors is not None else None
             result = compare(features(i), features(j), dense_similarity=dense, threshold=threshold)
+            if not result.same_claim and result.score >= ALIGNED_THRESHOLD:
+                probable.append((claims.ids[i], claims.ids[j]))
             if result.same_claim:
                 link = AcceptedLink(result.score, result.relation, json.dumps(result.differences, ensure_ascii=False))
                 accepted.append((i, j, link))
@@ -253,6 +259,7 @@ def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matc
             " values (?, ?, ?, ?, ?, ?)",
             rows,
         )
+    return probable
 
 
 def drop_outcompeted(links, articles):
