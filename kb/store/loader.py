@@ -12,8 +12,8 @@ from typing import Callable, Iterable
 
 import sqlite_utils
 
-from claimkb.ingest.extract import extract_claims
-from claimkb.ingest.extract.nlp import load_pipeline, pipeline_info
+from claimkb.ingest.extract import extract_all
+from claimkb.ingest.extract.nlp import load_pipeline, parse, pipeline_info
 from claimkb.ingest.readers import read_inputs
 from claimkb.ingest.records import ArticleRecord, InputError
 
@@ -79,7 +79,7 @@ def ingest_records(
             else:
                 yield item.text, item
 
-    for doc, record in nlp.pipe(new_records(), as_tuples=True, batch_size=BATCH_SIZE):
+    for doc, record in parse(nlp, new_records(), batch_size=BATCH_SIZE):
         stored = store_article(db, record, extract_claims(doc), run_id)
         if stored.is_new:
             stats.articles += 1
