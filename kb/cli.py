@@ -155,6 +155,7 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
     from claimkb.link.linker import link_claims
     from claimkb.match.tiers import resolve_matcher
     from claimkb.store.db import check_writable, writing
+    from claimkb.store.articles import pending_link_ids
     from claimkb.store.loader import ingest_records
 
     check_writable(db)
@@ -181,7 +182,7 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
         with progress_bar(len(records) - len(errors), "Ingesting") as advance:
             stats = ingest_records(database, records, model=model, on_article=advance)
         click.echo(f"Ingested: {stats}", err=True)
-        if stats.claim_ids and not no_link:
+        if not no_link and (stats.claim_ids or pending_link_ids(database)):
             click.echo(f"Linked: {link_claims(database, claim_ids=stats.claim_ids, matcher=matcher)}", err=True)
     if stats.errors:
         sys.exit(1)
