@@ -76,8 +76,15 @@ def _upsert_speaker(db: sqlite_utils.Database, speaker_id: str, speaker: Speaker
         return True
     title, aliases = existing
     merged = sorted(set(json.loads(aliases or "[]")) | set(speaker.aliases))
-    db["speakers"].update(speaker_id, {"title": title or speaker.title, "aliases": json.dumps(merged)})
+    db["speakers"].update(speaker_id, {"title": fuller_title(title, speaker.title), "aliases": json.dumps(merged)})
     return False
+
+
+def fuller_title(a: str | None, b: str | None) -> str | None:
+    """The longer of two descriptions of one speaker (the alphabetically first of equal
+    length): the same whichever article was stored first, as with concurrent ingests."""
+    titles = [t for t in (a, b) if t]
+    return min(titles, key=lambda t: (-len(t), t)) if titles else None
 
 
 def store_article(
