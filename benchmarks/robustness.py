@@ -191,7 +191,8 @@ def concurrency_probe(work: Path, inputs: list[Path]) -> Figures:
     started = time.perf_counter()
     processes = [subprocess.Popen([CLAIMKB, "ingest", str(shared), str(item), *LEXICAL], stderr=subprocess.PIPE,
                                   text=True) for item in inputs]
-    time.sleep(2)
+    while not shared.exists():  # link refuses to create a database; the first ingest makes it
+        time.sleep(0.1)
     processes.append(subprocess.Popen([CLAIMKB, "link", str(shared), *LEXICAL], stderr=subprocess.PIPE, text=True))
     for process in processes:
         _, status, usage = os.wait4(process.pid, 0)

@@ -105,7 +105,7 @@ def test_four_writers_and_a_link_at_once_equal_a_sequential_run(inputs, tmp_path
         assert claimkb("ingest", sequential, item, *LEXICAL).returncode == 0
     processes = [subprocess.Popen([CLAIMKB, "ingest", str(shared), str(item), *LEXICAL], stderr=subprocess.PIPE,
                                   text=True) for item in inputs]
-    time.sleep(2)  # the database exists by now: link refuses to create one
+    wait_for_file(shared)  # link refuses to create a database
     processes.append(subprocess.Popen([CLAIMKB, "link", str(shared), *LEXICAL], stderr=subprocess.PIPE, text=True))
     outcomes = [(process.wait(timeout=600), process.stderr.read()) for process in processes]
     assert all(code == 0 for code, _ in outcomes), outcomes
@@ -116,6 +116,13 @@ def test_four_writers_and_a_link_at_once_equal_a_sequential_run(inputs, tmp_path
         assert claimkb("link", path, "--rebuild", *LEXICAL).returncode == 0
     assert integrity(shared) == "ok"
     assert differences(database_rows(shared), database_rows(sequential)) == {}
+
+
+def wait_for_file(path: Path, seconds: float = 300) -> None:
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path} never appeared"
+        time.sleep(0.1)
 
 
 def _runs(path, sql):
