@@ -27,6 +27,8 @@ class ArticleRecord:
     published: str | None = None  # ISO 8601 text
     language: str | None = None
     source: str = ""  # where it came from, for messages: "feed.xml", "a.jsonl:3"
+    # What was read but not kept, for messages: '"published": '2024-13-45' is not a date'.
+    warnings: list[str] = field(default_factory=list)
 
 
 class InputError(ClaimkbError):

@@ -19,6 +19,7 @@ from claimkb import __version__
 from claimkb.errors import ClaimkbError
 from claimkb.graph import FORMATS as EXPORT_FORMATS
 from claimkb.ingest.readers import FORMATS as INPUT_FORMATS
+from claimkb.ingest.readers import MAX_DECOMPRESSED_BYTES, MAX_INPUT_BYTES, MIB
 
 REPORT_IT = "please report it (run with --debug for the traceback)"
 
@@ -133,9 +134,13 @@ threshold_option = click.option(
 @click.option("--outlet", help="Outlet name for every article read.")
 @click.option("--format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True)
 @click.option("--no-link", is_flag=True, help="Store only; link later with `claimkb link`.")
+@click.option("--max-input-size", type=click.IntRange(1), default=MAX_INPUT_BYTES // MIB, show_default=True,
+              metavar="MIB", help="Refuse an input file (or stdin) larger than this many MiB.")
+@click.option("--max-decompressed-size", type=click.IntRange(1), default=MAX_DECOMPRESSED_BYTES // MIB,
+              show_default=True, metavar="MIB", help="Refuse a .gz input that unpacks to more than this many MiB.")
 @model_option
 @matcher_option
-def ingest(db, paths, outlet, fmt, no_link, model, matcher):
+def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_size, model, matcher):
     """Turn articles into outlets, articles, speakers, claims and quantities.
 
     PATH is a file, a directory or - for stdin. A directory is read recursively
@@ -145,25 +150,30 @@ def ingest(db, paths, outlet, fmt, no_link, model, matcher):
     something to store.
     """
     from claimkb.ingest.extract.nlp import load_pipeline
-    from claimkb.ingest.readers import read_inputs
+    from claimkb.ingest.readers import Limits, read_inputs
     from claimkb.ingest.records import InputError
     from claimkb.link.linker import link_claims
     from claimkb.match.tiers import resolve_matcher
     from claimkb.store.db import check_writable, writing
+    from claimkb.store.articles import pending_link_ids
     from claimkb.store.loader import ingest_records
 
     check_writable(db)
     if not no_link:
         resolve_matcher(matcher)  # an unavailable tier stops here, before anything is stored
     skipped = Counter()
+    limits = Limits(input_bytes=max_input_size * MIB, decompressed_bytes=max_decompressed_size * MIB)
     records = list(read_inputs(list(paths), format=fmt, outlet=outlet,
-                               on_skip=lambda path, reason: skipped.update([reason])))
+                               on_skip=lambda path, reason: skipped.update([reason]), limits=limits))
     if skipped:
         reasons = ", ".join(f"{reason} ({count})" for reason, count in skipped.most_common())
         click.echo(f"Skipped {plural(sum(skipped.values()), 'file')} in the folders given: {reasons}", err=True)
     errors = [r for r in records if isinstance(r, InputError)]
     for error in errors:
         click.echo(f"error: {error}", err=True)
+    for record in records:
+        for warning in getattr(record, "warnings", ()):
+            click.echo(f"warning: {record.source}: {warning}", err=True)
     if len(errors) == len(records):
         what = "no input could be read" if records else "no articles found in the inputs given"
         raise ClaimkbError(f"{what}; {db} was not {'changed' if os.path.exists(db) else 'created'}")
@@ -172,7 +182,7 @@ def ingest(db, paths, outlet, fmt, no_link, model, matcher):
         with progress_bar(len(records) - len(errors), "Ingesting") as advance:
             stats = ingest_records(database, records, model=model, on_article=advance)
         click.echo(f"Ingested: {stats}", err=True)
-        if stats.claim_ids and not no_link:
+        if not no_link and (stats.claim_ids or pending_link_ids(database)):
             click.echo(f"Linked: {link_claims(database, claim_ids=stats.claim_ids, matcher=matcher)}", err=True)
     if stats.errors:
         sys.exit(1)

@@ -12,10 +12,14 @@ The steps, each in its own module:
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
+from itertools import groupby
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimkb.ingest.extract.assertions import is_checkable
+from claimkb.ingest.extract.chunks import LONG_TEXT, split_text
 from claimkb.ingest.extract.citations import find_citations
 from claimkb.ingest.extract.cues import is_document_noun
 from claimkb.ingest.extract.hedges import find_hedge
@@ -36,6 +40,47 @@ class _Ranges:
     def __call__(self, char: int) -> bool:
         i = bisect.bisect_right(self._starts, char) - 1
         return i >= 0 and char < self.ranges[i][1]
+
+
+def extract_all(
+    nlp: Language, items: Iterable[tuple[str, object]], batch_size: int
+) -> Iterator[tuple[Extraction, object]]:
+    """(extraction, context) for each (text, context), in order; texts longer than
+    LONG_TEXT are extracted piece by piece (see ``chunks``), others parsed in batches."""
+    for long, group in groupby(items, key=lambda item: len(item[0]) > LONG_TEXT):
+        if long:
+            for text, context in group:
+                yield extract_long(nlp, text), context
+        else:
+            for doc, context in nlp.pipe(group, as_tuples=True, batch_size=batch_size):
+                yield extract_claims(doc), context
+
+
+def extract_long(nlp: Language, text: str, limit: int = LONG_TEXT) -> Extraction:
+    """The extraction of ``text`` from its pieces of at most ``limit`` characters, with
+    every offset moved to index ``text``."""
+    whole, offset = Extraction(), 0
+    for piece in split_text(text, limit):
+        part = extract_claims(nlp(piece))
+        for claim in part.claims:
+            _shift(claim, offset)
+        whole.claims += part.claims
+        whole.speakers += part.speakers
+        whole.citations += [cited for cited in part.citations if cited not in whole.citations]
+        offset += len(piece)
+    return whole
+
+
+def _shift(claim: Claim, offset: int) -> None:
+    claim.char_start += offset
+    claim.char_end += offset
+    if claim.speaker_start is not None:
+        claim.speaker_start += offset
+        claim.speaker_end += offset
+    for quantity in claim.quantities:
+        if quantity.start is not None:
+            quantity.start += offset
+            quantity.end += offset
 
 
 def extract_claims(doc: Doc) -> Extraction:

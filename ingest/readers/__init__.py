@@ -13,11 +13,13 @@ package (the CLI does, for its ``--format`` choices) stays fast.
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 import sys
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from collections.abc import Callable
@@ -65,6 +67,23 @@ SKIP_HIDDEN = "hidden"
 SKIP_FOLDER_DOCUMENT = "README/LICENSE/CHANGELOG"
 SKIP_SQLITE = "SQLite database"
 SKIP_NOT_ARTICLE = "not an article format"
+MIB = 2**20
+# Every reader holds its whole input in memory, and decoded text takes up to four times
+# the bytes, so these bound one input's memory well under a gigabyte. A news article is
+# far smaller; a JSON Lines batch of ten thousand articles fits.
+MAX_INPUT_BYTES = 64 * MIB
+MAX_DECOMPRESSED_BYTES = 64 * MIB
+GZIP_MAGIC = b"\x1f\x8b"
+DECOMPRESS_CHUNK = MIB  # gzip is unpacked this much at a time, to stop at the limit
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The largest input read (a file or stdin, as stored) and the largest a compressed
+    input may unpack to; ``claimkb ingest --max-input-size / --max-decompressed-size``."""
+
+    input_bytes: int = MAX_INPUT_BYTES
+    decompressed_bytes: int = MAX_DECOMPRESSED_BYTES
 
 
 SkipCallback = Callable[[str, str], None]
@@ -72,7 +91,7 @@ SkipCallback = Callable[[str, str], None]
 
 def read_inputs(
     paths: list[str], format: str = "auto", outlet: str | None = None, stdin=None,
-    on_skip: SkipCallback | None = None,
+    on_skip: SkipCallback | None = None, limits: Limits = Limits(),
 ) -> Iterator[ArticleRecord | InputError]:
     """Yield one ArticleRecord per article found, or an InputError (not raised) per bad input.
 
@@ -82,28 +101,30 @@ def read_inputs(
     outlet: overrides the outlet of every record.
     on_skip: called with (path, reason) for each entry of a directory that is skipped
     (reason is one of the SKIP_ constants).
+    limits: an input over them is an InputError, read no further than the limit.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
-    for item in _read_paths(paths, format, stdin, on_skip or (lambda path, reason: None)):
+    for item in _read_paths(paths, format, stdin, on_skip or (lambda path, reason: None), limits):
         if isinstance(item, ArticleRecord):
             item.outlet = outlet or item.outlet or domain_of(item.url)
         yield item
 
 
-def _read_paths(paths, format: str, stdin, on_skip: SkipCallback) -> Iterator[ArticleRecord | InputError]:
+def _read_paths(paths, format: str, stdin, on_skip: SkipCallback, limits: Limits
+                ) -> Iterator[ArticleRecord | InputError]:
     for path in map(os.fspath, paths):
         if path == STDIN:
-            yield from _read_source(STDIN_SOURCE, format, stream=stdin or sys.stdin.buffer)
+            yield from _read_source(STDIN_SOURCE, format, limits, stream=stdin or sys.stdin.buffer)
         elif URL.match(path):
             yield InputError(path, NO_URLS)
         elif os.path.isdir(path):
             files, errors = _files_under(path, on_skip)
             yield from errors
             for file in files:
-                yield from _read_source(file, format)
+                yield from _read_source(file, format, limits)
         else:
-            yield from _read_source(path, format)
+            yield from _read_source(path, format, limits)
 
 
 def _files_under(directory: str, on_skip: SkipCallback) -> tuple[list[str], list[InputError]]:
@@ -151,20 +172,23 @@ def is_sqlite_file(path) -> bool:
         return False
 
 
-def _read_source(source: str, format: str, stream=None) -> Iterator[ArticleRecord | InputError]:
+def _read_source(source: str, format: str, limits: Limits, stream=None) -> Iterator[ArticleRecord | InputError]:
     """Read one file (or ``stream``) and hand it to its reader; every InputError is yielded."""
     try:
-        data = _decompress(stream.read() if stream else _read_file(source), source)
+        data = _read_limited(stream, source, limits.input_bytes) if stream else _read_file(source, limits.input_bytes)
+        data = _decompress(data, source, limits.decompressed_bytes)
         if not data.strip():
             raise InputError(source, "empty file")
         if data.startswith(SQLITE_MAGIC):
             raise InputError(source, "a SQLite database, not an article (the database goes first: claimkb ingest DB PATH...)")
-        if b"\0" in data[:SNIFF_BYTES]:
-            raise InputError(source, "binary file, not text")
         name = source.removesuffix(".gz")
         extension = os.path.splitext(name)[1].lower()
         if format == "auto":
             format = detect_format(extension, data, source)
+        # JSON Lines reject a line holding a NUL byte on its own; other formats are one
+        # document, for which a NUL byte means a binary file.
+        if format != "jsonl" and b"\0" in data[:SNIFF_BYTES]:
+            raise InputError(source, "binary file, not text")
         if format in ("txt", "md"):
             from claimkb.ingest.readers.textfile import read_text
 
@@ -185,22 +209,47 @@ def _read_source(source: str, format: str, stream=None) -> Iterator[ArticleRecor
         yield error
 
 
-def _read_file(path: str) -> bytes:
+def _read_file(path: str, limit: int) -> bytes:
     try:
         with open(path, "rb") as file:
-            return file.read()
+            return _read_limited(file, path, limit)
     except OSError as error:
         raise InputError(path, error.strerror or str(error)) from None
 
 
-def _decompress(data: bytes, source: str) -> bytes:
-    # By content rather than name: the magic bytes are what make it gzip.
-    if not data.startswith(b"\x1f\x8b"):
+def _read_limited(stream, source: str, limit: int) -> bytes:
+    """All of ``stream``, reading no more than one byte past ``limit``."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(
+            source, f"larger than the maximum input size of {_size(limit)} (raise it with --max-input-size)"
+        )
+    return data
+
+
+def _decompress(data: bytes, source: str, limit: int) -> bytes:
+    """gzip data unpacked, a piece at a time, stopping as soon as it passes ``limit``;
+    other data as it is. By content rather than name: the magic bytes make it gzip."""
+    if not data.startswith(GZIP_MAGIC):
         return data
+    unpacked = bytearray()
     try:
-        return gzip.decompress(data)
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+            while piece := packed.read(DECOMPRESS_CHUNK):
+                unpacked += piece
+                if len(unpacked) > limit:
+                    raise InputError(
+                        source,
+                        f"unpacks to more than the maximum decompressed size of {_size(limit)}"
+                        " (raise it with --max-decompressed-size)",
+                    )
     except (OSError, EOFError, zlib.error) as error:
         raise InputError(source, f"damaged gzip file ({error})") from None
+    return bytes(unpacked)
+
+
+def _size(count: int) -> str:
+    return f"{count / MIB:g} MiB" if count >= MIB else f"{count} bytes"
 
 
 def detect_format(extension: str, data: bytes, source: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import feedparser
 
 from claimkb.ingest.readers.html import html_fragment_to_text, single_line
-from claimkb.ingest.readers.jsonl import iso_date
+from claimkb.ingest.readers.jsonl import NotADate, iso_date
 from claimkb.ingest.records import ArticleRecord, InputError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -37,15 +37,22 @@ def read_feed(data: bytes, source: str) -> Iterator[ArticleRecord | InputError]:
             name = entry_title(entry) or entry.get("link") or entry.get("id")
             yield InputError(entry_source, f"entry {name or '(untitled)'!r} has no content or summary text")
             continue
+        warnings = []
+        try:
+            published = entry_published(entry, source)
+        except NotADate as problem:
+            published = None
+            warnings.append(f"{problem}; stored without a date")
         yield ArticleRecord(
             text=text,
             title=entry_title(entry),
             url=single_line(entry.get("link")),
             outlet=outlet,
             author=entry_author(entry),
-            published=entry_published(entry, source),
+            published=published,
             language=entry_language(entry) or feed_language,
             source=entry_source,
+            warnings=warnings,
         )
 
 
@@ -76,18 +83,25 @@ def entry_author(entry) -> str | None:
 
 
 def entry_published(entry, source: str) -> str | None:
-    """ISO 8601 publication date (else update date) of an entry.
+    """ISO 8601 publication date (else update date) of an entry; None when it has neither,
+    NotADate when it has one that cannot be read.
 
     feedparser's reading (in UTC) is used unless the raw text has a 12-hour clock, whose
     AM/PM feedparser ignores; dates it cannot read (non-English weekday names) go to a
     more lenient parser after dropping the weekday, which RFC 822 makes optional anyway.
     """
+    unreadable = None
     for name in ("published", "updated"):
         raw, parsed = entry.get(name) or "", entry.get(f"{name}_parsed")
         if parsed and not TWELVE_HOUR_CLOCK.search(raw):
             return dt.datetime(*parsed[:6], tzinfo=dt.timezone.utc).isoformat()
-        if raw and (date := iso_date(LEADING_WEEKDAY.sub("", raw), source)):
-            return date
+        try:
+            if raw and (date := iso_date(LEADING_WEEKDAY.sub("", raw), source)):
+                return date
+        except NotADate as problem:
+            unreadable = unreadable or problem
+    if unreadable:
+        raise unreadable
     return None
 
 

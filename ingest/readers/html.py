@@ -37,6 +37,9 @@ DOCUMENT_TAG = re.compile(r"<(?:html|head|body)[\s>]", re.IGNORECASE)
 # menu, a cookie notice); counted in characters, since CJK text has no spaces.
 MIN_PAGE_TEXT = 100
 INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\ufeff"))
+# Control characters other than tab and line breaks: no HTML page may hold them, and
+# lxml refuses text with them, so they are dropped before parsing.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # A page title often ends with the site's name after one of these separators:
 # "Headline | Site", "Headline - Site", "見出し：サイト", "标题_频道_网站".
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·:]\s+|\s*[|｜：_]\s*")
@@ -49,7 +52,7 @@ def read_html(html: str | bytes, source: str, url: str | None = None) -> Article
     the page's own canonical URL wins when it declares one. Markup without
     ``<html>``/``<head>``/``<body>`` is read as a fragment: all of its text.
     """
-    markup = decode_html(html)
+    markup = CONTROL_CHARACTERS.sub("", decode_html(html))
     if not DOCUMENT_TAG.search(markup):
         # A bare fragment (a saved article body) has no boilerplate to remove, so all of
         # its text is the article; trafilatura's heuristics are made for whole pages.
@@ -118,7 +121,7 @@ def html_fragment_to_text(fragment: str) -> str:
     main-content heuristics drop short fragments entirely, so this keeps everything.
     """
     try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        root = lxml.html.fragment_fromstring(CONTROL_CHARACTERS.sub("", fragment), create_parent="div")
     except etree.ParserError:
         return ""
     return element_text(root)

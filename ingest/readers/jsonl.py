@@ -28,26 +28,31 @@ def read_json_records(data: bytes, source: str, lines_only: bool) -> Iterator[Ar
     """Articles from JSON Lines (``lines_only``), or from one JSON document holding a record
     or a list of records, falling back to JSON Lines when the document is not one JSON value.
 
-    Yields an InputError per bad line or record; raises InputError if the input as a whole
-    is unusable.
+    Yields an InputError per bad line or record (one that is not UTF-8 or not JSON, or
+    holds a NUL byte), so the good lines of the same file are kept; raises InputError if
+    the input as a whole is unusable.
     """
-    text = decode_utf8(data, source)
     if not lines_only:
         try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            if not _first_line_is_object(text):
-                raise InputError(source, f"invalid JSON: {error}") from None
+            document = json.loads(decode_utf8(data, source))
+        except (json.JSONDecodeError, InputError) as error:
+            if not _first_line_is_object(data):
+                reason = error.reason if isinstance(error, InputError) else f"invalid JSON: {error}"
+                raise InputError(source, reason) from None
         else:
             yield from _records_in_document(document, source)
             return
     # Split on "\n" only: str.splitlines also breaks at U+2028, which JSON strings may hold.
-    for number, line in enumerate(text.split("\n"), start=1):
+    # Each line is decoded on its own, so a line in another encoding costs only that line.
+    for number, line in enumerate(data.split(b"\n"), start=1):
         if not line.strip():
             continue
         line_source = f"{source}:{number}"
         try:
-            fields = json.loads(line)
+            fields = json.loads(decode_utf8(line, line_source))
+        except InputError as error:
+            yield error
+            continue
         except json.JSONDecodeError as error:
             yield InputError(line_source, f"invalid JSON: {error}")
             continue
@@ -62,11 +67,11 @@ def _records_in_document(document, source: str) -> Iterator[ArticleRecord | Inpu
         yield _record_or_error(document, source)
 
 
-def _first_line_is_object(text: str) -> bool:
-    first = next((line for line in text.split("\n") if line.strip()), "")
+def _first_line_is_object(data: bytes) -> bool:
+    first = next((line for line in data.split(b"\n") if line.strip()), b"")
     try:
-        return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+        return isinstance(json.loads(first.decode("utf-8-sig")), dict)
+    except (json.JSONDecodeError, UnicodeDecodeError):
         return False
 
 
@@ -104,19 +109,24 @@ def record_from_json(fields, source: str) -> ArticleRecord:
 def article_from_fields(fields: Mapping, text: str, source: str) -> ArticleRecord:
     """An article from ``text`` and the metadata keys of ``fields`` (others ignored).
 
-    Values are stripped; empty ones become None. ``published`` becomes ISO 8601 text;
-    ``author`` may be a list of names. Raises InputError for a value of the wrong type.
+    Values are stripped; empty ones become None. ``published`` becomes ISO 8601 text; one
+    that is not a date is left out with a warning on the record. ``author`` may be a list
+    of names. Raises InputError for a value of the wrong type.
     """
-    values = {}
+    values, warnings = {}, []
     for name in METADATA_FIELDS:
         value = fields.get(name)
         if name == "published":
-            values[name] = iso_date(value, source)
+            try:
+                values[name] = iso_date(value, source)
+            except NotADate as problem:
+                values[name] = None
+                warnings.append(f"{problem}; stored without a date")
         elif name == "author" and isinstance(value, list) and all(isinstance(v, str) for v in value):
             values[name] = "; ".join(v.strip() for v in value if v.strip()) or None
         else:
             values[name] = _text_value(name, value, source)
-    return ArticleRecord(text=text, source=source, **values)
+    return ArticleRecord(text=text, source=source, warnings=warnings, **values)
 
 
 def _text_value(name: str, value, source: str) -> str | None:
@@ -128,9 +138,21 @@ def _text_value(name: str, value, source: str) -> str | None:
     raise InputError(source, f'"{name}" must be text, not {_json_type(value)}')
 
 
+class NotADate(ValueError):
+    """A publication date that cannot be read as one ("2024-13-45", "not a date")."""
+
+    def __init__(self, value):
+        super().__init__(f'"published": {value!r} is not a date')
+
+
 def iso_date(value, source: str) -> str | None:
     """A publication date as ISO 8601 text, from a date/datetime (YAML parses dates) or
-    from text in ISO or another common form; None when it cannot be read as a date."""
+    from text in ISO or another common form; None for no value.
+
+    Raises NotADate for text that is not a real date (an impossible ISO date such as
+    "2024-13-45" included: it would sort and filter as if it were one), InputError for a
+    value of the wrong type.
+    """
     if value is None:
         return None
     if isinstance(value, (dt.date, dt.datetime)):
@@ -141,14 +163,31 @@ def iso_date(value, source: str) -> str | None:
     if not value:
         return None
     if ISO_DATE.fullmatch(value):
+        if not _real_iso_date(value):
+            raise NotADate(value)
         return value
     try:
         # Fields missing from the text come from ``default``; a missing year means it is
         # not a date ("Tuesday", "10:30").
         parsed = date_parser.parse(value, default=NO_DATE)
     except (ValueError, OverflowError):
-        return None
-    return None if parsed.year == NO_DATE.year else parsed.isoformat()
+        raise NotADate(value) from None
+    if parsed.year == NO_DATE.year:
+        raise NotADate(value)
+    return parsed.isoformat()
+
+
+def _real_iso_date(value: str) -> bool:
+    """Whether text of ISO_DATE's shape names a real day and time."""
+    if len(value) == len("2024"):
+        return True
+    if len(value) == len("2024-03"):
+        return 1 <= int(value[5:7]) <= 12
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def decode_utf8(data: bytes, source: str) -> str:

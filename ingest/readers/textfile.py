@@ -22,6 +22,21 @@ from frontmatter.default_handlers import YAMLHandler
 from claimkb.ingest.readers.jsonl import article_from_fields, decode_utf8
 from claimkb.ingest.records import ArticleRecord, InputError
 
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader (no custom tags: ``!!python/object`` is an error, never code),
+    except that a timestamp naming no real day ("published: 2024-13-45") stays text, for
+    ``iso_date`` to report, instead of failing the whole front matter."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", FrontMatterLoader.construct_yaml_timestamp)
 FRONT_MATTER = YAMLHandler()
 MARKDOWN_HEADING = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\r?\n|$)")
 
@@ -52,7 +67,7 @@ def split_front_matter(text: str, source: str) -> tuple[dict, str]:
     except ValueError:  # an opening "---" line with no closing one: not front matter
         return {}, text
     try:
-        fields = FRONT_MATTER.load(block)
+        fields = FRONT_MATTER.load(block, Loader=FrontMatterLoader)
     except yaml.YAMLError as error:
         problem = " ".join(str(error).split())
         raise InputError(source, f"invalid front matter: {problem}") from None

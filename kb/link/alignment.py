@@ -56,7 +56,7 @@ def align_derivations(db, comparer, method: str, article_ids=None, probable=()) 
             comparison = comparer(first, second)
             rows.append((first, second, comparison.score, comparison.relation,
                          json.dumps(comparison.differences, ensure_ascii=False), f"{method}+aligned"))
-    with db.conn:
+    with db.atomic():
         db.conn.executemany(
             "insert or ignore into claim_links (claim_a, claim_b, score, relation, evidence, method)"
             " values (?, ?, ?, ?, ?, ?)",

@@ -22,13 +22,13 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 
-from claimkb import __version__
+from claimkb.store.articles import pending_link_ids
+from claimkb.store.runs import finish_run, start_run
 from claimkb.match.candidates import (
     PER_CLAIM, candidate_tokens, dense_candidates, fts_candidates, lexical_candidates, unique_pairs,
 )
@@ -131,37 +131,46 @@ def link_claims(
     started = time.perf_counter()
     matcher = resolve_matcher(matcher)
     threshold = default_threshold(matcher) if threshold is None else threshold
-    run_id = db["runs"].insert(
-        {
-            "command": "link",
-            "started_at": _now(),
-            "claimkb_version": __version__,
-            "matcher": matcher,
-            "embedding_model": EMBEDDING_MODEL if matcher == "dense" else None,
-        }
-    ).last_pk
-    if rebuild:
-        claim_ids = None
-        _clear_links(db)
-    if claim_ids is not None and len(claim_ids) <= INCREMENTAL_LIMIT:
-        claims, pairs, vectors = _incremental_candidates(db, claim_ids, matcher, per_claim)
-    else:
-        claims, pairs, vectors = _bulk_candidates(db, claim_ids, matcher, per_claim)
-    stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
-                      matcher=matcher)
-    probable = _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
-    articles = None if claim_ids is None else _articles_of(db, claim_ids)
-    stats.derivations = build_derivations(db, articles)
-    comparer = stored_comparer(db, matcher)
-    aligned = align_derivations(db, comparer, matcher, articles, probable=probable)
-    if aligned:
-        stats.links += aligned
-        stats.derivations = build_derivations(db, articles)  # their shares now count the aligned links
-    stats.families = build_families(db, claim_ids, agrees=lambda x, y: comparer(x, y).score >= threshold)
-    _compute_analytics(db)
+    run_id = start_run(db, "link", matcher=matcher, embedding_model=EMBEDDING_MODEL if matcher == "dense" else None)
+    # One transaction, under the write lock from first read to last write: links,
+    # families and derivations computed from what is stored stay true of it, and a
+    # process killed midway leaves the database as it was before.
+    with db.atomic():
+        if rebuild:
+            claim_ids = None
+            _clear_links(db)
+        if claim_ids is not None:
+            # with the claims an earlier, interrupted or --no-link, ingest left unlinked
+            claim_ids = list(dict.fromkeys([*claim_ids, *pending_link_ids(db)]))
+        if claim_ids is not None and len(claim_ids) <= INCREMENTAL_LIMIT:
+            claims, pairs, vectors = _incremental_candidates(db, claim_ids, matcher, per_claim)
+        else:
+            claims, pairs, vectors = _bulk_candidates(db, claim_ids, matcher, per_claim)
+        stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
+                          matcher=matcher)
+        probable = _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
+        articles = None if claim_ids is None else _articles_of(db, claim_ids)
+        stats.derivations = build_derivations(db, articles)
+        comparer = stored_comparer(db, matcher)
+        aligned = align_derivations(db, comparer, matcher, articles, probable=probable)
+        if aligned:
+            stats.links += aligned
+            stats.derivations = build_derivations(db, articles)  # their shares now count the aligned links
+        stats.families = build_families(db, claim_ids, agrees=lambda x, y: comparer(x, y).score >= threshold)
+        _compute_analytics(db)
+        _clear_pending(db, claim_ids)
     stats.seconds = time.perf_counter() - started
-    db["runs"].update(run_id, {"finished_at": _now(), "claims": stats.claims})
+    finish_run(db, run_id, claims=stats.claims)
     return stats
+
+
+def _clear_pending(db, claim_ids) -> None:
+    if claim_ids is None:
+        db.execute("delete from pending_links")
+        return
+    for start in range(0, len(claim_ids), 400):
+        chunk = claim_ids[start:start + 400]
+        db.execute(f"delete from pending_links where claim_id in ({','.join('?' * len(chunk))})", chunk)
 
 
 def _bulk_candidates(db, claim_ids, matcher, per_claim):
@@ -253,7 +262,7 @@ def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matc
     stats.links = len(kept)
     stats.same_outlet_links = sum(claims.outlets[a] == claims.outlets[b] for a, b, _ in kept)
     rows = ((claims.ids[a], claims.ids[b], r.score, r.relation, r.evidence, method) for a, b, r in kept)
-    with db.conn:
+    with db.atomic():
         db.conn.executemany(
             "insert or replace into claim_links (claim_a, claim_b, score, relation, evidence, method)"
             " values (?, ?, ?, ?, ?, ?)",
@@ -367,7 +376,3 @@ def _compute_analytics(db) -> None:
     except ModuleNotFoundError:  # analytics is built by another module; linking works without it
         return
     compute_analytics(db)
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")

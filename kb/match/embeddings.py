@@ -74,7 +74,7 @@ def cached_vectors(db, claim_ids: list[str], texts: list[str]) -> np.ndarray:
     if missing:
         vectors = embed([text_of[cid] for cid in missing])
         if not is_read_only(db):
-            with db.conn:
+            with db.atomic():
                 db.conn.executemany(
                     "insert or replace into claim_embeddings (claim_id, model, vector) values (?, ?, ?)",
                     [(cid, EMBEDDING_MODEL, vec.tobytes()) for cid, vec in zip(missing, vectors)],

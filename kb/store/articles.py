@@ -36,6 +36,11 @@ def is_stored(db: sqlite_utils.Database, article_id: str) -> bool:
     return bool(db.execute("select 1 from articles where id = ?", [article_id]).fetchone())
 
 
+def pending_link_ids(db: sqlite_utils.Database) -> list[str]:
+    """Claims stored but not linked yet (by an ingest with --no-link, or one interrupted)."""
+    return [row[0] for row in db.execute("select claim_id from pending_links order by claim_id")]
+
+
 def speaker_id_for(speaker: Speaker, article_id: str) -> str:
     """People named by a full name, and organizations, are shared across articles; a
     bare one-word person name ("Williams") stays local to its article, because two
@@ -71,19 +76,28 @@ def _upsert_speaker(db: sqlite_utils.Database, speaker_id: str, speaker: Speaker
         return True
     title, aliases = existing
     merged = sorted(set(json.loads(aliases or "[]")) | set(speaker.aliases))
-    db["speakers"].update(speaker_id, {"title": title or speaker.title, "aliases": json.dumps(merged)})
+    db["speakers"].update(speaker_id, {"title": fuller_title(title, speaker.title), "aliases": json.dumps(merged)})
     return False
+
+
+def fuller_title(a: str | None, b: str | None) -> str | None:
+    """The longer of two descriptions of one speaker (the alphabetically first of equal
+    length): the same whichever article was stored first, as with concurrent ingests."""
+    titles = [t for t in (a, b) if t]
+    return min(titles, key=lambda t: (-len(t), t)) if titles else None
 
 
 def store_article(
     db: sqlite_utils.Database, record: ArticleRecord, extraction: Extraction, run_id: int | None = None
 ) -> StoredArticle:
-    """Store one article and its extraction atomically; unchanged content adds nothing."""
+    """Store one article and its extraction in one transaction, its claims marked as
+    waiting to be linked; unchanged content adds nothing."""
     article_id = article_id_for(record)
-    if is_stored(db, article_id):
-        return StoredArticle(article_id, False, [])
     outlet_id, outlet_name, domain = outlet_for(record)
     with db.atomic():
+        # Asked under the write lock: another process may have stored it a moment ago.
+        if is_stored(db, article_id):
+            return StoredArticle(article_id, False, [])
         db["outlets"].insert({"id": outlet_id, "name": outlet_name, "domain": domain}, ignore=True)
         db["articles"].insert(
             {
@@ -155,4 +169,5 @@ def store_article(
         db["claims"].insert_all(claim_rows, ignore=True)
         db["quantities"].insert_all(quantity_rows, ignore=True)
         db["citations"].insert_all(citation_rows, ignore=True)
+        db["pending_links"].insert_all(({"claim_id": row["id"]} for row in claim_rows), ignore=True)
     return StoredArticle(article_id, True, [row["id"] for row in claim_rows], new_speakers)

@@ -27,6 +27,7 @@ import sqlite_utils
 from claimkb import __version__
 from claimkb.errors import ClaimkbError
 from claimkb.ingest.readers import SQLITE_MAGIC
+from claimkb.store.locking import LockingDatabase, retry_while_locked
 from claimkb.store.schema import SCHEMA_VERSION, migrations
 
 # The first 100 bytes of a SQLite file are its header; bytes 18 and 19 (the file
@@ -187,10 +188,12 @@ def check_writable(path, *, create: bool = True) -> None:
 def _open_for_writing(path, *, create: bool) -> tuple[sqlite_utils.Database, list[str]]:
     path = os.fspath(path)
     check_writable(path, create=create)
-    db = sqlite_utils.Database(memory=True) if path == MEMORY else sqlite_utils.Database(path)
+    # Its writes wait for other claimkb processes' (see ``locking``).
+    db = LockingDatabase(path)
     db.execute("PRAGMA foreign_keys = ON")
     if path != MEMORY:
-        db.enable_wal()
+        # Switching to WAL takes an exclusive lock another process may hold a moment.
+        retry_while_locked(db.enable_wal, path)
     return db, _migrate(db)
 
 
@@ -198,11 +201,16 @@ def _migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply pending migrations; return their names. A database that is up to date is
     not written to."""
     pending = [m.name for m in migrations.pending(db)]
-    if pending:
-        migrations.apply(db)
     meta = {"schema_version": str(SCHEMA_VERSION), "claimkb_version": __version__}
-    if dict(db.execute("select key, value from kb_meta").fetchall()) != meta:
-        db["kb_meta"].upsert_all([{"key": key, "value": value} for key, value in meta.items()], pk="key")
+    if not pending and dict(db.execute("select key, value from kb_meta").fetchall()) == meta:
+        return pending
+    # Under the write lock, asking again what is pending: processes opening a new
+    # database at once then apply each migration once.
+    with db.atomic():
+        pending = [m.name for m in migrations.pending(db)]
+        migrations.apply(db)
+        if dict(db.execute("select key, value from kb_meta").fetchall()) != meta:
+            db["kb_meta"].upsert_all([{"key": key, "value": value} for key, value in meta.items()], pk="key")
     return pending
 
 

@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Callable, Iterable
 
 import sqlite_utils
 
-from claimkb.ingest.extract import extract_claims
+from claimkb.ingest.extract import extract_all
 from claimkb.ingest.extract.nlp import load_pipeline, pipeline_info
 from claimkb.ingest.readers import read_inputs
 from claimkb.ingest.records import ArticleRecord, InputError
 
-from claimkb import __version__
 from claimkb.store.articles import article_id_for, is_stored, store_article
+from claimkb.store.runs import finish_run, start_run
 
 BATCH_SIZE = 32
 
@@ -41,17 +40,6 @@ class IngestStats:
         )
 
 
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def start_run(db: sqlite_utils.Database, command: str, nlp=None) -> int:
-    row = {"command": command, "started_at": now_iso(), "claimkb_version": __version__}
-    if nlp is not None:
-        row.update(pipeline_info(nlp))
-    return db["runs"].insert(row).last_pk
-
-
 def ingest_records(
     db: sqlite_utils.Database,
     records: Iterable[ArticleRecord | InputError],
@@ -63,7 +51,7 @@ def ingest_records(
     """Extract and store every record; InputErrors are counted and passed to on_error."""
     started = time.perf_counter()
     nlp = load_pipeline(model)
-    run_id = start_run(db, "ingest", nlp)
+    run_id = start_run(db, "ingest", **pipeline_info(nlp))
     stats = IngestStats()
 
     def new_records():
@@ -79,8 +67,8 @@ def ingest_records(
             else:
                 yield item.text, item
 
-    for doc, record in nlp.pipe(new_records(), as_tuples=True, batch_size=BATCH_SIZE):
-        stored = store_article(db, record, extract_claims(doc), run_id)
+    for extraction, record in extract_all(nlp, new_records(), batch_size=BATCH_SIZE):
+        stored = store_article(db, record, extraction, run_id)
         if stored.is_new:
             stats.articles += 1
             stats.claims += len(stored.claim_ids)
@@ -91,10 +79,7 @@ def ingest_records(
         if on_article:
             on_article()
     stats.seconds = time.perf_counter() - started
-    db["runs"].update(
-        run_id,
-        {"finished_at": now_iso(), "articles": stats.articles, "claims": stats.claims, "errors": len(stats.errors)},
-    )
+    finish_run(db, run_id, articles=stats.articles, claims=stats.claims, errors=len(stats.errors))
     return stats
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 migrations = Migrations("claimkb")
 
@@ -226,3 +226,15 @@ from claim_links as link
   left join outlets as later_outlet on later_outlet.id = later_article.outlet_id""",
     )
 
+
+
+@migrations()
+def m005_run_status_and_pending_links(db: sqlite_utils.Database):
+    # running / finished / interrupted (see store.runs); runs from before this migration
+    # that never finished were interrupted.
+    db["runs"].add_column("status", str)
+    db["runs"].add_column("pid", int)
+    db.execute("update runs set status = case when finished_at is null then 'interrupted' else 'finished' end")
+    # Claims stored but not linked yet: written with their article, deleted by the link
+    # that covers them, so a link a crash interrupted is done by the next one.
+    db["pending_links"].create({"claim_id": str}, pk="claim_id", foreign_keys=[("claim_id", "claims", "id")])
