@@ -37,7 +37,15 @@ def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto") -> li
     if matcher == "dense":
         query_vector = embed([text])[0]
         candidate_ids = list(dict.fromkeys(candidate_ids + _nearest_cached(db, query_vector, POOL)))
-    rows = list(_claims(db, candidate_ids))
+    return rank_claims(db, text, candidate_ids, matcher=matcher, query_vector=query_vector)[:limit]
+
+
+def rank_claims(db, text: str, claim_ids: list[str], *, matcher: str, query_vector=None) -> list[dict]:
+    """The stored claims ``claim_ids`` scored against ``text`` by ``compare``, best first,
+    as ``find_similar`` gives them. ``matcher`` is a resolved tier ("lexical" or "dense")."""
+    if matcher == "dense" and query_vector is None:
+        query_vector = embed([text])[0]
+    rows = list(_claims(db, claim_ids))
     similarities = [None] * len(rows)
     if query_vector is not None and rows:
         # Candidates found by words may not be embedded yet: embed (and cache) them, so
@@ -53,7 +61,7 @@ def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto") -> li
             "outlet": outlet, "speaker": speaker, "relation": comparison.relation,
         })
     results.sort(key=lambda r: (-r["score"], r["claim_id"]))
-    return results[:limit]
+    return results
 
 
 def _claims(db, claim_ids: list[str]):
