@@ -17,6 +17,7 @@ import json
 import time
 from dataclasses import dataclass
 
+from claimkb.match.embeddings import embed
 from claimkb.match.similar import POOL, find_similar, rank_claims
 from claimkb.match.tiers import resolve_matcher
 
@@ -45,8 +46,11 @@ def match_fact_checks(db, *, fact_check_ids: list[str] | None = None, claim_ids:
     matcher = resolve_matcher(matcher)
     wanted = None if claim_ids is None else set(claim_ids)
     stats = MatchStats()
-    for fact_check in _fact_checks(db, fact_check_ids):
-        found = _matches(db, fact_check, matcher, wanted)
+    fact_checks = _fact_checks(db, fact_check_ids)
+    # One batch: embedding texts one by one costs a model call each.
+    vectors = embed([f["claim_text"] for f in fact_checks]) if matcher == "dense" and fact_checks else None
+    for number, fact_check in enumerate(fact_checks):
+        found = _matches(db, fact_check, matcher, wanted, None if vectors is None else vectors[number])
         with db.conn:
             if wanted is None:
                 db.execute("delete from fact_check_matches where fact_check_id = ?", [fact_check["id"]])
@@ -81,15 +85,16 @@ def _fact_checks(db, ids: list[str] | None) -> list[dict]:
     return [{"id": r[0], "claim_text": r[1], "appearances": json.loads(r[2]) if r[2] else []} for r in rows]
 
 
-def _matches(db, fact_check: dict, matcher: str, wanted: set | None) -> list[dict]:
-    """One row per claim the fact-check rates: in the articles it names, else by search."""
+def _matches(db, fact_check: dict, matcher: str, wanted: set | None, vector) -> list[dict]:
+    """One row per claim the fact-check rates: in the articles it names, else by search.
+    ``vector`` is the claim text's embedding in the dense tier."""
     text = fact_check["claim_text"]
     named = [c for c in _claims_at(db, fact_check["appearances"]) if wanted is None or c in wanted]
     found = {}
-    for result in rank_claims(db, text, named, matcher=matcher):
+    for result in rank_claims(db, text, named, matcher=matcher, query_vector=vector):
         if result["relation"] != DIFFERENT:
             found[result["claim_id"]] = (result["score"], VIA_APPEARANCE)
-    for result in find_similar(db, text, limit=POOL, matcher=matcher):
+    for result in find_similar(db, text, limit=POOL, matcher=matcher, query_vector=vector):
         if result["relation"] != DIFFERENT and result["claim_id"] not in found:
             found[result["claim_id"]] = (result["score"], VIA_MATCHER)
     return [
