@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from claimkb.cli import cli
 from claimkb.graph.build import build_graph
-from claimkb.store.schema import open_db
+from claimkb.store.db import open_db
 
 SCHEMA = "http://schema.org/"
 # pyld fetches remote contexts; the tests run offline, so "https://schema.org" is

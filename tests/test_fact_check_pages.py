@@ -5,7 +5,7 @@ import re
 import pytest
 from datasette.app import Datasette
 
-from claimkb.store.schema import open_db
+from claimkb.store.db import open_db
 from claimkb.web.serve import datasette_metadata, register_plugin
 from sample_kb import build_sample_kb
 
