@@ -1,6 +1,7 @@
 """The records that flow from readers through extraction into the knowledge base.
 
-Readers produce ``ArticleRecord`` (or ``InputError`` for input they cannot use);
+Readers produce ``ArticleRecord`` and ``ClaimReviewRecord`` (or ``InputError`` for
+input they cannot use);
 extraction turns an article's text into ``Claim`` objects that carry their
 ``Speaker``, ``Quantity`` and citation details. ``kb.store`` writes them.
 All character offsets index into ``ArticleRecord.text``.
@@ -29,6 +30,25 @@ class ArticleRecord:
     source: str = ""  # where it came from, for messages: "feed.xml", "a.jsonl:3"
     # What was read but not kept, for messages: '"published": '2024-13-45' is not a date'.
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ClaimReviewRecord:
+    """One fact-check as published in schema.org ``ClaimReview`` markup, as written."""
+
+    claim_text: str  # claimReviewed
+    source: str = ""  # "page.html#claimreview-2", "feed.jsonl:3"
+    claimant: str | None = None  # itemReviewed.author
+    rating_text: str | None = None  # reviewRating.alternateName, as written
+    rating_value: float | None = None  # reviewRating.ratingValue, when a number
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    reviewer: str | None = None  # author: the fact-checker
+    url: str | None = None  # the fact-check's own page
+    reviewed_at: str | None = None  # datePublished, ISO 8601 text
+    language: str | None = None  # inLanguage
+    claim_published: str | None = None  # itemReviewed.datePublished
+    appearances: list[str] = field(default_factory=list)  # itemReviewed.appearance URLs
 
 
 class InputError(ClaimkbError):

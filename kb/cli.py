@@ -151,7 +151,8 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
     """
     from claimkb.ingest.extract.nlp import load_pipeline
     from claimkb.ingest.readers import Limits, read_inputs
-    from claimkb.ingest.records import InputError
+    from claimkb.ingest.records import ArticleRecord, InputError
+    from claimkb.link.fact_checks import match_new
     from claimkb.link.linker import link_claims
     from claimkb.match.tiers import resolve_matcher
     from claimkb.store.db import check_writable, writing
@@ -179,11 +180,16 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
         raise ClaimkbError(f"{what}; {db} was not {'changed' if os.path.exists(db) else 'created'}")
     load_pipeline(model)  # a missing pipeline stops here, before the database is touched
     with writing(db) as database:
-        with progress_bar(len(records) - len(errors), "Ingesting") as advance:
+        with progress_bar(sum(1 for r in records if isinstance(r, ArticleRecord)), "Ingesting") as advance:
             stats = ingest_records(database, records, model=model, on_article=advance)
         click.echo(f"Ingested: {stats}", err=True)
         if not no_link and (stats.claim_ids or pending_link_ids(database)):
             click.echo(f"Linked: {link_claims(database, claim_ids=stats.claim_ids, matcher=matcher)}", err=True)
+        if not no_link:
+            matched = match_new(database, fact_check_ids=stats.fact_check_ids, claim_ids=stats.claim_ids,
+                                matcher=matcher)
+            if matched:
+                click.echo(f"Fact-checks matched: {matched}", err=True)
     if stats.errors:
         sys.exit(1)
 
@@ -197,6 +203,7 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
               help="Candidate copies compared per claim (default 8).")
 def link(db, rebuild, matcher, threshold, per_claim):
     """(Re)compute cross-outlet claim links, families and article derivations."""
+    from claimkb.link.fact_checks import match_fact_checks
     from claimkb.link.linker import link_claims
     from claimkb.match.tiers import resolve_matcher
     from claimkb.store.db import writing
@@ -207,8 +214,10 @@ def link(db, rebuild, matcher, threshold, per_claim):
     with writing(db, create=False) as database:
         stats = link_claims(database, rebuild=rebuild, matcher=matcher, threshold=threshold, progress=progress,
                             **options)
-    progress.finish()
-    click.echo(str(stats), err=True)
+        progress.finish()
+        click.echo(str(stats), err=True)
+        if database["fact_checks"].count:
+            click.echo(f"Fact-checks matched: {match_fact_checks(database, matcher=matcher)}", err=True)
 
 
 @cli.command()

@@ -14,7 +14,12 @@ def query_files() -> list[Traversable]:
 def sample_inputs() -> list[Traversable]:
     """The bundled sample articles that `claimkb demo` ingests."""
     data = files("claimkb.data")
-    return [data / "seeds", data / "sample" / "ecbplus-aceh-quake.jsonl"]
+    return [data / "seeds", data / "sample" / "ecbplus-aceh-quake.jsonl", fact_check_samples()]
+
+
+def fact_check_samples() -> Traversable:
+    """The bundled ClaimReview pages and feed, about claims of the sample articles."""
+    return files("claimkb.data") / "factchecks"
 
 
 def web_file(*parts: str) -> Traversable:

@@ -12,7 +12,7 @@ from claimkb.store.db import close_db, open_db, open_read_only
 from sample_kb import build_empty_kb, build_sample_kb
 
 # A value for every parameter any query takes, so each file can be run.
-SAMPLE_PARAMS = {"speaker": "Lopez", "q": "harbour", "family": "none"}
+SAMPLE_PARAMS = {"speaker": "Lopez", "q": "harbour", "family": "none", "ratings": "any", "min_outlets": "2"}
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +192,33 @@ def test_claimkb_query_cannot_write_through_an_edited_query_file(sql, sample, tm
     assert Path(sample.path).read_bytes() == before
     with sqlite3.connect(sample.path) as conn:
         assert conn.execute("select count(*) from claims").fetchone()[0] == 7
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    """The sample with a "false" verdict on the earliest copy of the quote, given on
+    the day the second copy was published, at noon."""
+    kb = build_sample_kb(tmp_path_factory.mktemp("checked") / "checked.db")
+    database = open_db(kb.path)
+    database["fact_checks"].insert({"id": "fc1", "claim_text": "The harbour handled 4.2 million containers",
+                                    "rating": "false", "rating_text": "Wrong", "reviewer": "Harbour Checks",
+                                    "reviewed_at": "2024-03-02T12:00:00+00:00"})
+    database["fact_check_matches"].insert({"fact_check_id": "fc1", "claim_id": kb.claims["quote"], "score": 0.9,
+                                           "via": "matcher"})
+    return kb, database
+
+
+def test_spreading_after_verdict_lists_the_family_copies_first_seen_later(checked):
+    kb, database = checked
+    rows = as_dicts(run_query(database, "spreading_after_verdict", {"ratings": "false, mostly false"}))
+    # The copy of 2024-03-02 (counted from midnight) is before the noon verdict; 2024-03-04's is after.
+    assert [r["claim_id"] for r in rows] == [kb.claims["quote_reworded"]]
+    assert (rows[0]["verdict"], rows[0]["reviewer"], rows[0]["days_after_verdict"]) == ("false", "Harbour Checks", 1.5)
+    assert run_query(database, "spreading_after_verdict", {"ratings": "true"})[1] == []
+
+
+def test_unchecked_widespread_leaves_out_families_with_a_verdict(checked):
+    kb, database = checked
+    rows = as_dicts(run_query(database, "unchecked_widespread", {"min_outlets": "3"}))
+    assert [r["family_id"] for r in rows] == [kb.families["exports"]]
+    assert run_query(database, "unchecked_widespread", {"min_outlets": "4"})[1] == []

@@ -1,4 +1,5 @@
-"""Reading inputs: paths, directories and stdin to articles, whatever their format.
+"""Reading inputs: paths, directories and stdin to articles and fact-checks, whatever
+their format.
 
 The format comes from ``format``, else from the file extension (after any ``.gz``), else
 from the content. Every input that cannot become an article gives an ``InputError``,
@@ -9,6 +10,12 @@ README and licence files, SQLite databases) is skipped and reported to ``on_skip
 The readers import trafilatura and feedparser, which take about 0.4 s to import:
 they are imported when the first input of their format is read, so that importing this
 package (the CLI does, for its ``--format`` choices) stays fast.
+
+Fact-checks (schema.org ClaimReview) are read with ``format="claimreview"``, and found
+without it: a JSON or JSON Lines file whose first record is a ClaimReview is a feed of
+them, and an HTML page carrying ClaimReview JSON-LD is a fact-check page, read as its
+fact-checks *only*, not as an article: its text restates the claim in order to rate it,
+and counted as an article it would become one more copy of the claim it checks.
 """
 from __future__ import annotations
 
@@ -24,9 +31,10 @@ from urllib.parse import urlsplit
 
 from collections.abc import Callable
 
-from claimkb.ingest.records import ArticleRecord, InputError
+from claimkb.ingest.records import ArticleRecord, ClaimReviewRecord, InputError
 
-FORMATS = ("auto", "txt", "md", "html", "jsonl", "feed")
+FORMATS = ("auto", "txt", "md", "html", "jsonl", "feed", "claimreview")
+CLAIMREVIEW_MARKER = b"ClaimReview"  # cheap test before parsing a page or feed for ClaimReview markup
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
 FORMAT_BY_EXTENSION = {
@@ -92,8 +100,9 @@ SkipCallback = Callable[[str, str], None]
 def read_inputs(
     paths: list[str], format: str = "auto", outlet: str | None = None, stdin=None,
     on_skip: SkipCallback | None = None, limits: Limits = Limits(),
-) -> Iterator[ArticleRecord | InputError]:
-    """Yield one ArticleRecord per article found, or an InputError (not raised) per bad input.
+) -> Iterator[ArticleRecord | ClaimReviewRecord | InputError]:
+    """Yield one ArticleRecord per article found, one ClaimReviewRecord per fact-check, or
+    an InputError (not raised) per bad input.
 
     paths: files, directories (recursive, sorted, only article formats), or "-" for
     stdin (binary stream ``stdin``, default sys.stdin.buffer). A URL is an InputError.
@@ -111,8 +120,9 @@ def read_inputs(
         yield item
 
 
-def _read_paths(paths, format: str, stdin, on_skip: SkipCallback, limits: Limits
-                ) -> Iterator[ArticleRecord | InputError]:
+def _read_paths(
+    paths, format: str, stdin, on_skip: SkipCallback, limits: Limits
+) -> Iterator[ArticleRecord | ClaimReviewRecord | InputError]:
     for path in map(os.fspath, paths):
         if path == STDIN:
             yield from _read_source(STDIN_SOURCE, format, limits, stream=stdin or sys.stdin.buffer)
@@ -172,7 +182,9 @@ def is_sqlite_file(path) -> bool:
         return False
 
 
-def _read_source(source: str, format: str, limits: Limits, stream=None) -> Iterator[ArticleRecord | InputError]:
+def _read_source(
+    source: str, format: str, limits: Limits, stream=None
+) -> Iterator[ArticleRecord | ClaimReviewRecord | InputError]:
     """Read one file (or ``stream``) and hand it to its reader; every InputError is yielded."""
     try:
         data = _read_limited(stream, source, limits.input_bytes) if stream else _read_file(source, limits.input_bytes)
@@ -185,11 +197,25 @@ def _read_source(source: str, format: str, limits: Limits, stream=None) -> Itera
         extension = os.path.splitext(name)[1].lower()
         if format == "auto":
             format = detect_format(extension, data, source)
+            if format == "jsonl" and CLAIMREVIEW_MARKER in data:
+                from claimkb.ingest.readers.claimreview import looks_like_claimreview_json
+
+                if looks_like_claimreview_json(data):
+                    format = "claimreview"
+            elif format == "html" and CLAIMREVIEW_MARKER in data:
+                from claimkb.ingest.readers.claimreview import read_claimreview_html
+
+                fact_checks = read_claimreview_html(data, source)
+                if fact_checks:
+                    yield from fact_checks
+                    return
         # JSON Lines reject a line holding a NUL byte on its own; other formats are one
         # document, for which a NUL byte means a binary file.
-        if format != "jsonl" and b"\0" in data[:SNIFF_BYTES]:
+        if format not in ("jsonl", "claimreview") and b"\0" in data[:SNIFF_BYTES]:
             raise InputError(source, "binary file, not text")
-        if format in ("txt", "md"):
+        if format == "claimreview":
+            yield from _read_claimreview(data, source, extension)
+        elif format in ("txt", "md"):
             from claimkb.ingest.readers.textfile import read_text
 
             yield read_text(data, source, markdown=format == "md")
@@ -207,6 +233,19 @@ def _read_source(source: str, format: str, limits: Limits, stream=None) -> Itera
             yield from read_feed(data, source)
     except InputError as error:
         yield error
+
+
+def _read_claimreview(data: bytes, source: str, extension: str) -> Iterator[ClaimReviewRecord | InputError]:
+    """A ClaimReview feed (JSON, JSON Lines) or a fact-check page (HTML)."""
+    from claimkb.ingest.readers.claimreview import read_claimreview_html, read_claimreview_json
+
+    if FORMAT_BY_EXTENSION.get(extension) == "html" or sniff_format(data) == "html":
+        fact_checks = read_claimreview_html(data, source)
+        if not fact_checks:
+            raise InputError(source, "no ClaimReview JSON-LD in the page")
+        yield from fact_checks
+    else:
+        yield from read_claimreview_json(data, source)
 
 
 def _read_file(path: str, limit: int) -> bytes:

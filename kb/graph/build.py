@@ -1,11 +1,12 @@
 """The knowledge base as a networkx graph, optionally narrowed to one speaker, outlet,
 family, date range or full-text search.
 
-Nodes are claims, articles, outlets, speakers, families and cited sources; edges are
+Nodes are claims, articles, outlets, speakers, families, cited sources and fact-checks; edges are
 ``said`` (speaker→claim), ``reported_in`` (claim→article), ``published_by``
 (article→outlet), ``same_claim`` (earlier copy→later copy), ``cites`` (claim or
-article→source), ``derived_from`` (article→article it re-published) and ``member_of``
-(claim→family). Node ids are typed strings without colons (``claim-<id>``) so that
+article→source), ``derived_from`` (article→article it re-published), ``member_of``
+(claim→family) and ``reviews`` (fact_check→claim it rates, with the match's score and
+``via``). Node ids are typed strings without colons (``claim-<id>``) so that
 every export format can use them unchanged. Attributes whose value is missing are left
 out rather than stored as None, which GraphML and GEXF cannot represent.
 """
@@ -22,8 +23,8 @@ from claimkb.errors import ClaimkbError
 from claimkb.store.db import open_read_only
 from claimkb.store.ids import normalize_name, stable_id
 
-NODE_TYPES = ("claim", "article", "outlet", "speaker", "family", "source")
-EDGE_TYPES = ("said", "reported_in", "published_by", "same_claim", "cites", "derived_from", "member_of")
+NODE_TYPES = ("claim", "article", "outlet", "speaker", "family", "source", "fact_check")
+EDGE_TYPES = ("said", "reported_in", "published_by", "same_claim", "cites", "derived_from", "member_of", "reviews")
 LABEL_LENGTH = 80
 
 
@@ -131,6 +132,13 @@ def build_graph(
         more=json.dumps(sorted(article_ids)),
     )
     _add_citations(graph, citations)
+    if "fact_check_matches" in db.table_names():  # a database from before fact-checks has none
+        _add_fact_checks(graph, _rows(
+            db,
+            """select m.claim_id, m.score, m.via, f.* from fact_check_matches m
+               join fact_checks f on f.id = m.fact_check_id where m.claim_id in {ids} order by f.id, m.claim_id""",
+            claim_ids,
+        ))
     return graph
 
 
@@ -279,3 +287,19 @@ def _add_citations(graph, citations):
             graph.add_node(source, type="source", label=citation["cited"], name=citation["cited"])
         citing = node_id("claim", citation["claim_id"]) if citation["claim_id"] else node_id("article", citation["article_id"])
         _add_edge(graph, citing, source, "cites")
+
+
+def _add_fact_checks(graph, matches):
+    """A node per fact-check that rates a kept claim, and a ``reviews`` edge per rated claim."""
+    for m in matches:
+        node = node_id("fact_check", m["id"])
+        if node not in graph:
+            _add_node(
+                graph, "fact_check", m["id"], f"{m['rating']}: {_shorten(m['claim_text'])}",
+                claim_text=m["claim_text"], claimant=m["claimant"], rating=m["rating"], rating_text=m["rating_text"],
+                rating_value=m["rating_value"], best_rating=m["best_rating"], worst_rating=m["worst_rating"],
+                reviewer=m["reviewer"], url=m["url"], reviewed_at=m["reviewed_at"], language=m["language"],
+                claim_published=m["claim_published"], appearances=_json(m["appearances"]),
+            )
+        _add_edge(graph, node, node_id("claim", m["claim_id"]), "reviews", label=m["rating"], score=m["score"],
+                  via=m["via"])

@@ -21,6 +21,7 @@ import networkx as nx
 
 from claimkb.errors import ClaimkbError
 from claimkb.graph import FORMATS
+from claimkb.graph.build import name_key
 
 # The JSON-LD vocabulary for what schema.org has no term for (claim-to-claim links).
 CLAIMKB_VOCAB = "urn:claimkb:vocab:"
@@ -256,7 +257,8 @@ def _swap_in(built: Path, path: Path) -> None:
 def jsonld_document(graph: nx.MultiDiGraph) -> dict:
     """schema.org ``Claim`` items, one per claim node, with their appearance, first
     appearance, author and citations; copies of a claim are linked by
-    ``claimkb:sameClaimAs`` objects listed on the earlier copy."""
+    ``claimkb:sameClaimAs`` objects listed on the earlier copy. Each fact-check is a
+    ``ClaimReview``."""
     out, into = defaultdict(list), defaultdict(list)  # (node, edge type) -> [(other end, edge data)]
     for u, v, key, data in graph.edges(keys=True, data=True):
         out[u, key].append((v, data))
@@ -304,7 +306,56 @@ def jsonld_document(graph: nx.MultiDiGraph) -> dict:
         if later:
             item["claimkb:sameClaimAs"] = later
         items.append(_without_none(item))
+    items += [_jsonld_claim_review(graph, node, out, into, works) for node, data in graph.nodes(data=True)
+              if data.get("type") == "fact_check"]
     return {"@context": JSONLD_CONTEXT, "@graph": items}
+
+
+def _jsonld_claim_review(graph, node, out, into, works) -> dict:
+    """A schema.org ClaimReview: the verdict as a Rating, the fact-checker as its author,
+    and as ``itemReviewed`` a Claim whose ``appearance`` lists the article of every copy
+    the fact-check was matched to; ``claimkb:rates`` names those copies with the match."""
+    data = graph.nodes[node]
+    rated = out[node, "reviews"]
+    articles = list(dict.fromkeys(article for claim, _ in rated for article, _ in out[claim, "reported_in"]))
+    for article in articles:
+        if article not in works:
+            works[article] = _jsonld_work(graph, article, out)
+    claimant = None
+    if data.get("claimant"):
+        # The claimant as a stored speaker of a rated copy when the names agree, else as named.
+        speakers = [speaker for claim, _ in rated for speaker, _ in into[claim, "said"]
+                    if name_key(graph.nodes[speaker].get("name")) == name_key(data["claimant"])]
+        claimant = _jsonld_agent(graph, speakers[0]) if speakers else {"@type": "Person", "name": data["claimant"]}
+    return _without_none({
+        "@type": "ClaimReview",
+        "@id": _jsonld_id(node),
+        "url": data.get("url"),
+        "claimReviewed": data.get("claim_text"),
+        "datePublished": data.get("reviewed_at"),
+        "inLanguage": data.get("language"),
+        "author": {"@type": "Organization", "name": data["reviewer"]} if data.get("reviewer") else None,
+        "reviewRating": _without_none({
+            "@type": "Rating",
+            "ratingValue": data.get("rating_value"),
+            "bestRating": data.get("best_rating"),
+            "worstRating": data.get("worst_rating"),
+            "alternateName": data.get("rating_text") or data.get("rating"),
+            "claimkb:rating": data.get("rating"),
+        }),
+        "itemReviewed": _without_none({
+            "@type": "Claim",
+            "text": data.get("claim_text"),
+            "author": claimant,
+            "datePublished": data.get("claim_published"),
+            "appearance": [works[article] for article in articles] or None,
+        }),
+        "claimkb:rates": [
+            _without_none({"@type": "claimkb:FactCheckMatch", "claimkb:claim": {"@id": _jsonld_id(claim)},
+                           "claimkb:score": match.get("score"), "claimkb:via": match.get("via")})
+            for claim, match in rated
+        ] or None,
+    })
 
 
 def _first_copies(graph, out) -> dict:

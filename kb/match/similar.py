@@ -26,18 +26,29 @@ left join outlets o on o.id = a.outlet_id left join speakers s on s.id = c.speak
 POOL = 200  # candidates scored per query
 
 
-def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto") -> list[dict]:
-    """[{"claim_id","text","score","article_id","outlet","speaker","relation"}], best first (the fact-checker's "has this been seen before?")."""
+def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto", query_vector=None) -> list[dict]:
+    """[{"claim_id","text","score","article_id","outlet","speaker","relation"}], best first (the fact-checker's "has this been seen before?").
+    ``query_vector``: the text's embedding when the caller has it (texts embedded in one batch)."""
     if not text.strip():
         raise ClaimkbError("the text to look for is empty: give the words of a claim")
     matcher = resolve_matcher(matcher)
     values = [q.value for q in find_quantities(text) if q.value is not None]
     candidate_ids = fts_candidates(db, text, limit=POOL, quantity_values=values)
-    query_vector = None
-    if matcher == "dense":
-        query_vector = embed([text])[0]
+    if matcher != "dense":
+        query_vector = None
+    else:
+        if query_vector is None:
+            query_vector = embed([text])[0]
         candidate_ids = list(dict.fromkeys(candidate_ids + _nearest_cached(db, query_vector, POOL)))
-    rows = list(_claims(db, candidate_ids))
+    return rank_claims(db, text, candidate_ids, matcher=matcher, query_vector=query_vector)[:limit]
+
+
+def rank_claims(db, text: str, claim_ids: list[str], *, matcher: str, query_vector=None) -> list[dict]:
+    """The stored claims ``claim_ids`` scored against ``text`` by ``compare``, best first,
+    as ``find_similar`` gives them. ``matcher`` is a resolved tier ("lexical" or "dense")."""
+    if matcher == "dense" and query_vector is None:
+        query_vector = embed([text])[0]
+    rows = list(_claims(db, claim_ids))
     similarities = [None] * len(rows)
     if query_vector is not None and rows:
         # Candidates found by words may not be embedded yet: embed (and cache) them, so
@@ -53,7 +64,7 @@ def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto") -> li
             "outlet": outlet, "speaker": speaker, "relation": comparison.relation,
         })
     results.sort(key=lambda r: (-r["score"], r["claim_id"]))
-    return results[:limit]
+    return results
 
 
 def _claims(db, claim_ids: list[str]):

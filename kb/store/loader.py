@@ -14,10 +14,11 @@ import sqlite_utils
 from claimkb.ingest.extract import extract_all
 from claimkb.ingest.extract.nlp import load_pipeline, pipeline_info
 from claimkb.ingest.readers import read_inputs
-from claimkb.ingest.records import ArticleRecord, InputError
+from claimkb.ingest.records import ArticleRecord, ClaimReviewRecord, InputError
 
 from claimkb.store.articles import article_id_for, is_stored, store_article
-from claimkb.store.runs import finish_run, start_run
+from claimkb.store.runs import finish_run, now_iso, start_run
+from claimkb.store.fact_checks import store_fact_checks
 
 BATCH_SIZE = 32
 
@@ -31,28 +32,36 @@ class IngestStats:
     errors: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
     claim_ids: list[str] = field(default_factory=list)
+    fact_check_ids: list[str] = field(default_factory=list)  # newly stored
+    fact_checks_unchanged: int = 0
 
     def __str__(self):
+        fact_checks = ""
+        if self.fact_check_ids or self.fact_checks_unchanged:
+            fact_checks = f" {len(self.fact_check_ids)} new fact-checks ({self.fact_checks_unchanged} unchanged),"
         return (
             f"{self.articles} new article{'s' if self.articles != 1 else ''}"
-            f" ({self.unchanged} unchanged), {self.claims} claims, {self.speakers} new speakers,"
+            f" ({self.unchanged} unchanged), {self.claims} claims, {self.speakers} new speakers,{fact_checks}"
             f" {len(self.errors)} error{'s' if len(self.errors) != 1 else ''} in {self.seconds:.1f}s"
         )
 
 
 def ingest_records(
     db: sqlite_utils.Database,
-    records: Iterable[ArticleRecord | InputError],
+    records: Iterable[ArticleRecord | ClaimReviewRecord | InputError],
     *,
     model: str | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_article: Callable[[], None] | None = None,
 ) -> IngestStats:
-    """Extract and store every record; InputErrors are counted and passed to on_error."""
+    """Extract and store every article, then store the fact-checks (after the articles, so
+    that matching them can find the articles they name); InputErrors are counted and
+    passed to on_error."""
     started = time.perf_counter()
     nlp = load_pipeline(model)
     run_id = start_run(db, "ingest", **pipeline_info(nlp))
     stats = IngestStats()
+    fact_checks: list[ClaimReviewRecord] = []
 
     def new_records():
         for item in records:
@@ -60,6 +69,8 @@ def ingest_records(
                 stats.errors.append(item)
                 if on_error:
                     on_error(item)
+            elif isinstance(item, ClaimReviewRecord):
+                fact_checks.append(item)
             elif is_stored(db, article_id_for(item)):
                 stats.unchanged += 1
                 if on_article:
@@ -78,6 +89,9 @@ def ingest_records(
             stats.unchanged += 1
         if on_article:
             on_article()
+    if fact_checks:
+        stored = store_fact_checks(db, fact_checks, run_id, now_iso())
+        stats.fact_check_ids, stats.fact_checks_unchanged = stored.new_ids, stored.unchanged
     stats.seconds = time.perf_counter() - started
     finish_run(db, run_id, articles=stats.articles, claims=stats.claims, errors=len(stats.errors))
     return stats

@@ -238,3 +238,42 @@ def m005_run_status_and_pending_links(db: sqlite_utils.Database):
     # Claims stored but not linked yet: written with their article, deleted by the link
     # that covers them, so a link a crash interrupted is done by the next one.
     db["pending_links"].create({"claim_id": str}, pk="claim_id", foreign_keys=[("claim_id", "claims", "id")])
+
+
+@migrations()
+def m006_fact_checks(db: sqlite_utils.Database):
+    # Fact-checkers' verdicts (schema.org ClaimReview) and the stored claims they rate.
+    db["fact_checks"].create(
+        {
+            "id": str,  # content hash of the record
+            "claim_text": str,  # claimReviewed
+            "claimant": str,
+            "rating_text": str,  # the verdict as written (alternateName)
+            "rating": str,  # on one scale: claimkb.store.ratings.RATINGS
+            "rating_value": float,  # ratingValue, bestRating, worstRating when numbers
+            "best_rating": float,
+            "worst_rating": float,
+            "reviewer": str,  # the fact-checker
+            "url": str,
+            "reviewed_at": str,
+            "language": str,
+            "claim_published": str,
+            "appearances": str,  # JSON list of URLs where the claim appeared
+            "source": str,  # the input it was read from
+            "ingested_at": str,
+            "run_id": int,
+        },
+        pk="id",
+        not_null={"claim_text", "rating"},
+        foreign_keys=[("run_id", "runs", "id")],
+    )
+    db["fact_check_matches"].create(
+        {"fact_check_id": str, "claim_id": str, "score": float, "via": str},  # via: "matcher" or "appearance"
+        pk=("fact_check_id", "claim_id"),
+        not_null={"score", "via"},
+        foreign_keys=[("fact_check_id", "fact_checks", "id"), ("claim_id", "claims", "id")],
+    )
+    db["fact_check_matches"].create_index(["claim_id"], find_unique_name=True)
+    db["fact_checks"].create_index(["rating"], find_unique_name=True)
+    db["fact_checks"].create_index(["run_id"], find_unique_name=True)
+

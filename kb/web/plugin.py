@@ -25,7 +25,7 @@ import tempfile
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
@@ -83,6 +83,7 @@ CONTENT_TYPES = {
 GRAPH_SCOPES = ("family", "speaker", "article")
 DOT_SPACING = 22  # pixels between the spread plot's dots for one outlet and day
 STATUSES = ("original", "faithful", "mutated", "unlinked")  # a version's place in its family
+EARLIEST = datetime.min.replace(tzinfo=timezone.utc)  # sorts fact-checks without a date together
 
 
 # ------------------------------------------------------------ a family's versions
@@ -97,6 +98,8 @@ class Version:
     numbers: list[QuantityMatch]  # figures against the canonical version's, likewise
     speaker_differs: bool
     status: str = field(init=False)  # one of STATUSES
+    verdicts: list[dict] = field(default_factory=list)  # the family's fact-checks, with this copy's match if any
+    after_verdict: bool = False  # first seen after the family's earliest verdict
 
     def __post_init__(self):
         if self.is_canonical:
@@ -132,7 +135,7 @@ def load_family(conn, family_id: str) -> dict | None:
     claims = _rows(
         conn,
         """select claims.*, articles.title as article_title, articles.url as article_url,
-                  articles.published, outlets.name as outlet, outlets.id as outlet_id,
+                  articles.published, articles.ingested_at, outlets.name as outlet, outlets.id as outlet_id,
                   speakers.name as speaker_name, speakers.title as speaker_title
            from claims
            join articles on articles.id = claims.article_id
@@ -164,7 +167,54 @@ def load_family(conn, family_id: str) -> dict | None:
         )
         for claim in claims
     ]
-    return {"family": family, "canonical": canonical, "versions": versions, "spread": spread_plot(versions)}
+    verdicts = load_verdicts(conn, family_id)
+    first_verdict = min((v["reviewed"] for v in verdicts if v["reviewed"]), default=None)
+    for version in versions:
+        version.verdicts = [
+            {**verdict, "match": verdict["matches"].get(version.claim["id"])} for verdict in verdicts
+        ]
+        seen = _instant(version.claim["published"] or version.claim["ingested_at"])
+        version.after_verdict = bool(first_verdict and seen and seen > first_verdict)
+    return {"family": family, "canonical": canonical, "versions": versions, "spread": spread_plot(versions),
+            "verdicts": verdicts, "after_verdict": sum(v.after_verdict for v in versions)}
+
+
+def load_verdicts(conn, family_id: str) -> list[dict]:
+    """The fact-checks matched to any claim of the family, earliest first, each with
+    ``matches`` (claim id -> {score, via}), its best score, and its URL when it is a web
+    address (``safe_url``: no other scheme reaches a link)."""
+    tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+    if "fact_check_matches" not in tables:  # a database from before fact-checks
+        return []
+    verdicts: dict[str, dict] = {}
+    for row in _rows(
+        conn,
+        """select fact_checks.*, m.claim_id, m.score, m.via from fact_check_matches m
+           join fact_checks on fact_checks.id = m.fact_check_id join claims on claims.id = m.claim_id
+           where claims.family_id = ? order by fact_checks.reviewed_at, fact_checks.id, m.score desc""",
+        [family_id],
+    ):
+        verdict = verdicts.setdefault(row["id"], {
+            **{k: row[k] for k in ("id", "claim_text", "claimant", "rating", "rating_text", "reviewer",
+                                   "reviewed_at")},
+            "safe_url": article_href(row["url"]),
+            "reviewed": _instant(row["reviewed_at"]),
+            "matches": {},
+        })
+        verdict["matches"][row["claim_id"]] = {"score": row["score"], "via": row["via"]}
+    for verdict in verdicts.values():
+        verdict["best_score"] = max(m["score"] for m in verdict["matches"].values())
+    return sorted(verdicts.values(), key=lambda v: (v["reviewed"] is None, v["reviewed"] or EARLIEST, v["id"]))
+
+
+def _instant(text: str | None) -> datetime | None:
+    """An ISO 8601 date or time as an instant: a day alone is its midnight, and a time
+    without a zone is UTC, as the spreading_after_verdict query reads them."""
+    try:
+        parsed = datetime.fromisoformat((text or "").replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 # -------------------------------------------------------------------- plots (SVG)
@@ -369,7 +419,7 @@ def page(view):
 
 
 def article_href(url: str | None) -> str | None:
-    """The URL to link an article with: only an http(s) one."""
+    """The URL to link an article (or a fact-check) with: only an http(s) one."""
     try:
         return url if url and urlsplit(url.strip()).scheme.lower() in LINK_SCHEMES else None
     except ValueError:  # urlsplit refuses some malformed URLs ("http://[x")
