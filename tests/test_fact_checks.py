@@ -71,8 +71,9 @@ def checked_db(tmp_path_factory):
     folder = tmp_path_factory.mktemp("checks")
     feed = folder / "checks.jsonl"
     feed.write_text("\n".join([
+        # Fact-checkers quote the claim they rate, close to its wording.
         fact_check_line("Last year the National Center for Missing & Exploited Children received 16.9 million "
-                        "reports of suspected abuse.", {"ratingValue": 4, "bestRating": 5, "worstRating": 1},
+                        "reports of online child exploitation.", {"ratingValue": 4, "bestRating": 5, "worstRating": 1},
                         author={"name": "Beth Williams"}, appearance=[{"url": ORIGINAL_URL.replace("https", "http")}]),
         fact_check_line("Penguins were elected to the city council in 1066.", {"alternateName": "False"}),
         json.dumps({"@type": "Dataset", "name": "not a fact-check"}),
