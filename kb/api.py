@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimkb.errors import ClaimkbError

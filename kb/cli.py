@@ -224,7 +224,7 @@ def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold, mat
                 pair = json.loads(line)
                 a, b = pair["a"], pair["b"]
             except (json.JSONDecodeError, KeyError, TypeError) as ex:
-                raise click.ClickException(f"{pairs.name}:{number}: not a {{\"a\", \"b\"}} JSON object ({ex})")
+                raise click.ClickException(f"{pairs.name}:{number}: not a {{\"a\", \"b\"}} JSON object ({ex})") from ex
             result = compare_texts(a, b, speaker_a=pair.get("speaker_a"), speaker_b=pair.get("speaker_b"),
                                    threshold=threshold, matcher=matcher)
             click.echo(json.dumps({**result.to_dict(), "matcher": matcher}, ensure_ascii=False))

@@ -10,11 +10,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import REPO
 
 from claimkb import ClaimkbError, KnowledgeBase
 from claimkb.api import QueryResult
-
-from conftest import REPO
 
 HEAVY_MODULES = ("spacy", "networkx", "datasette", "torch", "trafilatura")
 

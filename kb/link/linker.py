@@ -27,18 +27,23 @@ from typing import NamedTuple
 
 import numpy as np
 
+from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations
+from claimkb.link.derivations import build_derivations
+from claimkb.link.families import build_families
+from claimkb.match.candidates import (
+    PER_CLAIM,
+    candidate_tokens,
+    dense_candidates,
+    fts_candidates,
+    lexical_candidates,
+    unique_pairs,
+)
+from claimkb.match.compare import compare, default_threshold
+from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
+from claimkb.match.features import claim_features
+from claimkb.match.tiers import resolve_matcher
 from claimkb.store.articles import pending_link_ids
 from claimkb.store.runs import finish_run, start_run
-from claimkb.match.candidates import (
-    PER_CLAIM, candidate_tokens, dense_candidates, fts_candidates, lexical_candidates, unique_pairs,
-)
-from claimkb.match.features import claim_features
-from claimkb.match.compare import compare, default_threshold
-from claimkb.match.tiers import resolve_matcher
-from claimkb.link.derivations import build_derivations
-from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
-from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations
-from claimkb.link.families import build_families
 
 INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
 FEATURE_CACHE = 200_000  # claims whose comparison features are kept in memory at once
@@ -94,7 +99,7 @@ class Claims:
     order: list[tuple]  # (published, else ingested_at; id): earliest copy first, ties by id
 
     @classmethod
-    def from_rows(cls, rows) -> "Claims":
+    def from_rows(cls, rows) -> Claims:
         columns = list(zip(*rows)) or [()] * 7
         ids, articles, kinds, contents, speakers, outlets, seen = (list(c) for c in columns)
         # Ties go by id, not by ingestion time: ids are the same on every machine.

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from claimkb.ingest.extract.quantities import find_quantities
-
 from claimkb.errors import ClaimkbError
+from claimkb.ingest.extract.quantities import find_quantities
 from claimkb.match.candidates import fts_candidates
-from claimkb.match.features import claim_features
 from claimkb.match.compare import compare
 from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors, embed
+from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
 
 SIMILAR_SQL = """
@@ -27,7 +26,8 @@ POOL = 200  # candidates scored per query
 
 
 def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto", query_vector=None) -> list[dict]:
-    """[{"claim_id","text","score","article_id","outlet","speaker","relation"}], best first (the fact-checker's "has this been seen before?").
+    """[{"claim_id","text","score","article_id","outlet","speaker","relation"}], best first
+    (the fact-checker's "has this been seen before?").
     ``query_vector``: the text's embedding when the caller has it (texts embedded in one batch)."""
     if not text.strip():
         raise ClaimkbError("the text to look for is empty: give the words of a claim")
