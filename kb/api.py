@@ -230,7 +230,7 @@ class KnowledgeBase:
 
         self._writable("link")
         resolve_matcher(matcher)  # an unavailable tier stops here, before the database is opened
-        options = {"per_claim": per_claim} if per_claim is not None else {}
+        options: dict[str, Any] = {"per_claim": per_claim} if per_claim is not None else {}
         linked = link_claims(self.db, rebuild=rebuild, matcher=matcher, threshold=threshold, progress=progress,
                              **options)
         matched = match_fact_checks(self.db, matcher=matcher) if self.db["fact_checks"].count else None

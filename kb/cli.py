@@ -10,8 +10,12 @@ import json
 import os
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 from claimkb import __version__
 from claimkb.errors import ClaimkbError
@@ -73,7 +77,8 @@ class StepProgress:
     """A ``progress(done, total)`` callback that draws a bar on a terminal."""
 
     def __init__(self, label: str):
-        self.label, self.bar = label, None
+        self.label = label
+        self.bar: ProgressBar[int] | None = None
 
     def __call__(self, done: int, total: int):
         if not sys.stderr.isatty():
