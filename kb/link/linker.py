@@ -43,6 +43,7 @@ from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
 from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
 from claimkb.store.articles import pending_link_ids
+from claimkb.store.chunked import select_in
 from claimkb.store.runs import finish_run, start_run
 
 INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
@@ -325,12 +326,7 @@ def _unique(pairs: np.ndarray, n: int) -> np.ndarray:
 
 
 def _load_claims(db, claim_ids) -> Claims:
-    ids = list(dict.fromkeys(claim_ids))
-    rows = []
-    for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
-        rows += db.execute(f"{CLAIMS_SQL} where c.id in ({','.join('?' * len(chunk))})", chunk).fetchall()
-    return Claims.from_rows(rows)
+    return Claims.from_rows(list(select_in(db, CLAIMS_SQL + " where c.id in {ids}", claim_ids)))
 
 
 def _concat(a: Claims, b: Claims) -> Claims:
@@ -343,27 +339,15 @@ def _quantity_values(db, claim_ids=None) -> dict[str, list[float]]:
     if claim_ids is None:
         rows = db.execute("select claim_id, value from quantities where value is not null")
     else:
-        ids = list(claim_ids)
-        rows = []
-        for start in range(0, len(ids), 400):
-            chunk = ids[start:start + 400]
-            rows += db.execute(
-                f"select claim_id, value from quantities where value is not null "
-                f"and claim_id in ({','.join('?' * len(chunk))})", chunk
-            ).fetchall()
+        rows = select_in(db, "select claim_id, value from quantities where value is not null and claim_id in {ids}",
+                         claim_ids)
     for claim_id, value in rows:
         values.setdefault(claim_id, []).append(value)
     return values
 
 
 def _articles_of(db, claim_ids) -> set[str]:
-    ids = list(claim_ids)
-    found = set()
-    for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
-        found.update(r[0] for r in db.execute(
-            f"select distinct article_id from claims where id in ({','.join('?' * len(chunk))})", chunk))
-    return found
+    return {row[0] for row in select_in(db, "select distinct article_id from claims where id in {ids}", claim_ids)}
 
 
 def _clear_links(db) -> None:

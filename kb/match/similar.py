@@ -16,6 +16,7 @@ from claimkb.match.compare import compare
 from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors, embed
 from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
+from claimkb.store.chunked import select_in
 
 SIMILAR_SQL = """
 select c.id, c.content, c.kind, c.article_id, o.name, s.name
@@ -68,9 +69,7 @@ def rank_claims(db, text: str, claim_ids: list[str], *, matcher: str, query_vect
 
 
 def _claims(db, claim_ids: list[str]):
-    for start in range(0, len(claim_ids), 400):
-        chunk = claim_ids[start:start + 400]
-        yield from db.execute(f"{SIMILAR_SQL} where c.id in ({','.join('?' * len(chunk))})", chunk)
+    yield from select_in(db, SIMILAR_SQL + " where c.id in {ids}", claim_ids)
 
 
 def _nearest_cached(db, vector: np.ndarray, limit: int) -> list[str]:
