@@ -43,7 +43,7 @@ from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
 from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
 from claimkb.store.articles import pending_link_ids
-from claimkb.store.chunked import select_in
+from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.runs import finish_run, start_run
 
 INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
@@ -174,9 +174,7 @@ def _clear_pending(db, claim_ids) -> None:
     if claim_ids is None:
         db.execute("delete from pending_links")
         return
-    for start in range(0, len(claim_ids), 400):
-        chunk = claim_ids[start:start + 400]
-        db.execute(f"delete from pending_links where claim_id in ({','.join('?' * len(chunk))})", chunk)
+    execute_in(db, "delete from pending_links where claim_id in {ids}", claim_ids)
 
 
 def _bulk_candidates(db, claim_ids, matcher, per_claim):
