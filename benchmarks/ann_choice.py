@@ -285,7 +285,9 @@ class SqliteVec:
             import pysqlite3.dbapi2 as pysqlite3
             return "pysqlite3", pysqlite3
         except ImportError:
-            raise RuntimeError("python's sqlite3 cannot load extensions and neither apsw nor pysqlite3 is installed")
+            raise RuntimeError(
+                "python's sqlite3 cannot load extensions and neither apsw nor pysqlite3 is installed"
+            ) from None
 
     def _connect(self, path):
         import sqlite_vec

@@ -111,7 +111,6 @@ def main(argv=None) -> int:
     counts = Counter()
     errors = []
     for article_id, extraction in zip(ids, extractions):
-        text = texts[article_id]
         predicted = [c for c in extraction.claims if c.kind in ("direct_quote", "indirect_quote")]
         spans = [(c.char_start, c.char_end) for c in predicted]
         matched_pred = set()

@@ -14,12 +14,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Speaker
 from claimkb.graph.analytics import compute_analytics
-from claimkb.graph.export import FORMATS, export_graph
 from claimkb.graph.build import build_graph
-from claimkb.store.db import open_db
+from claimkb.graph.export import FORMATS, export_graph
+from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Speaker
 from claimkb.store.articles import store_article
+from claimkb.store.db import open_db
 
 WORDS = "prices wages rents crime schools taxes exports jobs hospitals roads budgets tariffs".split()
 
@@ -84,7 +84,7 @@ def main():
         seconds, _ = timed(lambda: build_graph(db, outlet="Outlet 3"))
         print(f"build_graph(outlet=...): {seconds:.3f}s ({seconds / baseline:.1f}x)")
         for format in FORMATS:
-            seconds, files = timed(lambda: export_graph(graph, format, folder / f"export.{format}"))
+            seconds, files = timed(lambda format=format: export_graph(graph, format, folder / f"export.{format}"))
             size = sum(f.stat().st_size for f in files)
             print(f"export {format}: {seconds:.3f}s ({seconds / baseline:.1f}x), {size / 1e6:.1f} MB")
         seconds, _ = timed(lambda: compute_analytics(db))

@@ -29,8 +29,8 @@ sys.path.insert(0, str(REPO))
 from claimkb.ingest.extract.nlp import load_pipeline  # noqa: E402
 from claimkb.ingest.readers import read_inputs  # noqa: E402
 from claimkb.link.linker import link_claims  # noqa: E402
-from claimkb.store.loader import ingest_records  # noqa: E402
 from claimkb.store.db import open_db  # noqa: E402
+from claimkb.store.loader import ingest_records  # noqa: E402
 
 
 def shared_records(shared: Path):

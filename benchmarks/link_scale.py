@@ -35,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import real_sentences  # noqa: E402
 from claimkb.ingest.extract.quantities import find_quantities  # noqa: E402
-from claimkb.store.ids import content_hash, stable_id  # noqa: E402
 from claimkb.store.db import open_db  # noqa: E402
+from claimkb.store.ids import content_hash, stable_id  # noqa: E402
 
 CLAIMS_PER_ARTICLE = 10
 OUTLETS = 300

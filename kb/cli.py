@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
 from collections import Counter
-from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 from claimkb import __version__
 from claimkb.errors import ClaimkbError
@@ -71,27 +73,12 @@ def cli(ctx, debug):
     ctx.obj = {"debug": debug}
 
 
-@contextmanager
-def progress_bar(total: int, label: str):
-    """Yield a function to call once per item: a bar with rate and ETA on a terminal, nothing otherwise."""
-    if not sys.stderr.isatty():
-        yield lambda: None
-        return
-    started = time.perf_counter()
-    with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True, show_eta=True,
-                           item_show_func=lambda rate: rate) as bar:
-        def advance():
-            rate = (bar.pos + 1) / max(time.perf_counter() - started, 1e-9)
-            bar.update(1, f"{rate:.1f} articles/s")
-
-        yield advance
-
-
 class StepProgress:
     """A ``progress(done, total)`` callback that draws a bar on a terminal."""
 
     def __init__(self, label: str):
-        self.label, self.bar = label, None
+        self.label = label
+        self.bar: ProgressBar[int] | None = None
 
     def __call__(self, done: int, total: int):
         if not sys.stderr.isatty():
@@ -149,48 +136,28 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
     others; the exit code is 1 if any failed. DB is created when there is
     something to store.
     """
-    from claimkb.ingest.extract.nlp import load_pipeline
-    from claimkb.ingest.readers import Limits, read_inputs
-    from claimkb.ingest.records import ArticleRecord, InputError
-    from claimkb.link.fact_checks import match_new
-    from claimkb.link.linker import link_claims
-    from claimkb.match.tiers import resolve_matcher
-    from claimkb.store.db import check_writable, writing
-    from claimkb.store.articles import pending_link_ids
-    from claimkb.store.loader import ingest_records
+    from claimkb.api import KnowledgeBase
+    from claimkb.ingest.readers import Limits
 
-    check_writable(db)
-    if not no_link:
-        resolve_matcher(matcher)  # an unavailable tier stops here, before anything is stored
-    skipped = Counter()
-    limits = Limits(input_bytes=max_input_size * MIB, decompressed_bytes=max_decompressed_size * MIB)
-    records = list(read_inputs(list(paths), format=fmt, outlet=outlet,
-                               on_skip=lambda path, reason: skipped.update([reason]), limits=limits))
-    if skipped:
+    def report_skipped(skipped: Counter[str]) -> None:
         reasons = ", ".join(f"{reason} ({count})" for reason, count in skipped.most_common())
         click.echo(f"Skipped {plural(sum(skipped.values()), 'file')} in the folders given: {reasons}", err=True)
-    errors = [r for r in records if isinstance(r, InputError)]
-    for error in errors:
-        click.echo(f"error: {error}", err=True)
-    for record in records:
-        for warning in getattr(record, "warnings", ()):
-            click.echo(f"warning: {record.source}: {warning}", err=True)
-    if len(errors) == len(records):
-        what = "no input could be read" if records else "no articles found in the inputs given"
-        raise ClaimkbError(f"{what}; {db} was not {'changed' if os.path.exists(db) else 'created'}")
-    load_pipeline(model)  # a missing pipeline stops here, before the database is touched
-    with writing(db) as database:
-        with progress_bar(sum(1 for r in records if isinstance(r, ArticleRecord)), "Ingesting") as advance:
-            stats = ingest_records(database, records, model=model, on_article=advance)
-        click.echo(f"Ingested: {stats}", err=True)
-        if not no_link and (stats.claim_ids or pending_link_ids(database)):
-            click.echo(f"Linked: {link_claims(database, claim_ids=stats.claim_ids, matcher=matcher)}", err=True)
-        if not no_link:
-            matched = match_new(database, fact_check_ids=stats.fact_check_ids, claim_ids=stats.claim_ids,
-                                matcher=matcher)
-            if matched:
-                click.echo(f"Fact-checks matched: {matched}", err=True)
-    if stats.errors:
+
+    progress = StepProgress("Ingesting")
+    with KnowledgeBase(db) as kb:
+        result = kb.ingest(paths, format=fmt, outlet=outlet, link=not no_link, model=model, matcher=matcher,
+                           on_skipped=report_skipped,
+                           on_input_error=lambda error: click.echo(f"error: {error}", err=True),
+                           on_warning=lambda source, warning: click.echo(f"warning: {source}: {warning}", err=True),
+                           limits=Limits(input_bytes=max_input_size * MIB, decompressed_bytes=max_decompressed_size * MIB),
+                           progress=progress)
+    progress.finish()
+    click.echo(f"Ingested: {result.stats}", err=True)
+    if result.linked is not None:
+        click.echo(f"Linked: {result.linked}", err=True)
+    if result.fact_checks:
+        click.echo(f"Fact-checks matched: {result.fact_checks}", err=True)
+    if result.stats.errors:
         sys.exit(1)
 
 
@@ -203,21 +170,15 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
               help="Candidate copies compared per claim (default 8).")
 def link(db, rebuild, matcher, threshold, per_claim):
     """(Re)compute cross-outlet claim links, families and article derivations."""
-    from claimkb.link.fact_checks import match_fact_checks
-    from claimkb.link.linker import link_claims
-    from claimkb.match.tiers import resolve_matcher
-    from claimkb.store.db import writing
+    from claimkb.api import KnowledgeBase
 
-    resolve_matcher(matcher)  # an unavailable tier stops here, before the database is opened
-    options = {"per_claim": per_claim} if per_claim is not None else {}
     progress = StepProgress("Linking")
-    with writing(db, create=False) as database:
-        stats = link_claims(database, rebuild=rebuild, matcher=matcher, threshold=threshold, progress=progress,
-                            **options)
-        progress.finish()
-        click.echo(str(stats), err=True)
-        if database["fact_checks"].count:
-            click.echo(f"Fact-checks matched: {match_fact_checks(database, matcher=matcher)}", err=True)
+    with KnowledgeBase(db, create=False) as kb:
+        result = kb.link(rebuild=rebuild, matcher=matcher, threshold=threshold, per_claim=per_claim, progress=progress)
+    progress.finish()
+    click.echo(str(result.linked), err=True)
+    if result.fact_checks is not None:
+        click.echo(f"Fact-checks matched: {result.fact_checks}", err=True)
 
 
 @cli.command()
@@ -256,7 +217,7 @@ def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold, mat
 
     With --pairs FILE (- for stdin), compare every pair in the file instead.
     """
-    from claimkb.match.compare import compare_texts
+    from claimkb.api import compare as compare_texts
     from claimkb.match.tiers import resolve_matcher
 
     matcher = resolve_matcher(matcher)
@@ -268,7 +229,7 @@ def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold, mat
                 pair = json.loads(line)
                 a, b = pair["a"], pair["b"]
             except (json.JSONDecodeError, KeyError, TypeError) as ex:
-                raise click.ClickException(f"{pairs.name}:{number}: not a {{\"a\", \"b\"}} JSON object ({ex})")
+                raise click.ClickException(f"{pairs.name}:{number}: not a {{\"a\", \"b\"}} JSON object ({ex})") from ex
             result = compare_texts(a, b, speaker_a=pair.get("speaker_a"), speaker_b=pair.get("speaker_b"),
                                    threshold=threshold, matcher=matcher)
             click.echo(json.dumps({**result.to_dict(), "matcher": matcher}, ensure_ascii=False))
@@ -295,10 +256,10 @@ def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold, mat
 @matcher_option
 def similar(db, text, limit, as_json, matcher):
     """The stored claims most like TEXT, best first (DB is only read)."""
-    from claimkb.match.similar import find_similar
-    from claimkb.store.db import open_read_only
+    from claimkb.api import KnowledgeBase
 
-    results = find_similar(open_read_only(db), text, limit=limit, matcher=matcher)
+    with KnowledgeBase(db, read_only=True) as kb:
+        results = kb.similar(text, limit=limit, matcher=matcher)
     if not results:
         click.echo("No stored claim shares a word or a figure with that text.", err=True)
     if as_json:
@@ -325,22 +286,13 @@ def export(db, fmt, output, speaker, outlet, family, since, until, search):
     DB is only read. When nothing matches the filters (or DB holds no articles),
     no file is written and the exit code is 1.
     """
-    from claimkb.graph.build import build_graph
-    from claimkb.graph.export import export_graph
-    from claimkb.store.db import open_read_only
+    from claimkb.api import KnowledgeBase
 
-    filters = {"speaker": speaker, "outlet": outlet, "family": family, "since": since, "until": until,
-               "search": search}
-    graph = build_graph(open_read_only(db), **filters)
-    if graph.number_of_nodes() == 0:
-        given = " ".join(f"--{key} {value!r}" for key, value in filters.items() if value is not None)
-        raise ClaimkbError(f"nothing matches {given}; no file written" if given else "no articles to export yet; no file written", db)
-    written = export_graph(graph, fmt, output)
-    click.echo(
-        f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to "
-        + ", ".join(str(p) for p in written),
-        err=True,
-    )
+    with KnowledgeBase(db, read_only=True) as kb:
+        written = kb.export(fmt, output, speaker=speaker, outlet=outlet, family=family, since=since, until=until,
+                            search=search)
+    click.echo(f"Wrote {written.nodes} nodes and {written.edges} edges to " + ", ".join(map(str, written.paths)),
+               err=True)
 
 
 @cli.command()
@@ -351,8 +303,8 @@ def export(db, fmt, output, speaker, outlet, family, since, until, search):
 @click.option("--csv", "as_csv", is_flag=True, help="Output CSV.")
 def query(db, name, params, as_json, as_csv):
     """Run a named query from queries/ (without NAME: list them). DB is only read."""
-    from claimkb.store.db import open_read_only
-    from claimkb.store.named_queries import load_queries, run_query
+    from claimkb.api import KnowledgeBase
+    from claimkb.store.named_queries import load_queries
 
     if name is None:
         for named in load_queries().values():
@@ -365,7 +317,9 @@ def query(db, name, params, as_json, as_csv):
         if not sep:
             raise click.BadParameter(f"{param!r} is not KEY=VALUE", param_hint="-p")
         values[key] = value
-    columns, rows = run_query(open_read_only(db), name, values)
+    with KnowledgeBase(db, read_only=True) as kb:
+        result = kb.query(name, **values)
+    columns, rows = result.columns, result.rows
     if not rows:
         click.echo(f"{name}: no rows", err=True)
     if as_json:

@@ -13,9 +13,9 @@ import json
 from dataclasses import dataclass, field
 
 from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
-from claimkb.store.ids import stable_id
-from claimkb.store.db import close_db, open_db
 from claimkb.store.articles import store_article
+from claimkb.store.db import close_db, open_db
+from claimkb.store.ids import stable_id
 
 SCRIPT = '<script>alert("x")</script>'
 

@@ -3,9 +3,9 @@ by hand from the fixture's story (see test_graph's docstring)."""
 import sqlite3
 
 import pytest
+from test_graph import build_claim_db
 
 from claimkb.graph.analytics import compute_analytics
-from test_graph import build_claim_db
 
 
 @pytest.fixture

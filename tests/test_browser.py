@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from sample_kb import build_sample_kb
 
 pytestmark = pytest.mark.browser

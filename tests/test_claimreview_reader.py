@@ -64,7 +64,8 @@ def test_non_claimreview_json_ld_is_ignored_and_a_page_without_claimreview_is_an
     other = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "A ClaimReview of"})
     found = read(tmp_path, "news.html", page(other, json.dumps(review())))
     assert [type(r) for r in found] == [ClaimReviewRecord]
-    body = "<article><p>" + "The council said the new bridge over the river cost 4 million euros to build. " * 4 + "</p></article>"
+    sentence = "The council said the new bridge over the river cost 4 million euros to build. "
+    body = "<article><p>" + sentence * 4 + "</p></article>"
     [article] = read(tmp_path, "plain.html", page(other, body=body))
     assert isinstance(article, ArticleRecord)
 

@@ -2,9 +2,9 @@ import re
 
 import pytest
 
-from claimkb.match.features import claim_features, stem
-from claimkb.match.embeddings import embeddings_available
 from claimkb.match.compare import Comparison, compare, compare_texts
+from claimkb.match.embeddings import embeddings_available
+from claimkb.match.features import claim_features, stem
 
 # Sentences of the seed article and of its machine-translated re-publication.
 ORIGINAL_STATISTIC = (

@@ -3,7 +3,6 @@
 Each scenario is compared, table by table (run bookkeeping aside), with a run that was
 neither interrupted nor shared.
 """
-import os
 import shutil
 import signal
 import subprocess
@@ -12,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from rows import database_rows, differences, integrity
 
 CLAIMKB = str(Path(sys.executable).parent / "claimkb")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sample_kb import build_sample_kb
 
 from claimkb.cli import cli
-from sample_kb import build_sample_kb
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = "please report it (run with --debug for the traceback)"

@@ -7,12 +7,11 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 import pytest
+from test_graph import QUOTE, build_claim_db
 
 from claimkb.errors import ClaimkbError
-
-from claimkb.graph.export import FORMATS, JSONLD_CONTEXT, export_graph
 from claimkb.graph.build import build_graph, node_id
-from test_graph import QUOTE, build_claim_db
+from claimkb.graph.export import FORMATS, JSONLD_CONTEXT, export_graph
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 GEXF = "{http://www.gexf.net/1.2draft}"

@@ -21,7 +21,8 @@ def content_of(text, span):
         ("He said “we will win” today.", ["we will win"]),
         ('She called it "a war of Obama\'s choosing."', ["a war of Obama's choosing."]),
         # a space before the closing mark still closes the quote
-        ('"We are lucky to stay connected ", said Lee. "However, it is hard."', ["We are lucky to stay connected", "However, it is hard."]),
+        ('"We are lucky to stay connected ", said Lee. "However, it is hard."',
+         ["We are lucky to stay connected", "However, it is hard."]),
         # a doubled opening mark is one mark
         ('""This has real consequences," Lee said.', ["This has real consequences,"]),
     ],

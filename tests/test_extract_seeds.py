@@ -3,8 +3,8 @@ translated re-publication. Expectations are read off the articles themselves."""
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SEEDS
+
 from claimkb.ingest.extract import extract_claims
 
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"

@@ -4,10 +4,10 @@ import re
 
 import pytest
 from datasette.app import Datasette
+from sample_kb import build_sample_kb
 
 from claimkb.store.db import open_db
 from claimkb.web.serve import datasette_metadata, register_plugin
-from sample_kb import build_sample_kb
 
 register_plugin()
 

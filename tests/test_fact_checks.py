@@ -7,8 +7,8 @@ from click.testing import CliRunner
 
 from claimkb.cli import cli
 from claimkb.link.fact_checks import url_variants
-from claimkb.store.ratings import normalize_rating, rating_from_number, rating_from_words
 from claimkb.store.db import open_db
+from claimkb.store.ratings import normalize_rating, rating_from_number, rating_from_words
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 ORIGINAL_URL = "https://www.infosecurity-magazine.com/news/us-collaboration-needed-to-combat/"

@@ -14,11 +14,10 @@ from types import SimpleNamespace
 import pytest
 
 from claimkb.errors import ClaimkbError
-
-from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
 from claimkb.graph.build import EDGE_TYPES, build_graph, node_id, source_id
-from claimkb.store.db import open_db
+from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
 from claimkb.store.articles import store_article
+from claimkb.store.db import open_db
 
 JANE = Speaker("Jane Roe", "person", "Finance Minister")
 BUREAU = Speaker("Statistics Bureau", "organization")

@@ -8,7 +8,6 @@ import io
 import json
 import sqlite3
 
-import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -122,7 +121,7 @@ def test_one_batch_keeps_its_good_inputs_and_names_each_bad_one(tmp_path):
     folder = tmp_path / "batch ünïcode"
     folder.mkdir()
     (folder / "good one.txt").write_text(GOOD, encoding="utf-8")
-    (folder / "bad date.md").write_text(f"---\npublished: 2024-13-45\n---\nOfficials said 40 people were hurt.\n",
+    (folder / "bad date.md").write_text("---\npublished: 2024-13-45\n---\nOfficials said 40 people were hurt.\n",
                                         encoding="utf-8")
     (folder / "латиница.txt").write_bytes("caf\u00e9".encode("latin-1"))
     (folder / "tag.md").write_text('---\ntitle: !!python/object:os.system x\n---\nBody.\n', encoding="utf-8")

@@ -7,12 +7,12 @@ import numpy as np
 import pytest
 
 from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity
+from claimkb.link.linker import drop_outcompeted, link_claims
 from claimkb.match.candidates import candidate_tokens, lexical_candidates
 from claimkb.match.compare import Comparison
 from claimkb.match.embeddings import EMBEDDING_DIM, embeddings_available
-from claimkb.link.linker import drop_outcompeted, link_claims
-from claimkb.store.db import open_db
 from claimkb.store.articles import store_article
+from claimkb.store.db import open_db
 
 # Three outlets. The Gazette copies the Herald's figure verbatim and changes the
 # number in the mayor's statement; the Post rewords the statement a week later.

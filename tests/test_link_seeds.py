@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import SEEDS
+
 from claimkb.store.db import open_db
 
 SEED_FILES = ["infosecurity-magazine.txt", "republished-translation.txt"]
@@ -45,8 +45,8 @@ PREDATOR = "a predator can use social media"  # another of Williams's quotes, on
 @pytest.fixture(scope="module", params=["lexical", "dense"])
 def seed_db(request, tmp_path_factory):
     loader = pytest.importorskip("claimkb.store.loader", reason="the ingest loader builds the seed database")
-    from claimkb.match.embeddings import embeddings_available
     from claimkb.link.linker import link_claims
+    from claimkb.match.embeddings import embeddings_available
 
     if request.param == "dense" and not embeddings_available():
         pytest.skip("the optional embeddings tier is not installed")

@@ -17,8 +17,8 @@ from datasette.app import Datasette
 from claimkb.cli import cli
 from claimkb.ingest.records import ArticleRecord, Claim, Extraction
 from claimkb.store.articles import store_article
-from claimkb.store.ids import stable_id
 from claimkb.store.db import open_db
+from claimkb.store.ids import stable_id
 from claimkb.web.serve import datasette_metadata, register_plugin
 
 register_plugin()

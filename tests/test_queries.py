@@ -3,13 +3,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sample_kb import build_empty_kb, build_sample_kb
 
 from claimkb.cli import cli
-
 from claimkb.store import named_queries as queries
-from claimkb.store.named_queries import MissingParameter, QueryError, UnexpectedParameter, UnknownQuery, load_queries, run_query
 from claimkb.store.db import close_db, open_db, open_read_only
-from sample_kb import build_empty_kb, build_sample_kb
+from claimkb.store.named_queries import (
+    MissingParameter,
+    QueryError,
+    UnexpectedParameter,
+    UnknownQuery,
+    load_queries,
+    run_query,
+)
 
 # A value for every parameter any query takes, so each file can be run.
 SAMPLE_PARAMS = {"speaker": "Lopez", "q": "harbour", "family": "none", "ratings": "any", "min_outlets": "2"}

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from sample_kb import build_sample_kb
 
 from claimkb.cli import cli
 from claimkb.errors import ClaimkbError
 from claimkb.store.db import close_db, open_db, open_read_only
 from claimkb.store.schema import SCHEMA_VERSION, migrations
-from sample_kb import build_sample_kb
 
 REPO = Path(__file__).resolve().parents[1]
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -250,7 +250,7 @@ def world_readable_tmp():
     folder = Path(tempfile.mkdtemp(prefix="claimkb-ro-", dir="/tmp"))
     folder.chmod(0o755)
     yield folder
-    for root, dirs, _ in os.walk(folder):
+    for root, _dirs, _files in os.walk(folder):
         os.chmod(root, 0o755)
     shutil.rmtree(folder)
 

@@ -9,7 +9,7 @@ import gzip
 import io
 import json
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -437,7 +437,7 @@ def test_unknown_extension_with_unsniffable_content_is_rejected(tmp_path):
 # The shared real pages and feeds (skipped when ../shared/data is absent)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_collection(name):
     """The collection's expectations and what the readers made of its inputs."""
     collection = load_collection(name)

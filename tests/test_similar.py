@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from test_link import ARTICLES, db  # noqa: F401 (db is a fixture)
 
 from claimkb.match.embeddings import embeddings_available
 from claimkb.match.similar import find_similar
-from test_link import ARTICLES, db  # noqa: F401 (db is a fixture)
 
 
 def test_a_reworded_claim_finds_its_stored_copies_first(db):

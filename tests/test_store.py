@@ -1,8 +1,8 @@
 import pytest
 
 from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity, Speaker
-from claimkb.store.db import open_db
 from claimkb.store.articles import store_article
+from claimkb.store.db import open_db
 
 
 def extraction_for(text, speaker_name="Beth Williams", kind="person"):
@@ -105,6 +105,7 @@ def test_names_in_other_scripts_keep_distinct_ids(db):
     outlets = {db["articles"].get(a.article_id)["outlet_id"] for a in (greek, russian)}
     speakers = {db["claims"].get(a.claim_ids[0])["speaker_id"] for a in (greek, russian)}
     assert len(outlets) == 2 and len(speakers) == 2
-    again = store_article(db, ArticleRecord(text + " Again.", outlet="ΚΑΘΗΜΕΡΙΝΗ"), extraction_for(text + " Again.", "ΝΙΚΟΣ ΠΑΠΠΑΣ"))
+    again = store_article(db, ArticleRecord(text + " Again.", outlet="ΚΑΘΗΜΕΡΙΝΗ"),
+                          extraction_for(text + " Again.", "ΝΙΚΟΣ ΠΑΠΠΑΣ"))
     assert db["articles"].get(again.article_id)["outlet_id"] in outlets
     assert db["claims"].get(again.claim_ids[0])["speaker_id"] in speakers

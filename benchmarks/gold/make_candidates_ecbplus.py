@@ -134,7 +134,7 @@ def main() -> int:
                 pool["number"].append(item)
         taken, seen_pairs, used_sents = [], set(), defaultdict(int)
 
-        def take(item, kind):
+        def take(item, kind, taken=taken, seen_pairs=seen_pairs, used_sents=used_sents):
             ov, s, t, shared = item
             key = ((s["doc"], s["n"]), (t["doc"], t["n"]))
             if key in seen_pairs or used_sents[key[0]] >= 3 or used_sents[key[1]] >= 3:

@@ -25,9 +25,9 @@ from claimkb.ingest.extract.cues import is_document_noun
 from claimkb.ingest.extract.hedges import find_hedge
 from claimkb.ingest.extract.quantities import find_quantities
 from claimkb.ingest.extract.quotes import find_direct_quotes, find_quote_spans
-from claimkb.ingest.records import Claim, Extraction, Quantity
 from claimkb.ingest.extract.reported_speech import find_reported_speech, reporting_cues
 from claimkb.ingest.extract.speakers import SpeakerResolver
+from claimkb.ingest.records import Claim, Extraction, Quantity
 
 
 class _Ranges:

@@ -311,7 +311,8 @@ def _figure_quantity(text: str, masked: str, match: re.Match) -> Quantity | None
     if high is not None:
         if high <= low:
             # "3-1" is a score, not a range: keep only the first figure.
-            end = match.end("lo_scale") if match["lo_scale"] else match.end("lo_digits") if match["lo_digits"] else match.end("lo_words")
+            lo_group = "lo_scale" if match["lo_scale"] else "lo_digits" if match["lo_digits"] else "lo_words"
+            end = match.end(lo_group)
             high = None
         elif match["lo_scale"] is None and match["hi_scale"] is not None:
             # "between 10 and 20 million": the scale applies to both ends.
@@ -327,7 +328,10 @@ def _figure_quantity(text: str, masked: str, match: re.Match) -> Quantity | None
         unit = CURRENCY_WORDS[match["curword"].lower()]
     if high is None and match["after"] is None:
         end = _end_of_first_figure(match)
-    start = match.start() if match["between"] and high is not None else match.start("lo_cur") if match["lo_cur"] else _figure_start(match)
+    if match["between"] and high is not None:
+        start = match.start()
+    else:
+        start = match.start("lo_cur") if match["lo_cur"] else _figure_start(match)
     if unit is None:
         measure = MEASURE_BEFORE_RE.search(masked, max(0, start - 20), start)
         unit = measure["noun"].lower() if measure else None

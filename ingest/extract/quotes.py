@@ -206,7 +206,8 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> l
         if cue is not None and word_count(text) < 2 and not re.search(r"[.!?,]$", text):
             continue  # a single scare-quoted word, even in a reported sentence
         subject = subject_of(cue) if cue is not None else None
-        found.append(DirectQuote(span, cue_phrase(cue) if cue is not None else None, name_span(subject) if subject is not None else None))
+        found.append(DirectQuote(span, cue_phrase(cue) if cue is not None else None,
+                                 name_span(subject) if subject is not None else None))
     return found
 
 

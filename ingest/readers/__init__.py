@@ -25,11 +25,9 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-
-from collections.abc import Callable
 
 from claimkb.ingest.records import ArticleRecord, ClaimReviewRecord, InputError
 

@@ -23,7 +23,6 @@ from claimkb.ingest.readers.jsonl import article_from_fields, decode_utf8
 from claimkb.ingest.records import ArticleRecord, InputError
 
 
-
 class FrontMatterLoader(yaml.SafeLoader):
     """YAML's safe loader (no custom tags: ``!!python/object`` is an error, never code),
     except that a timestamp naming no real day ("published: 2024-13-45") stays text, for

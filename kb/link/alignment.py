@@ -7,8 +7,8 @@ Inside a derivation (``claimkb.link.derivations``: most of B's claims are alread
 linked to A's), position is evidence it does not see: a claim of B that sits
 between two linked claims can only be a copy of a source claim between their
 counterparts. So the unlinked claims of B in each gap are compared with the
-unlinked source claims of that gap, and paired one to one, best pairs first, when the calibrated score says the pair is more likely the
-same claim than not (``ALIGNED_THRESHOLD``). Such links carry the method
+unlinked source claims of that gap, and paired one to one, best pairs first, when
+the calibrated score says the pair is more likely the same claim than not (``ALIGNED_THRESHOLD``). Such links carry the method
 ``<tier>+aligned`` so that a reader knows the position was part of the evidence.
 """
 from __future__ import annotations

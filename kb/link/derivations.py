@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 
 from claimkb.ingest.extract.language import declared_language, text_language
 from claimkb.match.features import TOKEN_RE
+from claimkb.store.chunked import execute_in, select_in
 
 MIN_SHARED = 2
 MIN_SHARE = 0.3
@@ -72,14 +73,8 @@ def build_derivations(db, article_ids=None, *, min_shared: int = MIN_SHARED, min
         if article_ids is None:
             db.execute("delete from article_derivations")
         else:
-            ids = list(article_ids)
-            for start in range(0, len(ids), 400):
-                chunk = ids[start:start + 400]
-                marks = ",".join("?" * len(chunk))
-                db.execute(
-                    f"delete from article_derivations where article_id in ({marks}) or derived_from in ({marks})",
-                    chunk + chunk,
-                )
+            execute_in(db, "delete from article_derivations where article_id in {ids} or derived_from in {ids}",
+                       article_ids)
         db["article_derivations"].insert_all(rows, replace=True, batch_size=2000)
     return len(rows)
 
@@ -170,26 +165,17 @@ def _shared_phrases(links) -> list[str]:
 def _links(db, article_ids):
     if article_ids is None:
         return db.execute(LINKS_SQL).fetchall()
-    ids = list(article_ids)
-    rows = set()
-    for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
-        marks = ",".join("?" * len(chunk))
-        rows.update(db.execute(f"{LINKS_SQL} and (ca.article_id in ({marks}) or cb.article_id in ({marks}))",
-                               chunk + chunk).fetchall())
-    return sorted(rows)
+    return sorted(set(select_in(db, f"{LINKS_SQL} and (ca.article_id in {{ids}} or cb.article_id in {{ids}})",
+                                article_ids)))
 
 
 def _article_details(db, article_ids: set[str]):
     counts, languages = {}, {}
-    ids = list(article_ids)
-    for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
-        marks = ",".join("?" * len(chunk))
-        for article_id, language, claims in db.execute(
-            f"""select a.id, a.language, (select count(*) from claims c where c.article_id = a.id)
-                from articles a where a.id in ({marks})""",
-            chunk,
-        ):
-            counts[article_id], languages[article_id] = claims, language
+    for article_id, language, claims in select_in(
+        db,
+        """select a.id, a.language, (select count(*) from claims c where c.article_id = a.id)
+           from articles a where a.id in {ids}""",
+        article_ids,
+    ):
+        counts[article_id], languages[article_id] = claims, language
     return counts, languages

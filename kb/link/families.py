@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Hashable
 
+from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.ids import stable_id
 
 # Publication order, as claim_links reads: published (else ingested_at), ties by claim id.
@@ -60,21 +61,17 @@ def family_id(canonical_claim_id: str) -> str:
     return stable_id("family", canonical_claim_id)
 
 
+NEIGHBOURS_SQL = (
+    "select claim_b from claim_links where claim_a in {ids} union select claim_a from claim_links where claim_b in {ids}"
+)
+
+
 def linked_component(db, claim_ids) -> set[str]:
     """Every claim connected to ``claim_ids`` through claim_links."""
     seen = set(claim_ids)
     frontier = list(seen)
     while frontier:
-        reached = set()
-        for start in range(0, len(frontier), 400):
-            chunk = frontier[start:start + 400]
-            marks = ",".join("?" * len(chunk))
-            rows = db.execute(
-                f"select claim_b from claim_links where claim_a in ({marks}) "
-                f"union select claim_a from claim_links where claim_b in ({marks})",
-                chunk + chunk,
-            ).fetchall()
-            reached.update(r[0] for r in rows)
+        reached = {row[0] for row in select_in(db, NEIGHBOURS_SQL, frontier)}
         frontier = list(reached - seen)
         seen |= reached
     return seen
@@ -116,17 +113,8 @@ def build_families(db, claim_ids=None, *, agrees: Callable[[str, str], bool]) ->
 
 
 def _links_within(db, claim_ids: set[str]) -> list[tuple[str, str, float]]:
-    ids = list(claim_ids)
-    links = set()
-    for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
-        links.update(
-            db.execute(
-                f"select claim_a, claim_b, score from claim_links where claim_a in ({','.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-        )
-    return sorted(links)
+    return sorted(set(select_in(db, "select claim_a, claim_b, score from claim_links where claim_a in {ids}",
+                                claim_ids)))
 
 
 def _claim_details(db, claim_ids: set[str]):
@@ -136,11 +124,7 @@ def _claim_details(db, claim_ids: set[str]):
         f"select c.id, {ORDER_SQL}, a.outlet_id from claims c join articles a on a.id = c.article_id"
     )
     if len(claim_ids) < 5000:
-        ids = list(claim_ids)
-        rows = []
-        for start in range(0, len(ids), 400):
-            chunk = ids[start:start + 400]
-            rows += db.execute(f"{sql} where c.id in ({','.join('?' * len(chunk))})", chunk).fetchall()
+        rows = list(select_in(db, sql + " where c.id in {ids}", claim_ids))
     else:
         rows = (r for r in db.execute(sql) if r[0] in claim_ids)
     for claim_id, seen, _, outlet_id in rows:
@@ -157,20 +141,8 @@ def _clear(db, scope: set[str] | None) -> None:
         db.execute("delete from family_travel")
         db.execute("delete from families")
         return
-    ids = list(scope)
-    old = set()
-    for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
-        old.update(
-            r[0] for r in db.execute(
-                f"select distinct family_id from claims where family_id is not null "
-                f"and id in ({','.join('?' * len(chunk))})", chunk
-            )
-        )
-    old = list(old)
-    for start in range(0, len(old), 400):
-        chunk = old[start:start + 400]
-        marks = ",".join("?" * len(chunk))
-        db.execute(f"update claims set family_id = null where family_id in ({marks})", chunk)
-        db.execute(f"delete from family_travel where family_id in ({marks})", chunk)
-        db.execute(f"delete from families where id in ({marks})", chunk)
+    old = {row[0] for row in select_in(
+        db, "select distinct family_id from claims where family_id is not null and id in {ids}", scope)}
+    execute_in(db, "update claims set family_id = null where family_id in {ids}", old)
+    execute_in(db, "delete from family_travel where family_id in {ids}", old)
+    execute_in(db, "delete from families where id in {ids}", old)

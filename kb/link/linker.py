@@ -27,18 +27,24 @@ from typing import NamedTuple
 
 import numpy as np
 
-from claimkb.store.articles import pending_link_ids
-from claimkb.store.runs import finish_run, start_run
-from claimkb.match.candidates import (
-    PER_CLAIM, candidate_tokens, dense_candidates, fts_candidates, lexical_candidates, unique_pairs,
-)
-from claimkb.match.features import claim_features
-from claimkb.match.compare import compare, default_threshold
-from claimkb.match.tiers import resolve_matcher
-from claimkb.link.derivations import build_derivations
-from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
 from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations
+from claimkb.link.derivations import build_derivations
 from claimkb.link.families import build_families
+from claimkb.match.candidates import (
+    PER_CLAIM,
+    candidate_tokens,
+    dense_candidates,
+    fts_candidates,
+    lexical_candidates,
+    unique_pairs,
+)
+from claimkb.match.compare import compare, default_threshold
+from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
+from claimkb.match.features import claim_features
+from claimkb.match.tiers import resolve_matcher
+from claimkb.store.articles import pending_link_ids
+from claimkb.store.chunked import execute_in, select_in
+from claimkb.store.runs import finish_run, start_run
 
 INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
 FEATURE_CACHE = 200_000  # claims whose comparison features are kept in memory at once
@@ -94,7 +100,7 @@ class Claims:
     order: list[tuple]  # (published, else ingested_at; id): earliest copy first, ties by id
 
     @classmethod
-    def from_rows(cls, rows) -> "Claims":
+    def from_rows(cls, rows) -> Claims:
         columns = list(zip(*rows)) or [()] * 7
         ids, articles, kinds, contents, speakers, outlets, seen = (list(c) for c in columns)
         # Ties go by id, not by ingestion time: ids are the same on every machine.
@@ -168,9 +174,7 @@ def _clear_pending(db, claim_ids) -> None:
     if claim_ids is None:
         db.execute("delete from pending_links")
         return
-    for start in range(0, len(claim_ids), 400):
-        chunk = claim_ids[start:start + 400]
-        db.execute(f"delete from pending_links where claim_id in ({','.join('?' * len(chunk))})", chunk)
+    execute_in(db, "delete from pending_links where claim_id in {ids}", claim_ids)
 
 
 def _bulk_candidates(db, claim_ids, matcher, per_claim):
@@ -320,12 +324,7 @@ def _unique(pairs: np.ndarray, n: int) -> np.ndarray:
 
 
 def _load_claims(db, claim_ids) -> Claims:
-    ids = list(dict.fromkeys(claim_ids))
-    rows = []
-    for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
-        rows += db.execute(f"{CLAIMS_SQL} where c.id in ({','.join('?' * len(chunk))})", chunk).fetchall()
-    return Claims.from_rows(rows)
+    return Claims.from_rows(list(select_in(db, CLAIMS_SQL + " where c.id in {ids}", claim_ids)))
 
 
 def _concat(a: Claims, b: Claims) -> Claims:
@@ -338,27 +337,15 @@ def _quantity_values(db, claim_ids=None) -> dict[str, list[float]]:
     if claim_ids is None:
         rows = db.execute("select claim_id, value from quantities where value is not null")
     else:
-        ids = list(claim_ids)
-        rows = []
-        for start in range(0, len(ids), 400):
-            chunk = ids[start:start + 400]
-            rows += db.execute(
-                f"select claim_id, value from quantities where value is not null "
-                f"and claim_id in ({','.join('?' * len(chunk))})", chunk
-            ).fetchall()
+        rows = select_in(db, "select claim_id, value from quantities where value is not null and claim_id in {ids}",
+                         claim_ids)
     for claim_id, value in rows:
         values.setdefault(claim_id, []).append(value)
     return values
 
 
 def _articles_of(db, claim_ids) -> set[str]:
-    ids = list(claim_ids)
-    found = set()
-    for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
-        found.update(r[0] for r in db.execute(
-            f"select distinct article_id from claims where id in ({','.join('?' * len(chunk))})", chunk))
-    return found
+    return {row[0] for row in select_in(db, "select distinct article_id from claims where id in {ids}", claim_ids)}
 
 
 def _clear_links(db) -> None:

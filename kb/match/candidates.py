@@ -27,9 +27,9 @@ import math
 
 import numpy as np
 from scipy import sparse
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimkb.match.features import TOKEN_RE, stem
-from spacy.lang.en.stop_words import STOP_WORDS
 
 PER_CLAIM = 8  # candidates kept per claim, best first
 MIN_LEXICAL_SCORE = 0.2  # idf-weighted cosine; copies, even translated, score above it

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from claimkb.store.chunked import select_in
 from claimkb.store.db import is_read_only
 
 EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
@@ -62,14 +63,9 @@ def cached_vectors(db, claim_ids: list[str], texts: list[str]) -> np.ndarray:
     text_of = dict(zip(claim_ids, texts))
     wanted = list(text_of)
     found: dict[str, np.ndarray] = {}
-    for chunk_start in range(0, len(wanted), 500):
-        chunk = wanted[chunk_start:chunk_start + 500]
-        rows = db.execute(
-            f"select claim_id, vector from claim_embeddings where model = ? "
-            f"and claim_id in ({','.join('?' * len(chunk))})",
-            [EMBEDDING_MODEL, *chunk],
-        ).fetchall()
-        found.update((cid, np.frombuffer(blob, dtype=np.float32)) for cid, blob in rows)
+    rows = select_in(db, "select claim_id, vector from claim_embeddings where model = ? and claim_id in {ids}",
+                     wanted, [EMBEDDING_MODEL])
+    found.update((cid, np.frombuffer(blob, dtype=np.float32)) for cid, blob in rows)
     missing = [cid for cid in wanted if cid not in found]
     if missing:
         vectors = embed([text_of[cid] for cid in missing])

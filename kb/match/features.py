@@ -133,7 +133,7 @@ def stem(word: str) -> str:
     Deliberately conservative: a wrong merge links different claims."""
     if len(word) <= 3:
         return word
-    for suffix, replacement, min_stem in (
+    for suffix, _replacement, min_stem in (
         ("ies", "y", 3), ("sses", "ss", 2), ("ing", "", 4), ("ied", "y", 3),
         ("ed", "", 4), ("es", "", 4), ("s", "", 3),
     ):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from claimkb.resources import match_file
 
@@ -47,7 +47,7 @@ class SameClaimModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(tier: str) -> SameClaimModel:
     """The fitted model of ``tier`` ("lexical" or "dense")."""
     models = json.loads(match_file(MODEL_FILE).read_text(encoding="utf-8"))["models"]

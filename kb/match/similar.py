@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from claimkb.ingest.extract.quantities import find_quantities
-
 from claimkb.errors import ClaimkbError
+from claimkb.ingest.extract.quantities import find_quantities
 from claimkb.match.candidates import fts_candidates
-from claimkb.match.features import claim_features
 from claimkb.match.compare import compare
 from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors, embed
+from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
+from claimkb.store.chunked import select_in
 
 SIMILAR_SQL = """
 select c.id, c.content, c.kind, c.article_id, o.name, s.name
@@ -27,7 +27,8 @@ POOL = 200  # candidates scored per query
 
 
 def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto", query_vector=None) -> list[dict]:
-    """[{"claim_id","text","score","article_id","outlet","speaker","relation"}], best first (the fact-checker's "has this been seen before?").
+    """[{"claim_id","text","score","article_id","outlet","speaker","relation"}], best first
+    (the fact-checker's "has this been seen before?").
     ``query_vector``: the text's embedding when the caller has it (texts embedded in one batch)."""
     if not text.strip():
         raise ClaimkbError("the text to look for is empty: give the words of a claim")
@@ -68,9 +69,7 @@ def rank_claims(db, text: str, claim_ids: list[str], *, matcher: str, query_vect
 
 
 def _claims(db, claim_ids: list[str]):
-    for start in range(0, len(claim_ids), 400):
-        chunk = claim_ids[start:start + 400]
-        yield from db.execute(f"{SIMILAR_SQL} where c.id in ({','.join('?' * len(chunk))})", chunk)
+    yield from select_in(db, SIMILAR_SQL + " where c.id in {ids}", claim_ids)
 
 
 def _nearest_cached(db, vector: np.ndarray, limit: int) -> list[str]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
+
 import sqlite_utils
 
 from claimkb.ingest.readers import domain_of
 from claimkb.ingest.records import ArticleRecord, Extraction, Speaker
-
 from claimkb.store.ids import content_hash, normalize_name, stable_id
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from claimkb.ingest.records import ClaimReviewRecord
-
 from claimkb.store.ids import stable_id
 from claimkb.store.ratings import normalize_rating
 

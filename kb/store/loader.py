@@ -6,8 +6,8 @@ skipped before any language work, so re-ingesting is cheap and adds nothing.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 import sqlite_utils
 
@@ -15,10 +15,9 @@ from claimkb.ingest.extract import extract_all
 from claimkb.ingest.extract.nlp import load_pipeline, pipeline_info
 from claimkb.ingest.readers import read_inputs
 from claimkb.ingest.records import ArticleRecord, ClaimReviewRecord, InputError
-
 from claimkb.store.articles import article_id_for, is_stored, store_article
-from claimkb.store.runs import finish_run, now_iso, start_run
 from claimkb.store.fact_checks import store_fact_checks
+from claimkb.store.runs import finish_run, now_iso, start_run
 
 BATCH_SIZE = 32
 

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 
 import sqlite_utils
+from datasette.utils import escape_fts
 
 from claimkb.errors import ClaimkbError
 from claimkb.resources import query_files
-from datasette.utils import escape_fts
-
 
 # Comments and quoted strings may contain colons that are not parameters.
 _COMMENT_OR_STRING = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:''|[^'])*'|\"(?:\"\"|[^\"])*\"", re.DOTALL)

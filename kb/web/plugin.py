@@ -37,8 +37,8 @@ from datasette.utils import tilde_decode
 from datasette.utils.asgi import Response, asgi_static
 from jinja2 import ChoiceLoader, FileSystemLoader
 
-from claimkb.graph.export import FORMATS, export_graph
 from claimkb.graph.build import build_graph, node_id
+from claimkb.graph.export import FORMATS, export_graph
 from claimkb.match.numbers import QuantityMatch, compare_figures
 from claimkb.match.wordiff import DiffSegment, word_diff
 
@@ -249,7 +249,12 @@ def spread_plot(versions: list[Version], width: int = 720, row_height: int = 34)
     kinds_per_day = Counter((row, day) for row, day, _ in groups)
     seen = Counter()
     dots = []
-    for (row, day, status), count in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1], STATUSES.index(item[0][2]))):
+
+    def order(item):
+        (row, day, status), _count = item
+        return row, day, STATUSES.index(status)
+
+    for (row, day, status), count in sorted(groups.items(), key=order):
         offset = seen[row, day] - (kinds_per_day[row, day] - 1) / 2
         seen[row, day] += 1
         dots.append({
