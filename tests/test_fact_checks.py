@@ -1,6 +1,5 @@
 """Fact-checks: verdicts on one scale, stored, and matched to the claims they rate."""
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,8 +9,27 @@ from claimkb.link.fact_checks import url_variants
 from claimkb.store.db import open_db
 from claimkb.store.ratings import normalize_rating, rating_from_number, rating_from_words
 
-SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
-ORIGINAL_URL = "https://www.infosecurity-magazine.com/news/us-collaboration-needed-to-combat/"
+ORIGINAL_URL = "https://www.harbour-news.example/record-year/"
+ARTICLES = {
+    "original.txt": f"""---
+url: {ORIGINAL_URL}
+outlet: Harbour News
+published: 2024-03-01
+---
+Harbour traffic hits a record
+
+The port authority said the harbour handled 4.2 million containers last year. It was a record.
+""",
+    "copy.txt": """---
+url: https://coast-daily.example/port-record
+outlet: Coast Daily
+published: 2024-03-03
+---
+Port sets a record
+
+The harbour handled 4.2 million containers last year, the port authority said on Monday.
+""",
+}
 
 
 def run(*args):
@@ -71,16 +89,20 @@ def checked_db(tmp_path_factory):
     folder = tmp_path_factory.mktemp("checks")
     feed = folder / "checks.jsonl"
     feed.write_text("\n".join([
-        # Fact-checkers quote the claim they rate, close to its wording.
-        fact_check_line("Last year the National Center for Missing & Exploited Children received 16.9 million "
-                        "reports of online child exploitation.", {"ratingValue": 4, "bestRating": 5, "worstRating": 1},
-                        author={"name": "Beth Williams"}, appearance=[{"url": ORIGINAL_URL.replace("https", "http")}]),
+        fact_check_line("The harbour handled 4.2 million containers last year.",
+                        {"ratingValue": 4, "bestRating": 5, "worstRating": 1}, author={"name": "Port Authority"},
+                        # another spelling of the original's URL: http, no www., no trailing slash
+                        appearance=[{"url": "http://harbour-news.example/record-year"}]),
         fact_check_line("Penguins were elected to the city council in 1066.", {"alternateName": "False"}),
         json.dumps({"@type": "Dataset", "name": "not a fact-check"}),
     ]) + "\n", encoding="utf-8")
+    articles = folder / "articles"
+    articles.mkdir()
+    for name, text in ARTICLES.items():
+        (articles / name).write_text(text, encoding="utf-8")
     path = folder / "kb.db"
     first = run("ingest", path, feed, "--matcher", "lexical")
-    second = run("ingest", path, SEEDS, "--matcher", "lexical")
+    second = run("ingest", path, articles, "--matcher", "lexical")
     return path, first, second
 
 
@@ -90,7 +112,7 @@ def test_fact_checks_are_stored_with_their_rating_and_bad_lines_reported(checked
     assert "checks.jsonl:3: not a ClaimReview" in first.output
     assert "2 new fact-checks (0 unchanged)" in first.output
     rows = {r["claim_text"][:9]: r for r in open_db(path)["fact_checks"].rows}
-    assert (rows["Last year"]["rating"], rows["Last year"]["claimant"]) == ("mostly true", "Beth Williams")
+    assert (rows["The harbo"]["rating"], rows["The harbo"]["claimant"]) == ("mostly true", "Port Authority")
     assert (rows["Penguins "]["rating"], rows["Penguins "]["rating_text"]) == ("false", "False")
 
 
@@ -104,8 +126,8 @@ def test_claims_ingested_later_are_matched_by_appearance_and_by_the_matcher(chec
     by_url = {r["url"]: r for r in rows}
     assert by_url[ORIGINAL_URL]["via"] == "appearance"
     [copy] = [r for r in rows if r["url"] != ORIGINAL_URL]
-    assert copy["via"] == "matcher" and "16,9 million" in copy["content"]
-    assert all("16" in r["content"] for r in rows)  # the penguins match nothing
+    assert copy["via"] == "matcher" and copy["url"] == "https://coast-daily.example/port-record"
+    assert all("4.2 million" in r["content"] for r in rows)  # the penguins match nothing
 
 
 def test_link_rematches_and_reingest_adds_no_fact_check(checked_db, tmp_path):

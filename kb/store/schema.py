@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6  # one per migration: m006_fact_checks is the sixth
 
 migrations = Migrations("claimkb")
 
