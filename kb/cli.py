@@ -218,6 +218,7 @@ def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold, mat
     With --pairs FILE (- for stdin), compare every pair in the file instead.
     """
     from claimkb.api import compare as compare_texts
+    from claimkb.match.compare import default_threshold
     from claimkb.match.tiers import resolve_matcher
 
     matcher = resolve_matcher(matcher)
@@ -241,8 +242,10 @@ def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold, mat
     if as_json:
         click.echo(json.dumps({**result.to_dict(), "matcher": matcher}, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{'same claim' if result.same_claim else 'different claims'}: {result.relation}"
-               f" (score {result.score:.2f}, {matcher} matcher)")
+    cut_off = default_threshold(matcher) if threshold is None else threshold
+    verdict = "same claim" if result.same_claim else "different claims"
+    click.echo(f"{verdict}: {result.relation} (score {result.score:.2f};"
+               f" {matcher} matcher, same claim at {cut_off:.2f} or more)")
     for difference in result.differences:
         detail = ", ".join(f"{k}: {v}" for k, v in difference.items() if k != "kind")
         click.echo(f"  {difference['kind']}: {detail}")

@@ -1,5 +1,6 @@
 """The claimkb command line end to end, through click's runner on real SQLite files."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,20 @@ def test_compare_json_follows_the_interface():
     assert 0 <= answer["score"] <= 1
     assert answer["relation"] == "number_changed"
     assert {"kind": "number", "a": "16.9 million", "b": "6.9 million"}.items() <= answer["differences"][0].items()
+
+
+@pytest.mark.parametrize("threshold", ["0.05", "0.99"])
+def test_compare_says_the_cut_off_it_judged_by(threshold):
+    # Two wordings of one figure: a paraphrase whose score lies between the two cut-offs.
+    result = run("compare", "The council approved a budget of 4.2 million euros.",
+                 "Councillors passed the 4.2 million euro budget.", "--threshold", threshold,
+                 "--matcher", "lexical")
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0]
+    score = float(re.search(r"score (\d\.\d+)", first).group(1))
+    assert f"same claim at {float(threshold):.2f} or more" in first
+    assert first.startswith("same claim:" if score >= float(threshold) else "different claims:")
+    assert 0.05 < score < 0.99
 
 
 def test_compare_pairs_file(tmp_path):
