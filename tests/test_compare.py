@@ -105,6 +105,27 @@ def test_negation_flipped():
     assert result.relation == "negation_flipped"
 
 
+def test_a_negation_about_something_else_is_not_a_flip():
+    # The negation is about warnings, which the other copy never mentions; both say who was injured.
+    result = compare_texts("No tsunami warning was issued after the quake, which injured dozens in the town.",
+                           "The quake injured dozens in the town.", threshold=0.0)
+    assert "negation" not in kinds(result)
+
+
+def test_a_negation_of_what_both_say_is_a_flip_even_in_a_longer_sentence():
+    result = compare_texts("Police arrested the protesters outside parliament on Friday, officers said.",
+                           "Police did not arrest the protesters outside parliament on Friday, officers said.",
+                           threshold=0.0)
+    assert result.relation == "negation_flipped"
+    assert result.differences[0]["b"] == "not"
+
+
+def test_negation_scope_stops_at_the_clause():
+    features = claim_features("The mayor did not resign, but the council voted to cut the budget.")
+    assert features.negations == ("not",)
+    assert features.negation_scopes == (frozenset({stem("resign")}),)
+
+
 def test_hedge_weakened_and_strengthened():
     weakened = compare_texts("The reports will vanish with encryption.", "The reports may vanish with encryption.")
     assert weakened.relation == "hedge_changed"

@@ -205,15 +205,26 @@ def _relation(differences: list[dict], a: ClaimFeatures, b: ClaimFeatures) -> st
 
 
 def _negation_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
+    # Only a cue that negates something both claims say counts: "No tsunami warning was
+    # issued" says nothing about the injuries the other copy reports.
+    cues_a = _shared_negations(a, b)
+    cues_b = _shared_negations(b, a)
     # Two negations cancel ("not unlikely" aside): what flips meaning is parity.
-    if len(a.negations) % 2 == len(b.negations) % 2:
+    if len(cues_a) % 2 == len(cues_b) % 2:
         return []
     return [{
         "kind": "negation",
-        "a": " ".join(a.negations) or None,
-        "b": " ".join(b.negations) or None,
-        "detail": "negated in B" if len(b.negations) % 2 else "negation removed in B",
+        "a": " ".join(cues_a) or None,
+        "b": " ".join(cues_b) or None,
+        "detail": "negated in B" if len(cues_b) % 2 else "negation removed in B",
     }]
+
+
+def _shared_negations(x: ClaimFeatures, other: ClaimFeatures) -> list[str]:
+    """X's negation cues whose scope names something the other claim also says (a cue
+    with nothing after it in its clause, as in "Never.", counts)."""
+    return [cue for cue, scope in zip(x.negations, x.negation_scopes)
+            if not scope or scope & other.content_set]
 
 
 def _number_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:

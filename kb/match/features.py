@@ -19,6 +19,10 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NEGATION_WORDS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't".split()
 )
+# What a negation cue negates: the next few content words of its clause. "No tsunami
+# warning was issued" negates the warning, not the injuries later in the sentence.
+NEGATION_SCOPE_WORDS = 3
+CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–]")
 # Quoted spans: straight, curly and guillemet quotes, at least two words inside.
 QUOTED_RE = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
 QUOTE_CHARS = frozenset("\"“”„«»")
@@ -51,6 +55,8 @@ class ClaimFeatures:
     hedge: str | None
     hedge_strength: float
     negations: tuple[str, ...]  # negation cues in order: ("not",), ("never", "no")
+    # per cue, the content stems it negates (see NEGATION_SCOPE_WORDS)
+    negation_scopes: tuple[frozenset[str], ...]
     entities: frozenset[str]  # stems of capitalized non-initial words and acronyms
     quoted: list[str]  # quoted spans as written (the whole text for a direct quote)
     quoted_content: frozenset[str]  # the stemmed content words inside them
@@ -65,19 +71,30 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
     quantities = find_quantities(text)
     title_cased = None  # computed only when a capitalized content word needs it
     tokens, content, spans, entities, weights, negations = [], [], [], set(), {}, []
+    scopes: list[list[str]] = []  # one per negation cue, filled by the content words after it
+    open_scopes: list[list[str]] = []  # those of the current clause
+    previous_end = 0
     for match in TOKEN_RE.finditer(text):
         word = match.group()
         lower = word.lower()
         tokens.append(lower)
+        if CLAUSE_BREAK.search(text, previous_end, match.start()):
+            open_scopes = []
+        previous_end = match.end()
         stemmed, negation = word_role(lower)
         if negation:
             negations.append(negation)
+            scopes.append([])
+            open_scopes.append(scopes[-1])
         # Figures ("million", "half") and hedges are compared on their own terms.
         if stemmed is None:
             continue
         start = match.start()
         if quantities and any(q.start <= start < q.end for q in quantities):
             continue
+        for scope in open_scopes:
+            if len(scope) < NEGATION_SCOPE_WORDS:
+                scope.append(stemmed)
         content.append(stemmed)
         spans.append((start, match.end()))
         weights[stemmed] = max(weights.get(stemmed, 0.0), min(1.0, len(lower) / FULL_WEIGHT_LENGTH))
@@ -106,6 +123,7 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
         hedge=hedge,
         hedge_strength=hedge_strength(hedge),
         negations=tuple(negations),
+        negation_scopes=tuple(frozenset(scope) for scope in scopes),
         entities=frozenset(entities),
         quoted=quoted,
         quoted_content=quoted_content,
