@@ -269,3 +269,58 @@ def test_neo4j_export_will_not_replace_a_folder_it_did_not_write(graph, tmp_path
     with pytest.raises(ClaimkbError, match="not a claimkb Neo4j bundle"):
         export_graph(graph, "neo4j", tmp_path)
     assert os.listdir(tmp_path) == ["notes.txt"]
+
+
+# Everything a format has to escape: quotes, commas, semicolons (Neo4j's array
+# delimiter), tabs and newlines, markup and entities, a non-BMP character, and a
+# control character XML cannot hold at all.
+HOSTILE = 'A "quoted", comma; semi\ttab\nnew line <b>bold</b> &amp; & </script> \U0001F600 \x07bell'
+XML_FORMATS = ("graphml", "gexf")
+
+
+def hostile_graph(tmp_path):
+    from claimkb.api import KnowledgeBase
+
+    record = {"url": "https://hostile.example/1", "outlet": "Outlet " + HOSTILE, "title": "Title " + HOSTILE,
+              "author": "Author " + HOSTILE, "published": "2024-01-02",
+              "text": f'Mayor Ana Ruiz said: "The bridge, {HOSTILE}, will reopen in May after 3 million dollars of repairs."'}
+    source = tmp_path / "hostile.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with KnowledgeBase(tmp_path / "hostile.db") as kb:
+        kb.ingest([source], matcher="lexical")
+        graph = build_graph(kb.db)
+    return graph
+
+
+def strings_of(graph, xml: bool) -> Counter:
+    def fit(value: str) -> str:
+        return value.replace("\x07", "") if xml else value
+    return Counter(fit(v) for _, data in graph.nodes(data=True) for v in data.values()
+                   if isinstance(v, str) and "\U0001F600" in v)
+
+
+@pytest.mark.parametrize("format", ["graphml", "gexf", "json", "cytoscape", "neo4j"])
+def test_hostile_strings_round_trip_through_every_format(format, tmp_path):
+    graph = hostile_graph(tmp_path)
+    expected = strings_of(graph, xml=format in XML_FORMATS)
+    assert len(expected) >= 3  # the outlet, the article title and the quote at least
+    path = tmp_path / ("neo4j" if format == "neo4j" else f"g.{format}")
+    export_graph(graph, format, path)
+    if format == "graphml":
+        back = nx.read_graphml(path)
+    elif format == "gexf":
+        back = nx.read_gexf(path)
+    elif format == "json":
+        back = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="links")
+    elif format == "cytoscape":
+        back = nx.MultiDiGraph()
+        for node in json.loads(path.read_text(encoding="utf-8"))["elements"]["nodes"]:
+            back.add_node(node["data"]["id"], **node["data"])
+    else:
+        nodes, _ = read_neo4j_bundle(path)
+        back = nx.MultiDiGraph()
+        for node, (_, properties) in nodes.items():
+            back.add_node(node, **properties)
+    found = strings_of(back, xml=format in XML_FORMATS)
+    # Cytoscape repeats a node's label as its name; every string of the graph is there whole.
+    assert all(found[value] >= count for value, count in expected.items()), (expected, found)
