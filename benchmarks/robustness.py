@@ -51,7 +51,10 @@ def run(*args, kill_after: float | None = None) -> Process:
         process = subprocess.Popen([CLAIMKB, *map(str, args)], stdout=subprocess.DEVNULL, stderr=stderr, text=True)
         if kill_after is not None:
             time.sleep(kill_after)
-            process.send_signal(signal.SIGKILL)
+            # os.kill, not Popen.send_signal: that polls first and would reap a child that
+            # already finished, leaving wait4 nothing to read its usage from. A finished
+            # child stays a zombie until wait4, and killing a zombie does nothing.
+            os.kill(process.pid, signal.SIGKILL)
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
         stderr.seek(0)
