@@ -262,7 +262,7 @@ def _add_families(graph, families):
         )
 
 
-def _add_claims(graph, claims, quantities):
+def _add_claims(graph: nx.MultiDiGraph, claims: list[dict], quantities: list[dict]) -> None:
     quantities_of: dict[str, list] = {}
     for q in quantities:
         quantities_of.setdefault(q["claim_id"], []).append(
