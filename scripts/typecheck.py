@@ -1,10 +1,12 @@
-"""Type-check the package with mypy, under its installed name.
+"""Type-check the package and its tests with mypy, the package under its installed name.
 
 mypy cannot follow pyproject's package-dir mapping (kb/ is installed as
 `claimkb`, ingest/ as `claimkb.ingest`), and the folder names themselves are
 not importable as `claimkb`. So this builds, in a temporary folder, a
-`claimkb/` of symlinks to the checkout's files and runs
-`mypy --config-file pyproject.toml -p claimkb` there. Exits with mypy's status.
+`claimkb/` of symlinks to the checkout's files (with tests/ and benchmarks/
+beside it, as the tests import benchmark helpers) and runs
+`mypy --config-file pyproject.toml claimkb tests` there. Exits with mypy's status.
+The benchmarks a test imports are checked; the others are not yet.
 
 Usage: python scripts/typecheck.py [extra mypy arguments]
 """
@@ -20,13 +22,16 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def build_root(root: Path) -> None:
-    """A claimkb/ package of symlinks: kb/'s entries, with ingest/ as claimkb/ingest."""
+    """A claimkb/ package of symlinks: kb/'s entries, with ingest/ as claimkb/ingest;
+    tests/ and benchmarks/ beside it."""
     package = root / "claimkb"
     package.mkdir()
     for entry in (REPO / "kb").iterdir():
         if entry.name != "__pycache__":
             (package / entry.name).symlink_to(entry)
     (package / "ingest").symlink_to(REPO / "ingest")
+    for folder in ("tests", "benchmarks"):
+        (root / folder).symlink_to(REPO / folder)
 
 
 def main(argv: list[str]) -> int:
@@ -37,7 +42,7 @@ def main(argv: list[str]) -> int:
                    "--config-file", str(REPO / "pyproject.toml"),
                    # The cache stays in the checkout, not in the throwaway root.
                    "--cache-dir", str(REPO / ".mypy_cache"),
-                   "-p", "claimkb", *argv]
+                   "claimkb", "tests", *argv]
         # MYPYPATH unset: the symlink root is the only place claimkb is found.
         env = {k: v for k, v in os.environ.items() if k != "MYPYPATH"}
         return subprocess.run(command, cwd=root, env=env).returncode
