@@ -148,13 +148,13 @@ class Score:
     mean_body_f1: float | None
     seconds: float  # wall clock
     cpu_seconds: float  # this process only: steadier when the machine is shared
-    misses: list[tuple[str, str, str]]  # (source, found title, expected title)
+    misses: list[tuple[str, str | None, str | None]]  # (source, found title, expected title)
 
 
 def score(collection: Collection, repeat: int = 1) -> Score:
     """Read the collection ``repeat`` times (the fastest run is timed) and score the result."""
     from claimkb.ingest.readers import read_inputs
-    from claimkb.ingest.records import InputError
+    from claimkb.ingest.records import ArticleRecord, InputError
 
     seconds = cpu_seconds = float("inf")
     for _ in range(repeat):
@@ -163,17 +163,18 @@ def score(collection: Collection, repeat: int = 1) -> Score:
         seconds = min(seconds, time.perf_counter() - started)
         cpu_seconds = min(cpu_seconds, time.process_time() - cpu_started)
     records = {item.source: item for item in items if not isinstance(item, InputError)}
+    articles = {source: r for source, r in records.items() if isinstance(r, ArticleRecord)}  # not fact-checks
     rejected = Counter(_reason_kind(item.reason) for item in items if isinstance(item, InputError))
     titled = [e for e in collection.expected if e.title]
     bodied = [e for e in collection.expected if e.body]
     title_hits, misses = 0, []
     for expected in titled:
-        found = records[expected.source].title if expected.source in records else None
+        found = articles[expected.source].title if expected.source in articles else None
         if normalized_title(found) == normalized_title(expected.title):
             title_hits += 1
         else:
             misses.append((expected.source, found, expected.title))
-    f1s = [token_f1(records[e.source].text if e.source in records else "", e.body) for e in bodied]
+    f1s = [token_f1(articles[e.source].text if e.source in articles else "", e.body) for e in bodied]
     return Score(
         inputs=len(collection.paths),
         records=len(records),

@@ -187,8 +187,8 @@ class KnowledgeBase:
             if on_input_error:
                 on_input_error(error)
         for record in records:
-            for warning in getattr(record, "warnings", ()):
-                if on_warning:
+            if isinstance(record, ArticleRecord) and on_warning:  # only articles carry warnings
+                for warning in record.warnings:
                     on_warning(record.source, warning)
         if len(errors) == len(records):
             what = "no input could be read" if records else "no articles found in the inputs given"

@@ -40,7 +40,7 @@ def wait_until_serving(url: str, server: subprocess.Popen) -> None:
     deadline = time.monotonic() + SERVER_START_LIMIT
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"claimkb serve exited with {server.returncode}: {server.stderr.read()}")
+            raise RuntimeError(f"claimkb serve exited with {server.returncode}: {server.communicate()[1]}")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return

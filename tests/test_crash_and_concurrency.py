@@ -53,7 +53,7 @@ def reference(inputs, tmp_path_factory):
 
 
 def claims_by_article(rows) -> dict:
-    found = {}
+    found: dict[str, set[str]] = {}
     for claim in rows["claims"]:
         found.setdefault(claim[1], set()).add(claim[0])
     return found

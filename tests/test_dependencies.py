@@ -24,12 +24,12 @@ def declared_distributions() -> set[str]:
     requirements = list(project["dependencies"])
     for extra in project.get("optional-dependencies", {}).values():
         requirements.extend(extra)
-    return {normalized(re.match(r"[A-Za-z0-9._-]+", requirement)[0]) for requirement in requirements}
+    return {normalized(re.split(r"[^A-Za-z0-9._-]", requirement, maxsplit=1)[0]) for requirement in requirements}
 
 
 def imported_top_level_names(source: str) -> set[str]:
     """Top-level names of the absolute imports in ``source`` (``import a.b``, ``from a import b``)."""
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             names.update(alias.name.split(".")[0] for alias in node.names)

@@ -41,7 +41,9 @@ def family_page(checked, family):
 
 
 def version_row(page: str, claim_id: str) -> str:
-    return re.search(rf'<tr class="version[^"]*" id="claim-{claim_id}">(.*?)</tr>', page, re.DOTALL).group(1)
+    row = re.search(rf'<tr class="version[^"]*" id="claim-{claim_id}">(.*?)</tr>', page, re.DOTALL)
+    assert row, f"no version row for claim {claim_id}"
+    return row.group(1)
 
 
 def test_family_page_shows_the_verdicts_with_safe_links_only(checked):

@@ -84,12 +84,12 @@ def test_every_demo_link_reads_earlier_to_later(demo_db):
     assert backwards_links(demo_db) == []
 
 
-def test_every_link_of_a_shared_corpus_reads_earlier_to_later(shared_data, tmp_path):
+def test_every_link_of_a_shared_corpus_reads_earlier_to_later(shared_data, tmp_path) -> None:
     documents = shared_data("ecbplus") / "documents.jsonl"
     if not documents.exists():
         pytest.skip(f"{documents} is absent: this test needs the shared ECB+ documents")
     taken: dict[int, int] = {}
-    records = []
+    records: list[dict[str, str]] = []
     with documents.open(encoding="utf-8") as lines:
         for line in lines:
             doc = json.loads(line)

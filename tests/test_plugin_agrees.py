@@ -86,7 +86,9 @@ def compared(tmp_path_factory):
 
 
 def cell(row: str, name: str) -> str:
-    return re.search(rf'<td class="{name}[^"]*">(.*?)</td>', row, re.S).group(1)
+    found = re.search(rf'<td class="{name}[^"]*">(.*?)</td>', row, re.S)
+    assert found, f"no {name} cell in the row"
+    return found.group(1)
 
 
 def marked(cell_html: str, tag: str) -> list[str]:

@@ -133,7 +133,7 @@ def older_claimkb_database(path: Path) -> Path:
     newest = [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))][-1]
     db = sqlite_utils.Database(path)
     migrations.apply(db, stop_before=newest)
-    db["kb_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION - 1)}, pk="key")
+    db.table("kb_meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION - 1)}, pk="key")
     db.close()
     return path
 
@@ -222,7 +222,7 @@ def wal_at_rest(path: Path) -> Path:
     """A claimkb database left in WAL mode with no -wal file, as claimkb 0.1 left every
     database: SQLite needs to create a -shm file to read it, unless it is immutable."""
     db = open_db(path)
-    db["outlets"].insert({"id": "o", "name": "Outlet"})
+    db.table("outlets").insert({"id": "o", "name": "Outlet"})
     db.close()
     assert folder_listing(path) == [path.name]
     return path

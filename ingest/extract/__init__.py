@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from itertools import groupby
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -23,11 +24,13 @@ from claimkb.ingest.extract.chunks import LONG_TEXT, split_text
 from claimkb.ingest.extract.citations import find_citations
 from claimkb.ingest.extract.cues import is_document_noun
 from claimkb.ingest.extract.hedges import find_hedge
-from claimkb.ingest.extract.quantities import find_quantities
+from claimkb.ingest.extract.quantities import find_quantities, offsets
 from claimkb.ingest.extract.quotes import find_direct_quotes, find_quote_spans
 from claimkb.ingest.extract.reported_speech import find_reported_speech, reporting_cues
 from claimkb.ingest.extract.speakers import SpeakerResolver
 from claimkb.ingest.records import Claim, Extraction, Quantity
+
+T = TypeVar("T")  # what travels with each text through extract_all
 
 
 class _Ranges:
@@ -43,8 +46,8 @@ class _Ranges:
 
 
 def extract_all(
-    nlp: Language, items: Iterable[tuple[str, object]], batch_size: int
-) -> Iterator[tuple[Extraction, object]]:
+    nlp: Language, items: Iterable[tuple[str, T]], batch_size: int
+) -> Iterator[tuple[Extraction, T]]:
     """(extraction, context) for each (text, context), in order; texts longer than
     LONG_TEXT are extracted piece by piece (see ``chunks``), others parsed in batches."""
     for long, group in groupby(items, key=lambda item: len(item[0]) > LONG_TEXT):
@@ -74,11 +77,11 @@ def extract_long(nlp: Language, text: str, limit: int = LONG_TEXT) -> Extraction
 def _shift(claim: Claim, offset: int) -> None:
     claim.char_start += offset
     claim.char_end += offset
-    if claim.speaker_start is not None:
+    if claim.speaker_start is not None and claim.speaker_end is not None:
         claim.speaker_start += offset
         claim.speaker_end += offset
     for quantity in claim.quantities:
-        if quantity.start is not None:
+        if quantity.start is not None and quantity.end is not None:
             quantity.start += offset
             quantity.end += offset
 
@@ -97,13 +100,13 @@ def extract_claims(doc: Doc) -> Extraction:
         found.append(("direct_quote", quote.span.content_start, quote.span.content_end, quote.cue, quote.subject))
     reported = find_reported_speech(doc, cues, quoted)
     reported_cues = {r.cue.i for r in reported}
-    for claim in reported:
+    for speech in reported:
         # "According to X, the NCMEC believes ...": the inner cue makes the claim, X is its source
-        if claim.cue.lower_ == "according" and any(
-            claim.content_start <= doc[i].idx < claim.content_end for i in reported_cues
+        if speech.cue.lower_ == "according" and any(
+            speech.content_start <= doc[i].idx < speech.content_end for i in reported_cues
         ):
             continue
-        found.append(("indirect_quote", claim.content_start, claim.content_end, claim.cue_text, claim.subject))
+        found.append(("indirect_quote", speech.content_start, speech.content_end, speech.cue_text, speech.subject))
 
     # A "subject" inside quotation marks is the parser tripping over a quote
     # within the attribution ("Jane Roe, who lost "two belt loops", says ..."):
@@ -168,7 +171,7 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
             continue
         outside = [
             q for q in _quantities(text[start:end], start)
-            if not covered(q.start) and not quoted(q.start)
+            if not covered(offsets(q)[0]) and not quoted(offsets(q)[0])
         ]
         if outside:
             kind = "statistic"
@@ -195,7 +198,7 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
 def _quantities(text: str, offset: int) -> list[Quantity]:
     found = find_quantities(text)
     for q in found:
-        if q.start is not None:
+        if q.start is not None and q.end is not None:
             q.start += offset
             q.end += offset
     return found

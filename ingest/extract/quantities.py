@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from claimkb.ingest.records import Quantity
 
@@ -293,13 +294,26 @@ def _candidates(masked: str, text: str, words: frozenset[str]):
     # Attach a preceding qualifier ("over", "more than") to every candidate.
     for quantity in candidates:
         if quantity.qualifier is None:
-            before = QUALIFIER_BEFORE_RE.search(masked, max(0, quantity.start - 30), quantity.start)
+            start, end = offsets(quantity)
+            before = QUALIFIER_BEFORE_RE.search(masked, max(0, start - 30), start)
             if before:
                 quantity.qualifier = before["qual"].lower()
                 quantity.start = before.start()
-                quantity.text = text[quantity.start:quantity.end]
-    candidates.sort(key=lambda q: (q.start, -(q.end - q.start)))
+                quantity.text = text[before.start():end]
+    candidates.sort(key=_by_start_longest_first)
     return candidates
+
+
+def offsets(quantity: Quantity) -> tuple[int, int]:
+    """(start, end) of a quantity that find_quantities found: every one has its offsets
+    (only a Quantity built by hand, as in a test, lacks them)."""
+    assert quantity.start is not None and quantity.end is not None
+    return quantity.start, quantity.end
+
+
+def _by_start_longest_first(quantity: Quantity) -> tuple[int, int]:
+    start, end = offsets(quantity)
+    return start, start - end
 
 
 def _figure_quantity(text: str, masked: str, match: re.Match) -> Quantity | None:
@@ -396,9 +410,10 @@ def _figure_value(match: re.Match, prefix: str) -> tuple[float | None, float | N
 def _last_digit_place(number: Decimal) -> Decimal:
     """1 for "1234", 0.01 for "16.90" (written decimals count), 1000 for "16000"
     (a whole number's trailing zeros are a rounding)."""
-    exponent = number.as_tuple().exponent
+    # Typed int | "n" | "N" | "F": the letters mark NaN and infinity, which digits never parse to.
+    exponent = cast(int, number.as_tuple().exponent)
     if exponent >= 0 and number:
-        exponent = number.normalize().as_tuple().exponent
+        exponent = cast(int, number.normalize().as_tuple().exponent)
     return Decimal(1).scaleb(exponent)
 
 

@@ -197,7 +197,7 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> l
         ]
         cue = min(candidates, key=lambda c: c[0])[1] if candidates else None
         text = article[span.content_start : span.content_end]
-        if span.glued_cue is not None:
+        if span.glued_cue is not None and span.glued_speaker is not None:  # set together
             speaker = doc.char_span(*span.glued_speaker, alignment_mode="expand")
             found.append(DirectQuote(span, article[slice(*span.glued_cue)].lower(), speaker))
             continue

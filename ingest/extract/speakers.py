@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -134,7 +135,7 @@ def _head_lemma(span: Span) -> str:
 class SpeakerResolver:
     """Canonical speakers of one article; ``resolve`` maps a mention to one of them."""
 
-    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, quoted: Iterable[tuple[int, int]] = ()):
         self.doc = doc
         self._quoted = sorted(quoted)
         self._speakers: dict[tuple[str, str], Speaker] = {}  # (kind, lowercased name) -> Speaker
@@ -193,9 +194,9 @@ class SpeakerResolver:
         # Names the small NER model mislabels (or misses) still resolve later surnames.
         self._name_runs: dict[str, str] = {}
         for run in _proper_name_runs(self.doc):
-            name = _person_name_in(run)
-            if name is not None:
-                self._name_runs.setdefault(name.split()[-1].lower(), name)
+            run_name = _person_name_in(run)
+            if run_name is not None:
+                self._name_runs.setdefault(run_name.split()[-1].lower(), run_name)
         acronyms: set[int] = set()
         for ent in ents:
             if ent.start in acronyms:
@@ -461,6 +462,7 @@ class SpeakerResolver:
 
     def _resolve_pronoun(self, token: Token) -> Speaker | None:
         word = token.lower_
+        wanted: tuple[str | None, str | None]  # (kind, gender); None matches any
         if word in MALE:
             wanted = ("person", "m")
         elif word in FEMALE:
@@ -494,7 +496,7 @@ class SpeakerResolver:
             fallback, fallback_sentence = speaker, sentence
         return fallback
 
-    def _resolve_role(self, mention: Span) -> Speaker:
+    def _resolve_role(self, mention: Span) -> Speaker | None:
         head = _head_lemma(mention)
         plural = mention.root.tag_ in ("NNS", "NNPS")
         orgs_inside = [e for e in mention.ents if e.label_ == "ORG"] or _organization_of(mention)

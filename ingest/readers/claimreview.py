@@ -136,7 +136,9 @@ def record_from_claimreview(review: dict, source: str) -> ClaimReviewRecord:
     if not claim:
         raise InputError(source, "no claimReviewed text")
     rating_text, value, best, worst = _rating(review.get("reviewRating"), source)
-    item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
+    item = review.get("itemReviewed")
+    if not isinstance(item, dict):
+        item = {}
     return ClaimReviewRecord(
         claim_text=claim,
         source=source,

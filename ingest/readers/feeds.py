@@ -94,7 +94,7 @@ def entry_published(entry, source: str) -> str | None:
     for name in ("published", "updated"):
         raw, parsed = entry.get(name) or "", entry.get(f"{name}_parsed")
         if parsed and not TWELVE_HOUR_CLOCK.search(raw):
-            return dt.datetime(*parsed[:6], tzinfo=dt.timezone.utc).isoformat()
+            return dt.datetime(*parsed[:6]).replace(tzinfo=dt.timezone.utc).isoformat()
         try:
             if raw and (date := iso_date(LEADING_WEEKDAY.sub("", raw), source)):
                 return date

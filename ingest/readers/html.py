@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -16,6 +17,7 @@ import trafilatura
 from courlan import extract_domain
 from lxml import etree
 from rapidfuzz import fuzz
+from trafilatura.settings import Document
 from trafilatura.utils import decode_file, load_html
 
 from claimkb.ingest.records import ArticleRecord, InputError
@@ -62,15 +64,16 @@ def read_html(html: str | bytes, source: str, url: str | None = None) -> Article
         raise InputError(source, "not a readable HTML document")
     # trafilatura's metadata ignores <html lang>, and seeks the canonical link only in <head>.
     language, declared_url = page_language(tree), page_url(tree)
-    document = trafilatura.bare_extraction(
+    # A Document or None: the stubs' dict is what as_dict=True returns.
+    document = cast("Document | None", trafilatura.bare_extraction(
         tree,
         url=url,
         with_metadata=True,
         include_comments=False,  # reader comments are not the article
         include_tables=True,
-    )
+    ))
     text = element_text(document.body) if document is not None and document.body is not None else ""
-    if len(text) < MIN_PAGE_TEXT:
+    if document is None or len(text) < MIN_PAGE_TEXT:
         raise InputError(
             source,
             f"no main text found in the HTML page ({len(text)} characters; "
@@ -169,7 +172,7 @@ def clean_title(title: str | None, sitename: str | None, url: str | None) -> str
     if not title:
         return None
     host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
-    domain = (extract_domain(url) or "") if host else ""  # registrable: "news.bbc.co.uk" -> "bbc.co.uk"
+    domain = (extract_domain(url) or "") if url and host else ""  # registrable: "news.bbc.co.uk" -> "bbc.co.uk"
     site = SiteNames(_comparable(sitename), _comparable(host), _comparable(domain.split(".")[0]))
     for separator in reversed(list(TITLE_SEPARATOR.finditer(title))):
         head, tail = title[: separator.start()], title[separator.end():]

@@ -145,7 +145,9 @@ def build_graph(
 def _selection(db: sqlite_utils.Database, filters: dict) -> tuple[set[str], set[str]]:
     """(claim ids, article ids) that the filters pick directly."""
     db.register_function(name_key, deterministic=True, replace=True)
-    article_conditions, claim_conditions, params = [], [], {}
+    article_conditions: list[str] = []
+    claim_conditions: list[str] = []
+    params: dict[str, str | None] = {}  # the SQL's named parameters: text, or NULL where a name has no key
     if filters["outlet"] is not None:
         article_conditions.append("(o.id = :outlet or name_key(o.name) = :outlet_key or o.domain = :outlet_domain)")
         params.update(outlet=filters["outlet"], outlet_key=name_key(filters["outlet"]),
@@ -196,8 +198,8 @@ def _selection(db: sqlite_utils.Database, filters: dict) -> tuple[set[str], set[
 
 def _rows(db: sqlite_utils.Database, sql: str, ids: set, **params) -> list[dict]:
     """Rows of ``sql`` where ``{ids}`` stands for the set ``ids``, passed as one JSON array."""
-    ids = sorted(i for i in ids if i is not None)
-    cursor = db.execute(sql.format(ids="(select value from json_each(:ids))"), {"ids": json.dumps(ids), **params})
+    ordered = sorted(i for i in ids if i is not None)
+    cursor = db.execute(sql.format(ids="(select value from json_each(:ids))"), {"ids": json.dumps(ordered), **params})
     columns = [c[0] for c in cursor.description]
     return [dict(zip(columns, row)) for row in cursor]
 
@@ -260,7 +262,7 @@ def _add_families(graph, families):
         )
 
 
-def _add_claims(graph, claims, quantities):
+def _add_claims(graph: nx.MultiDiGraph, claims: list[dict], quantities: list[dict]) -> None:
     quantities_of: dict[str, list] = {}
     for q in quantities:
         quantities_of.setdefault(q["claim_id"], []).append(

@@ -61,9 +61,9 @@ def export_graph(graph: nx.MultiDiGraph, format: str, path) -> list[Path]:
 def _replacing(path: Path):
     """Yield a temporary path beside ``path``; on success it replaces ``path``, else it goes."""
     # Keep the suffix: networkx compresses when the name ends in .gz or .bz2.
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
     os.close(handle)
-    temporary = Path(temporary)
+    temporary = Path(name)
     try:
         yield temporary
         temporary.chmod(0o644)  # mkstemp makes it private; an export is meant to be shared

@@ -90,7 +90,7 @@ def describe_derivation(links, later_claims: int, earlier_claims: int, later_lan
         return None
     shared = len({row[3] for row in links})
     share = shared / later_claims
-    relations = defaultdict(int)
+    relations: defaultdict[str, int] = defaultdict(int)
     for row in links:
         relations[row[5]] += 1
     verbatim_share = relations["verbatim"] / len(links)

@@ -22,7 +22,7 @@ Family ids hash the canonical claim id, so they are stable across rebuilds.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Iterable
 
 from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.ids import stable_id
@@ -31,7 +31,7 @@ from claimkb.store.ids import stable_id
 ORDER_SQL = "coalesce(a.published, a.ingested_at), c.id"
 
 
-def group_families(links, order: dict, *, agrees: Callable[[Hashable, Hashable], bool]) -> dict:
+def group_families(links, order: dict, *, agrees: Callable[[str, str], bool]) -> dict:
     """{canonical: members, canonical first} from (claim_a, claim_b, score) links;
     ``order`` gives each linked claim's sort key (earliest first); ``agrees(canonical,
     claim)`` judges a pair no link joins directly."""
@@ -123,6 +123,7 @@ def _claim_details(db, claim_ids: set[str]):
     sql = (
         f"select c.id, {ORDER_SQL}, a.outlet_id from claims c join articles a on a.id = c.article_id"
     )
+    rows: Iterable[tuple]
     if len(claim_ids) < 5000:
         rows = list(select_in(db, sql + " where c.id in {ids}", claim_ids))
     else:

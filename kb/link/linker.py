@@ -197,7 +197,7 @@ def _bulk_candidates(db, claim_ids, matcher, per_claim):
     return claims, _unique(pairs, len(claims)), vectors
 
 
-def _incremental_candidates(db, claim_ids, matcher, per_claim):
+def _incremental_candidates(db, claim_ids: list[str], matcher: str, per_claim: int):
     """Like ``_bulk_candidates``, for a few new claims, from SQLite's indexes."""
     new = _load_claims(db, claim_ids)
     quantities = _quantity_values(db, new.ids)
@@ -275,7 +275,9 @@ def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matc
     return probable
 
 
-def drop_outcompeted(links, articles):
+def drop_outcompeted(
+    links: list[tuple[int, int, AcceptedLink]], articles: list[str]
+) -> list[tuple[int, int, AcceptedLink]]:
     """Drop a link that says a claim was changed (a figure, a negation, the speaker,
     a name) when one of its ends has a better link into the same article.
 

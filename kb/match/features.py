@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimkb.ingest.extract.hedges import FORMS as HEDGE_FORMS
 from claimkb.ingest.extract.hedges import find_hedge, hedge_strength
-from claimkb.ingest.extract.quantities import find_quantities, looks_title_cased
+from claimkb.ingest.extract.quantities import find_quantities, looks_title_cased, offsets
 from claimkb.ingest.records import Quantity
 
 # Words, numbers and contractions; hyphens and dashes split ("end-to-end").
@@ -70,7 +70,8 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
     """Features of one claim; ``kind`` is a ``CLAIM_KINDS`` value when known."""
     quantities = find_quantities(text)
     title_cased = None  # computed only when a capitalized content word needs it
-    tokens, content, spans, entities, weights, negations = [], [], [], set(), {}, []
+    tokens, content, spans, entities, negations = [], [], [], set(), []
+    weights: dict[str, float] = {}
     scopes: list[list[str]] = []  # one per negation cue, filled by the content words after it
     open_scopes: list[list[str]] = []  # those of the current clause
     previous_end = 0
@@ -90,7 +91,7 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
         if stemmed is None:
             continue
         start = match.start()
-        if quantities and any(q.start <= start < q.end for q in quantities):
+        if quantities and any(q_start <= start < q_end for q_start, q_end in map(offsets, quantities)):
             continue
         for scope in open_scopes:
             if len(scope) < NEGATION_SCOPE_WORDS:
@@ -103,7 +104,8 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
                 title_cased = looks_title_cased(text)
             if _is_entity_like(word, text, start, title_cased):
                 entities.add(stemmed)
-    quoted, quoted_content = [], frozenset()
+    quoted: list[str] = []
+    quoted_content: frozenset[str] = frozenset()
     if not QUOTE_CHARS.isdisjoint(text):
         quotes = [m for m in QUOTED_RE.finditer(text) if len(m.group(1).split()) >= 2]
         quoted = [m.group(1).strip() for m in quotes]

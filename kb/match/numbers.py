@@ -45,17 +45,19 @@ class QuantityMatch:
 
     def difference(self) -> dict | None:
         """The evidence ``compare`` lists for it; None when the figure is the same."""
+        a, b = self.a, self.b
         if self.change == SAME:
             return None
-        if self.change == DROPPED:
-            return {"kind": "number_dropped", "a": self.a.text, "b": None}
-        if self.change == ADDED:
-            return {"kind": "number_added", "a": None, "b": self.b.text}
+        if self.change == DROPPED and a is not None:
+            return {"kind": "number_dropped", "a": a.text, "b": None}
+        if self.change == ADDED and b is not None:
+            return {"kind": "number_added", "a": None, "b": b.text}
+        assert a is not None and b is not None  # a figure on both sides for every other change
         if self.change == QUALIFIER:
-            detail = f"qualifier {self.a.qualifier or 'none'} -> {self.b.qualifier or 'none'}"
+            detail = f"qualifier {a.qualifier or 'none'} -> {b.qualifier or 'none'}"
         else:
-            detail = f"{_describe(self.a)} -> {_describe(self.b)}"
-        return {"kind": "number", "change": self.change, "a": self.a.text, "b": self.b.text, "detail": detail}
+            detail = f"{_describe(a)} -> {_describe(b)}"
+        return {"kind": "number", "change": self.change, "a": a.text, "b": b.text, "detail": detail}
 
 
 def compare_figures(a: str, b: str) -> list[QuantityMatch]:
@@ -95,11 +97,12 @@ def same_quantity(qa: Quantity, qb: Quantity) -> bool:
     # "dozens" is no more 12 than "thousands" is 1,000: vague only matches vague.
     if qa.value is None or qb.value is None or is_vague(qa) != is_vague(qb):
         return False
-    if not _same_value(_comparable(qa, qb), _comparable(qb, qa), qa.precision, qb.precision):
+    if not _same_value(_comparable(qa.value, qa.unit, qb.unit), _comparable(qb.value, qb.unit, qa.unit),
+                       qa.precision, qb.precision):
         return False
-    if (qa.high is None) != (qb.high is None):
-        return False
-    return qa.high is None or _same_value(qa.high, qb.high, qa.precision, qb.precision)
+    if qa.high is None or qb.high is None:
+        return qa.high is None and qb.high is None
+    return _same_value(qa.high, qb.high, qa.precision, qb.precision)
 
 
 def _same_value(x: float, y: float, precision_x: float | None, precision_y: float | None) -> bool:
@@ -111,11 +114,11 @@ def _same_value(x: float, y: float, precision_x: float | None, precision_y: floa
     return gap <= max(precision_x, precision_y) / 2
 
 
-def _comparable(q: Quantity, other: Quantity) -> float:
+def _comparable(value: float, unit: str | None, other_unit: str | None) -> float:
     # "half" and "50%" are the same share.
-    if q.unit == "fraction" and other.unit == "percent":
-        return q.value * 100
-    return q.value
+    if unit == "fraction" and other_unit == "percent":
+        return value * 100
+    return value
 
 
 def _kind_of_change(qa: Quantity, qb: Quantity) -> str:
@@ -159,7 +162,7 @@ def _sort_of(q: Quantity) -> str:
 
 def _describe(q: Quantity) -> str:
     """The figure as a value ("16,900,000", "10-20"); a vague amount as its words."""
-    if is_vague(q):
+    if q.qualifier is not None and is_vague(q):
         return q.qualifier.removesuffix(" of")
     value = f"{q.value:,.6g}" if q.value is not None else "?"
     return f"{value}-{q.high:,.6g}" if q.high is not None else value

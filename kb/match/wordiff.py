@@ -57,7 +57,8 @@ def _tokenized(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]
 def _opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[str, int, int, int, int]]:
     """Kept runs, and between them one segment for whatever differs."""
     out: list[tuple[str, int, int, int, int]] = []
-    for op, i1, i2, j1, j2 in Indel.opcodes(a, b).as_list():
+    for opcode in Indel.opcodes(a, b):
+        op, i1, i2, j1, j2 = opcode.tag, opcode.src_start, opcode.src_end, opcode.dest_start, opcode.dest_end
         if op != "equal" and out and out[-1][0] != SAME:
             _, i1, _, j1, _ = out.pop()  # a deletion next to an insertion is one change
         if op == "equal":

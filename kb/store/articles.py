@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 import sqlite_utils
 
@@ -64,7 +65,7 @@ def _latest_version(db: sqlite_utils.Database, url: str) -> str | None:
 def _upsert_speaker(db: sqlite_utils.Database, speaker_id: str, speaker: Speaker) -> bool:
     existing = db.execute("select title, aliases from speakers where id = ?", [speaker_id]).fetchone()
     if existing is None:
-        db["speakers"].insert(
+        db.table("speakers").insert(
             {
                 "id": speaker_id,
                 "name": speaker.name,
@@ -76,7 +77,7 @@ def _upsert_speaker(db: sqlite_utils.Database, speaker_id: str, speaker: Speaker
         return True
     title, aliases = existing
     merged = sorted(set(json.loads(aliases or "[]")) | set(speaker.aliases))
-    db["speakers"].update(speaker_id, {"title": fuller_title(title, speaker.title), "aliases": json.dumps(merged)})
+    db.table("speakers").update(speaker_id, {"title": fuller_title(title, speaker.title), "aliases": json.dumps(merged)})
     return False
 
 
@@ -98,8 +99,8 @@ def store_article(
         # Asked under the write lock: another process may have stored it a moment ago.
         if is_stored(db, article_id):
             return StoredArticle(article_id, False, [])
-        db["outlets"].insert({"id": outlet_id, "name": outlet_name, "domain": domain}, ignore=True)
-        db["articles"].insert(
+        db.table("outlets").insert({"id": outlet_id, "name": outlet_name, "domain": domain}, ignore=True)
+        db.table("articles").insert(
             {
                 "id": article_id,
                 "outlet_id": outlet_id,
@@ -121,7 +122,10 @@ def store_article(
             if id(speaker) not in speaker_ids:
                 speaker_ids[id(speaker)] = speaker_id_for(speaker, article_id)
                 new_speakers += _upsert_speaker(db, speaker_ids[id(speaker)], speaker)
-        claim_rows, quantity_rows, citation_rows = [], [], []
+        # Rows as sqlite-utils takes them: column name to value, None for NULL.
+        claim_rows: list[dict[str, Any]] = []
+        quantity_rows: list[dict[str, Any]] = []
+        citation_rows: list[dict[str, Any]] = []
         for claim in extraction.claims:
             claim_id = stable_id("claim", article_id, claim.kind, claim.char_start, claim.char_end)
             claim_rows.append(
@@ -166,8 +170,8 @@ def store_article(
                  "claim_id": None, "cited": cited}
             )
         # ignore=True: an extractor may report the same span or citation twice.
-        db["claims"].insert_all(claim_rows, ignore=True)
-        db["quantities"].insert_all(quantity_rows, ignore=True)
-        db["citations"].insert_all(citation_rows, ignore=True)
-        db["pending_links"].insert_all(({"claim_id": row["id"]} for row in claim_rows), ignore=True)
+        db.table("claims").insert_all(claim_rows, ignore=True)
+        db.table("quantities").insert_all(quantity_rows, ignore=True)
+        db.table("citations").insert_all(citation_rows, ignore=True)
+        db.table("pending_links").insert_all(({"claim_id": row["id"]} for row in claim_rows), ignore=True)
     return StoredArticle(article_id, True, [row["id"] for row in claim_rows], new_speakers)

@@ -210,7 +210,7 @@ def _migrate(db: sqlite_utils.Database) -> list[str]:
         pending = [m.name for m in migrations.pending(db)]
         migrations.apply(db)
         if dict(db.execute("select key, value from kb_meta").fetchall()) != meta:
-            db["kb_meta"].upsert_all([{"key": key, "value": value} for key, value in meta.items()], pk="key")
+            db.table("kb_meta").upsert_all([{"key": key, "value": value} for key, value in meta.items()], pk="key")
     return pending
 
 

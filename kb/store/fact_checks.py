@@ -57,6 +57,6 @@ def store_fact_checks(db: sqlite_utils.Database, records: list[ClaimReviewRecord
             "run_id": run_id,
         }
     with db.conn:
-        db["fact_checks"].insert_all(rows.values())
+        db.table("fact_checks").insert_all(rows.values())
     stored.new_ids = list(rows)
     return stored

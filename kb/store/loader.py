@@ -89,8 +89,8 @@ def ingest_records(
         if on_article:
             on_article()
     if fact_checks:
-        stored = store_fact_checks(db, fact_checks, run_id, now_iso())
-        stats.fact_check_ids, stats.fact_checks_unchanged = stored.new_ids, stored.unchanged
+        checks = store_fact_checks(db, fact_checks, run_id, now_iso())
+        stats.fact_check_ids, stats.fact_checks_unchanged = checks.new_ids, checks.unchanged
     stats.seconds = time.perf_counter() - started
     finish_run(db, run_id, articles=stats.articles, claims=stats.claims, errors=len(stats.errors))
     return stats

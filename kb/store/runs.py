@@ -27,11 +27,13 @@ def start_run(db: sqlite_utils.Database, command: str, **details) -> int:
         mark_interrupted(db)
         row = {"command": command, "started_at": now_iso(), "claimkb_version": __version__,
                "status": RUNNING, "pid": os.getpid(), **details}
-        return db["runs"].insert(row).last_pk
+        run_id = db.table("runs").insert(row).last_pk
+        assert run_id is not None  # an insert into a rowid table always sets it
+        return run_id
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, **counts) -> None:
-    db["runs"].update(run_id, {"finished_at": now_iso(), "status": FINISHED, **counts})
+    db.table("runs").update(run_id, {"finished_at": now_iso(), "status": FINISHED, **counts})
 
 
 def mark_interrupted(db: sqlite_utils.Database) -> int:

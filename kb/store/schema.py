@@ -17,8 +17,8 @@ migrations = Migrations("claimkb")
 
 @migrations()
 def m001_initial(db: sqlite_utils.Database):
-    db["kb_meta"].create({"key": str, "value": str}, pk="key")
-    db["runs"].create(
+    db.table("kb_meta").create({"key": str, "value": str}, pk="key")
+    db.table("runs").create(
         {
             "id": int,
             "command": str,
@@ -36,8 +36,8 @@ def m001_initial(db: sqlite_utils.Database):
         },
         pk="id",
     )
-    db["outlets"].create({"id": str, "name": str, "domain": str}, pk="id", not_null={"name"})
-    db["articles"].create(
+    db.table("outlets").create({"id": str, "name": str, "domain": str}, pk="id", not_null={"name"})
+    db.table("articles").create(
         {
             "id": str,
             "outlet_id": str,
@@ -61,16 +61,16 @@ def m001_initial(db: sqlite_utils.Database):
             ("run_id", "runs", "id"),
         ],
     )
-    db["speakers"].create(
+    db.table("speakers").create(
         {"id": str, "name": str, "title": str, "kind": str, "aliases": str},
         pk="id",
         not_null={"name", "kind"},
     )
-    db["families"].create(
+    db.table("families").create(
         {"id": str, "canonical_claim_id": str, "first_seen": str, "size": int, "outlets": int},
         pk="id",
     )
-    db["claims"].create(
+    db.table("claims").create(
         {
             "id": str,
             "article_id": str,
@@ -95,8 +95,8 @@ def m001_initial(db: sqlite_utils.Database):
             ("family_id", "families", "id"),
         ],
     )
-    db["families"].add_foreign_key("canonical_claim_id", "claims", "id")
-    db["quantities"].create(
+    db.table("families").add_foreign_key("canonical_claim_id", "claims", "id")
+    db.table("quantities").create(
         {
             "id": str,
             "claim_id": str,
@@ -111,13 +111,13 @@ def m001_initial(db: sqlite_utils.Database):
         not_null={"claim_id", "text"},
         foreign_keys=[("claim_id", "claims", "id")],
     )
-    db["citations"].create(
+    db.table("citations").create(
         {"id": str, "article_id": str, "claim_id": str, "cited": str},
         pk="id",
         not_null={"article_id", "cited"},
         foreign_keys=[("article_id", "articles", "id"), ("claim_id", "claims", "id")],
     )
-    db["claim_links"].create(
+    db.table("claim_links").create(
         {
             "claim_a": str,  # the earlier copy
             "claim_b": str,
@@ -130,7 +130,7 @@ def m001_initial(db: sqlite_utils.Database):
         not_null={"score", "relation"},
         foreign_keys=[("claim_a", "claims", "id"), ("claim_b", "claims", "id")],
     )
-    db["article_derivations"].create(
+    db.table("article_derivations").create(
         {
             "article_id": str,
             "derived_from": str,
@@ -142,13 +142,13 @@ def m001_initial(db: sqlite_utils.Database):
         pk=("article_id", "derived_from"),
         foreign_keys=[("article_id", "articles", "id"), ("derived_from", "articles", "id")],
     )
-    db["claim_embeddings"].create(
+    db.table("claim_embeddings").create(
         {"claim_id": str, "model": str, "vector": bytes},
         pk="claim_id",
         foreign_keys=[("claim_id", "claims", "id")],
     )
     # Graph analytics, recomputed by `claimkb link`, shown in Datasette.
-    db["family_travel"].create(
+    db.table("family_travel").create(
         {
             "family_id": str,
             "outlets_reached": int,
@@ -160,25 +160,25 @@ def m001_initial(db: sqlite_utils.Database):
         pk="family_id",
         foreign_keys=[("family_id", "families", "id")],
     )
-    db["outlet_fidelity"].create(
+    db.table("outlet_fidelity").create(
         {"outlet_id": str, "copies": int, "faithful": int, "mutated": int, "fidelity": float},
         pk="outlet_id",
         foreign_keys=[("outlet_id", "outlets", "id")],
     )
-    db["speaker_reach"].create(
+    db.table("speaker_reach").create(
         {"speaker_id": str, "claims": int, "articles": int, "outlets": int, "families": int},
         pk="speaker_id",
         foreign_keys=[("speaker_id", "speakers", "id")],
     )
     for table in db.tables:
         for fk in table.foreign_keys:
-            table.create_index([fk.column], if_not_exists=True, find_unique_name=True)
-    db["articles"].create_index(["url"], find_unique_name=True)
-    db["articles"].create_index(["content_hash"], find_unique_name=True)
-    db["claims"].create_index(["kind"], find_unique_name=True)
-    db["quantities"].create_index(["value"], find_unique_name=True)
-    db["claims"].enable_fts(["text", "content"], create_triggers=True)
-    db["articles"].enable_fts(["title", "text"], create_triggers=True)
+            table.create_index(list(fk.columns), if_not_exists=True, find_unique_name=True)
+    db.table("articles").create_index(["url"], find_unique_name=True)
+    db.table("articles").create_index(["content_hash"], find_unique_name=True)
+    db.table("claims").create_index(["kind"], find_unique_name=True)
+    db.table("quantities").create_index(["value"], find_unique_name=True)
+    db.table("claims").enable_fts(["text", "content"], create_triggers=True)
+    db.table("articles").enable_fts(["title", "text"], create_triggers=True)
 
 
 @migrations()
@@ -200,7 +200,7 @@ from claims
 
 @migrations()
 def m003_quantity_ranges(db: sqlite_utils.Database):
-    db["quantities"].add_column("high", float)  # top of a range: "10-20 per cent" has value 10, high 20
+    db.table("quantities").add_column("high", float)  # top of a range: "10-20 per cent" has value 10, high 20
 
 
 @migrations()
@@ -232,18 +232,18 @@ from claim_links as link
 def m005_run_status_and_pending_links(db: sqlite_utils.Database):
     # running / finished / interrupted (see store.runs); runs from before this migration
     # that never finished were interrupted.
-    db["runs"].add_column("status", str)
-    db["runs"].add_column("pid", int)
+    db.table("runs").add_column("status", str)
+    db.table("runs").add_column("pid", int)
     db.execute("update runs set status = case when finished_at is null then 'interrupted' else 'finished' end")
     # Claims stored but not linked yet: written with their article, deleted by the link
     # that covers them, so a link a crash interrupted is done by the next one.
-    db["pending_links"].create({"claim_id": str}, pk="claim_id", foreign_keys=[("claim_id", "claims", "id")])
+    db.table("pending_links").create({"claim_id": str}, pk="claim_id", foreign_keys=[("claim_id", "claims", "id")])
 
 
 @migrations()
 def m006_fact_checks(db: sqlite_utils.Database):
     # Fact-checkers' verdicts (schema.org ClaimReview) and the stored claims they rate.
-    db["fact_checks"].create(
+    db.table("fact_checks").create(
         {
             "id": str,  # content hash of the record
             "claim_text": str,  # claimReviewed
@@ -267,13 +267,13 @@ def m006_fact_checks(db: sqlite_utils.Database):
         not_null={"claim_text", "rating"},
         foreign_keys=[("run_id", "runs", "id")],
     )
-    db["fact_check_matches"].create(
+    db.table("fact_check_matches").create(
         {"fact_check_id": str, "claim_id": str, "score": float, "via": str},  # via: "matcher" or "appearance"
         pk=("fact_check_id", "claim_id"),
         not_null={"score", "via"},
         foreign_keys=[("fact_check_id", "fact_checks", "id"), ("claim_id", "claims", "id")],
     )
-    db["fact_check_matches"].create_index(["claim_id"], find_unique_name=True)
-    db["fact_checks"].create_index(["rating"], find_unique_name=True)
-    db["fact_checks"].create_index(["run_id"], find_unique_name=True)
+    db.table("fact_check_matches").create_index(["claim_id"], find_unique_name=True)
+    db.table("fact_checks").create_index(["rating"], find_unique_name=True)
+    db.table("fact_checks").create_index(["run_id"], find_unique_name=True)
 

@@ -147,7 +147,7 @@ def load_family(conn, family_id: str) -> dict | None:
                     articles.ingested_at, claims.char_start""",
         {"family": family_id, "canonical": family["canonical_claim_id"]},
     )
-    links = {}
+    links: dict[str, list[dict]] = {}
     for link in _rows(
         conn,
         """select claim_links.* from claim_links join claims on claims.id = claim_links.claim_b
@@ -165,7 +165,7 @@ def load_family(conn, family_id: str) -> dict | None:
             numbers=compare_figures(canonical["content"], claim["content"]),
             speaker_differs=claim["speaker_id"] != canonical["speaker_id"],
         )
-        for claim in claims
+        for claim in claims if canonical is not None  # None only when there are no claims
     ]
     verdicts = load_verdicts(conn, family_id)
     first_verdict = min((v["reviewed"] for v in verdicts if v["reviewed"]), default=None)
@@ -234,8 +234,9 @@ def spread_plot(versions: list[Version], width: int = 720, row_height: int = 34)
     dated = [(v, _day(v.claim["published"])) for v in versions]
     days = [d for _, d in dated if d]
     left, right, top, inset = 180, 30, 20, 40  # inset keeps side-by-side dots off the labels
-    first, last = (min(days), max(days)) if days else (None, None)
-    span = max((last - first).days, 1) if days else 1
+    # Without a dated version nothing is placed on the axis: date.min only fills the type.
+    first, last = (min(days), max(days)) if days else (date.min, date.min)
+    span = max((last - first).days, 1)
     plot_width = width - left - right - 2 * inset
 
     def x(day: date) -> float:
@@ -247,7 +248,7 @@ def spread_plot(versions: list[Version], width: int = 720, row_height: int = 34)
         (outlets.index(v.claim["outlet"] or "unknown outlet"), day, v.status) for v, day in dated if day
     )
     kinds_per_day = Counter((row, day) for row, day, _ in groups)
-    seen = Counter()
+    seen: Counter[tuple[int, date]] = Counter()
     dots = []
 
     def order(item):
