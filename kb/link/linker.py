@@ -45,6 +45,7 @@ from claimkb.match.tiers import resolve_matcher
 from claimkb.store.articles import pending_link_ids
 from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.runs import finish_run, start_run
+from claimkb.store.serving import refresh_serving_tables
 
 INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
 FEATURE_CACHE = 200_000  # claims whose comparison features are kept in memory at once
@@ -164,6 +165,7 @@ def link_claims(
             stats.derivations = build_derivations(db, articles)  # their shares now count the aligned links
         stats.families = build_families(db, claim_ids, agrees=lambda x, y: comparer(x, y).score >= threshold)
         _compute_analytics(db)
+        refresh_serving_tables(db)
         _clear_pending(db, claim_ids)
     stats.seconds = time.perf_counter() - started
     finish_run(db, run_id, claims=stats.claims)
