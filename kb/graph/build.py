@@ -50,6 +50,7 @@ def build_graph(
     since: str | None = None,
     until: str | None = None,
     search: str | None = None,
+    max_claims: int | None = None,
 ) -> nx.MultiDiGraph:
     """Build the claim graph of ``db`` (a sqlite_utils.Database, a sqlite3.Connection, or
     the path of a database, which is opened read-only).
@@ -63,6 +64,10 @@ def build_graph(
     them, and the outlets, speakers, families and cited sources of what is kept. When only
     outlet and date filters are given, the matching articles are kept even without claims.
     A filter that matches nothing gives an empty graph.
+
+    ``max_claims`` keeps only that many of the claims picked (the first by id, so the
+    same request draws the same graph) before their neighbourhood is added; the graph's
+    attributes ``claims_shown`` and ``claims_selected`` say how many were kept of how many.
     """
     if isinstance(db, (str, os.PathLike)):
         db = open_read_only(db)
@@ -71,6 +76,9 @@ def build_graph(
     filters = {"speaker": speaker, "outlet": outlet, "family": family, "since": since,
                "until": until, "search": search}
     seed_claims, seed_articles = _selection(db, filters)
+    selected = len(seed_claims)
+    if max_claims is not None and selected > max_claims:
+        seed_claims = set(sorted(seed_claims)[:max_claims])
     linked = _rows(db, "select claim_a, claim_b from claim_links where claim_a in {ids} or claim_b in {ids}", seed_claims)
     claim_ids = seed_claims | {link["claim_a"] for link in linked} | {link["claim_b"] for link in linked}
     # All links among the kept claims, so two kept copies are never shown unlinked. (One
@@ -98,7 +106,8 @@ def build_graph(
         article_ids,
     )
 
-    graph = nx.MultiDiGraph(filters={k: v for k, v in filters.items() if v is not None})
+    graph = nx.MultiDiGraph(filters={k: v for k, v in filters.items() if v is not None},
+                            claims_shown=len(seed_claims), claims_selected=selected)
     _add_outlets(graph, _rows(db, "select * from outlets where id in {ids}", {a["outlet_id"] for a in articles}))
     _add_articles(graph, articles)
     _add_speakers(graph, _rows(db, "select * from speakers where id in {ids}", {c["speaker_id"] for c in claims}))
