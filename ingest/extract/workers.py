@@ -23,11 +23,12 @@ from claimkb.ingest.records import Extraction
 T = TypeVar("T")
 
 # Texts per task: large enough that a task's transfer and scheduling cost little
-# next to parsing it, small enough that every worker gets work on a small corpus.
-CHUNK_SIZE = 16
-# Tasks in flight per worker: one running and one queued keeps a worker busy
-# while the writer stores the results before them, and bounds memory.
-TASKS_PER_WORKER = 2
+# next to parsing it (a few ms against about a second), small enough that the
+# workers finish together instead of one parsing the last long chunk alone.
+CHUNK_SIZE = 8
+# Tasks in flight per worker: enough queued that a worker never waits while the
+# writer stores results held up behind a slower chunk; the bound keeps memory flat.
+TASKS_PER_WORKER = 4
 # How long to wait for a Dask scheduler before saying it cannot be reached.
 DASK_CONNECT_SECONDS = 20
 
