@@ -42,6 +42,7 @@ from claimkb.match.compare import compare, default_threshold
 from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
 from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
+from claimkb.match.vector_index import refresh_index
 from claimkb.store.articles import pending_link_ids
 from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.runs import finish_run, start_run
@@ -167,6 +168,9 @@ def link_claims(
         _compute_analytics(db)
         refresh_serving_tables(db)
         _clear_pending(db, claim_ids)
+    if matcher == "dense":
+        # after the commit: the index is a cache of what is stored, never ahead of it
+        refresh_index(db)
     stats.seconds = time.perf_counter() - started
     finish_run(db, run_id, claims=stats.claims)
     return stats
