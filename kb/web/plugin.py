@@ -129,9 +129,10 @@ def _parsed(evidence: str | None):
         return [{"kind": "unparsed", "detail": evidence}]
 
 
-# Versions on one family page: each is word-diffed against the canonical version,
-# which costs about a millisecond; a family of 28,000 copies is read a page at a time.
-FAMILY_PAGE_VERSIONS = 100
+# Versions on one family page: each is word-diffed and its figures compared with the
+# canonical version's and rendered, about 10 ms a version on a busy 2-core machine
+# (benchmarks/serve_latency.py), so a page of 25 stays near 200 ms however large the family.
+FAMILY_PAGE_VERSIONS = 25
 
 FAMILY_CLAIMS = """select claims.*, articles.title as article_title, articles.url as article_url,
        articles.published, articles.ingested_at, outlets.name as outlet, outlets.id as outlet_id,
