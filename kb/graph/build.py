@@ -79,6 +79,7 @@ def build_graph(
     selected = len(seed_claims)
     if max_claims is not None and selected > max_claims:
         seed_claims = set(sorted(seed_claims)[:max_claims])
+        seed_articles = set()  # the kept claims bring their articles; the others would bring everything
     linked = _rows(db, "select claim_a, claim_b from claim_links where claim_a in {ids} or claim_b in {ids}", seed_claims)
     claim_ids = seed_claims | {link["claim_a"] for link in linked} | {link["claim_b"] for link in linked}
     # All links among the kept claims, so two kept copies are never shown unlinked. (One
