@@ -75,10 +75,8 @@ def build_graph(
         db = sqlite_utils.Database(db)
     filters = {"speaker": speaker, "outlet": outlet, "family": family, "since": since,
                "until": until, "search": search}
-    seed_claims, seed_articles = _selection(db, filters)
-    selected = len(seed_claims)
-    if max_claims is not None and selected > max_claims:
-        seed_claims = set(sorted(seed_claims)[:max_claims])
+    seed_claims, seed_articles, selected = _selection(db, filters, max_claims)
+    if selected > len(seed_claims):
         seed_articles = set()  # the kept claims bring their articles; the others would bring everything
     linked = _rows(db, "select claim_a, claim_b from claim_links where claim_a in {ids} or claim_b in {ids}", seed_claims)
     claim_ids = seed_claims | {link["claim_a"] for link in linked} | {link["claim_b"] for link in linked}
@@ -152,8 +150,10 @@ def build_graph(
     return graph
 
 
-def _selection(db: sqlite_utils.Database, filters: dict) -> tuple[set[str], set[str]]:
-    """(claim ids, article ids) that the filters pick directly."""
+def _selection(db: sqlite_utils.Database, filters: dict, max_claims: int | None = None
+               ) -> tuple[set[str], set[str], int]:
+    """(claim ids, article ids) that the filters pick directly, at most ``max_claims``
+    claims (the first by id), and how many claims they pick in all."""
     db.register_function(name_key, deterministic=True, replace=True)
     article_conditions: list[str] = []
     claim_conditions: list[str] = []
@@ -179,16 +179,17 @@ def _selection(db: sqlite_utils.Database, filters: dict) -> tuple[set[str], set[
         claim_conditions.append("c.rowid in (select rowid from claims_fts where claims_fts match :search)")
         params["search"] = filters["search"]
     where = " and ".join(article_conditions + claim_conditions) or "1"
+    picked = f"""from claims c join articles a on a.id = c.article_id
+                 left join outlets o on o.id = a.outlet_id left join speakers s on s.id = c.speaker_id
+                 where {where}"""
     try:
-        claim_ids = {
-            row[0]
-            for row in db.execute(
-                f"""select c.id from claims c join articles a on a.id = c.article_id
-                    left join outlets o on o.id = a.outlet_id left join speakers s on s.id = c.speaker_id
-                    where {where}""",
-                params,
-            )
-        }
+        # the first by id when capped: the claims' primary key gives them in order, so
+        # only max_claims rows are joined; the count is SQLite's alone
+        order = "" if max_claims is None else f" order by c.id limit {int(max_claims)}"
+        claim_ids = {row[0] for row in db.execute(f"select c.id {picked}{order}", params)}
+        selected = len(claim_ids)
+        if max_claims is not None and selected == max_claims:
+            selected = db.execute(f"select count(*) {picked}", params).fetchone()[0]
     except sqlite3.OperationalError as error:
         if filters["search"] is None:
             raise
@@ -203,7 +204,7 @@ def _selection(db: sqlite_utils.Database, filters: dict) -> tuple[set[str], set[
                 params,
             )
         }
-    return claim_ids, article_ids
+    return claim_ids, article_ids, selected
 
 
 def _rows(db: sqlite_utils.Database, sql: str, ids: set, **params) -> list[dict]:

@@ -81,9 +81,10 @@ CONTENT_TYPES = {
 }
 # Graph scopes a page or download can be narrowed to, as query-string keys.
 GRAPH_SCOPES = ("family", "speaker", "article")
-# Claims drawn on a graph page: Cytoscape lays out a few thousand nodes in a second or
-# two in the browser, and each claim brings its article, outlet, speaker and family.
-GRAPH_PAGE_CLAIMS = 500
+# Claims drawn on a graph page: each brings its links, article, outlet, speaker and
+# family, about 6 nodes a claim, and building the graph costs about 2 ms a node
+# (benchmarks/serve_latency.py); 200 claims draw in about a second on a busy machine.
+GRAPH_PAGE_CLAIMS = 200
 DOT_SPACING = 22  # pixels between the spread plot's dots for one outlet and day
 STATUSES = ("original", "faithful", "mutated", "unlinked")  # a version's place in its family
 EARLIEST = datetime.min.replace(tzinfo=timezone.utc)  # sorts fact-checks without a date together
