@@ -89,6 +89,7 @@ def test_serve_command_args_serve_read_only_on_localhost_with_metadata(sample):
     assert args[-2:] == ["--port", "8123"]
     # facets are the metadata's, none suggested: suggesting scans every column of a large table
     assert ["--setting", "suggest_facets", "off"] == args[args.index("--setting"):args.index("--setting") + 3]
+    assert "max_returned_rows" in args
     # No host is passed, so Datasette's own default, the local machine only, holds.
     assert not {"-h", "--host"} & set(args)
     host = next(p for p in datasette_serve.params if p.name == "host")
