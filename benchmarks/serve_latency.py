@@ -115,7 +115,7 @@ def main():
                 break
             except (urllib.error.URLError, ConnectionError):
                 if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit(f"claimkb serve did not start: {server.stderr.read().decode()[-2000:]}")
+                    raise SystemExit(f"claimkb serve did not start: {server.stderr.read().decode()[-2000:]}") from None
                 time.sleep(0.5)
         db = open_read_only(args.db)
         claims = db.execute("select count(*) from claims").fetchone()[0]
