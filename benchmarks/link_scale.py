@@ -1,6 +1,7 @@
 """How linking scales: time and peak memory of ``link_claims`` on 10k..1M claims.
 
     PYTHONPATH=. python benchmarks/link_scale.py [--sizes 10000,100000,1000000] [--matcher lexical]
+        [--add 0.01] [--workdir DIR]
 
 Corpora are synthetic but made of real text: ECB+ sentences and UCI headlines
 (read at run time from ../shared/data) grouped into articles of ~10 claims from
@@ -17,7 +18,8 @@ Each claim's origin (the original it copies, or itself) is kept in a side table,
 synthetic_origins. Prints per size: seconds, peak RSS, candidate pairs per claim,
 links, families with their purity (the share of claim pairs inside one family that
 copy the same original) and the largest family's size, and the growth exponent
-log(t2/t1)/log(n2/n1) between consecutive sizes.
+log(t2/t1)/log(n2/n1) between consecutive sizes; then, with --add, the time to link a
+further share of new claims (the corpus's next articles) incrementally on top.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -103,8 +106,12 @@ def generate(n: int, seed: int = 0):
         made += size
 
 
-def build(path: str, n: int, seed: int) -> None:
+def build(path: str, n: int, seed: int, skip: int = 0) -> list[str]:
+    """Store the synthetic corpus of ``n`` claims, leaving out its first ``skip`` claims
+    (already stored); return the new claims' ids."""
     db = open_db(path)
+    new_ids: list[str] = []
+    seen = 0
     outlets, articles, claims, quantities, origins = {}, [], [], [], []
 
     def flush():
@@ -117,6 +124,9 @@ def build(path: str, n: int, seed: int) -> None:
 
     with db.atomic():
         for k, (outlet, published, texts) in enumerate(generate(n, seed)):
+            seen += len(texts)
+            if seen <= skip:
+                continue
             outlet_id = outlets.setdefault(outlet, stable_id("outlet", outlet))
             text = " ".join(t for t, _ in texts)
             article_id = stable_id("article", k)
@@ -125,6 +135,7 @@ def build(path: str, n: int, seed: int) -> None:
             offset = 0
             for claim_text, origin in texts:
                 claim_id = stable_id("claim", article_id, offset)
+                new_ids.append(claim_id)
                 origins.append({"claim_id": claim_id, "origin": origin})
                 claims.append({"id": claim_id, "article_id": article_id, "kind": "assertion", "text": claim_text,
                                "content": claim_text, "char_start": offset, "char_end": offset + len(claim_text)})
@@ -138,18 +149,28 @@ def build(path: str, n: int, seed: int) -> None:
                 flush()
         db["outlets"].insert_all(({"id": i, "name": o} for o, i in outlets.items()), ignore=True)
         flush()
+    return new_ids
 
 
-def link(path: str, matcher: str) -> dict:
+def link(path: str, matcher: str, added: float, seed: int) -> dict:
     from claimkb.link.linker import link_claims
 
     db = open_db(path)
     started = time.perf_counter()
     stats = link_claims(db, matcher=matcher)
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "claims": stats.claims, "candidate_pairs": stats.candidate_pairs, "links": stats.links,
-            "families": stats.families, "derivations": stats.derivations, **family_purity(db)}
+    result = {"seconds": seconds, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+              "claims": stats.claims, "candidate_pairs": stats.candidate_pairs, "links": stats.links,
+              "families": stats.families, "derivations": stats.derivations, **family_purity(db)}
+    if added:
+        # The next articles of the same corpus, as a day's ingest would bring them,
+        # linked incrementally against everything stored.
+        n = stats.claims
+        new_ids = build(path, n + round(n * added), seed, skip=n)
+        started = time.perf_counter()
+        more = link_claims(db, claim_ids=new_ids, matcher=matcher)
+        result.update(added=len(new_ids), added_seconds=time.perf_counter() - started, added_links=more.links)
+    return result
 
 
 def family_purity(db) -> dict:
@@ -166,14 +187,14 @@ def family_purity(db) -> dict:
     return {"purity": same / inside if inside else 1.0, "largest_family": max(sizes.values(), default=0)}
 
 
-def run_size(n: int, matcher: str, seed: int, workdir: str) -> dict:
+def run_size(n: int, matcher: str, seed: int, workdir: str, added: float) -> dict:
     path = str(Path(workdir) / f"scale-{n}.db")
     here = str(Path(__file__).resolve())
     started = time.perf_counter()
     subprocess.run([sys.executable, here, "--build", path, "--sizes", str(n), "--seed", str(seed)], check=True)
     built = time.perf_counter() - started
-    out = subprocess.run([sys.executable, here, "--link", path, "--matcher", matcher], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, here, "--link", path, "--matcher", matcher, "--seed", str(seed),
+                          "--add", str(added)], check=True, capture_output=True, text=True).stdout
     return {"n": n, "build_seconds": built, **json.loads(out.strip().splitlines()[-1])}
 
 
@@ -182,7 +203,9 @@ def main(argv=None):
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--matcher", default="lexical")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--workdir", help="keep the databases here (default: a temporary folder)")
+    parser.add_argument("--workdir", help="keep the databases here (default: a temporary folder, removed)")
+    parser.add_argument("--add", type=float, default=0.01,
+                        help="then store this share of new claims and link them incrementally (0: skip)")
     parser.add_argument("--build", help=argparse.SUPPRESS)
     parser.add_argument("--link", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -190,13 +213,13 @@ def main(argv=None):
         build(args.build, int(args.sizes), args.seed)
         return
     if args.link:
-        print(json.dumps(link(args.link, args.matcher)))
+        print(json.dumps(link(args.link, args.matcher, args.add, args.seed)))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
-    with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
+    with (nullcontext(args.workdir) if args.workdir else tempfile.TemporaryDirectory()) as workdir:
         previous = None
         for n in sizes:
-            result = run_size(n, args.matcher, args.seed, workdir)
+            result = run_size(n, args.matcher, args.seed, workdir, args.add)
             growth = ""
             if previous:
                 exponent = math.log(result["seconds"] / previous["seconds"]) / math.log(n / previous["n"])
@@ -206,6 +229,9 @@ def main(argv=None):
                   f"{result['links']:,} links, {result['families']:,} families (purity {result['purity']:.3f},"
                   f" largest {result['largest_family']:,}), {result['derivations']:,} derivations"
                   f" (corpus built in {result['build_seconds']:.0f}s){growth}", flush=True)
+            if "added" in result:
+                print(f"{'':>9} then {result['added']:,} new claims linked incrementally in "
+                      f"{result['added_seconds']:.1f}s ({result['added_links']:,} links)", flush=True)
             previous = result
 
 

@@ -233,18 +233,21 @@ class KnowledgeBase:
         per_claim: int | None = None,
         progress: Progress | None = None,
     ) -> LinkResult:
-        """(Re)compute cross-outlet claim links, families and article derivations
-        (``rebuild=True`` drops them and recomputes them all), then match the stored
-        fact-checks to the claims."""
+        """Link the claims not linked yet (stored with ``link=False``, or by an
+        interrupted run) to the stored ones, updating the families, derivations and
+        analytics tables they touch; ``rebuild=True`` drops every link, family and
+        derivation and recomputes them all. Then match the stored fact-checks to the
+        claims."""
         from claimkb.link.fact_checks import match_fact_checks
         from claimkb.link.linker import link_claims
         from claimkb.match.tiers import resolve_matcher
+        from claimkb.store.articles import pending_link_ids
 
         self._writable("link")
         resolve_matcher(matcher)  # an unavailable tier stops here, before the database is opened
         options: dict[str, Any] = {"per_claim": per_claim} if per_claim is not None else {}
-        linked = link_claims(self.db, rebuild=rebuild, matcher=matcher, threshold=threshold, progress=progress,
-                             **options)
+        linked = link_claims(self.db, claim_ids=None if rebuild else pending_link_ids(self.db), rebuild=rebuild,
+                             matcher=matcher, threshold=threshold, progress=progress, **options)
         matched = match_fact_checks(self.db, matcher=matcher) if self.db["fact_checks"].count else None
         return LinkResult(linked, matched)
 

@@ -177,7 +177,12 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
 @click.option("--per-claim", type=click.IntRange(1), default=None,
               help="Candidate copies compared per claim (default 8).")
 def link(db, rebuild, matcher, threshold, per_claim):
-    """(Re)compute cross-outlet claim links, families and article derivations."""
+    """Link the claims not linked yet to the stored ones, across outlets.
+
+    Only claims stored without linking (ingest --no-link, an interrupted run) are
+    compared with the others; the families, derivations and analytics they touch
+    are updated. --rebuild recomputes every link, family and derivation.
+    """
     from claimkb.api import KnowledgeBase
 
     progress = StepProgress("Linking")

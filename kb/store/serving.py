@@ -12,8 +12,8 @@ import sqlite_utils
 
 CLAIM_COPIES = """select claims.id, claims.kind, claims.content, speakers.name as speaker,
   outlets.name as outlet, articles.published, articles.title as article, claims.family_id,
-  (select relation from claim_links where claim_b = claims.id order by score desc limit 1) as relation,
-  (select score from claim_links where claim_b = claims.id order by score desc limit 1) as score
+  (select relation from claim_links where claim_b = claims.id order by score desc, claim_a limit 1) as relation,
+  (select score from claim_links where claim_b = claims.id order by score desc, claim_a limit 1) as score
 from claims
   join articles on articles.id = claims.article_id
   left join outlets on outlets.id = articles.outlet_id
@@ -35,6 +35,8 @@ from claim_links as link
   join articles as later_article on later_article.id = later.article_id
   left join outlets as later_outlet on later_outlet.id = later_article.outlet_id"""
 
+# A claim's best link is its highest-scoring one, the earliest claim id among equals,
+# so that the same links give the same rows whatever order they were written in.
 SERVING_TABLES = {"claim_copies": CLAIM_COPIES, "linked_copies": LINKED_COPIES}
 
 
