@@ -70,7 +70,8 @@ def pages(path: Path) -> dict[str, str]:
     for table in FACETED_TABLES:
         for facet in metadata[table].get("facets", []):
             result[f"facet {table}.{facet}"] = f"/{name}/{table}.json?" + urllib.parse.urlencode({"_facet": facet})
-    params = {"q": word, "family": median[0], "speaker": speaker[0] if speaker else word}
+    params = {"q": word, "family": median[0], "speaker": speaker[0] if speaker else word, "ratings": "any",
+              "min_outlets": "3"}
     for query in load_queries().values():
         query_params = {p: params[p] for p in query.params}
         result[f"query {query.name}"] = f"/{name}/{query.name}?" + urllib.parse.urlencode(query_params)
