@@ -273,7 +273,7 @@ class KnowledgeBase:
         from claimkb.graph.build import build_graph
         from claimkb.graph.export import export_graph
 
-        graph = build_graph(self.db, **filters)
+        graph = build_graph(self.db, max_claims=None, **filters)
         if graph.number_of_nodes() == 0:
             given = " ".join(f"--{key} {value!r}" for key, value in filters.items() if value is not None)
             reason = f"nothing matches {given}; no file written" if given else "no articles to export yet; no file written"

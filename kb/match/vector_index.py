@@ -63,13 +63,22 @@ def _note(folder: Path) -> dict | None:
     return json.loads(note_path.read_text(encoding="utf-8"))
 
 
-def _in_step(db, note: dict | None) -> bool:
-    """The note's rows are still the table's first rows: nothing it holds was deleted."""
+def _note_in_step(db, folder: Path) -> dict | None:
+    """The index's note when its rows are still the table's first rows (nothing it holds
+    was deleted), else None."""
+    note = _note(folder)
     if note is None:
-        return False
+        return None
     held = db.execute("select count(*) from claim_embeddings where model = ? and rowid <= ?",
                       [EMBEDDING_MODEL, note["rowid"]]).fetchone()[0]
-    return held == note["count"]
+    return note if held == note["count"] else None
+
+
+def _replace(path: Path, write) -> None:
+    """Write ``path`` through a temporary file renamed over it, so a reader never sees half of it."""
+    temporary = path.with_name(path.name + ".tmp")
+    write(temporary)
+    os.replace(temporary, path)
 
 
 def refresh_index(db) -> int:
@@ -80,10 +89,9 @@ def refresh_index(db) -> int:
     if folder is None:
         return 0
     index_path, note_path = _paths(folder)
-    note = _note(folder)
-    if _in_step(db, note):
-        index = Index.restore(str(index_path))
-    else:
+    note = _note_in_step(db, folder)
+    index = Index.restore(str(index_path)) if note is not None else None
+    if note is None or index is None:  # missing, out of step or unreadable: build it again
         note, index = {"rowid": 0, "count": 0}, None
     added = False
     for rows in _rows_after(db, note["rowid"]):
@@ -102,11 +110,9 @@ def refresh_index(db) -> int:
         return 0
     if added or not index_path.exists():
         folder.mkdir(exist_ok=True)
-        for path, write in ((index_path, lambda p: index.save(str(p))),
-                            (note_path, lambda p: p.write_text(json.dumps(note), encoding="utf-8"))):
-            temporary = path.with_name(path.name + ".tmp")
-            write(temporary)
-            os.replace(temporary, path)
+        kept, written = index, note
+        _replace(index_path, lambda path: kept.save(str(path)))
+        _replace(note_path, lambda path: path.write_text(json.dumps(written), encoding="utf-8"))
     return len(index)
 
 
@@ -116,14 +122,15 @@ def nearest_claims(db, vector: np.ndarray, limit: int) -> list[str]:
     from usearch.index import Index
 
     folder = index_folder(db)
-    note = _note(folder) if folder else None
+    note = _note_in_step(db, folder) if folder is not None else None
     scores: dict[str, float] = {}
     after = 0
-    if _in_step(db, note) and note["count"]:
+    if folder is not None and note is not None and note["count"]:
         index = Index.restore(str(_paths(folder)[0]), view=True)
-        found = index.search(vector.astype(np.float32), limit)
-        scores.update((_claim_id(k), 1.0 - float(d)) for k, d in zip(found.keys, found.distances))
-        after = note["rowid"]
+        if index is not None:  # else an exact scan of every row
+            found = index.search(vector.astype(np.float32), limit)
+            scores.update((_claim_id(k), 1.0 - float(d)) for k, d in zip(found.keys, found.distances))
+            after = note["rowid"]
     for rows in _rows_after(db, after):
         similarities = np.vstack([np.frombuffer(r[2], dtype=np.float32) for r in rows]) @ vector
         for k in np.argsort(-similarities, kind="stable")[:limit]:

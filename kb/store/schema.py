@@ -286,12 +286,12 @@ def m007_serving_tables_and_indexes(db: sqlite_utils.Database):
 
     for view in SERVING_TABLES:
         db.execute(f"drop view if exists [{view}]")
-    db["claim_copies"].create(
+    db.table("claim_copies").create(
         {"id": str, "kind": str, "content": str, "speaker": str, "outlet": str, "published": str,
          "article": str, "family_id": str, "relation": str, "score": float},
         pk="id",
     )
-    db["linked_copies"].create(
+    db.table("linked_copies").create(
         {"earlier_claim_id": str, "later_claim_id": str, "relation": str, "score": float, "evidence": str,
          "method": str, "earlier_wording": str, "earlier_kind": str, "earlier_speaker_id": str,
          "earlier_outlet": str, "earlier_published": str, "later_wording": str, "later_kind": str,
@@ -321,4 +321,4 @@ def m007_serving_tables_and_indexes(db: sqlite_utils.Database):
     }
     for table, columns in indexes.items():
         for index in columns:
-            db[table].create_index(index, if_not_exists=True, find_unique_name=True)
+            db.table(table).create_index(index, if_not_exists=True, find_unique_name=True)
