@@ -1,7 +1,7 @@
 """End-to-end ingest throughput against bare spaCy on the same texts, in one process.
 
     python benchmarks/ingest_speed.py [--shared ../shared/data] [--limit N] [--no-link] [--repeat N]
-                                      [--matcher auto|lexical|dense]
+                                      [--matcher auto|lexical|dense] [--jobs N]
 
 Reads the bundled sample (data/) and, when present, the shared GenderGapTracker
 and ECB+ articles; writes them to a temporary JSON Lines file; times
@@ -9,8 +9,9 @@ and ECB+ articles; writes them to a temporary JSON Lines file; times
 file into a new database (reading, extraction, storage and, unless --no-link,
 linking). The two alternate --repeat times and the fastest run of each counts,
 so that load from other processes cancels out. Prints words/s and articles/s
-of both and their ratio (1.0 means ingest costs no more than parsing alone),
-and peak memory.
+of both, per core, and their ratio (1.0 means ingest costs no more than parsing
+alone), and peak memory. With --jobs N, ingest extracts in N worker processes
+(``claimkb ingest --jobs N``) and the baseline is ``nlp.pipe(n_process=N)``.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from claimkb.ingest.extract.nlp import load_pipeline  # noqa: E402
+from claimkb.ingest.extract.workers import extraction_runner  # noqa: E402
 from claimkb.ingest.readers import read_inputs  # noqa: E402
 from claimkb.link.linker import link_claims  # noqa: E402
 from claimkb.store.db import open_db  # noqa: E402
@@ -57,6 +59,7 @@ def main():
     parser.add_argument("--no-link", action="store_true", help="time ingest without linking")
     parser.add_argument("--matcher", default="auto", help="linking tier (auto: dense when installed)")
     parser.add_argument("--repeat", type=int, default=2, help="alternate runs of each; the fastest counts")
+    parser.add_argument("--jobs", type=int, default=1, help="processes for extraction and for the baseline")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -75,23 +78,26 @@ def main():
         bare = full = float("inf")
         for attempt in range(args.repeat):
             started = time.perf_counter()
-            for _ in nlp.pipe(texts, batch_size=32):
+            for _ in nlp.pipe(texts, batch_size=32, n_process=args.jobs):
                 pass
             bare = min(bare, time.perf_counter() - started)
             bare_peak = peak_mb()
 
             db = open_db(Path(tmp) / f"bench-{attempt}.db")
             started = time.perf_counter()
-            stats = ingest_records(db, read_inputs([str(corpus)]))
+            with extraction_runner(jobs=args.jobs) as runner:
+                stats = ingest_records(db, read_inputs([str(corpus)]), runner=runner)
             if not args.no_link:
                 link_claims(db, claim_ids=stats.claim_ids, matcher=args.matcher)
             full = min(full, time.perf_counter() - started)
 
-    print(f"articles: {len(texts)}  words: {words}  claims: {stats.claims}  pipeline: {nlp.meta['name']}")
-    print(f"{'':24}{'seconds':>9}{'words/s':>10}{'articles/s':>12}")
-    print(f"{'nlp.pipe (baseline)':24}{bare:9.2f}{words / bare:10.0f}{len(texts) / bare:12.1f}")
-    label = "claimkb ingest" + ("" if args.no_link else f" + link ({args.matcher})")
-    print(f"{label:24}{full:9.2f}{words / full:10.0f}{len(texts) / full:12.1f}")
+    print(f"articles: {len(texts)}  words: {words}  claims: {stats.claims}  pipeline: {nlp.meta['name']}"
+          f"  processes: {args.jobs}")
+    print(f"{'':32}{'seconds':>9}{'words/s':>10}{'articles/s':>12}{'words/s/core':>14}")
+    label = f"nlp.pipe n_process={args.jobs} (baseline)"
+    print(f"{label:32}{bare:9.2f}{words / bare:10.0f}{len(texts) / bare:12.1f}{words / bare / args.jobs:14.0f}")
+    label = f"claimkb ingest --jobs {args.jobs}" + ("" if args.no_link else f" + link ({args.matcher})")
+    print(f"{label:32}{full:9.2f}{words / full:10.0f}{len(texts) / full:12.1f}{words / full / args.jobs:14.0f}")
     print(f"throughput ratio ingest/baseline: {bare / full:.2f}  (1.0 = no cost over parsing)")
     print(f"peak memory: {bare_peak:.0f} MB after baseline, {peak_mb():.0f} MB after ingest"
           f" (pid {os.getpid()})")

@@ -1,6 +1,7 @@
 """How linking scales: time and peak memory of ``link_claims`` on 10k..1M claims.
 
     PYTHONPATH=. python benchmarks/link_scale.py [--sizes 10000,100000,1000000] [--matcher lexical]
+        [--add 0.01] [--workdir DIR]
 
 Corpora are synthetic but made of real text: ECB+ sentences and UCI headlines
 (read at run time from ../shared/data) grouped into articles of ~10 claims from
@@ -13,8 +14,12 @@ sqlite-utils into a real SQLite file (quantities included, as extraction would
 store them), bypassing extraction; each size is built in one subprocess and
 linked in another, so ``ru_maxrss`` is the peak of linking alone.
 
-Prints per size: seconds, peak RSS, candidate pairs per claim, links, and the
-growth exponent log(t2/t1)/log(n2/n1) between consecutive sizes.
+Each claim's origin (the original it copies, or itself) is kept in a side table,
+synthetic_origins. Prints per size: seconds, peak RSS, candidate pairs per claim,
+links, families with their purity (the share of claim pairs inside one family that
+copy the same original) and the largest family's size, and the growth exponent
+log(t2/t1)/log(n2/n1) between consecutive sizes; then, with --add, the time to link a
+further share of new claims (the corpus's next articles) incrementally on top.
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -42,6 +48,7 @@ CLAIMS_PER_ARTICLE = 10
 OUTLETS = 300
 DAYS = 60
 COPY_SHARE = 0.33
+ORIGINS_TABLE = "synthetic_origins"
 DIGITS_RE = re.compile(r"\d+")
 
 
@@ -67,7 +74,8 @@ def perturb(text: str, rng: random.Random, vocabulary: list[str]) -> str:
 
 
 def generate(n: int, seed: int = 0):
-    """Yield (outlet, published, [claim texts]) articles totalling ``n`` claims."""
+    """Yield (outlet, published, [(claim text, origin)]) articles totalling ``n`` claims;
+    origin numbers the original a claim copies (its own number for an original)."""
     rng = random.Random(seed)
     sentences = real_sentences()
     rng.shuffle(sentences)
@@ -82,8 +90,8 @@ def generate(n: int, seed: int = 0):
         for _ in range(size):
             if originals and rng.random() < COPY_SHARE:
                 # Copies mostly of recent news: stories travel within days.
-                claims.append(perturb(originals[-1 - min(len(originals) - 1, int(rng.expovariate(1 / 500)))],
-                                      rng, vocabulary))
+                origin = len(originals) - 1 - min(len(originals) - 1, int(rng.expovariate(1 / 500)))
+                claims.append((perturb(originals[origin], rng, vocabulary), origin))
                 continue
             text = next(fresh, None)
             if text is None:
@@ -92,32 +100,43 @@ def generate(n: int, seed: int = 0):
                 text = " ".join(rng.choice(vocabulary) if len(w) > 3 and rng.random() < 0.5 else w
                                 for w in rng.choice(sentences).split())
             originals.append(text)
-            claims.append(text)
+            claims.append((text, len(originals) - 1))
         published = start + timedelta(days=DAYS * made // n)
         yield f"Outlet {rng.randrange(OUTLETS)}", published.isoformat(), claims
         made += size
 
 
-def build(path: str, n: int, seed: int) -> None:
+def build(path: str, n: int, seed: int, skip: int = 0) -> list[str]:
+    """Store the synthetic corpus of ``n`` claims, leaving out its first ``skip`` claims
+    (already stored); return the new claims' ids."""
     db = open_db(path)
-    outlets, articles, claims, quantities = {}, [], [], []
+    new_ids: list[str] = []
+    seen = 0
+    outlets, articles, claims, quantities, origins = {}, [], [], [], []
 
     def flush():
         db["articles"].insert_all(articles, batch_size=2000)
         db["claims"].insert_all(claims, batch_size=2000)
         db["quantities"].insert_all(quantities, batch_size=2000)
-        articles.clear(), claims.clear(), quantities.clear()
+        # a side table of the benchmark's own, not claimkb's: which original each claim copies
+        db[ORIGINS_TABLE].insert_all(origins, pk="claim_id", batch_size=2000)
+        articles.clear(), claims.clear(), quantities.clear(), origins.clear()
 
     with db.atomic():
         for k, (outlet, published, texts) in enumerate(generate(n, seed)):
+            seen += len(texts)
+            if seen <= skip:
+                continue
             outlet_id = outlets.setdefault(outlet, stable_id("outlet", outlet))
-            text = " ".join(texts)
+            text = " ".join(t for t, _ in texts)
             article_id = stable_id("article", k)
             articles.append({"id": article_id, "outlet_id": outlet_id, "published": published, "text": text,
                              "content_hash": content_hash(text), "ingested_at": published, "source": "synthetic"})
             offset = 0
-            for claim_text in texts:
+            for claim_text, origin in texts:
                 claim_id = stable_id("claim", article_id, offset)
+                new_ids.append(claim_id)
+                origins.append({"claim_id": claim_id, "origin": origin})
                 claims.append({"id": claim_id, "article_id": article_id, "kind": "assertion", "text": claim_text,
                                "content": claim_text, "char_start": offset, "char_end": offset + len(claim_text)})
                 for q in find_quantities(claim_text):
@@ -130,28 +149,52 @@ def build(path: str, n: int, seed: int) -> None:
                 flush()
         db["outlets"].insert_all(({"id": i, "name": o} for o, i in outlets.items()), ignore=True)
         flush()
+    return new_ids
 
 
-def link(path: str, matcher: str) -> dict:
+def link(path: str, matcher: str, added: float, seed: int) -> dict:
     from claimkb.link.linker import link_claims
 
     db = open_db(path)
     started = time.perf_counter()
     stats = link_claims(db, matcher=matcher)
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "claims": stats.claims, "candidate_pairs": stats.candidate_pairs, "links": stats.links,
-            "families": stats.families, "derivations": stats.derivations}
+    result = {"seconds": seconds, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+              "claims": stats.claims, "candidate_pairs": stats.candidate_pairs, "links": stats.links,
+              "families": stats.families, "derivations": stats.derivations, **family_purity(db)}
+    if added:
+        # The next articles of the same corpus, as a day's ingest would bring them,
+        # linked incrementally against everything stored.
+        n = stats.claims
+        new_ids = build(path, n + round(n * added), seed, skip=n)
+        started = time.perf_counter()
+        more = link_claims(db, claim_ids=new_ids, matcher=matcher)
+        result.update(added=len(new_ids), added_seconds=time.perf_counter() - started, added_links=more.links)
+    return result
 
 
-def run_size(n: int, matcher: str, seed: int, workdir: str) -> dict:
+def family_purity(db) -> dict:
+    """Share of the claim pairs inside one family that copy the same original, and the
+    largest family's size: how far families mix different stories."""
+    same = 0
+    sizes: dict[str, int] = {}
+    for family, count in db.execute(f"""select c.family_id, count(*) from claims c
+            join [{ORIGINS_TABLE}] o on o.claim_id = c.id where c.family_id is not null
+            group by c.family_id, o.origin"""):
+        same += count * (count - 1) // 2
+        sizes[family] = sizes.get(family, 0) + count
+    inside = sum(n * (n - 1) // 2 for n in sizes.values())
+    return {"purity": same / inside if inside else 1.0, "largest_family": max(sizes.values(), default=0)}
+
+
+def run_size(n: int, matcher: str, seed: int, workdir: str, added: float) -> dict:
     path = str(Path(workdir) / f"scale-{n}.db")
     here = str(Path(__file__).resolve())
     started = time.perf_counter()
     subprocess.run([sys.executable, here, "--build", path, "--sizes", str(n), "--seed", str(seed)], check=True)
     built = time.perf_counter() - started
-    out = subprocess.run([sys.executable, here, "--link", path, "--matcher", matcher], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, here, "--link", path, "--matcher", matcher, "--seed", str(seed),
+                          "--add", str(added)], check=True, capture_output=True, text=True).stdout
     return {"n": n, "build_seconds": built, **json.loads(out.strip().splitlines()[-1])}
 
 
@@ -160,7 +203,9 @@ def main(argv=None):
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--matcher", default="lexical")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--workdir", help="keep the databases here (default: a temporary folder)")
+    parser.add_argument("--workdir", help="keep the databases here (default: a temporary folder, removed)")
+    parser.add_argument("--add", type=float, default=0.01,
+                        help="then store this share of new claims and link them incrementally (0: skip)")
     parser.add_argument("--build", help=argparse.SUPPRESS)
     parser.add_argument("--link", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -168,21 +213,25 @@ def main(argv=None):
         build(args.build, int(args.sizes), args.seed)
         return
     if args.link:
-        print(json.dumps(link(args.link, args.matcher)))
+        print(json.dumps(link(args.link, args.matcher, args.add, args.seed)))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
-    with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
+    with (nullcontext(args.workdir) if args.workdir else tempfile.TemporaryDirectory()) as workdir:
         previous = None
         for n in sizes:
-            result = run_size(n, args.matcher, args.seed, workdir)
+            result = run_size(n, args.matcher, args.seed, workdir, args.add)
             growth = ""
             if previous:
                 exponent = math.log(result["seconds"] / previous["seconds"]) / math.log(n / previous["n"])
                 growth = f", growth exponent {exponent:.2f} vs {previous['n']:,}"
             print(f"{n:>9,} claims ({args.matcher}): linked in {result['seconds']:.1f}s, peak RSS "
                   f"{result['max_rss_mb']:.0f} MB, {result['candidate_pairs'] / n:.2f} candidate pairs per claim, "
-                  f"{result['links']:,} links, {result['families']:,} families, {result['derivations']:,} derivations"
+                  f"{result['links']:,} links, {result['families']:,} families (purity {result['purity']:.3f},"
+                  f" largest {result['largest_family']:,}), {result['derivations']:,} derivations"
                   f" (corpus built in {result['build_seconds']:.0f}s){growth}", flush=True)
+            if "added" in result:
+                print(f"{'':>9} then {result['added']:,} new claims linked incrementally in "
+                      f"{result['added_seconds']:.1f}s ({result['added_links']:,} links)", flush=True)
             previous = result
 
 

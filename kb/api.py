@@ -156,6 +156,8 @@ class KnowledgeBase:
         on_warning: Callable[[str, str], None] | None = None,
         limits: Limits | None = None,
         progress: Progress | None = None,
+        jobs: int = 1,
+        dask: str | None = None,
     ) -> IngestResult:
         """Read articles from files, folders or "-" (stdin), extract and store their
         claims, then link the new claims (unless ``link=False``). When files in the
@@ -164,8 +166,12 @@ class KnowledgeBase:
         be read is passed to ``on_input_error``, and each warning about a record read
         to ``on_warning(source, warning)``. ``limits`` bounds the size of an input
         (default ``claimkb.ingest.readers.Limits()``). ClaimkbError when no input can
-        be read, and then the database is left as it was (or not created)."""
+        be read, and then the database is left as it was (or not created).
+        Extraction runs in ``jobs`` worker processes, or on the Dask cluster whose
+        scheduler is at ``dask`` ("tcp://host:8786"); this process alone stores, so
+        the rows and ids are the same whichever way was used."""
         from claimkb.ingest.extract.nlp import load_pipeline
+        from claimkb.ingest.extract.workers import extraction_runner
         from claimkb.ingest.readers import Limits, read_inputs
         from claimkb.ingest.records import ArticleRecord, InputError
         from claimkb.link.fact_checks import match_new
@@ -175,6 +181,10 @@ class KnowledgeBase:
         from claimkb.store.loader import ingest_records
 
         self._writable("ingest")
+        if jobs < 1:
+            raise ClaimkbError(f"jobs must be at least 1, not {jobs}")
+        if jobs > 1 and dask:
+            raise ClaimkbError("jobs and dask are alternatives: give one")
         if link:
             resolve_matcher(matcher)  # an unavailable tier stops here, before anything is stored
         skipped: Counter[str] = Counter()
@@ -203,7 +213,9 @@ class KnowledgeBase:
             if progress:
                 progress(done, total)
 
-        stats = ingest_records(self.db, records, model=model, on_article=advance)
+        # the workers (or the cluster) are reached before the database is touched
+        with extraction_runner(model, jobs=jobs, dask=dask) as runner:
+            stats = ingest_records(self.db, records, model=model, on_article=advance, runner=runner)
         linked = matched = None
         if link and (stats.claim_ids or pending_link_ids(self.db)):
             linked = link_claims(self.db, claim_ids=stats.claim_ids, matcher=matcher)
@@ -221,18 +233,21 @@ class KnowledgeBase:
         per_claim: int | None = None,
         progress: Progress | None = None,
     ) -> LinkResult:
-        """(Re)compute cross-outlet claim links, families and article derivations
-        (``rebuild=True`` drops them and recomputes them all), then match the stored
-        fact-checks to the claims."""
+        """Link the claims not linked yet (stored with ``link=False``, or by an
+        interrupted run) to the stored ones, updating the families, derivations and
+        analytics tables they touch; ``rebuild=True`` drops every link, family and
+        derivation and recomputes them all. Then match the stored fact-checks to the
+        claims."""
         from claimkb.link.fact_checks import match_fact_checks
         from claimkb.link.linker import link_claims
         from claimkb.match.tiers import resolve_matcher
+        from claimkb.store.articles import pending_link_ids
 
         self._writable("link")
         resolve_matcher(matcher)  # an unavailable tier stops here, before the database is opened
         options: dict[str, Any] = {"per_claim": per_claim} if per_claim is not None else {}
-        linked = link_claims(self.db, rebuild=rebuild, matcher=matcher, threshold=threshold, progress=progress,
-                             **options)
+        linked = link_claims(self.db, claim_ids=None if rebuild else pending_link_ids(self.db), rebuild=rebuild,
+                             matcher=matcher, threshold=threshold, progress=progress, **options)
         matched = match_fact_checks(self.db, matcher=matcher) if self.db["fact_checks"].count else None
         return LinkResult(linked, matched)
 
@@ -258,7 +273,7 @@ class KnowledgeBase:
         from claimkb.graph.build import build_graph
         from claimkb.graph.export import export_graph
 
-        graph = build_graph(self.db, **filters)
+        graph = build_graph(self.db, max_claims=None, **filters)
         if graph.number_of_nodes() == 0:
             given = " ".join(f"--{key} {value!r}" for key, value in filters.items() if value is not None)
             reason = f"nothing matches {given}; no file written" if given else "no articles to export yet; no file written"

@@ -125,9 +125,14 @@ threshold_option = click.option(
               metavar="MIB", help="Refuse an input file (or stdin) larger than this many MiB.")
 @click.option("--max-decompressed-size", type=click.IntRange(1), default=MAX_DECOMPRESSED_BYTES // MIB,
               show_default=True, metavar="MIB", help="Refuse a .gz input that unpacks to more than this many MiB.")
+@click.option("--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes for extraction on this machine.")
+@click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
+              help="Run extraction on the Dask cluster at this scheduler address (tcp://host:8786).")
 @model_option
 @matcher_option
-def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_size, model, matcher):
+def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_size, jobs, dask_scheduler, model,
+           matcher):
     """Turn articles into outlets, articles, speakers, claims and quantities.
 
     PATH is a file, a directory or - for stdin. A directory is read recursively
@@ -138,6 +143,9 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
     """
     from claimkb.api import KnowledgeBase
     from claimkb.ingest.readers import Limits
+
+    if jobs > 1 and dask_scheduler:
+        raise click.UsageError("--jobs and --dask are alternatives: give one")
 
     def report_skipped(skipped: Counter[str]) -> None:
         reasons = ", ".join(f"{reason} ({count})" for reason, count in skipped.most_common())
@@ -150,7 +158,7 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
                            on_input_error=lambda error: click.echo(f"error: {error}", err=True),
                            on_warning=lambda source, warning: click.echo(f"warning: {source}: {warning}", err=True),
                            limits=Limits(input_bytes=max_input_size * MIB, decompressed_bytes=max_decompressed_size * MIB),
-                           progress=progress)
+                           progress=progress, jobs=jobs, dask=dask_scheduler)
     progress.finish()
     click.echo(f"Ingested: {result.stats}", err=True)
     if result.linked is not None:
@@ -169,7 +177,12 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
 @click.option("--per-claim", type=click.IntRange(1), default=None,
               help="Candidate copies compared per claim (default 8).")
 def link(db, rebuild, matcher, threshold, per_claim):
-    """(Re)compute cross-outlet claim links, families and article derivations."""
+    """Link the claims not linked yet to the stored ones, across outlets.
+
+    Only claims stored without linking (ingest --no-link, an interrupted run) are
+    compared with the others; the families, derivations and analytics they touch
+    are updated. --rebuild recomputes every link, family and derivation.
+    """
     from claimkb.api import KnowledgeBase
 
     progress = StepProgress("Linking")

@@ -8,31 +8,21 @@
 -- Example: claimkb query kb.db travelled_furthest
 select
   families.id as family_id,
-  reach.outlets,
+  reach.outlets_reached as outlets,
   reach.articles,
-  reach.copies,
-  reach.first_published,
-  reach.last_published,
+  families.size as copies,
+  reach.first_seen as first_published,
+  reach.last_seen as last_published,
   earliest_outlet.name as first_outlet,
   speakers.name as speaker,
   earliest.kind,
   earliest.content as earliest_wording
-from families
-join (
-  select
-    claims.family_id,
-    count(distinct articles.outlet_id) as outlets,
-    count(distinct articles.id) as articles,
-    count(*) as copies,
-    min(articles.published) as first_published,
-    max(articles.published) as last_published
-  from claims
-  join articles on articles.id = claims.article_id
-  where claims.family_id is not null
-  group by claims.family_id
-) as reach on reach.family_id = families.id
+-- family_travel: the reach of every family, computed by `claimkb link`
+from family_travel as reach
+join families on families.id = reach.family_id
 join claims as earliest on earliest.id = families.canonical_claim_id
 join articles as earliest_article on earliest_article.id = earliest.article_id
 left join outlets as earliest_outlet on earliest_outlet.id = earliest_article.outlet_id
 left join speakers on speakers.id = earliest.speaker_id
-order by reach.outlets desc, reach.copies desc, reach.first_published
+where reach.articles > 0
+order by reach.outlets_reached desc, families.size desc, reach.first_seen

@@ -25,7 +25,9 @@ join (
     max(articles.published) as last_published
   from claims
   join articles on articles.id = claims.article_id
-  where claims.family_id is not null
+  -- families.outlets counts the same outlets (a missing one too), so it can only be
+  -- larger: it narrows the claims counted here to the widespread families' ones
+  where claims.family_id in (select id from families where outlets >= cast(:min_outlets as integer))
   group by claims.family_id
 ) as reach on reach.family_id = families.id
 join claims as earliest on earliest.id = families.canonical_claim_id
@@ -33,9 +35,10 @@ join articles as earliest_article on earliest_article.id = earliest.article_id
 left join outlets as earliest_outlet on earliest_outlet.id = earliest_article.outlet_id
 left join speakers on speakers.id = earliest.speaker_id
 where reach.outlets >= cast(:min_outlets as integer)
-  and not exists (
-    select 1 from fact_check_matches
+  -- the checked families, found once from the few matches, not per family
+  and families.id not in (
+    select checked.family_id from fact_check_matches
     join claims as checked on checked.id = fact_check_matches.claim_id
-    where checked.family_id = families.id
+    where checked.family_id is not null
   )
 order by reach.outlets desc, reach.copies desc, reach.first_published, families.id

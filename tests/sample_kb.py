@@ -16,6 +16,7 @@ from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity, S
 from claimkb.store.articles import store_article
 from claimkb.store.db import close_db, open_db
 from claimkb.store.ids import stable_id
+from claimkb.store.serving import refresh_serving_tables
 
 SCRIPT = '<script>alert("x")</script>'
 
@@ -174,6 +175,7 @@ def link_sample(db, kb: SampleKB) -> None:
         {"outlet_id": outlets["Coastal Times"], "copies": 2, "faithful": 0, "mutated": 2, "fidelity": 0.0},
         {"outlet_id": outlets["Evening Wire"], "copies": 2, "faithful": 1, "mutated": 1, "fidelity": 0.5},
     ])
+    refresh_serving_tables(db)  # as `claimkb link` does after writing links
 
 
 def build_empty_kb(path) -> str:

@@ -87,6 +87,9 @@ def test_serve_command_args_serve_read_only_on_localhost_with_metadata(sample):
     assert "sample" in metadata["databases"]
     assert metadata["plugins"]["claimkb"] == {"read_only": True}
     assert args[-2:] == ["--port", "8123"]
+    # facets are the metadata's, none suggested: suggesting scans every column of a large table
+    assert ["--setting", "suggest_facets", "off"] == args[args.index("--setting"):args.index("--setting") + 3]
+    assert "max_returned_rows" in args
     # No host is passed, so Datasette's own default, the local machine only, holds.
     assert not {"-h", "--host"} & set(args)
     host = next(p for p in datasette_serve.params if p.name == "host")
@@ -451,3 +454,34 @@ def test_search_queries_open_on_their_empty_form(ds):
         assert 'name="q"' in page.text
         for blank in ("", "   ", '"'):
             assert get(ds, f"/sample/{name}.json", params={"q": blank, "_shape": "array"}).json() == []
+
+
+# ------------------------------------------------------------------ large families and graphs
+
+
+def test_a_large_family_is_read_a_page_at_a_time(ds, sample, monkeypatch):
+    from claimkb.web import plugin
+
+    monkeypatch.setattr(plugin, "FAMILY_PAGE_VERSIONS", 2)  # the sample's families have 3 versions
+    url = f"/sample/-/claimkb/family/{sample.families['quote']}"
+    first, second = text_of(get(ds, url)), text_of(get(ds, url + "?page=2"))
+    assert "showing versions 1–2 of 3" in first and "versions after" in first
+    assert "showing versions 3–3 of 3" in second and "versions before" in second
+    rows = [re.findall(r'<tr class="version[^"]*" id="claim-(\w+)"', page) for page in (first, second)]
+    assert [len(r) for r in rows] == [2, 1]
+    assert set(rows[0]) | set(rows[1]) == {sample.claims[k] for k in ("quote", "quote_number", "quote_reworded")}
+    # the canonical wording heads every page, and versions on page 2 are still compared with it
+    assert "harbour" in second
+
+
+def test_graph_json_says_how_many_claims_it_shows_of_how_many(ds, sample, monkeypatch):
+    from claimkb.web import plugin
+
+    monkeypatch.setattr(plugin, "GRAPH_PAGE_CLAIMS", 2)
+    data = get(ds, "/sample/-/claimkb/graph.json").json()
+    assert data["claims_shown"] == 2
+    assert data["claims_selected"] == claim_count(sample.path)
+    assert f"Showing 2 of {claim_count(sample.path)} claims" in data["note"]
+    claims = [n for n in data["elements"]["nodes"]
+              if n["data"]["type"] == "claim"]
+    assert len(claims) < claim_count(sample.path)

@@ -50,6 +50,7 @@ def build_graph(
     since: str | None = None,
     until: str | None = None,
     search: str | None = None,
+    max_claims: int | None = None,
 ) -> nx.MultiDiGraph:
     """Build the claim graph of ``db`` (a sqlite_utils.Database, a sqlite3.Connection, or
     the path of a database, which is opened read-only).
@@ -63,6 +64,10 @@ def build_graph(
     them, and the outlets, speakers, families and cited sources of what is kept. When only
     outlet and date filters are given, the matching articles are kept even without claims.
     A filter that matches nothing gives an empty graph.
+
+    ``max_claims`` keeps only that many of the claims picked (the first by id, so the
+    same request draws the same graph) before their neighbourhood is added; the graph's
+    attributes ``claims_shown`` and ``claims_selected`` say how many were kept of how many.
     """
     if isinstance(db, (str, os.PathLike)):
         db = open_read_only(db)
@@ -70,7 +75,9 @@ def build_graph(
         db = sqlite_utils.Database(db)
     filters = {"speaker": speaker, "outlet": outlet, "family": family, "since": since,
                "until": until, "search": search}
-    seed_claims, seed_articles = _selection(db, filters)
+    seed_claims, seed_articles, selected = _selection(db, filters, max_claims)
+    if selected > len(seed_claims):
+        seed_articles = set()  # the kept claims bring their articles; the others would bring everything
     linked = _rows(db, "select claim_a, claim_b from claim_links where claim_a in {ids} or claim_b in {ids}", seed_claims)
     claim_ids = seed_claims | {link["claim_a"] for link in linked} | {link["claim_b"] for link in linked}
     # All links among the kept claims, so two kept copies are never shown unlinked. (One
@@ -98,7 +105,8 @@ def build_graph(
         article_ids,
     )
 
-    graph = nx.MultiDiGraph(filters={k: v for k, v in filters.items() if v is not None})
+    graph = nx.MultiDiGraph(filters={k: v for k, v in filters.items() if v is not None},
+                            claims_shown=len(seed_claims), claims_selected=selected)
     _add_outlets(graph, _rows(db, "select * from outlets where id in {ids}", {a["outlet_id"] for a in articles}))
     _add_articles(graph, articles)
     _add_speakers(graph, _rows(db, "select * from speakers where id in {ids}", {c["speaker_id"] for c in claims}))
@@ -142,8 +150,10 @@ def build_graph(
     return graph
 
 
-def _selection(db: sqlite_utils.Database, filters: dict) -> tuple[set[str], set[str]]:
-    """(claim ids, article ids) that the filters pick directly."""
+def _selection(db: sqlite_utils.Database, filters: dict, max_claims: int | None = None
+               ) -> tuple[set[str], set[str], int]:
+    """(claim ids, article ids) that the filters pick directly, at most ``max_claims``
+    claims (the first by id), and how many claims they pick in all."""
     db.register_function(name_key, deterministic=True, replace=True)
     article_conditions: list[str] = []
     claim_conditions: list[str] = []
@@ -169,16 +179,17 @@ def _selection(db: sqlite_utils.Database, filters: dict) -> tuple[set[str], set[
         claim_conditions.append("c.rowid in (select rowid from claims_fts where claims_fts match :search)")
         params["search"] = filters["search"]
     where = " and ".join(article_conditions + claim_conditions) or "1"
+    picked = f"""from claims c join articles a on a.id = c.article_id
+                 left join outlets o on o.id = a.outlet_id left join speakers s on s.id = c.speaker_id
+                 where {where}"""
     try:
-        claim_ids = {
-            row[0]
-            for row in db.execute(
-                f"""select c.id from claims c join articles a on a.id = c.article_id
-                    left join outlets o on o.id = a.outlet_id left join speakers s on s.id = c.speaker_id
-                    where {where}""",
-                params,
-            )
-        }
+        # the first by id when capped: the claims' primary key gives them in order, so
+        # only max_claims rows are joined; the count is SQLite's alone
+        order = "" if max_claims is None else f" order by c.id limit {int(max_claims)}"
+        claim_ids = {row[0] for row in db.execute(f"select c.id {picked}{order}", params)}
+        selected = len(claim_ids)
+        if max_claims is not None and selected == max_claims:
+            selected = db.execute(f"select count(*) {picked}", params).fetchone()[0]
     except sqlite3.OperationalError as error:
         if filters["search"] is None:
             raise
@@ -193,7 +204,7 @@ def _selection(db: sqlite_utils.Database, filters: dict) -> tuple[set[str], set[
                 params,
             )
         }
-    return claim_ids, article_ids
+    return claim_ids, article_ids, selected
 
 
 def _rows(db: sqlite_utils.Database, sql: str, ids: set, **params) -> list[dict]:

@@ -42,9 +42,11 @@ from claimkb.match.compare import compare, default_threshold
 from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
 from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
+from claimkb.match.vector_index import refresh_index
 from claimkb.store.articles import pending_link_ids
 from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.runs import finish_run, start_run
+from claimkb.store.serving import refresh_serving_tables
 
 INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
 FEATURE_CACHE = 200_000  # claims whose comparison features are kept in memory at once
@@ -126,8 +128,9 @@ def link_claims(
     progress=None,
     per_claim: int = PER_CLAIM,
 ) -> LinkStats:
-    """Link claims across outlets. claim_ids=None links everything; a list links just those new claims
-    against everything stored (incremental, used at the end of every ingest). rebuild=True drops and recomputes
+    """Link claims across outlets. claim_ids=None links everything; a list links just those new claims, and
+    the pending ones (stored but never linked), against everything stored (incremental: the end of every
+    ingest, and ``claimkb link``); with nothing new or pending nothing changes. rebuild=True drops and recomputes
     claim_links, families, article_derivations and the analytics tables. matcher: "lexical", "dense" or "auto"
     (dense when the optional tier is installed). Records the run (matcher, embedding model) in `runs`.
     progress: optional callable(done, total) for a progress bar.
@@ -148,25 +151,38 @@ def link_claims(
         if claim_ids is not None:
             # with the claims an earlier, interrupted or --no-link, ingest left unlinked
             claim_ids = list(dict.fromkeys([*claim_ids, *pending_link_ids(db)]))
-        if claim_ids is not None and len(claim_ids) <= INCREMENTAL_LIMIT:
-            claims, pairs, vectors = _incremental_candidates(db, claim_ids, matcher, per_claim)
+        if claim_ids == []:  # every stored claim is linked: nothing changes
+            stats = LinkStats(matcher=matcher)
         else:
-            claims, pairs, vectors = _bulk_candidates(db, claim_ids, matcher, per_claim)
-        stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
-                          matcher=matcher)
-        probable = _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
-        articles = None if claim_ids is None else _articles_of(db, claim_ids)
-        stats.derivations = build_derivations(db, articles)
-        comparer = stored_comparer(db, matcher)
-        aligned = align_derivations(db, comparer, matcher, articles, probable=probable)
-        if aligned:
-            stats.links += aligned
-            stats.derivations = build_derivations(db, articles)  # their shares now count the aligned links
-        stats.families = build_families(db, claim_ids, agrees=lambda x, y: comparer(x, y).score >= threshold)
-        _compute_analytics(db)
+            stats = _link(db, claim_ids, matcher, threshold, per_claim, progress)
         _clear_pending(db, claim_ids)
+    if matcher == "dense":
+        # after the commit: the index is a cache of what is stored, never ahead of it
+        refresh_index(db)
     stats.seconds = time.perf_counter() - started
     finish_run(db, run_id, claims=stats.claims)
+    return stats
+
+
+def _link(db, claim_ids, matcher, threshold, per_claim, progress) -> LinkStats:
+    """Link ``claim_ids`` (None: every claim) and update what depends on the links."""
+    if claim_ids is not None and len(claim_ids) <= INCREMENTAL_LIMIT:
+        claims, pairs, vectors = _incremental_candidates(db, claim_ids, matcher, per_claim)
+    else:
+        claims, pairs, vectors = _bulk_candidates(db, claim_ids, matcher, per_claim)
+    stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
+                      matcher=matcher)
+    probable = _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
+    articles = None if claim_ids is None else _articles_of(db, claim_ids)
+    stats.derivations = build_derivations(db, articles)
+    comparer = stored_comparer(db, matcher)
+    aligned = align_derivations(db, comparer, matcher, articles, probable=probable)
+    if aligned:
+        stats.links += aligned
+        stats.derivations = build_derivations(db, articles)  # their shares now count the aligned links
+    stats.families = build_families(db, claim_ids, agrees=lambda x, y: comparer(x, y).score >= threshold)
+    _compute_analytics(db)
+    refresh_serving_tables(db)
     return stats
 
 

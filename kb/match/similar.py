@@ -7,15 +7,14 @@ link would have ("number_changed" means: seen, with another figure).
 """
 from __future__ import annotations
 
-import numpy as np
-
 from claimkb.errors import ClaimkbError
 from claimkb.ingest.extract.quantities import find_quantities
 from claimkb.match.candidates import fts_candidates
 from claimkb.match.compare import compare
-from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors, embed
+from claimkb.match.embeddings import cached_vectors, embed
 from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
+from claimkb.match.vector_index import nearest_claims
 from claimkb.store.chunked import select_in
 
 SIMILAR_SQL = """
@@ -40,7 +39,7 @@ def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto", query
     else:
         if query_vector is None:
             query_vector = embed([text])[0]
-        candidate_ids = list(dict.fromkeys(candidate_ids + _nearest_cached(db, query_vector, POOL)))
+        candidate_ids = list(dict.fromkeys(candidate_ids + nearest_claims(db, query_vector, POOL)))
     return rank_claims(db, text, candidate_ids, matcher=matcher, query_vector=query_vector)[:limit]
 
 
@@ -71,15 +70,3 @@ def rank_claims(db, text: str, claim_ids: list[str], *, matcher: str, query_vect
 def _claims(db, claim_ids: list[str]):
     yield from select_in(db, SIMILAR_SQL + " where c.id in {ids}", claim_ids)
 
-
-def _nearest_cached(db, vector: np.ndarray, limit: int) -> list[str]:
-    """Ids of the ``limit`` cached claim vectors nearest ``vector``, scanned in chunks."""
-    best_ids: list[str] = []
-    best_sims = np.zeros(0, dtype=np.float32)
-    cursor = db.execute("select claim_id, vector from claim_embeddings where model = ?", [EMBEDDING_MODEL])
-    while rows := cursor.fetchmany(50_000):
-        best_ids += [r[0] for r in rows]
-        best_sims = np.concatenate([best_sims, np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows]) @ vector])
-        keep = np.argsort(-best_sims, kind="stable")[:limit]
-        best_ids, best_sims = [best_ids[k] for k in keep], best_sims[keep]
-    return best_ids

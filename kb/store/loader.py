@@ -7,19 +7,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from claimkb.ingest.extract import extract_all
 from claimkb.ingest.extract.nlp import load_pipeline, pipeline_info
+from claimkb.ingest.extract.workers import extract_in_order, extraction_runner
 from claimkb.ingest.readers import read_inputs
 from claimkb.ingest.records import ArticleRecord, ClaimReviewRecord, InputError
 from claimkb.store.articles import article_id_for, is_stored, store_article
 from claimkb.store.fact_checks import store_fact_checks
 from claimkb.store.runs import finish_run, now_iso, start_run
-
-BATCH_SIZE = 32
 
 
 @dataclass
@@ -52,10 +51,15 @@ def ingest_records(
     model: str | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_article: Callable[[], None] | None = None,
+    runner: tuple | None = None,
 ) -> IngestStats:
     """Extract and store every article, then store the fact-checks (after the articles, so
     that matching them can find the articles they name); InputErrors are counted and
-    passed to on_error."""
+    passed to on_error.
+
+    Extraction runs where ``runner`` (from ``extraction_runner``: worker processes
+    or a Dask cluster) sends it, else in this process; this process alone stores,
+    in input order, so every way writes the same ids and rows."""
     started = time.perf_counter()
     nlp = load_pipeline(model)
     run_id = start_run(db, "ingest", **pipeline_info(nlp))
@@ -75,25 +79,30 @@ def ingest_records(
                 if on_article:
                     on_article()
             else:
-                yield item.text, item
+                yield item
 
-    for extraction, record in extract_all(nlp, new_records(), batch_size=BATCH_SIZE):
-        stored = store_article(db, record, extraction, run_id)
-        if stored.is_new:
-            stats.articles += 1
-            stats.claims += len(stored.claim_ids)
-            stats.speakers += stored.new_speakers
-            stats.claim_ids.extend(stored.claim_ids)
-        else:  # the same content appeared twice in this batch
-            stats.unchanged += 1
-        if on_article:
-            on_article()
+    with nullcontext(runner) if runner else extraction_runner(model) as (submit, in_flight):
+        for record, extraction in extract_in_order(new_records(), lambda r: r.text, submit, in_flight):
+            _store(db, record, extraction, run_id, stats, on_article)
     if fact_checks:
         checks = store_fact_checks(db, fact_checks, run_id, now_iso())
         stats.fact_check_ids, stats.fact_checks_unchanged = checks.new_ids, checks.unchanged
     stats.seconds = time.perf_counter() - started
     finish_run(db, run_id, articles=stats.articles, claims=stats.claims, errors=len(stats.errors))
     return stats
+
+
+def _store(db, record: ArticleRecord, extraction, run_id: int, stats: IngestStats, on_article) -> None:
+    stored = store_article(db, record, extraction, run_id)
+    if stored.is_new:
+        stats.articles += 1
+        stats.claims += len(stored.claim_ids)
+        stats.speakers += stored.new_speakers
+        stats.claim_ids.extend(stored.claim_ids)
+    else:  # the same content appeared twice in this run
+        stats.unchanged += 1
+    if on_article:
+        on_article()
 
 
 def ingest_paths(

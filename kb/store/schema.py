@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 6  # one per migration: m006_fact_checks is the sixth
+SCHEMA_VERSION = 7  # one per migration: m007_serving_tables_and_indexes is the seventh
 
 migrations = Migrations("claimkb")
 
@@ -227,7 +227,6 @@ from claim_links as link
     )
 
 
-
 @migrations()
 def m005_run_status_and_pending_links(db: sqlite_utils.Database):
     # running / finished / interrupted (see store.runs); runs from before this migration
@@ -277,3 +276,49 @@ def m006_fact_checks(db: sqlite_utils.Database):
     db.table("fact_checks").create_index(["rating"], find_unique_name=True)
     db.table("fact_checks").create_index(["run_id"], find_unique_name=True)
 
+
+@migrations()
+def m007_serving_tables_and_indexes(db: sqlite_utils.Database):
+    # Browsing a large base: claim_copies and linked_copies become tables that
+    # `claimkb link` refreshes (claimkb.store.serving), and every column a facet,
+    # canned query or claimkb page filters or sorts on gets an index.
+    from claimkb.store.serving import SERVING_TABLES, refresh_serving_tables
+
+    for view in SERVING_TABLES:
+        db.execute(f"drop view if exists [{view}]")
+    db.table("claim_copies").create(
+        {"id": str, "kind": str, "content": str, "speaker": str, "outlet": str, "published": str,
+         "article": str, "family_id": str, "relation": str, "score": float},
+        pk="id",
+    )
+    db.table("linked_copies").create(
+        {"earlier_claim_id": str, "later_claim_id": str, "relation": str, "score": float, "evidence": str,
+         "method": str, "earlier_wording": str, "earlier_kind": str, "earlier_speaker_id": str,
+         "earlier_outlet": str, "earlier_published": str, "later_wording": str, "later_kind": str,
+         "later_speaker_id": str, "later_speaker_mention": str, "family_id": str, "later_outlet": str,
+         "later_published": str},
+        pk=("earlier_claim_id", "later_claim_id"),
+    )
+    refresh_serving_tables(db)
+    indexes = {
+        "claim_copies": [["kind"], ["relation"], ["outlet"], ["speaker"], ["published"], ["family_id"]],
+        # the mutation queries' order: family, then date, then the pair
+        "linked_copies": [["family_id", "later_published", "later_claim_id", "earlier_claim_id"],
+                          ["relation"], ["later_outlet"], ["earlier_outlet"]],
+        # a claim's best earlier copy: claim_b = ? order by score desc
+        "claim_links": [["claim_b", "score"], ["relation"], ["method"], ["score"]],
+        "claims": [["hedge"]],
+        "articles": [["published"], ["language"]],
+        "families": [["outlets", "size", "first_seen"], ["size"]],
+        "quantities": [["unit"], ["qualifier"]],
+        "citations": [["cited"]],
+        "article_derivations": [["score"], ["relation"]],
+        "speakers": [["kind"], ["name"]],
+        "outlets": [["name"]],
+        "runs": [["command"], ["matcher"]],
+        "family_travel": [["outlets_reached"]],
+        "outlet_fidelity": [["copies"]],
+    }
+    for table, columns in indexes.items():
+        for index in columns:
+            db.table(table).create_index(index, if_not_exists=True, find_unique_name=True)

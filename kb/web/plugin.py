@@ -81,6 +81,10 @@ CONTENT_TYPES = {
 }
 # Graph scopes a page or download can be narrowed to, as query-string keys.
 GRAPH_SCOPES = ("family", "speaker", "article")
+# Claims drawn on a graph page: each brings its links, article, outlet, speaker and
+# family, about 6 nodes a claim, and building the graph costs about 2 ms a node
+# (benchmarks/serve_latency.py); 200 claims draw in about a second on a busy machine.
+GRAPH_PAGE_CLAIMS = 200
 DOT_SPACING = 22  # pixels between the spread plot's dots for one outlet and day
 STATUSES = ("original", "faithful", "mutated", "unlinked")  # a version's place in its family
 EARLIEST = datetime.min.replace(tzinfo=timezone.utc)  # sorts fact-checks without a date together
@@ -126,40 +130,58 @@ def _parsed(evidence: str | None):
         return [{"kind": "unparsed", "detail": evidence}]
 
 
-def load_family(conn, family_id: str) -> dict | None:
-    """A family with its versions in publication order, each compared with the canonical one."""
+# Versions on one family page: each is word-diffed and its figures compared with the
+# canonical version's and rendered, about 10 ms a version on a busy 2-core machine
+# (benchmarks/serve_latency.py), so a page of 25 stays near 200 ms however large the family.
+FAMILY_PAGE_VERSIONS = 25
+
+FAMILY_CLAIMS = """select claims.*, articles.title as article_title, articles.url as article_url,
+       articles.published, articles.ingested_at, outlets.name as outlet, outlets.id as outlet_id,
+       speakers.name as speaker_name, speakers.title as speaker_title
+from claims
+join articles on articles.id = claims.article_id
+left join outlets on outlets.id = articles.outlet_id
+left join speakers on speakers.id = claims.speaker_id
+"""
+
+
+def load_family(conn, family_id: str, page: int = 1) -> dict | None:
+    """A family with one page of its versions in publication order, each compared with
+    the canonical one; ``paging`` says which versions of how many are shown."""
     families = _rows(conn, "select * from families where id = ?", [family_id])
     if not families:
         return None
     family = families[0]
+    total = conn.execute("select count(*) from claims where family_id = ?", [family_id]).fetchone()[0]
+    pages = max(1, math.ceil(total / FAMILY_PAGE_VERSIONS))
+    page = min(max(1, page), pages)
     claims = _rows(
         conn,
-        """select claims.*, articles.title as article_title, articles.url as article_url,
-                  articles.published, articles.ingested_at, outlets.name as outlet, outlets.id as outlet_id,
-                  speakers.name as speaker_name, speakers.title as speaker_title
-           from claims
-           join articles on articles.id = claims.article_id
-           left join outlets on outlets.id = articles.outlet_id
-           left join speakers on speakers.id = claims.speaker_id
-           where claims.family_id = :family
+        FAMILY_CLAIMS + """where claims.family_id = :family
            -- the canonical version leads the versions published the same day
            order by articles.published is null, articles.published, claims.id != :canonical,
-                    articles.ingested_at, claims.char_start""",
-        {"family": family_id, "canonical": family["canonical_claim_id"]},
+                    articles.ingested_at, claims.char_start, claims.id
+           limit :limit offset :offset""",
+        {"family": family_id, "canonical": family["canonical_claim_id"], "limit": FAMILY_PAGE_VERSIONS,
+         "offset": (page - 1) * FAMILY_PAGE_VERSIONS},
     )
     links: dict[str, list[dict]] = {}
     for link in _rows(
         conn,
-        """select claim_links.* from claim_links join claims on claims.id = claim_links.claim_b
-           where claims.family_id = ? order by claim_links.score desc""",
-        [family_id],
+        f"""select * from claim_links where claim_b in ({", ".join("?" * len(claims))})
+            order by score desc""",
+        [c["id"] for c in claims],
     ):
         links.setdefault(link["claim_b"], []).append({**link, "evidence": _parsed(link["evidence"])})
-    canonical = next((c for c in claims if c["id"] == family["canonical_claim_id"]), claims[0] if claims else None)
+    canonical = next((c for c in claims if c["id"] == family["canonical_claim_id"]), None)
+    if canonical is None and family["canonical_claim_id"]:  # on another page
+        canonical = next(iter(_rows(conn, FAMILY_CLAIMS + "where claims.id = ?", [family["canonical_claim_id"]])),
+                         None)
+    canonical = canonical or (claims[0] if claims else None)
     versions = [
         Version(
             claim=claim,
-            is_canonical=claim is canonical,
+            is_canonical=claim["id"] == canonical["id"],
             links=links.get(claim["id"], []),
             diff=word_diff(canonical["content"], claim["content"]),
             numbers=compare_figures(canonical["content"], claim["content"]),
@@ -173,10 +195,29 @@ def load_family(conn, family_id: str) -> dict | None:
         version.verdicts = [
             {**verdict, "match": verdict["matches"].get(version.claim["id"])} for verdict in verdicts
         ]
-        seen = _instant(version.claim["published"] or version.claim["ingested_at"])
+        seen = _first_seen(version.claim["published"], version.claim["ingested_at"])
         version.after_verdict = bool(first_verdict and seen and seen > first_verdict)
+    first = (page - 1) * FAMILY_PAGE_VERSIONS + 1
+    paging = {"page": page, "pages": pages, "total": total, "first": first, "last": first + len(claims) - 1}
     return {"family": family, "canonical": canonical, "versions": versions, "spread": spread_plot(versions),
-            "verdicts": verdicts, "after_verdict": sum(v.after_verdict for v in versions)}
+            "paging": paging, "verdicts": verdicts, "after_verdict": _count_after(conn, family_id, first_verdict)}
+
+
+def _count_after(conn, family_id: str, first_verdict: datetime | None) -> int:
+    """How many of the family's versions, on every page, were first seen after ``first_verdict``."""
+    if first_verdict is None:
+        return 0
+    dates = conn.execute(
+        """select articles.published, articles.ingested_at from claims
+           join articles on articles.id = claims.article_id where claims.family_id = ?""",
+        [family_id],
+    )
+    return sum(1 for dates in dates if (seen := _first_seen(*dates)) and seen > first_verdict)
+
+
+def _first_seen(published: str | None, ingested_at: str | None) -> datetime | None:
+    """When a version was first seen: its article's publication date, else when it was ingested."""
+    return _instant(published or ingested_at)
 
 
 def load_verdicts(conn, family_id: str) -> list[dict]:
@@ -335,11 +376,12 @@ def article_neighbourhood(graph: nx.MultiDiGraph, article: str) -> nx.MultiDiGra
     return graph.subgraph(keep).copy()
 
 
-def scoped_graph(conn, scope: dict) -> nx.MultiDiGraph:
-    """The claim graph narrowed to a family, speaker or article (or all of it)."""
+def scoped_graph(conn, scope: dict, max_claims: int | None = None) -> nx.MultiDiGraph:
+    """The claim graph narrowed to a family, speaker or article (or all of it), with at
+    most ``max_claims`` of the claims picked (downloads take them all)."""
     if scope.get("article"):
         return article_neighbourhood(build_graph(conn), node_id("article", scope["article"]))
-    return build_graph(conn, family=scope.get("family"), speaker=scope.get("speaker"))
+    return build_graph(conn, family=scope.get("family"), speaker=scope.get("speaker"), max_claims=max_claims)
 
 
 def cytoscape_elements(graph: nx.MultiDiGraph) -> dict:
@@ -514,7 +556,11 @@ async def database_page(datasette, request):
 async def family_page(datasette, request):
     db = await _database(datasette, request)
     family_id = request.url_vars["family_id"]
-    family = await db.execute_fn(lambda conn: load_family(conn, family_id))
+    try:
+        page_number = int(request.args.get("page", 1))
+    except ValueError:
+        page_number = 1  # a mistyped page number shows the first page
+    family = await db.execute_fn(lambda conn: load_family(conn, family_id, page_number))
     if family is None:
         raise PageNotFound(f"no claim family {family_id}")
     return await _render(datasette, request, "claimkb_family.html", db.name, **family)
@@ -534,8 +580,14 @@ async def graph_page(datasette, request):
 async def graph_json(datasette, request):
     db = await _database(datasette, request)
     scope = _scope(request)
-    graph = await db.execute_fn(lambda conn: scoped_graph(conn, scope))
-    return Response.json(cytoscape_elements(graph))
+    graph = await db.execute_fn(lambda conn: scoped_graph(conn, scope, GRAPH_PAGE_CLAIMS))
+    shown, selected = graph.graph.get("claims_shown"), graph.graph.get("claims_selected")
+    note = None
+    if selected is not None and selected > shown:
+        note = (f"Showing {shown:,} of {selected:,} claims (the first by id) and their neighbourhood: pick a family"
+                " or speaker to see all of theirs, or download the whole graph.")
+    return Response.json({**cytoscape_elements(graph), "claims_shown": shown, "claims_selected": selected,
+                          "note": note})
 
 
 @page

@@ -60,6 +60,11 @@
     })
     .then((graph) => {
       const elements = graph.elements || { nodes: [], edges: [] };
+      if (graph.note) {
+        const note = document.getElementById("claimkb-graph-capped");
+        note.textContent = graph.note;
+        note.hidden = false;
+      }
       if (!elements.nodes.length) {
         document.getElementById("claimkb-graph-empty").hidden = false;
         container.hidden = true;

@@ -1,0 +1,138 @@
+"""A persistent approximate-nearest-neighbour index of the cached claim vectors.
+
+Kept beside the database, in ``DB.claimkb-index/``, as a usearch HNSW graph and a
+small JSON note of the last ``claim_embeddings`` row it holds. It is a cache of
+that table: ``refresh_index`` (run by ``claimkb link`` in the dense tier) adds the
+rows stored since, writing a new file and renaming it over the old one, and
+rebuilds it when it is missing or out of step. Readers (``claimkb similar``) open
+it memory-mapped and read-only, and scan the few rows stored after it by brute
+force, so an answer never misses a cached vector and reading changes no file.
+
+Why usearch: in benchmarks/ann_choice.py (see the README) it installs as a wheel,
+grows after loading, deletes for real and opens memory-mapped in milliseconds;
+faiss's HNSW cannot delete, hnswlib compiles at install, sqlite-vec is brute force.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+from claimkb.match.embeddings import EMBEDDING_MODEL
+
+# HNSW parameters as measured in benchmarks/ann_choice.py (recall@10 0.97 on real
+# claim vectors): 16 links a node, 128 candidates when adding, 64 when searching.
+CONNECTIVITY, EXPANSION_ADD, EXPANSION_SEARCH = 16, 128, 64
+FOLDER_SUFFIX = ".claimkb-index"
+SCAN_CHUNK = 50_000  # rows read at a time when scanning vectors
+
+
+def index_folder(db) -> Path | None:
+    """``DB.claimkb-index`` beside the database file; None for an in-memory database."""
+    filename = db.execute("pragma database_list").fetchone()[2]
+    return Path(filename + FOLDER_SUFFIX) if filename else None
+
+
+def _paths(folder: Path) -> tuple[Path, Path]:
+    stem = "dense-" + EMBEDDING_MODEL.replace("/", "_")
+    return folder / f"{stem}.usearch", folder / f"{stem}.json"
+
+
+def _key(claim_id: str) -> int:
+    return int(claim_id, 16)  # claim ids are 16 hex digits (claimkb.store.ids)
+
+
+def _claim_id(key) -> str:
+    return f"{int(key):016x}"
+
+
+def _rows_after(db, rowid: int):
+    """(rowid, claim_id, vector) of this model's cached vectors stored after ``rowid``, in chunks."""
+    cursor = db.execute("select rowid, claim_id, vector from claim_embeddings where model = ? and rowid > ?"
+                        " order by rowid", [EMBEDDING_MODEL, rowid])
+    while rows := cursor.fetchmany(SCAN_CHUNK):
+        yield rows
+
+
+def _note(folder: Path) -> dict | None:
+    index_path, note_path = _paths(folder)
+    if not (index_path.exists() and note_path.exists()):
+        return None
+    return json.loads(note_path.read_text(encoding="utf-8"))
+
+
+def _note_in_step(db, folder: Path) -> dict | None:
+    """The index's note when its rows are still the table's first rows (nothing it holds
+    was deleted), else None."""
+    note = _note(folder)
+    if note is None:
+        return None
+    held = db.execute("select count(*) from claim_embeddings where model = ? and rowid <= ?",
+                      [EMBEDDING_MODEL, note["rowid"]]).fetchone()[0]
+    return note if held == note["count"] else None
+
+
+def _replace(path: Path, write) -> None:
+    """Write ``path`` through a temporary file renamed over it, so a reader never sees half of it."""
+    temporary = path.with_name(path.name + ".tmp")
+    write(temporary)
+    os.replace(temporary, path)
+
+
+def refresh_index(db) -> int:
+    """Bring the index up to date with ``claim_embeddings``; return the vectors it holds."""
+    from usearch.index import Index
+
+    folder = index_folder(db)
+    if folder is None:
+        return 0
+    index_path, note_path = _paths(folder)
+    note = _note_in_step(db, folder)
+    index = Index.restore(str(index_path)) if note is not None else None
+    if note is None or index is None:  # missing, out of step or unreadable: build it again
+        note, index = {"rowid": 0, "count": 0}, None
+    added = False
+    for rows in _rows_after(db, note["rowid"]):
+        vectors = np.vstack([np.frombuffer(r[2], dtype=np.float32) for r in rows])
+        if index is None:
+            index = Index(ndim=vectors.shape[1], metric="ip", dtype="f32", connectivity=CONNECTIVITY,
+                          expansion_add=EXPANSION_ADD, expansion_search=EXPANSION_SEARCH)
+        keys = np.array([_key(r[1]) for r in rows], dtype=np.uint64)
+        replaced = [k for k in keys.tolist() if index.contains(k)]  # a vector re-cached under a new rowid
+        if replaced:
+            index.remove(replaced)
+        index.add(keys, vectors)
+        note = {"rowid": rows[-1][0], "count": note["count"] + len(rows) - len(replaced)}
+        added = True
+    if index is None:
+        return 0
+    if added or not index_path.exists():
+        folder.mkdir(exist_ok=True)
+        kept, written = index, note
+        _replace(index_path, lambda path: kept.save(str(path)))
+        _replace(note_path, lambda path: path.write_text(json.dumps(written), encoding="utf-8"))
+    return len(index)
+
+
+def nearest_claims(db, vector: np.ndarray, limit: int) -> list[str]:
+    """Ids of about the ``limit`` cached vectors nearest ``vector``: from the index when
+    it is in step, plus an exact scan of the rows stored after it (all rows without it)."""
+    from usearch.index import Index
+
+    folder = index_folder(db)
+    note = _note_in_step(db, folder) if folder is not None else None
+    scores: dict[str, float] = {}
+    after = 0
+    if folder is not None and note is not None and note["count"]:
+        index = Index.restore(str(_paths(folder)[0]), view=True)
+        if index is not None:  # else an exact scan of every row
+            found = index.search(vector.astype(np.float32), limit)
+            scores.update((_claim_id(k), 1.0 - float(d)) for k, d in zip(found.keys, found.distances))
+            after = note["rowid"]
+    for rows in _rows_after(db, after):
+        similarities = np.vstack([np.frombuffer(r[2], dtype=np.float32) for r in rows]) @ vector
+        for k in np.argsort(-similarities, kind="stable")[:limit]:
+            scores[rows[k][1]] = float(similarities[k])
+    return sorted(scores, key=lambda c: (-scores[c], c))[:limit]
