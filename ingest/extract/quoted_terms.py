@@ -20,7 +20,11 @@ MIN_STATEMENT_WORDS = 4
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
 # Words that introduce a name or a title rather than speech.
 NICKNAME_CUES = re.compile(r"\b(?:nicknamed|dubbed|known as|aka|a\.k\.a\.|called him|called her)\s*$", re.IGNORECASE)
-TITLE_CUES = re.compile(r"\b(?:titled|entitled|headlined|named|called|show|film|book|song|album|series|program|programme|podcast|column|report|play|novel|movie)\s*$", re.IGNORECASE)
+TITLE_CUES = re.compile(
+    r"\b(?:titled|entitled|headlined|named|called|show|film|book|song|album|series"
+    r"|program|programme|podcast|column|report|play|novel|movie)\s*$",
+    re.IGNORECASE,
+)
 # Dependents of a reporting verb that hold what was said.
 COMPLEMENT_DEPS = frozenset("dobj ccomp xcomp prep attr oprd acomp dative obj".split())
 # Punctuation after which a quote opens a new utterance rather than sitting inside a phrase.
@@ -38,7 +42,8 @@ def term_kind(text: str, start: int, end: int, content: str, cue: Token | None) 
     words = WORD.findall(content)
     if len(words) < MIN_STATEMENT_WORDS and (NICKNAME_CUES.search(before) or _between_names(before, after)):
         return "nickname"
-    if _is_title(content, words) or TITLE_CUES.search(before) and words and words[0][0].isupper() and len(words) < MIN_STATEMENT_WORDS:
+    named_by_cue = TITLE_CUES.search(before) and words and words[0][0].isupper() and len(words) < MIN_STATEMENT_WORDS
+    if _is_title(content, words) or named_by_cue:
         return "title"
     if len(words) < MIN_STATEMENT_WORDS and not (
         cue is not None and (_whole_utterance(before, content) or _governs(cue, start, end))
