@@ -43,6 +43,8 @@ def test_quoted_words_that_are_not_a_statement_are_terms(nlp, text, term, kind):
         ('Asked about a second term, Rosa Linden said: "No."', "No."),
         # a short quote inside the clause of the verb that reports it
         ('The ministry described the delays as "deeply regrettable."', "deeply regrettable."),
+        ('The ministry expressed "grave concern" over the arrests.', "grave concern"),
+        ('Rosa Linden called the new toll a "cash grab."', "cash grab."),
         # four words or more, standing as a sentence
         ('"We will rebuild the pier," Rosa Linden said.', "We will rebuild the pier,"),
     ],

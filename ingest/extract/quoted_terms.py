@@ -14,9 +14,9 @@ import re
 from spacy.tokens import Token
 
 # Fewer quoted words than this are a term, not a statement, unless a speaker says
-# them as a whole utterance: "two belt loops" is a phrase, "We will win." a clause.
+# them as a whole utterance: "a dozen medals" is a phrase, "We will win." a clause.
 MIN_STATEMENT_WORDS = 4
-# Small words a title leaves in lower case: "Face the Nation", "The Kid Who Would Be King".
+# Small words a title leaves in lower case: "Face the Nation", "The Girl Who Fell From the Pier".
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
 # Words that introduce a name or a title rather than speech.
 NICKNAME_CUES = re.compile(r"\b(?:nicknamed|dubbed|known as|aka|a\.k\.a\.|called him|called her)\s*$", re.IGNORECASE)
@@ -65,7 +65,7 @@ def _between_names(before: str, after: str) -> bool:
 
 def _is_title(content: str, words: list[str]) -> bool:
     """Every word capitalized but the small ones, at least two capitalized words,
-    and no full stop inside: "The Kid Who Would Be King", "Face the Nation.". A
+    and no full stop inside: "The Girl Who Fell From the Pier", "Face the Nation.". A
     quoted sentence in capitals throughout (a slogan, a sign) counts as well."""
     if len(words) < 2 or re.search(r"[.!?]\s", content):
         return False
@@ -81,15 +81,16 @@ def _governs(cue: Token, start: int, end: int) -> bool:
     """A short quote is a speaker's words when it is what the verb reports: inside
     its object or complement (expressed "deep concern", described it as "a
     scaffold", has been "life-changing," she said), not a modifier of the verb
-    (has "never once" asked) or in another clause of the sentence (keeps a "road
-    map" and says ...)."""
+    (has "never once" asked) or in another clause of the sentence (keeps a "starter
+    kit" and says ...)."""
     span = cue.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
+    # spaCy makes a new Token object on every access: compare positions, not identity
     token = span.root
-    while token.head is not token and token.head is not cue:
+    while token.head.i != token.i and token.head.i != cue.i:
         token = token.head
-    return token.head is cue and token.dep_ in COMPLEMENT_DEPS
+    return token.head.i == cue.i and token.dep_ in COMPLEMENT_DEPS
 
 
 def _whole_utterance(before: str, content: str) -> bool:

@@ -275,7 +275,7 @@ def _continues(earlier: DirectQuote, later: DirectQuote, article: str) -> bool:
     first, second = earlier.spans[-1], later.spans[0]
     if later.index != earlier.index + 1 or first.glued_cue or second.glued_cue or earlier.cue_token is None:
         return False
-    if later.cue_token is not None and later.cue_token is not earlier.cue_token:
+    if later.cue_token is not None and later.cue_token.i != earlier.cue_token.i:
         return False
     gap = article[first.end : second.start]
     if word_count(gap) > MAX_ATTRIBUTION_WORDS or any(ch in MARKS for ch in gap):
