@@ -113,7 +113,7 @@ def extract_claims(doc: Doc) -> Extraction:
         found.append(_Found("indirect_quote", speech.cue_text, speech.subject, [(speech.content_start, speech.content_end)]))
 
     # A "subject" inside quotation marks is the parser tripping over a quote
-    # within the attribution ("Jo Roe, who lost "two belt loops", says ..."):
+    # within the attribution ("Jo Roe, who lost "a dozen medals", says ..."):
     # quoted words never name their own speaker.
     found = [f if f.subject is None or not quoted(f.subject.root.idx) else f._replace(subject=None) for f in found]
     # Resolve in reading order: a pronoun's antecedent is an earlier attribution.
