@@ -1,6 +1,10 @@
-"""Score quote and speaker extraction against the GenderGapTracker gold quotes.
+"""Score quote and speaker extraction against the GenderGapTracker gold quotes, dev beside test.
 
-    PYTHONPATH=. python benchmarks/attribution.py [--limit N] [--errors FILE]
+    python benchmarks/attribution.py [--limit N] [--errors FILE]
+
+The articles are split by ``benchmarks/gold/ggt_split.json`` (frozen, by article):
+rules are tuned on the dev half only, and ``--errors`` writes dev errors only, so
+the test half stays unseen. Every figure is printed for both halves.
 
 Definitions
 - A predicted quote is a claim of kind direct_quote or indirect_quote; its span is
@@ -41,6 +45,8 @@ from claimkb.ingest.extract import extract_claims  # noqa: E402
 from claimkb.ingest.extract.nlp import load_pipeline  # noqa: E402
 
 SHARED_DATA = Path(os.environ.get("CLAIMKB_SHARED_DATA", REPO.parent / "shared" / "data"))
+SPLIT = REPO / "benchmarks" / "gold" / "ggt_split.json"
+HALVES = ("dev", "test")
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev"}
 ARTICLES = {"the", "a", "an"}
@@ -87,17 +93,89 @@ def same_person(predicted: str | None, reference: str) -> bool:
     return p[0].startswith(r[0]) or r[0].startswith(p[0])
 
 
+def load_split(path: Path) -> dict[str, str]:
+    """article id -> "dev" | "test"."""
+    split = json.loads(path.read_text(encoding="utf-8"))
+    return {article_id: half for half in HALVES for article_id in split[half]}
+
+
+def score_article(gold_quotes: list[dict], extraction, counts: Counter, errors: list) -> None:
+    """Add one article's matches and errors to ``counts`` and ``errors``."""
+    predicted = [c for c in extraction.claims if c.kind in ("direct_quote", "indirect_quote")]
+    spans = [(c.char_start, c.char_end) for c in predicted]
+    matched_pred = set()
+    for q in gold_quotes:
+        g = (q["start"], q["end"])
+        scores = [overlap(g, s) for s in spans]
+        best = max(range(len(spans)), key=scores.__getitem__) if spans else None
+        pronoun = q["speaker"].strip().lower() in PRONOUNS
+        counts["gold"] += 1
+        counts["gold_pronoun"] += pronoun
+        if best is None or scores[best] == 0:
+            counts["missed"] += 1
+            errors.append(("missed", q["quote"], q["reference"], None))
+            continue
+        if scores[best] < MATCH:
+            counts["wrong_boundary"] += 1
+            errors.append(("wrong_boundary", q["quote"], q["reference"], predicted[best].content))
+            continue
+        for i, score in enumerate(scores):
+            if score >= MATCH:
+                matched_pred.add(i)
+        counts["found"] += 1
+        counts["found_pronoun"] += pronoun
+        claim = predicted[best]
+        name = claim.speaker.name if claim.speaker else None
+        if same_person(name, q["reference"]):
+            counts["speaker_ok"] += 1
+            counts["pronoun_ok"] += pronoun
+        else:
+            kind = ("unresolved_pronoun" if pronoun else "no_speaker") if name is None else "wrong_speaker"
+            counts[kind] += 1
+            errors.append((kind, q["quote"], f"{q['reference']} (as {q['speaker']!r})", f"{name} (as {claim.speaker_mention!r})"))
+    for i, claim in enumerate(predicted):
+        counts["predicted"] += 1
+        if i in matched_pred:
+            counts["predicted_ok"] += 1
+        elif not any(overlap((q["start"], q["end"]), spans[i]) > 0 for q in gold_quotes):
+            counts["spurious"] += 1
+            errors.append(("spurious", claim.content, None, claim.kind))
+
+
+def figures(counts: Counter) -> dict[str, str]:
+    recall = counts["found"] / max(counts["gold"], 1)
+    precision = counts["predicted_ok"] / max(counts["predicted"], 1)
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    return {
+        "articles": str(counts["articles"]),
+        "gold quotes": str(counts["gold"]),
+        "predicted quotes": str(counts["predicted"]),
+        "quote recall": f"{recall:.3f}",
+        "quote precision": f"{precision:.3f}",
+        "quote F1": f"{f1:.3f}",
+        "speaker accuracy (found quotes)": f"{counts['speaker_ok'] / max(counts['found'], 1):.3f} ({counts['speaker_ok']}/{counts['found']})",
+        "pronoun-speaker accuracy": f"{counts['pronoun_ok'] / max(counts['found_pronoun'], 1):.3f} ({counts['pronoun_ok']}/{counts['found_pronoun']})",
+        **{f"  {kind}": str(counts[kind]) for kind in ("missed", "wrong_boundary", "spurious", "wrong_speaker", "no_speaker", "unresolved_pronoun")},
+    }
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED_DATA / "gendergaptracker")
+    parser.add_argument("--split", type=Path, default=SPLIT, help="the frozen dev/test split by article")
     parser.add_argument("--limit", type=int, help="only the first N articles (by id)")
-    parser.add_argument("--errors", type=Path, help="write every error, with its text, to this file (outside the repo)")
+    parser.add_argument("--errors", type=Path, help="write every dev-half error, with its text, to this file (outside the repo)")
     args = parser.parse_args(argv)
     if not (args.data / "quotes.jsonl").exists():
         print(f"{args.data} is absent: nothing to score", file=sys.stderr)
         return 0
 
     texts, gold = load_gold(args.data, args.limit)
+    half_of = load_split(args.split)
+    unsplit = sorted(set(texts) - set(half_of))
+    if unsplit:
+        print(f"{args.split}: {len(unsplit)} articles are in neither half (e.g. {unsplit[0]})", file=sys.stderr)
+        return 1
     nlp = load_pipeline()
     ids = list(texts)
 
@@ -108,65 +186,27 @@ def main(argv=None) -> int:
     extractions = [extract_claims(doc) for doc in docs]
     extract_seconds = time.perf_counter() - t0
 
-    counts = Counter()
-    errors = []
+    counts = {half: Counter() for half in HALVES}
+    dev_errors = []
     for article_id, extraction in zip(ids, extractions):
-        predicted = [c for c in extraction.claims if c.kind in ("direct_quote", "indirect_quote")]
-        spans = [(c.char_start, c.char_end) for c in predicted]
-        matched_pred = set()
-        for q in gold[article_id]:
-            g = (q["start"], q["end"])
-            scores = [overlap(g, s) for s in spans]
-            best = max(range(len(spans)), key=scores.__getitem__) if spans else None
-            pronoun = q["speaker"].strip().lower() in PRONOUNS
-            counts["gold"] += 1
-            counts["gold_pronoun"] += pronoun
-            if best is None or scores[best] == 0:
-                counts["missed"] += 1
-                errors.append(("missed", article_id, q["quote"], q["reference"], None))
-                continue
-            if scores[best] < MATCH:
-                counts["wrong_boundary"] += 1
-                errors.append(("wrong_boundary", article_id, q["quote"], q["reference"], predicted[best].content))
-                continue
-            for i, score in enumerate(scores):
-                if score >= MATCH:
-                    matched_pred.add(i)
-            counts["found"] += 1
-            counts["found_pronoun"] += pronoun
-            claim = predicted[best]
-            name = claim.speaker.name if claim.speaker else None
-            if same_person(name, q["reference"]):
-                counts["speaker_ok"] += 1
-                counts["pronoun_ok"] += pronoun
-            else:
-                kind = ("unresolved_pronoun" if pronoun else "no_speaker") if name is None else "wrong_speaker"
-                counts[kind] += 1
-                errors.append((kind, article_id, q["quote"], f"{q['reference']} (as {q['speaker']!r})", f"{name} (as {claim.speaker_mention!r})"))
-        for i, claim in enumerate(predicted):
-            counts["predicted"] += 1
-            if i in matched_pred:
-                counts["predicted_ok"] += 1
-            elif not any(overlap((q["start"], q["end"]), spans[i]) > 0 for q in gold[article_id]):
-                counts["spurious"] += 1
-                errors.append(("spurious", article_id, claim.content, None, claim.kind))
+        half = half_of[article_id]
+        counts[half]["articles"] += 1
+        errors = []
+        score_article(gold[article_id], extraction, counts[half], errors)
+        if half == "dev":
+            dev_errors += [(kind, article_id, *rest) for kind, *rest in errors]
 
-    recall = counts["found"] / counts["gold"]
-    precision = counts["predicted_ok"] / max(counts["predicted"], 1)
-    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    print(f"articles: {len(ids)}   gold quotes: {counts['gold']}   predicted quotes: {counts['predicted']}")
-    print(f"quote recall:    {recall:.3f}")
-    print(f"quote precision: {precision:.3f}")
-    print(f"quote F1:        {f1:.3f}")
-    print(f"speaker accuracy (matched quotes): {counts['speaker_ok'] / max(counts['found'], 1):.3f}  ({counts['speaker_ok']}/{counts['found']})")
-    print(f"pronoun-speaker accuracy:          {counts['pronoun_ok'] / max(counts['found_pronoun'], 1):.3f}  ({counts['pronoun_ok']}/{counts['found_pronoun']})")
-    print("errors: " + ", ".join(f"{k} {counts[k]}" for k in ("missed", "wrong_boundary", "spurious", "wrong_speaker", "no_speaker", "unresolved_pronoun")))
+    table = {half: figures(counts[half]) for half in HALVES}
+    width = max(len(label) for label in table["dev"])
+    print(f"{'':{width}}  {'dev':>16}  {'test':>16}")
+    for label in table["dev"]:
+        print(f"{label:{width}}  {table['dev'][label]:>16}  {table['test'][label]:>16}")
     print(f"time: nlp.pipe {nlp_seconds:.2f}s, extract_claims {extract_seconds:.2f}s, overhead {extract_seconds / nlp_seconds:.1%} of nlp.pipe")
     if args.errors:
         with args.errors.open("w", encoding="utf-8") as out:
-            for kind, article_id, quote, expected, got in errors:
+            for kind, article_id, quote, expected, got in dev_errors:
                 out.write(json.dumps({"error": kind, "article": article_id, "quote": quote, "expected": expected, "got": got}, ensure_ascii=False) + "\n")
-        print(f"errors written to {args.errors}")
+        print(f"dev errors written to {args.errors}")
     return 0
 
 

@@ -98,6 +98,24 @@ class Claim:
     hedge: str | None = None  # "may", "estimates", "will"
     quantities: list[Quantity] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)  # sources the claim cites: "NCMEC"
+    # The parts of a quotation the text interrupts ("The law," she said, "is clear.")
+    # or that runs over paragraphs, as offsets; ``content`` is them joined with a
+    # space. Empty for a claim in one piece.
+    segments: list[tuple[int, int]] = field(default_factory=list)
+
+
+QUOTED_TERM_KINDS = ("title", "nickname", "term")
+
+
+@dataclass
+class QuotedTerm:
+    """Words in quotation marks that quote no statement: a title, a nickname or a
+    scare-quoted term."""
+
+    text: str
+    kind: str  # one of QUOTED_TERM_KINDS
+    char_start: int  # offsets of ``text`` (without the marks) in the article text
+    char_end: int
 
 
 @dataclass
@@ -107,3 +125,4 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)  # article-level: "Infosecurity Magazine"
+    quoted_terms: list[QuotedTerm] = field(default_factory=list)

@@ -49,10 +49,15 @@ def test_seed_williams_quotes_have_one_speaker(seeds_db):
 
 def test_offsets_index_into_article_text(seeds_db):
     db = open_db(seeds_db)
-    rows = db.query("select c.content, c.char_start, c.char_end, c.speaker_mention, c.speaker_start, "
+    rows = db.query("select c.id, c.content, c.char_start, c.char_end, c.speaker_mention, c.speaker_start, "
                     "c.speaker_end, a.text from claims c join articles a on a.id = c.article_id")
     for row in rows:
-        assert row["text"][row["char_start"]:row["char_end"]] == row["content"]
+        # a quotation in parts: its content is the parts joined with a space
+        parts = [(p["char_start"], p["char_end"]) for p in
+                 db.query("select * from claim_segments where claim_id = ? order by seq", [row["id"]])]
+        parts = parts or [(row["char_start"], row["char_end"])]
+        assert " ".join(row["text"][start:end] for start, end in parts) == row["content"]
+        assert (row["char_start"], row["char_end"]) == (parts[0][0], parts[-1][1])
         if row["speaker_start"] is not None:
             assert row["text"][row["speaker_start"]:row["speaker_end"]] == row["speaker_mention"]
 

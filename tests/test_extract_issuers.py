@@ -38,18 +38,18 @@ def test_lawsuit_speaks_for_the_organization_that_filed_it(nlp):
 
 def test_short_form_of_an_organization_is_its_full_name(nlp):
     text = (
-        "Suncor Energy reported a profit of $1 billion on Wednesday.\n\n"
-        "Suncor said it would spend more on its oil sands mines next year."
+        "Halcyon Energy reported a profit of $1 billion on Wednesday.\n\n"
+        "Halcyon said it would spend more on its oil sands mines next year."
     )
     claim = quote_with(nlp, text, "oil sands mines")
-    assert claim.speaker.name == "Suncor Energy"
+    assert claim.speaker.name == "Halcyon Energy"
     assert claim.speaker.kind == "organization"
 
 
 def test_possessive_place_before_a_name_is_not_part_of_it(nlp):
-    text = '"We played badly tonight and we know it," Vancouver\'s Bo Horvat said after the game.'
+    text = '"We played badly tonight and we know it," Halifax\'s Tom Ferris said after the game.'
     claim = quote_with(nlp, text, "We played badly")
-    assert claim.speaker.name == "Bo Horvat"
+    assert claim.speaker.name == "Tom Ferris"
 
 
 def test_age_description_refers_back_to_the_person_named_before(nlp):

@@ -123,6 +123,9 @@ def test_offsets_index_the_article_text(original, republished):
     for name, extraction in (("infosecurity-magazine.txt", original), ("republished-translation.txt", republished)):
         text = seed_text(name)
         for claim in extraction.claims:
-            assert text[claim.char_start : claim.char_end] == claim.content
+            # a quotation in parts: its content is the parts joined with a space
+            parts = claim.segments or [(claim.char_start, claim.char_end)]
+            assert " ".join(text[s:e] for s, e in parts) == claim.content
+            assert (claim.char_start, claim.char_end) == (parts[0][0], parts[-1][1])
             if claim.speaker_start is not None:
                 assert text[claim.speaker_start : claim.speaker_end] == claim.speaker_mention

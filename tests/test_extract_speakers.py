@@ -1,4 +1,6 @@
 """Speaker resolution across an article: names, titles, pronouns, roles, organizations."""
+import pytest
+
 from claimkb.ingest.extract import extract_claims
 
 
@@ -34,11 +36,11 @@ def test_same_speaker_object_across_claims(nlp):
 
 def test_pronoun_prefers_the_speaker_over_people_in_the_reported_content(nlp):
     text = (
-        "Lisa Harris said Kevin Vickers would be an exciting candidate.\n\n"
-        '"He understands what is happening in this world," she said.'
+        "Nora Pike said Owen Marsh would make a fine harbour master.\n\n"
+        '"He knows every boat and every captain on this coast," she said.'
     )
     quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
-    assert quote.speaker.name == "Lisa Harris"
+    assert quote.speaker.name == "Nora Pike"
 
 
 def test_pronouns_follow_gender_given_by_honorifics(nlp):
@@ -83,6 +85,7 @@ def test_spokesperson_for_an_organization(nlp):
 def test_quote_with_no_attribution_continues_the_previous_speaker(nlp):
     text = (
         '"The storm knocked out power to half the city," said Mayor Tom Reid.\n\n'
+        "Many streets were still dark on Tuesday.\n\n"
         '"Crews will work through the night to restore it to every home."'
     )
     quotes = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
@@ -193,3 +196,33 @@ def test_video_caption_with_running_time_is_not_an_antecedent(nlp):
     )
     quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
     assert quote.speaker.name == "Anna Kowal"
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # verbs of saying that news uses for a quote's attribution
+        ('Rita Holm chairs the school board. "That is not what we agreed," she interjected.', "interjected"),
+        ('"We will appeal the ruling," retorted Sam Lund, the club president.', "retorted"),
+        ('"The fees will rise next spring," Sam Lund continued.', "continued"),
+        # a verb of no lexicon, whose clausal complement is the quotation
+        ('"We are done talking to the council," snapped Sam Lund.', "snapped"),
+    ],
+)
+def test_a_verb_reporting_a_quotation_is_its_cue(nlp, text, cue):
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quote.cue == cue
+    assert quote.speaker.name in ("Rita Holm", "Sam Lund")
+
+
+def test_a_verb_whose_complement_is_not_quoted_is_no_cue(nlp):
+    # "knows" has a clausal complement, but it is not a quotation and "know" is no verb of saying
+    text = "Sam Lund knows the pier will close in June."
+    assert [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")] == []
+
+
+def test_according_to_a_statement_from_an_organization_cites_it(nlp):
+    text = "The pier will close for two months, according to a statement from the Westmere Fishers Union."
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.cue == "according to"]
+    assert claim.speaker.name == "Westmere Fishers Union"
+    assert claim.citations == ["Westmere Fishers Union"]

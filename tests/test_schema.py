@@ -14,6 +14,7 @@ INTERFACE_COLUMNS = {
     "speakers": {"id", "name", "title", "kind"},
     "claims": {"id", "article_id", "kind", "text", "content", "char_start", "char_end", "speaker_id",
                "speaker_mention", "speaker_start", "speaker_end", "cue", "family_id"},
+    "claim_segments": {"claim_id", "seq", "char_start", "char_end"},
     "quantities": {"id", "claim_id", "text", "value", "unit", "qualifier"},
     "claim_links": {"claim_a", "claim_b", "score", "relation", "evidence"},
     "families": {"id", "canonical_claim_id", "first_seen", "size", "outlets"},

@@ -109,3 +109,29 @@ def test_names_in_other_scripts_keep_distinct_ids(db):
                           extraction_for(text + " Again.", "ΝΙΚΟΣ ΠΑΠΠΑΣ"))
     assert db["articles"].get(again.article_id)["outlet_id"] in outlets
     assert db["claims"].get(again.claim_ids[0])["speaker_id"] in speakers
+
+
+def test_an_interrupted_quotation_is_stored_as_one_claim_with_its_segments(tmp_path):
+    from click.testing import CliRunner
+
+    from claimkb.cli import cli
+
+    text = (
+        'Mara Quist runs the harbour board. "The new pier will open in June," she said, '
+        '"and the ferry will stop there twice a day." Fans of the film "Low Tide Blues" queued all night.\n'
+    )
+    path, db_path = tmp_path / "pier.txt", tmp_path / "claimkb.db"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(db_path), str(path), "--no-link"])
+    assert result.exit_code == 0, result.output
+    db = open_db(db_path)
+    (claim,) = db.query("select * from claims where kind = 'direct_quote'")
+    segments = list(db.query("select * from claim_segments where claim_id = ? order by seq", [claim["id"]]))
+    stored = db["articles"].get(claim["article_id"])["text"]
+    parts = [stored[s["char_start"] : s["char_end"]] for s in segments]
+    assert parts == ["The new pier will open in June", "and the ferry will stop there twice a day."]
+    assert claim["content"] == " ".join(parts)
+    assert (claim["char_start"], claim["char_end"]) == (segments[0]["char_start"], segments[-1]["char_end"])
+    (term,) = db["quoted_terms"].rows
+    assert (term["text"], term["kind"]) == ("Low Tide Blues", "title")
+    assert stored[term["char_start"] : term["char_end"]] == "Low Tide Blues"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from itertools import groupby
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -70,6 +70,10 @@ def extract_long(nlp: Language, text: str, limit: int = LONG_TEXT) -> Extraction
         whole.claims += part.claims
         whole.speakers += part.speakers
         whole.citations += [cited for cited in part.citations if cited not in whole.citations]
+        for term in part.quoted_terms:
+            term.char_start += offset
+            term.char_end += offset
+        whole.quoted_terms += part.quoted_terms
         offset += len(piece)
     return whole
 
@@ -80,6 +84,7 @@ def _shift(claim: Claim, offset: int) -> None:
     if claim.speaker_start is not None and claim.speaker_end is not None:
         claim.speaker_start += offset
         claim.speaker_end += offset
+    claim.segments = [(start + offset, end + offset) for start, end in claim.segments]
     for quantity in claim.quantities:
         if quantity.start is not None and quantity.end is not None:
             quantity.start += offset
@@ -95,9 +100,8 @@ def extract_claims(doc: Doc) -> Extraction:
     cues = reporting_cues(doc, quoted)
     resolver = SpeakerResolver(doc, quoted.ranges)
 
-    found = []  # (kind, content_start, content_end, cue token, subject span)
-    for quote in find_direct_quotes(doc, spans, cues):
-        found.append(("direct_quote", quote.span.content_start, quote.span.content_end, quote.cue, quote.subject))
+    quotes, quoted_terms = find_direct_quotes(doc, spans, cues)
+    found = [_Found("direct_quote", q.cue, q.subject, q.segments(text)) for q in quotes]
     reported = find_reported_speech(doc, cues, quoted)
     reported_cues = {r.cue.i for r in reported}
     for speech in reported:
@@ -106,15 +110,15 @@ def extract_claims(doc: Doc) -> Extraction:
             speech.content_start <= doc[i].idx < speech.content_end for i in reported_cues
         ):
             continue
-        found.append(("indirect_quote", speech.content_start, speech.content_end, speech.cue_text, speech.subject))
+        found.append(_Found("indirect_quote", speech.cue_text, speech.subject, [(speech.content_start, speech.content_end)]))
 
     # A "subject" inside quotation marks is the parser tripping over a quote
-    # within the attribution ("Jane Roe, who lost "two belt loops", says ..."):
+    # within the attribution ("Jo Roe, who lost "a dozen medals", says ..."):
     # quoted words never name their own speaker.
-    found = [f if f[4] is None or not quoted(f[4].root.idx) else (*f[:4], None) for f in found]
+    found = [f if f.subject is None or not quoted(f.subject.root.idx) else f._replace(subject=None) for f in found]
     # Resolve in reading order: a pronoun's antecedent is an earlier attribution.
-    found.sort(key=lambda f: f[4].start_char if f[4] is not None else f[1])
-    claims = [_quote_claim(doc, text, resolver, *f) for f in found]
+    found.sort(key=lambda f: f.subject.start_char if f.subject is not None else f.segments[0][0])
+    claims = [_quote_claim(doc, text, resolver, f) for f in found]
     claims.sort(key=lambda c: c.char_start)
     claims += _sentence_claims(doc, text, resolver, claims, quoted)
     claims.sort(key=lambda c: c.char_start)
@@ -125,10 +129,21 @@ def extract_claims(doc: Doc) -> Extraction:
         if claim.speaker is not None and claim.speaker not in speakers:
             speakers.append(claim.speaker)
         citations += [c for c in claim.citations if c not in citations]
-    return Extraction(claims=claims, speakers=speakers, citations=citations)
+    return Extraction(claims=claims, speakers=speakers, citations=citations, quoted_terms=quoted_terms)
 
 
-def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, kind, start, end, cue_text, subject) -> Claim:
+class _Found(NamedTuple):
+    """A quote or reported claim found, before its speaker is resolved."""
+
+    kind: str
+    cue: str | None  # as written: "said", "according to"
+    subject: Span | None  # the written speaker mention
+    segments: list[tuple[int, int]]  # the content's parts; one for a claim in one piece
+
+
+def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) -> Claim:
+    start, end = found.segments[0][0], found.segments[-1][1]
+    subject = found.subject
     context = _sentences(doc, start, end)
     speaker = None
     document = subject is not None and is_document_noun(subject.root)
@@ -136,12 +151,15 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, kind, start, en
         speaker = resolver.resolve(subject)
         if speaker is not None:
             resolver.remember(speaker, subject.start_char, subject.end_char)
-    elif kind == "direct_quote":
+    elif found.kind == "direct_quote":
         # a quote standing alone continues the previous speaker, as news writing does
         speaker = resolver.last_speaker(start, within=1500)
-    content = text[start:end]
+    content = " ".join(text[s:e] for s, e in found.segments)
+    # "According to the union, ...": the organization is the claim's source as well as
+    # its speaker; a person "according to" whom something is true is only its speaker
+    cites_speaker = document or found.cue == "according to" and speaker is not None and speaker.kind == "organization"
     return Claim(
-        kind=kind,
+        kind=found.kind,
         text=context.text.strip(),
         content=content,
         char_start=start,
@@ -150,11 +168,12 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, kind, start, en
         speaker_mention=subject.text if subject is not None else None,
         speaker_start=subject.start_char if subject is not None else None,
         speaker_end=subject.end_char if subject is not None else None,
-        cue=cue_text,
-        hedge=find_hedge(content) or (find_hedge(cue_text) if cue_text else None),
-        quantities=_quantities(content, start),
+        cue=found.cue,
+        hedge=find_hedge(content) or (find_hedge(found.cue) if found.cue else None),
+        quantities=[q for s, e in found.segments for q in _quantities(text[s:e], s)],
         # "a report by X found ...": X speaks through the report and is still its cited source
-        citations=find_citations(context, resolver, None if document else speaker),
+        citations=find_citations(context, resolver, None if cites_speaker else speaker),
+        segments=list(found.segments) if len(found.segments) > 1 else [],
     )
 
 

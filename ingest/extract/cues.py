@@ -18,6 +18,9 @@ REPORTING_LEMMAS = frozenset(
     think feel expect fear hope worry wonder ask question mention charge
     counter reiterate repeat vow pledge boast lament speculate
     propose recommend conclude find show project forecast calculate
+    interject retort exclaim shout yell whisper mutter joke muse reason demand plead
+    clarify specify affirm reaffirm underline underscore highlight continue recount
+    express call
     """.split()
 )
 

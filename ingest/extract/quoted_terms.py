@@ -1,0 +1,100 @@
+"""Quotation marks that do not quote anyone: titles, nicknames and scare quotes.
+
+Newspapers put marks around the title of a work ("The Big Short"), a nickname
+(Dwayne "The Rock" Johnson), a term they keep at a distance (the so-called
+"experts") and a word or two borrowed from someone (called the plan "a
+disaster"). None of these is a claim: a claim needs a statement, and a
+borrowed phrase under four words is not one unless it stands as a speaker's
+whole utterance ("No," she said). They are kept as quoted terms instead.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+# Fewer quoted words than this are a term, not a statement, unless a speaker says
+# them as a whole utterance: "a dozen medals" is a phrase, "We will win." a clause.
+MIN_STATEMENT_WORDS = 4
+# Small words a title leaves in lower case: "Face the Nation", "The Girl Who Fell From the Pier".
+TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
+# Words that introduce a name or a title rather than speech.
+NICKNAME_CUES = re.compile(r"\b(?:nicknamed|dubbed|known as|aka|a\.k\.a\.|called him|called her)\s*$", re.IGNORECASE)
+TITLE_CUES = re.compile(
+    r"\b(?:titled|entitled|headlined|named|called|show|film|book|song|album|series"
+    r"|program|programme|podcast|column|report|play|novel|movie)\s*$",
+    re.IGNORECASE,
+)
+# Dependents of a reporting verb that hold what was said.
+COMPLEMENT_DEPS = frozenset("dobj ccomp xcomp prep attr oprd acomp dative obj".split())
+# Punctuation after which a quote opens a new utterance rather than sitting inside a phrase.
+UTTERANCE_OPENERS = ".!?:;,—–“”\"«»"
+WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def term_kind(text: str, start: int, end: int, content: str, cue: Token | None) -> str | None:
+    """``"title"``, ``"nickname"`` or ``"term"`` when the quote whose marks run from
+    ``start`` to ``end`` in ``text`` quotes no statement; None when it may.
+    ``cue``: the reporting verb nearest the quote in its sentence, if any."""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    before = text[paragraph_start:start].rstrip()
+    after = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
+    words = WORD.findall(content)
+    if len(words) < MIN_STATEMENT_WORDS and (NICKNAME_CUES.search(before) or _between_names(before, after)):
+        return "nickname"
+    named_by_cue = TITLE_CUES.search(before) and words and words[0][0].isupper() and len(words) < MIN_STATEMENT_WORDS
+    if _is_title(content, words) or named_by_cue:
+        return "title"
+    if len(words) < MIN_STATEMENT_WORDS and not (
+        cue is not None and (_whole_utterance(before, content) or _governs(cue, start, end))
+    ):
+        return "term"
+    return None
+
+
+def _between_names(before: str, after: str) -> bool:
+    """Dwayne "The Rock" Johnson: a capitalized word right before the opening mark
+    and right after the closing one, with no punctuation between."""
+    last = before.split()[-1] if before.split() else ""
+    following = after.split()[0] if after.split() else ""
+    return (
+        bool(last) and last[0].isupper() and last[-1].isalpha()
+        and bool(following) and following[0].isupper() and after[:1] == " "
+    )
+
+
+def _is_title(content: str, words: list[str]) -> bool:
+    """Every word capitalized but the small ones, at least two capitalized words,
+    and no full stop inside: "The Girl Who Fell From the Pier", "Face the Nation.". A
+    quoted sentence in capitals throughout (a slogan, a sign) counts as well."""
+    if len(words) < 2 or re.search(r"[.!?]\s", content):
+        return False
+    capitalized = [w for w in words if w[0].isupper()]
+    small = [w for w in words if w.lower() in TITLE_SMALL_WORDS and not w[0].isupper()]
+    # "I" is capitalized in any sentence and proves nothing
+    return len(capitalized) >= 2 and len(capitalized) + len(small) == len(words) and any(
+        w != "I" for w in capitalized[1:]
+    )
+
+
+def _governs(cue: Token, start: int, end: int) -> bool:
+    """A short quote is a speaker's words when it is what the verb reports: inside
+    its object or complement (expressed "deep concern", described it as "a
+    scaffold", has been "life-changing," she said), not a modifier of the verb
+    (has "never once" asked) or in another clause of the sentence (keeps a "starter
+    kit" and says ...)."""
+    span = cue.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    # spaCy makes a new Token object on every access: compare positions, not identity
+    token = span.root
+    while token.head.i != token.i and token.head.i != cue.i:
+        token = token.head
+    return token.head.i == cue.i and token.dep_ in COMPLEMENT_DEPS
+
+
+def _whole_utterance(before: str, content: str) -> bool:
+    """A short quote that is all a speaker said ("No," she said. / She said: "Never.")
+    rather than a phrase inside a sentence (called the plan "a disaster.")."""
+    opens_utterance = not before or before[-1] in UTTERANCE_OPENERS
+    return opens_utterance and bool(re.search(r"[.!?,…]$", content.rstrip("'’ ")))

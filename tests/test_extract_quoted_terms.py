@@ -1,0 +1,61 @@
+"""Quotation marks that quote no statement: titles, nicknames, scare quotes and short
+borrowed phrases are quoted terms, not claims. Every sentence here is written for the
+test."""
+import pytest
+
+from claimkb.ingest.extract import extract_claims
+
+
+def quote_claims(extraction):
+    return [c for c in extraction.claims if c.kind == "direct_quote"]
+
+
+@pytest.mark.parametrize(
+    "text, term, kind",
+    [
+        # scare quotes around a word or two, no speaker
+        ('The so-called "experts" met again on Sunday.', "experts", "term"),
+        ('The council has "never once" asked residents what they want.', "never once", "term"),
+        # a short phrase in narration, while a reporting verb sits elsewhere in the sentence
+        ('The bakery keeps a "starter kit" for new staff and says it will hire 40 people.', "starter kit", "term"),
+        # titles of works, with or without a cue nearby
+        ('Hundreds queued to watch "The Long Winter Road" at the festival.', "The Long Winter Road", "title"),
+        ('The minister said as much on "Sunday Morning With Dana Cole."', "Sunday Morning With Dana Cole.", "title"),
+        ('Her new book, titled "Salt", sold out in a week.', "Salt", "title"),
+        # nicknames
+        ('Tom "The Hammer" Ruiz won the title fight in Reno.', "The Hammer", "nickname"),
+        ('The striker, nicknamed "Lightning", scored twice on Saturday.', "Lightning", "nickname"),
+    ],
+)
+def test_quoted_words_that_are_not_a_statement_are_terms(nlp, text, term, kind):
+    extraction = extract_claims(nlp(text))
+    assert all(term not in c.content for c in quote_claims(extraction))
+    (found,) = [t for t in extraction.quoted_terms if t.text == term]
+    assert found.kind == kind
+    assert text[found.char_start : found.char_end] == term
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        # a short quote that is all a speaker said
+        ('"Never," said Rosa Linden.', "Never,"),
+        ('Asked about a second term, Rosa Linden said: "No."', "No."),
+        # a short quote inside the clause of the verb that reports it
+        ('The ministry described the delays as "deeply regrettable."', "deeply regrettable."),
+        ('The ministry expressed "grave concern" over the arrests.', "grave concern"),
+        ('Rosa Linden called the new toll a "cash grab."', "cash grab."),
+        # four words or more, standing as a sentence
+        ('"We will rebuild the pier," Rosa Linden said.', "We will rebuild the pier,"),
+    ],
+)
+def test_a_speakers_words_stay_claims_however_short(nlp, text, words):
+    extraction = extract_claims(nlp(text))
+    assert [c.content for c in quote_claims(extraction)] == [words]
+    assert extraction.quoted_terms == []
+
+
+def test_a_long_quote_in_title_case_is_not_mistaken_for_a_title(nlp):
+    text = '"The Board Is Wrong and it knows it," said Rosa Linden.'
+    (claim,) = quote_claims(extract_claims(nlp(text)))
+    assert claim.speaker.name == "Rosa Linden"
