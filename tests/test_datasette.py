@@ -485,3 +485,25 @@ def test_graph_json_says_how_many_claims_it_shows_of_how_many(ds, sample, monkey
     claims = [n for n in data["elements"]["nodes"]
               if n["data"]["type"] == "claim"]
     assert len(claims) < claim_count(sample.path)
+
+
+def test_a_quotation_in_parts_shows_its_parts_marked_in_its_sentence(tmp_path):
+    from click.testing import CliRunner
+
+    from claimkb.cli import cli
+
+    article = tmp_path / "bridge.txt"
+    article.write_text('---\ntitle: Bridge\noutlet: Test & Post\n---\nBridge news\n\n'
+                       '"The bridge," Mayor Ana Ruiz <said> on Monday, "will reopen in May after repairs."\n',
+                       encoding="utf-8")
+    path = tmp_path / "kb.db"
+    result = CliRunner().invoke(cli, ["ingest", str(path), str(article), "--matcher", "lexical"])
+    assert result.exit_code == 0, result.output
+    claim_id = open_db(path).execute("select id from claims").fetchone()[0]
+    served = Datasette([str(path)], metadata=datasette_metadata(path))
+    for page in (f"/kb/claims/{claim_id}", "/kb/claims"):
+        body = text_of(get(served, page))
+        assert '<mark class="claimkb-segment" title="part 1 of 2">The bridge</mark>' in body
+        assert '<mark class="claimkb-segment" title="part 2 of 2">will reopen in May after repairs.</mark>' in body
+        # What the reporter wrote between the parts stays unmarked, and escaped.
+        assert "Mayor Ana Ruiz &lt;said&gt; on Monday" in body

@@ -716,16 +716,43 @@ def _cell_link(row, value, column, table, url) -> markupsafe.Markup | None:
     return None
 
 
+SEGMENTS_SQL = """
+select substr(a.text, s.char_start + 1, s.char_end - s.char_start)
+from claim_segments s join claims c on c.id = s.claim_id join articles a on a.id = c.article_id
+where s.claim_id = ? order by s.seq
+"""
+
+
+def highlight_segments(sentence: str, parts: list[str]) -> markupsafe.Markup:
+    """The sentence with each part of a quotation, in order, marked: what is not marked
+    (\"she said\") is the reporter's, not the speaker's."""
+    pieces, position = [], 0
+    for number, part in enumerate(parts, 1):
+        found = sentence.find(part, position)
+        if found < 0:  # the sentence does not hold the part as stored: show it unmarked
+            return markupsafe.Markup("{}").format(sentence)
+        pieces.append(markupsafe.Markup('{}<mark class="claimkb-segment" title="part {} of {}">{}</mark>').format(
+            sentence[position:found], number, len(parts), part))
+        position = found + len(part)
+    return markupsafe.Markup("").join([*pieces, markupsafe.escape(sentence[position:])])
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     """In claimkb databases, family ids open the family page; speakers and articles get
-    a link to their graph."""
-    if value is None or column not in {"family_id", "canonical_claim_id", "name", "title"}:
+    a link to their graph; a quotation told in parts shows its parts marked in its sentence."""
+    if value is None or column not in {"family_id", "canonical_claim_id", "name", "title", "text"}:
+        return None
+    if column == "text" and table != "claims":
         return None
 
     async def cell():
         if not await _is_claimkb(datasette, database):
             return None
+        if column == "text":
+            db = datasette.get_database(database)
+            parts = [r[0] for r in (await db.execute(SEGMENTS_SQL, [row["id"]])).rows]
+            return highlight_segments(value, parts) if len(parts) > 1 else None
         return _cell_link(row, value, column, table, base_url(datasette, database))
 
     return cell
