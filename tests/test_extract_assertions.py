@@ -6,6 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from spacy.tokens import Doc
 
 from claimkb.cli import cli
 from claimkb.ingest.extract import extract_claims
@@ -34,6 +35,9 @@ def kinds(nlp, text):
         "Heavy snow closes mountain pass",  # headline
         "Mayor quits after audit",  # short headline
         "Locals call the road \"the Snake\" because it winds up the hill.",  # a scare quote is no attribution
+        "Ferry strike enters third week – will talks resume?",  # a statement, then a question
+        "Port Elmer council votes to sell harbour land: what happens next?",
+        "MPs to question Lindqvist over harbour deal",  # the parser reads "MPs" as an imperative verb
     ],
 )
 def test_checkable_sentences_are_assertions(nlp, sentence):
@@ -44,6 +48,7 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
     "sentence, reason",
     [
         ("Is the ferry still running on Sundays?", "question"),
+        ("Who Wins the Final: Did the Favourite Get Through?", "question"),  # a question on both sides
         ("Updated: Fri 9 Aug 2019, 4:05 pm BST", "dateline"),
         ("Sat Mar 09 2019, 07:15 hrs", "dateline"),
         ("Written by", "dateline"),  # a byline whose name is on the next line
@@ -83,6 +88,23 @@ def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, r
 )
 def test_words_of_the_rules_in_ordinary_claims_do_not_exclude_them(nlp, sentence):
     assert why_not_checkable(next(nlp(sentence).sents)) is None
+
+
+def parsed(nlp, analysis: str) -> Doc:
+    """A Doc parsed as written ("word/POS/head index/dependency ..."), for the rules that
+    must hold whatever the small parser makes of a headline."""
+    words, pos, heads, deps = zip(*(item.split("/") for item in analysis.split()))
+    return Doc(nlp.vocab, words=list(words), pos=list(pos), heads=[int(h) for h in heads], deps=list(deps))
+
+
+def test_only_a_short_phrase_without_a_head_is_a_fragment(nlp):
+    short = parsed(nlp, "Inside/ADP/0/ROOT the/DET/2/det factory/NOUN/0/pobj")
+    assert why_not_checkable(next(short.sents)) == "fragment"
+    # A title-case headline the parser roots in its opening preposition still states something.
+    headline = parsed(nlp, "In/ADP/0/ROOT A/DET/3/det Tense/PROPN/3/compound Final/PROPN/0/pobj ,/PUNCT/0/punct "
+                           "Greyford/PROPN/6/compound Rovers/PROPN/0/appos Beat/PROPN/6/appos "
+                           "Elmer/PROPN/9/compound United/PROPN/7/dobj")
+    assert why_not_checkable(next(headline.sents)) is None
 
 
 def test_a_sentence_stating_a_figure_is_a_statistic(nlp):

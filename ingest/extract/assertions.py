@@ -34,12 +34,24 @@ from spacy.tokens import Span, Token
 # needs a third to name an event rather than a thing ("Diamond heist in Paris").
 MIN_CLAUSE_WORDS = 2
 MIN_HEADLINE_WORDS = 3
-# A caption names one person or organization: at most this many words.
+# A caption names one person or organization, a phrase without a head ("Inside the
+# factory") is short: at most this many words. Longer verbless lines are headlines the
+# small parser read badly ("iOS 7.1 out now for iPhone and iPad").
 MAX_NAME_WORDS = 4
+MAX_PHRASE_WORDS = 4
 # Praise or blame heaped on a subject ("brings tremendous expertise, impeccable
 # judgment and a passionate commitment") with no figure or date: an opinion.
 MIN_EVALUATIVE_WORDS = 2
 
+# "Statement: question?" and "Statement - question?" headlines.
+HEADLINE_SEPARATOR = re.compile(r"\s*[:;]\s+|\s+[-–—]+\s+")
+TOKEN = re.compile(r"[^\W\d_]+")
+QUESTION_OPENINGS = frozenset(
+    """
+    who whom whose what which when where why how is are was were will would can could should shall do does did
+    has have had may might must
+    """.split()
+)
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 COPULAS = frozenset({"be", "seem", "look", "sound", "feel", "become"})
 MONTHS_AND_DAYS = frozenset(
@@ -120,7 +132,7 @@ def why_not_checkable(sent: Span) -> str | None:
     words = [t for t in sent if t.is_alpha]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
     text = sent.text.strip()
-    if text.rstrip("\"'”’)]").endswith("?"):
+    if _is_question(text):
         return "question"
     if words and all(_is_dateline_word(t) for t in words):
         return "dateline"
@@ -143,6 +155,20 @@ def why_not_checkable(sent: Span) -> str | None:
     return None
 
 
+def _is_question(text: str) -> bool:
+    """Ends with a question mark, unless a statement comes before a separator and the
+    question only follows it ("Bull market turns five: is the party over?")."""
+    if not text.rstrip("\"'”’)]").endswith("?"):
+        return False
+    parts = HEADLINE_SEPARATOR.split(text)
+    return len(parts) < 2 or _asks(parts[0]) or len(TOKEN.findall(parts[0])) < MIN_HEADLINE_WORDS
+
+
+def _asks(text: str) -> bool:
+    first = TOKEN.search(text)
+    return first is None or first.group().lower() in QUESTION_OPENINGS or text.rstrip().endswith("?")
+
+
 def _is_dateline_word(token: Token) -> bool:
     return (
         token.ent_type_ in ("DATE", "TIME")
@@ -156,7 +182,8 @@ def _is_fragment(sent: Span, words: list[Token], has_verb: bool) -> bool:
         return True
     if has_verb:
         return False
-    if sent.root.pos_ in ("ADP", "ADV", "SCONJ", "ADJ"):
+    if (sent.root.pos_ in ("ADP", "ADV", "SCONJ", "ADJ") and len(words) <= MAX_PHRASE_WORDS
+            and not any(c.dep_ in SUBJECTS for c in sent.root.children)):
         return True  # a phrase naming nothing: "Inside the factory", "Early on Monday"
     # A caption or byline: a name, maybe after "By" or a dash ("- Liam Hemsworth").
     named = [t for t in words if t.lower_ not in DATELINE_WORDS]
@@ -196,8 +223,10 @@ def _is_instruction(sent: Span) -> bool:
             subject.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
         )
         return advice and generic
-    # An imperative: a bare verb with no subject, no auxiliary and no "to" ("Click here").
-    return root.tag_ == "VB" and root.pos_ == "VERB" and not any(c.dep_ in ("aux", "auxpass") for c in children)
+    # An imperative: a bare verb with no subject, no auxiliary and no "to" ("Click here"),
+    # written as a word (not "MPs", which the parser can read as a verb in a headline).
+    return (root.tag_ == "VB" and root.pos_ == "VERB" and root.text[1:].islower()
+            and not any(c.dep_ in ("aux", "auxpass") for c in children))
 
 
 def _is_listicle(sent: Span, words: list[Token]) -> bool:
