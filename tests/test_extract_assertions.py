@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from claimkb.cli import cli
 from claimkb.ingest.extract import extract_claims
 from claimkb.ingest.extract.assertions import why_not_checkable
-from claimkb.store.schema import open_db
+from claimkb.store.db import open_db
 
 
 def kinds(nlp, text):
