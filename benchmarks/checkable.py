@@ -34,8 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import MissingData, shared_folder  # noqa: E402
 from claimkb.ingest.readers import read_inputs  # noqa: E402
-from claimkb.store.loader import ingest_records  # noqa: E402
 from claimkb.store.db import open_db  # noqa: E402
+from claimkb.store.loader import ingest_records  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold"
 SPLITS = ("dev", "test")

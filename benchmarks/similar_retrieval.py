@@ -57,8 +57,8 @@ from benchmarks.corpora import MissingData, shared_folder  # noqa: E402
 from claimkb.ingest.readers import read_inputs  # noqa: E402
 from claimkb.match.embeddings import cached_vectors, embed, embeddings_available  # noqa: E402
 from claimkb.match.similar import find_similar  # noqa: E402
-from claimkb.store.loader import ingest_records  # noqa: E402
 from claimkb.store.db import open_db  # noqa: E402
+from claimkb.store.loader import ingest_records  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold"
 SPLIT_FILE = GOLD / "same_claim_split.json"
@@ -145,7 +145,7 @@ def stories_set(per_story: int) -> tuple[list[Statement], list[Query]]:
                     Statement(f"uci:{row['ID']}", row["TITLE"], f"uci:{row['STORY']}", row["PUBLISHER"] or row["HOSTNAME"])
                 )
     stored, queries = [], []
-    for story, headlines in sorted(by_story.items()):
+    for _story, headlines in sorted(by_story.items()):
         order = sorted(headlines, key=lambda h: hashlib.sha1(h.ref.encode()).hexdigest())
         chosen = [h for h in order if len({x.outlet for x in headlines} - {h.outlet})][:per_story]
         chosen_refs = {h.ref for h in chosen}
