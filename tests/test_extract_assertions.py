@@ -1,7 +1,17 @@
-"""Unquoted checkable sentences become assertion (or statistic) claims; filler does not."""
-import pytest
+"""Every checkable sentence becomes an assertion (or statistic) claim; questions, datelines,
+lead-ins, pointers, instructions, list titles, wishes and opinions do not.
 
+Every sentence here was written for this test; none comes from the gold files."""
+import json
+
+import pytest
+from click.testing import CliRunner
+from spacy.tokens import Doc
+
+from claimkb.cli import cli
 from claimkb.ingest.extract import extract_claims
+from claimkb.ingest.extract.assertions import why_not_checkable
+from claimkb.store.db import open_db
 
 
 def kinds(nlp, text):
@@ -15,6 +25,19 @@ def kinds(nlp, text):
         "Rents are higher in the capital than in any other city.",  # comparison
         "Flooding worsened because the levees failed.",  # cause
         "House prices in the capital will rise sharply next year.",  # prediction
+        "The museum reopened to visitors on Saturday.",  # an event, with no cause or comparison word
+        "The ferry to Inishmore no longer stops at Rossdale.",  # a state of the world
+        "Cars will be banned from the old town from next spring.",  # a policy
+        "A kilowatt-hour is a unit of energy.",  # background that can be checked
+        "The council never replied to the residents' letter.",  # a negative claim
+        "The minister appeared to contradict her own department.",  # hedged, still a claim
+        "the school board quietly dropped the uniform rule",  # social-media style, no capital or stop
+        "Heavy snow closes mountain pass",  # headline
+        "Mayor quits after audit",  # short headline
+        "Locals call the road \"the Snake\" because it winds up the hill.",  # a scare quote is no attribution
+        "Ferry strike enters third week – will talks resume?",  # a statement, then a question
+        "Port Elmer council votes to sell harbour land: what happens next?",
+        "MPs to question Lindqvist over harbour deal",  # the parser reads "MPs" as an imperative verb
     ],
 )
 def test_checkable_sentences_are_assertions(nlp, sentence):
@@ -22,14 +45,98 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
 
 
 @pytest.mark.parametrize(
-    "sentence",
-    ["The meeting began in the town hall after lunch.", "She walked her dog slowly through the park."],
+    "sentence, reason",
+    [
+        ("Is the ferry still running on Sundays?", "question"),
+        ("Who Wins the Final: Did the Favourite Get Through?", "question"),  # a question on both sides
+        ("Updated: Fri 9 Aug 2019, 4:05 pm BST", "dateline"),
+        ("Sat Mar 09 2019, 07:15 hrs", "dateline"),
+        ("Written by", "dateline"),  # a byline whose name is on the next line
+        ("By Marta Okonjo", "fragment"),  # byline
+        ("— Henrik Dahl", "fragment"),  # caption
+        ("On the ground floor", "fragment"),  # a phrase naming nothing
+        ("Asked about the delay, the minister answered:", "lead-in"),
+        ("Here are the main points of the budget.", "lead-in"),
+        ("The complete ruling is reproduced below.", "pointer"),
+        ("Full details are available from this link.", "pointer"),
+        ("The minister's statement follows.", "pointer"),
+        ("For tickets, visit www.northgateopera.example today.", "pointer"),
+        ("To register, fill in the form at the library desk.", "instruction"),
+        ("Cyclists should wear a helmet at night.", "instruction"),
+        ("You should never leave a dog in a hot car.", "instruction"),
+        ("How to cut your heating bill this winter", "listicle"),
+        ("7 things you need to know about the new bus fares", "listicle"),
+        ("Four reasons the harbour plan collapsed", "listicle"),
+        ("If only the trains ran on time!", "wish"),
+        ("The driver's identity will not be released until his family has been informed.", "procedure"),
+        ("The festival was a wonderful celebration of local food.", "opinion"),
+        ("I am so proud of everyone on this team.", "opinion"),
+        ("We love this little town.", "opinion"),
+        ("The new library is beautiful, welcoming and inspiring.", "opinion"),
+    ],
 )
-def test_narrative_filler_is_not_a_claim(nlp, sentence):
+def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, reason):
+    doc = nlp(sentence)
+    assert [why_not_checkable(s) for s in doc.sents] == [reason]
     assert kinds(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Temperatures fell below zero overnight.", "The town spent less on roads than on parks.",
+     "Trains ran on time all week.", "Two more banks followed within a week.", "Protests followed."],
+)
+def test_words_of_the_rules_in_ordinary_claims_do_not_exclude_them(nlp, sentence):
+    assert why_not_checkable(next(nlp(sentence).sents)) is None
+
+
+def parsed(nlp, analysis: str) -> Doc:
+    """A Doc parsed as written ("word/POS/head index/dependency ..."), for the rules that
+    must hold whatever the small parser makes of a headline."""
+    words, pos, heads, deps = zip(*(item.split("/") for item in analysis.split()))
+    return Doc(nlp.vocab, words=list(words), pos=list(pos), heads=[int(h) for h in heads], deps=list(deps))
+
+
+def test_only_a_short_phrase_without_a_head_is_a_fragment(nlp):
+    short = parsed(nlp, "Inside/ADP/0/ROOT the/DET/2/det factory/NOUN/0/pobj")
+    assert why_not_checkable(next(short.sents)) == "fragment"
+    # A title-case headline the parser roots in its opening preposition still states something.
+    headline = parsed(nlp, "In/ADP/0/ROOT A/DET/3/det Tense/PROPN/3/compound Final/PROPN/0/pobj ,/PUNCT/0/punct "
+                           "Greyford/PROPN/6/compound Rovers/PROPN/0/appos Beat/PROPN/6/appos "
+                           "Elmer/PROPN/9/compound United/PROPN/7/dobj")
+    assert why_not_checkable(next(headline.sents)) is None
 
 
 def test_a_sentence_stating_a_figure_is_a_statistic(nlp):
     claims = extract_claims(nlp("Unemployment fell to 5 percent in March.")).claims
     assert [c.kind for c in claims] == ["statistic"]
     assert [(q.value, q.unit) for q in claims[0].quantities] == [(5.0, "percent")]
+
+
+def test_a_number_does_not_make_a_list_title_or_a_timestamp_a_statistic(nlp):
+    assert kinds(nlp, "12 ways to save on your energy bill") == []
+    assert kinds(nlp, "Posted 14 March 2021, 9:30 am") == []
+
+
+def test_one_sentence_records_each_give_a_claim(tmp_path):
+    """A JSON Lines file of single statements, as fact-checkers keep them: each one is stored
+    as at least one claim; a question is not."""
+    statements = [
+        "The Tolvan health service cut waiting times for hip surgery by a third.",
+        "Greyford's new incinerator was approved without a public hearing.",
+        "tap water in Lannock is safe to drink",
+        "Ferry fares to the islands doubled after the route was privatized",
+        "The Tolvan senate rejected the mining bill.",
+    ]
+    question = "Did the senate reject the mining bill?"
+    source = tmp_path / "statements.jsonl"
+    source.write_text("".join(json.dumps({"url": f"https://example.org/{i}", "text": text}) + "\n"
+                              for i, text in enumerate([*statements, question])))
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "kb.db"), str(source), "--no-link"])
+    assert result.exit_code == 0, result.output
+    rows = open_db(tmp_path / "kb.db").execute(
+        "select a.text, count(c.id) from articles a left join claims c on c.article_id = a.id group by a.id"
+    ).fetchall()
+    counts = dict(rows)
+    assert all(counts[s] >= 1 for s in statements)
+    assert counts[question] == 0

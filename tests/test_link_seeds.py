@@ -28,12 +28,16 @@ COUNTERPARTS = {
     "where experts use social media": ["sextortion cases, in which predators"],
     "sexual blackmail is a very common phenomenon": ["sextortion cases, in which predators",
                                                      "occurring in our communities"],
+    "They then blackmail them": ["sextortion cases, in which predators"],
     "received 16,9 million reports": ["received 16.9 million reports"],
     "more than 69 million photos, video and other archives": ["received 16.9 million reports"],
     "children spend even more time on computers": ["by causing children to become familiar",
                                                    "is making an ongoing crisis worse"],
+    "Kids are familiar with the web cameras": ["by causing children to become familiar"],
+    "This can be very dangerous": ["is making an ongoing crisis worse"],
     "We are lucky to have advanced technology": ["We are fortunate to have advanced technology"],
     "the same technology allows professionals": ["that same technology also provides predators"],
+    "Williams also talked about end-to-end encryption": ["that it will make child exploitation harder"],
     "This has real consequences": ["This has real-life consequences"],
     "Law enforcement will not be able to deal": ["Law enforcement will be less able to act"],
     "will be limited due to end-to-end encryption": ["will vanish with end-to-end encryption"],
@@ -122,17 +126,37 @@ MISSED = {
     "where experts use social media": ("lexical",),
     "more than 69 million photos, video and other archives": ("lexical", "dense"),
     "will be limited due to end-to-end encryption": ("lexical", "dense"),
+    "They then blackmail them": ("dense",),
+    "Kids are familiar with the web cameras": ("lexical", "dense"),
+    "This can be very dangerous": ("lexical", "dense"),
+    "Williams also talked about end-to-end encryption": ("lexical", "dense"),
 }
+# Copies the dense tier links to the wrong claim of the original since the original's
+# headline is stored as an assertion: the collaboration quote goes to the headline and
+# "take action and unite" to the collaboration quote (a strict xfail, so a fix shows).
+MISLINKED_IN = {
+    "Addressing the problem of online child abuse": ("dense",),
+    "to take action and unite": ("dense",),
+}
+MISLINKED = pytest.mark.xfail(strict=True, reason="the dense tier links the collaboration quote to the original's"
+                              " headline, and 'take action and unite' to the collaboration quote")
+
+
+def mislinked(request, *tiers):
+    if request.node.callspec.params["seed_db"] in tiers:
+        request.applymarker(MISLINKED)
 
 
 @pytest.mark.parametrize("republished", sorted(COUNTERPARTS))
 def test_each_claim_of_the_republication_links_to_its_original(request, seed_db, republished):
     missed_by_the_score(request, *MISSED.get(republished, ()))
+    mislinked(request, *MISLINKED_IN.get(republished, ()))
     linked = counterparts_linked(seed_db, republished)
     assert any(words in earlier for earlier in linked for words in COUNTERPARTS[republished]), linked
 
 
-def test_no_claim_of_the_republication_links_to_another_claims_original(seed_db):
+def test_no_claim_of_the_republication_links_to_another_claims_original(request, seed_db):
+    mislinked(request, "dense")
     wrong = [(republished, earlier[:60]) for republished, originals in COUNTERPARTS.items()
              for earlier in counterparts_linked(seed_db, republished)
              if not any(words in earlier for words in originals)]
@@ -193,7 +217,8 @@ def test_the_statistic_links_across_the_two_outlets(seed_db):
     assert (row[4], row[5]) == (ORIGINAL, REPUBLICATION)
 
 
-def test_the_collaboration_quote_links_as_altered(seed_db):
+def test_the_collaboration_quote_links_as_altered(request, seed_db):
+    mislinked(request, "dense")
     row = find(seed_db, "Addressing the problem of online child exploitation", "Addressing the problem of online child")
     assert row[2] == "quote_altered"
 

@@ -5,7 +5,7 @@ import pytest
 from test_link import ARTICLES, db  # noqa: F401 (db is a fixture)
 
 from claimkb.match.embeddings import embeddings_available
-from claimkb.match.similar import find_similar
+from claimkb.match.similar import find_similar, reciprocal_rank_fusion
 
 
 def test_a_reworded_claim_finds_its_stored_copies_first(db):
@@ -31,3 +31,22 @@ def test_limit_and_nothing_found(db):
 def test_dense_tier_finds_a_paraphrase(db):
     found = find_similar(db, "Tran expects cars to drive over the bridge before Christmas.", matcher="dense")
     assert "bridge" in found[0]["text"] and "Tran" in found[0]["text"]
+
+
+def test_fusion_puts_what_both_indexes_found_first():
+    fused = reciprocal_rank_fusion([["a", "b", "c"], ["d", "b", "c"]])
+    # "b" and "c" are found by both lists, "a" and "d" each first in one list only.
+    assert fused["b"] > fused["c"] > fused["a"] == fused["d"]
+    assert set(fused) == {"a", "b", "c", "d"}
+
+
+def test_a_word_in_another_form_is_found_through_its_stem(db):
+    found = find_similar(db, "Rye flour shortages reported by bakeries", matcher="lexical", limit=1)
+    assert found[0]["text"] == "Local bakeries reported a shortage of rye flour this spring."
+
+
+def test_results_come_in_the_order_of_the_matchers_score(db):
+    found = find_similar(db, "Mayor Tran says the bridge opens before the holidays", matcher="lexical")
+    assert len(found) >= 3
+    assert [r["score"] for r in found] == sorted((r["score"] for r in found), reverse=True)
+

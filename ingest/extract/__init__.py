@@ -192,9 +192,11 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
             q for q in _quantities(text[start:end], start)
             if not covered(offsets(q)[0]) and not quoted(offsets(q)[0])
         ]
+        if not is_checkable(sent):
+            continue
         if outside:
             kind = "statistic"
-        elif not any(covered(t.idx) or quoted(t.idx) for t in sent) and is_checkable(sent):
+        elif not any(covered(t.idx) for t in sent):
             kind = "assertion"
         else:
             continue

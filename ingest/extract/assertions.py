@@ -1,42 +1,254 @@
 """Unquoted sentences that make a checkable claim.
 
-A sentence is checkable when it states a number, a comparison or superlative, a
-cause or effect, a change, or a prediction; narrative filler ("Speaking yesterday
-at an event, ...") is not. Sentences with numbers are statistics.
+News is mostly checkable: a sentence or headline that states a number, a comparison,
+an event, a state of the world or a policy could be verified against the world,
+whether or not anyone is quoted. So a sentence is checkable unless it is one of the
+kinds that assert nothing a fact-checker could verify (``why_not_checkable`` names
+which):
+
+- ``question``: "Will rates rise again?";
+- ``dateline``: timestamps, datelines and bylines, "Posted 3 May 2013, 10:12 am";
+- ``fragment``: too few words, a bare name ("- Jo Smith"), a verbless phrase that
+  names nothing ("Inside the factory");
+- ``lead-in``: a line that announces what follows ("Asked about the plan, she
+  replied:", "Here is what we know");
+- ``pointer``: a pointer to other content ("The full text follows below",
+  "visit http://...");
+- ``instruction``: an imperative or advice to people at large ("To apply, visit the
+  website", "Drivers should check their tyres");
+- ``listicle``: how-to and list titles ("How to stream any film", "5 things to know");
+- ``wish``: a condition with no consequence ("If only the site would come back!");
+- ``procedure``: the stock line that a name is withheld until the family is told;
+- ``opinion``: a judgement or feeling as the main predicate ("It was a terrible day",
+  "I am thrilled"), or praise heaped without a fact to check.
+
+Sentences with numbers become statistics, the others assertions; both pass this test.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+import re
 
-from claimkb.ingest.extract.hedges import find_hedge
+from spacy.tokens import Span, Token
 
-COMPARISON_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
-# Causes, effects and changes: words whose claim can be checked against the world.
-CAUSAL_LEMMAS = frozenset(
+# A clause with a verb asserts with two words ("Mayor quits"); a verbless headline
+# needs a third to name an event rather than a thing ("Diamond heist in Paris").
+MIN_CLAUSE_WORDS = 2
+MIN_HEADLINE_WORDS = 3
+# A caption names one person or organization, a phrase without a head ("Inside the
+# factory") is short: at most this many words. Longer verbless lines are headlines the
+# small parser read badly ("iOS 7.1 out now for iPhone and iPad").
+MAX_NAME_WORDS = 4
+MAX_PHRASE_WORDS = 4
+# Praise or blame heaped on a subject ("brings tremendous expertise, impeccable
+# judgment and a passionate commitment") with no figure or date: an opinion.
+MIN_EVALUATIVE_WORDS = 2
+
+# "Statement: question?" and "Statement - question?" headlines.
+HEADLINE_SEPARATOR = re.compile(r"\s*[:;]\s+|\s+[-–—]+\s+")
+TOKEN = re.compile(r"[^\W\d_]+")
+QUESTION_OPENINGS = frozenset(
     """
-    because cause lead result due trigger drive prevent contribute responsible
-    increase decrease rise fall drop double triple halve grow decline surge plunge
-    reduce boost cut raise lower exceed outnumber outpace worsen improve
+    who whom whose what which when where why how is are was were will would can could should shall do does did
+    has have had may might must
     """.split()
 )
-MIN_WORDS = 6
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+COPULAS = frozenset({"be", "seem", "look", "sound", "feel", "become"})
+MONTHS_AND_DAYS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    """.split()
+)
+# The rest of a dateline or byline: "Posted on", "Last updated:", "10:12 am PDT",
+# "14:58 hrs local time", "Written by", "Photo by".
+DATELINE_WORDS = frozenset(
+    """
+    posted updated published modified last on at by am pm a.m. p.m. et edt est pdt pst cdt cst mdt mst
+    gmt utc bst cet cest ist aest hrs hr local time written reported edited compiled photo photos
+    """.split()
+)
+# Verbs that point the reader elsewhere, and the places they point to.
+POINTER_VERBS = frozenset({"follow", "visit", "click", "read", "see", "find", "watch", "download", "go", "check"})
+POINTER_PLACES = re.compile(
+    r"\b(?:this link|the link|after the jump|click here|http|www\.|our website|the website)\b", re.IGNORECASE
+)
+# Texts a page can say are coming next ("The full statement follows").
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement text release transcript list detail report letter speech interview excerpt remark summary
+    spec specification announcement story
+    """.split()
+)
+LEAD_IN_OPENINGS = re.compile(r"^\W*(?:here(?:'s|’s| is| are)|this is what|that's what|that’s what)\b",
+                              re.IGNORECASE)
+# The words a main clause needs to say something after a colon ("she replied:" has none).
+CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
+# Advice addressed to people at large: "you should", "people should", "drivers should".
+GENERIC_SUBJECTS = frozenset({"you", "people", "everyone", "everybody", "anyone", "anybody", "one", "we"})
+ADVICE_MODALS = frozenset({"should", "ought"})
+# Titles of list articles: "5 things to know", "3 predictions for the week".
+LISTICLE_NOUNS = frozenset(
+    """
+    thing way reason tip prediction question fact sign lesson takeaway step trick secret mistake rule idea
+    myth moment photo picture chart quote
+    """.split()
+)
+# Words of judgement and feeling, not of measurable properties: "rare", "closed",
+# "largest" or "higher" can be checked, "amazing", "ideal" and "thrilled" cannot.
+EVALUATIVE = frozenset(
+    """
+    amazing wonderful terrible awful horrible dreadful great good bad ideal perfect excellent fantastic
+    brilliant outstanding superb tremendous impeccable remarkable incredible exciting thrilling beautiful
+    lovely gorgeous stunning fabulous marvellous marvelous magnificent splendid nice fine pleasant
+    disgraceful shameful tragic sad happy thrilled delighted proud excited pleased glad grateful thankful
+    honoured honored privileged sorry disappointed disappointing upset passionate inspiring inspirational
+    ridiculous absurd outrageous unacceptable appalling shocking disgusting pathetic stupid silly
+    difficult easy hard important essential crucial vital necessary
+    privilege honour honor tragedy disgrace shame pleasure joy nightmare blessing surprise
+    """.split()
+)
+# "The victim's name is being withheld until relatives are told": a routine of
+# crime and accident reports, not news about the world.
+WITHHELD_UNTIL_TOLD = re.compile(
+    r"\b(?:withh[eo]ld(?:ing)?|not (?:yet )?(?:be(?:en)? )?(?:released|identified|named|made public))\b"
+    r".*\b(?:until|pending|before)\b.*\b(?:kin|relatives?|famil(?:y|ies))\b",
+    re.IGNORECASE,
+)
+FEELING_VERBS = frozenset({"love", "hate", "hope", "wish", "feel", "adore", "enjoy", "like", "miss", "regret"})
+FIRST_PERSON = frozenset({"i", "we"})
+FACT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
 def is_checkable(sent: Span) -> bool:
     """Does this sentence assert something a fact-checker could verify?"""
+    return why_not_checkable(sent) is None
+
+
+def why_not_checkable(sent: Span) -> str | None:
+    """The kind of non-claim this sentence is (see the module doc), or None when it
+    asserts something checkable."""
     words = [t for t in sent if t.is_alpha]
-    if len(words) < MIN_WORDS or sent.text.rstrip().endswith("?"):
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
+    text = sent.text.strip()
+    if _is_question(text):
+        return "question"
+    if words and all(_is_dateline_word(t) for t in words):
+        return "dateline"
+    if _is_fragment(sent, words, has_verb):
+        return "fragment"
+    if _is_lead_in(sent, text, has_verb):
+        return "lead-in"
+    if _is_pointer(sent, text):
+        return "pointer"
+    if _is_instruction(sent):
+        return "instruction"
+    if _is_listicle(sent, words):
+        return "listicle"
+    if any(t.dep_ == "mark" and t.lower_ == "if" and t.head == sent.root for t in sent):
+        return "wish"  # the main clause is itself the condition: nothing follows from it
+    if WITHHELD_UNTIL_TOLD.search(text):
+        return "procedure"
+    if _is_opinion(sent):
+        return "opinion"
+    return None
+
+
+def _is_question(text: str) -> bool:
+    """Ends with a question mark, unless a statement comes before a separator and the
+    question only follows it ("Bull market turns five: is the party over?")."""
+    if not text.rstrip("\"'”’)]").endswith("?"):
         return False
-    if not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in sent):
-        return False  # headlines, captions and fragments
-    if any(t.tag_ in COMPARISON_TAGS and not _is_amount_word(t) for t in sent):
-        return True
-    if any(t.lemma_.lower() in CAUSAL_LEMMAS for t in sent):
-        return True
-    return find_hedge(sent.text) is not None
+    parts = HEADLINE_SEPARATOR.split(text)
+    return len(parts) < 2 or _asks(parts[0]) or len(TOKEN.findall(parts[0])) < MIN_HEADLINE_WORDS
 
 
-def _is_amount_word(token) -> bool:
-    """ "more time", "less money": an amount, not a comparison, unless followed by "than"."""
-    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-    return token.lower_ in ("more", "less", "fewer", "most") and following != "than"
+def _asks(text: str) -> bool:
+    first = TOKEN.search(text)
+    return first is None or first.group().lower() in QUESTION_OPENINGS or text.rstrip().endswith("?")
+
+
+def _is_dateline_word(token: Token) -> bool:
+    return (
+        token.ent_type_ in ("DATE", "TIME")
+        or token.lower_ in MONTHS_AND_DAYS
+        or token.lower_ in DATELINE_WORDS
+    )
+
+
+def _is_fragment(sent: Span, words: list[Token], has_verb: bool) -> bool:
+    if len(words) < (MIN_CLAUSE_WORDS if has_verb else MIN_HEADLINE_WORDS):
+        return True
+    if has_verb:
+        return False
+    if (sent.root.pos_ in ("ADP", "ADV", "SCONJ", "ADJ") and len(words) <= MAX_PHRASE_WORDS
+            and not any(c.dep_ in SUBJECTS for c in sent.root.children)):
+        return True  # a phrase naming nothing: "Inside the factory", "Early on Monday"
+    # A caption or byline: a name, maybe after "By" or a dash ("- Liam Hemsworth").
+    named = [t for t in words if t.lower_ not in DATELINE_WORDS]
+    return len(named) <= MAX_NAME_WORDS and all(t.pos_ == "PROPN" for t in named)
+
+
+def _is_lead_in(sent: Span, text: str, has_verb: bool) -> bool:
+    if LEAD_IN_OPENINGS.match(text):
+        return True
+    if not text.endswith(":"):
+        return False
+    root = sent.root
+    if not has_verb or root.pos_ not in ("VERB", "AUX"):
+        return True  # a heading: "Official specs after the jump:"
+    return not any(child.dep_ in CONTENT_DEPS for child in root.children)
+
+
+def _is_pointer(sent: Span, text: str) -> bool:
+    root = sent.root
+    if any(t.lower_ in ("below", "above") and t.pos_ == "ADV" and t.head == root for t in sent):
+        return True  # "The full ruling is reproduced below" (not "fell below zero")
+    if root.lemma_.lower() == "follow" and not any(c.dep_ in ("dobj", "prep", "advcl") for c in root.children):
+        # "The minister's statement follows" (not "Protests followed", nor "follows the ruling")
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in root.children)
+    return root.lemma_.lower() in POINTER_VERBS | {"be"} and (
+        POINTER_PLACES.search(text) is not None or any(t.like_url for t in sent)
+    )
+
+
+def _is_instruction(sent: Span) -> bool:
+    root = sent.root
+    children = list(root.children)
+    if any(c.dep_ in SUBJECTS for c in children):
+        subject = next(c for c in children if c.dep_ in SUBJECTS)
+        advice = any(c.dep_ == "aux" and c.lower_ in ADVICE_MODALS for c in children)
+        generic = subject.lower_ in GENERIC_SUBJECTS or (
+            subject.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
+        )
+        return advice and generic
+    # An imperative: a bare verb with no subject, no auxiliary and no "to" ("Click here"),
+    # written as a word (not "MPs", which the parser can read as a verb in a headline).
+    return (root.tag_ == "VB" and root.pos_ == "VERB" and root.text[1:].islower()
+            and not any(c.dep_ in ("aux", "auxpass") for c in children))
+
+
+def _is_listicle(sent: Span, words: list[Token]) -> bool:
+    if [t.lower_ for t in words[:2]] == ["how", "to"]:
+        return True
+    # "5 things to know", "Three big reasons the plan failed": a count of list items.
+    first = next(t for t in sent if not (t.is_punct or t.is_space))
+    following = sent.doc[first.i + 1:min(first.i + 3, sent.end)]
+    return first.like_num and any(t.lemma_.lower() in LISTICLE_NOUNS for t in following)
+
+
+def _is_opinion(sent: Span) -> bool:
+    root = sent.root
+    children = list(root.children)
+    subject = next((c for c in children if c.dep_ in SUBJECTS), None)
+    if root.lemma_.lower() in FEELING_VERBS and subject is not None and subject.lower_ in FIRST_PERSON:
+        return True  # "I love this town", "We hope to return"
+    if root.lemma_.lower() in COPULAS:
+        for predicate in (c for c in children if c.dep_ in ("acomp", "attr")):
+            judged = [predicate, *(c for c in predicate.children if c.dep_ in ("amod", "advmod"))]
+            if any(t.lemma_.lower() in EVALUATIVE or t.lower_ in EVALUATIVE for t in judged):
+                return True
+    if any(t.ent_type_ in FACT_ENTITIES for t in sent):
+        return False
+    return sum(t.pos_ == "ADJ" and t.lower_ in EVALUATIVE for t in sent) >= MIN_EVALUATIVE_WORDS

@@ -178,23 +178,35 @@ def unique_pairs(found: list[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int)
     return np.stack([keys // n, keys % n], axis=1), s
 
 
-def fts_candidates(db, text: str, *, exclude_article: str | None = None, limit: int = FTS_LIMIT,
-                   quantity_values=()) -> list[str]:
-    """Ids of stored claims sharing rare words (SQLite full-text search, best bm25
-    first) or an equal quantity value with ``text``; for linking a few new claims."""
-    words = candidate_tokens(text)
+def fts_query(text: str) -> str | None:
+    """An FTS5 query for the stored claims that share words with ``text``: each content
+    word as written, and its stem as a prefix ("report"* finds "reports" and "reported");
+    any of them matches, and BM25 ranks claims sharing more and rarer words first.
+    None when ``text`` has no such word."""
+    stems = [w for w in candidate_tokens(text) if not w.startswith("#")]
+    words = sorted({w for w in (m.group().lower() for m in TOKEN_RE.finditer(text))
+                    if len(w) > 1 and w not in STOP_WORDS})
+    terms = [f'"{w}"*' for w in stems] + [f'"{w}"' for w in words]
+    return " OR ".join(terms) or None
+
+
+def fts_ranked(db, text: str, *, exclude_article: str | None = None, limit: int = FTS_LIMIT) -> list[str]:
+    """Ids of stored claims sharing words with ``text`` (SQLite full-text search), best BM25 first."""
+    match = fts_query(text)
+    if match is None:
+        return []
+    rows = db.execute(
+        """select claims.id from claims_fts join claims on claims.rowid = claims_fts.rowid
+           where claims_fts match ? and claims.article_id is not ?
+           order by claims_fts.rank limit ?""",
+        [match, exclude_article, limit],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def quantity_matches(db, quantity_values, *, exclude_article: str | None = None, limit: int = FTS_LIMIT) -> list[str]:
+    """Ids of stored claims with a quantity equal to one of ``quantity_values``."""
     found: dict[str, None] = {}
-    if words:
-        # Each stem as a prefix query: "report" finds "reports" and "reported".
-        match = " OR ".join(f'"{w}"*' for w in words if not w.startswith("#"))
-        if match:
-            rows = db.execute(
-                """select claims.id from claims_fts join claims on claims.rowid = claims_fts.rowid
-                   where claims_fts match ? and claims.article_id is not ?
-                   order by claims_fts.rank limit ?""",
-                [match, exclude_article, limit],
-            ).fetchall()
-            found.update(dict.fromkeys(r[0] for r in rows))
     for value in quantity_values:
         rows = db.execute(
             """select distinct quantities.claim_id from quantities join claims on claims.id = quantities.claim_id
@@ -202,4 +214,13 @@ def fts_candidates(db, text: str, *, exclude_article: str | None = None, limit: 
             [value, exclude_article, limit],
         ).fetchall()
         found.update(dict.fromkeys(r[0] for r in rows))
+    return list(found)
+
+
+def fts_candidates(db, text: str, *, exclude_article: str | None = None, limit: int = FTS_LIMIT,
+                   quantity_values=()) -> list[str]:
+    """Ids of stored claims sharing rare words (SQLite full-text search, best bm25
+    first) or an equal quantity value with ``text``; for linking a few new claims."""
+    found = dict.fromkeys(fts_ranked(db, text, exclude_article=exclude_article, limit=limit))
+    found.update(dict.fromkeys(quantity_matches(db, quantity_values, exclude_article=exclude_article, limit=limit)))
     return list(found)

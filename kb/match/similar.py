@@ -1,15 +1,27 @@
 """Has this claim been seen before? Stored claims most like a piece of text, best first.
 
-Candidates come from the same indexes incremental linking uses (full-text search
-and equal quantities; in the embeddings tier also the nearest cached vectors),
-and are ranked by ``kb.compare``'s score, so the answer carries the relation a
-link would have ("number_changed" means: seen, with another figure).
+A hybrid retriever in three steps:
+
+1. **Candidates** from two indexes: SQLite's full-text index on claims (FTS5, best
+   BM25 first: claims sharing more and rarer words with the text) and, in the dense
+   tier, the stored claim vectors (``claim_embeddings``) nearest the text's own.
+   Claims stating one of the text's figures join the candidates too.
+2. **Fusion**: reciprocal rank fusion (Cormack, Clarke and Büttcher, SIGIR 2009): a
+   claim scores the sum of 1 / (RRF_K + rank) over the rankings that found it, so a
+   claim both indexes rank high comes first, and BM25 and cosine never need to be
+   put on one scale.
+3. **Re-ranking by the matcher**: the best fused candidates are compared with the
+   text by ``claimkb.match.compare.compare``, the one same-claim judgment that
+   ``claimkb compare`` and linking use (with the embedding cosine in the dense tier),
+   and come out in the order of its score, the probability that a candidate is the
+   same claim (ties keep the fused order). Each result carries that score and
+   compare's relation ("number_changed" means: seen, with another figure).
 """
 from __future__ import annotations
 
 from claimkb.errors import ClaimkbError
 from claimkb.ingest.extract.quantities import find_quantities
-from claimkb.match.candidates import fts_candidates
+from claimkb.match.candidates import fts_ranked, quantity_matches
 from claimkb.match.compare import compare
 from claimkb.match.embeddings import cached_vectors, embed
 from claimkb.match.features import claim_features
@@ -22,7 +34,15 @@ select c.id, c.content, c.kind, c.article_id, o.name, s.name
 from claims c join articles a on a.id = c.article_id
 left join outlets o on o.id = a.outlet_id left join speakers s on s.id = c.speaker_id
 """
-POOL = 200  # candidates scored per query
+POOL = 200  # candidates taken from each index
+QUANTITY_POOL = 40  # claims taken per figure of the text
+# The constant of reciprocal rank fusion, as its authors set it: it damps the weight
+# of the very first ranks so that one list alone cannot decide.
+RRF_K = 60
+# Fused candidates re-ranked by compare (at least ``limit``): the fused order already
+# holds the copies near the top, and a deeper pool lets the matcher's misjudgements of
+# far candidates (a paraphrase it sees little evidence in) push them out.
+RERANK_POOL = 20
 
 
 def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto", query_vector=None) -> list[dict]:
@@ -32,27 +52,41 @@ def find_similar(db, text: str, *, limit: int = 10, matcher: str = "auto", query
     if not text.strip():
         raise ClaimkbError("the text to look for is empty: give the words of a claim")
     matcher = resolve_matcher(matcher)
-    values = [q.value for q in find_quantities(text) if q.value is not None]
-    candidate_ids = fts_candidates(db, text, limit=POOL, quantity_values=values)
+    rankings = [fts_ranked(db, text, limit=POOL)]
     if matcher != "dense":
         query_vector = None
     else:
         if query_vector is None:
             query_vector = embed([text])[0]
-        candidate_ids = list(dict.fromkeys(candidate_ids + nearest_claims(db, query_vector, POOL)))
-    return rank_claims(db, text, candidate_ids, matcher=matcher, query_vector=query_vector)[:limit]
+        rankings.append(nearest_claims(db, query_vector, POOL))
+    fused = reciprocal_rank_fusion(rankings)
+    pool = sorted(fused, key=lambda c: (-fused[c], c))[:max(limit, RERANK_POOL)]
+    values = [q.value for q in find_quantities(text) if q.value is not None]
+    pool += [c for c in quantity_matches(db, values, limit=QUANTITY_POOL) if c not in fused]
+    return rank_claims(db, text, pool, matcher=matcher, query_vector=query_vector)[:limit]
+
+
+def reciprocal_rank_fusion(rankings: list[list[str]]) -> dict[str, float]:
+    """{id: sum over the rankings of 1 / (RRF_K + rank)}, ranks counted from 1."""
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            fused[item] = fused.get(item, 0.0) + 1.0 / (RRF_K + rank)
+    return fused
 
 
 def rank_claims(db, text: str, claim_ids: list[str], *, matcher: str, query_vector=None) -> list[dict]:
-    """The stored claims ``claim_ids`` scored against ``text`` by ``compare``, best first,
-    as ``find_similar`` gives them. ``matcher`` is a resolved tier ("lexical" or "dense")."""
+    """The stored claims ``claim_ids`` scored against ``text`` by ``compare``, best first
+    (equal scores in the order of ``claim_ids``), as ``find_similar`` gives them.
+    ``matcher`` is a resolved tier ("lexical" or "dense")."""
     if matcher == "dense" and query_vector is None:
         query_vector = embed([text])[0]
-    rows = list(_claims(db, claim_ids))
+    order = {claim_id: k for k, claim_id in enumerate(dict.fromkeys(claim_ids))}
+    rows = list(_claims(db, list(order)))
     similarities = [None] * len(rows)
     if query_vector is not None and rows:
-        # Candidates found by words may not be embedded yet: embed (and cache) them, so
-        # that every score comes from the same model.
+        # Candidates found by words may not be embedded yet: embed them, so that every
+        # score comes from the same model.
         vectors = cached_vectors(db, [r[0] for r in rows], [r[1] for r in rows])
         similarities = (vectors @ query_vector).tolist()
     query = claim_features(text)
@@ -63,7 +97,7 @@ def rank_claims(db, text: str, claim_ids: list[str], *, matcher: str, query_vect
             "claim_id": claim_id, "text": content, "score": comparison.score, "article_id": article_id,
             "outlet": outlet, "speaker": speaker, "relation": comparison.relation,
         })
-    results.sort(key=lambda r: (-r["score"], r["claim_id"]))
+    results.sort(key=lambda r: (-r["score"], order[r["claim_id"]]))
     return results
 
 
