@@ -120,3 +120,18 @@ def test_probable_pairs_make_an_article_pair_worth_aligning_without_a_derivation
     # Links and probable pairs together cover three of the copy's four claims.
     probable = [(src[1], cpy[1]), (src[2], cpy[2])]
     assert align_derivations(database, comparer_scoring(scores), "lexical", probable=probable) == 2
+
+
+def test_alignment_pairs_never_cross_and_take_the_best_sum():
+    from claimkb.link.alignment import monotone_pairs
+
+    # Source rows: a headline, then two sentences; copy columns: the two sentences.
+    # The headline resembles the second copy sentence (0.85) more than that sentence's
+    # own source does (0.7), but pairing them would cross the first sentence's pair.
+    scores = [[0.1, 0.85],
+              [0.9, 0.1],
+              [0.1, 0.7]]
+    assert monotone_pairs(scores, 0.5) == [(1, 0), (2, 1)]
+    # Nothing at or over the threshold: nothing paired; an empty gap: nothing either.
+    assert monotone_pairs([[0.4, 0.2], [0.3, 0.49]], 0.5) == []
+    assert monotone_pairs([], 0.5) == []

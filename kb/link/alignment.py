@@ -7,8 +7,10 @@ Inside a derivation (``claimkb.link.derivations``: most of B's claims are alread
 linked to A's), position is evidence it does not see: a claim of B that sits
 between two linked claims can only be a copy of a source claim between their
 counterparts. So the unlinked claims of B in each gap are compared with the
-unlinked source claims of that gap, and paired one to one, best pairs first, when
-the calibrated score says the pair is more likely the same claim than not (``ALIGNED_THRESHOLD``). Such links carry the method
+unlinked source claims of that gap and paired one to one, in order (a re-publication
+keeps the order of what it copies, so two pairs never cross), choosing the pairs
+whose scores sum highest, each one a pair the calibrated score says is more likely
+the same claim than not (``ALIGNED_THRESHOLD``). Such links carry the method
 ``<tier>+aligned`` so that a reader knows the position was part of the evidence.
 """
 from __future__ import annotations
@@ -117,13 +119,31 @@ def _gap_pairs(db, earlier: str, later: str, comparer):
         # A source claim already linked is not a candidate: a second copy of it (a
         # split sentence) must pass the ordinary link threshold on its own.
         candidates = [source[i] for i in range(low, high) if i not in linked_sources]
-        scored = sorted(((comparer(candidate, claim_id).score, candidate, claim_id)
-                         for candidate in candidates for claim_id in copies), reverse=True)
-        # One to one within a gap, best pairs first.
-        taken = set()
-        for score, candidate, claim_id in scored:
-            if score < ALIGNED_THRESHOLD:
-                break
-            if candidate not in taken and claim_id not in taken:
-                taken |= {candidate, claim_id}
-                yield candidate, claim_id
+        scores = [[comparer(candidate, claim_id).score for claim_id in copies] for candidate in candidates]
+        for i, j in monotone_pairs(scores, ALIGNED_THRESHOLD):
+            yield candidates[i], copies[j]
+
+
+def monotone_pairs(scores: list[list[float]], threshold: float) -> list[tuple[int, int]]:
+    """(row, column) pairs, one to one and in order in both (no two pairs cross), each
+    scoring at least ``threshold``, whose scores sum highest: an alignment of two
+    sequences by dynamic programming. Ties keep the earlier pairing."""
+    rows, columns = len(scores), len(scores[0]) if scores else 0
+    # best[i][j]: the highest sum aligning the first i rows with the first j columns.
+    best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
+    for i in range(1, rows + 1):
+        for j in range(1, columns + 1):
+            score = scores[i - 1][j - 1]
+            paired = best[i - 1][j - 1] + score if score >= threshold else 0.0
+            best[i][j] = max(best[i - 1][j], best[i][j - 1], paired)
+    pairs, i, j = [], rows, columns
+    while i and j:
+        score = scores[i - 1][j - 1]
+        if score >= threshold and best[i][j] == best[i - 1][j - 1] + score:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif best[i][j] == best[i - 1][j]:
+            i -= 1
+        else:
+            j -= 1
+    return pairs[::-1]
