@@ -226,3 +226,11 @@ def test_according_to_a_statement_from_an_organization_cites_it(nlp):
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.cue == "according to"]
     assert claim.speaker.name == "Westmere Fishers Union"
     assert claim.citations == ["Westmere Fishers Union"]
+
+
+def test_a_name_with_no_words_refers_to_nobody(nlp):
+    from claimkb.ingest.extract.speakers import SpeakerResolver
+
+    resolver = SpeakerResolver(nlp("Mayor Ana Ruiz said the bridge will reopen."))
+    assert resolver._lookup_person("", 0) is None
+    assert resolver._lookup_person("  ", 0) is None

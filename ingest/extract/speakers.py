@@ -345,6 +345,8 @@ class SpeakerResolver:
         """The known person a name refers to: the same full name, or a fuller name
         sharing its surname (or first name, for a single word)."""
         parts = name.split()
+        if not parts:  # a parse that takes punctuation for a subject names nobody
+            return None
         exact = self._speakers.get(("person", name.lower()))
         if exact is not None:
             return exact
