@@ -59,3 +59,13 @@ def test_a_long_quote_in_title_case_is_not_mistaken_for_a_title(nlp):
     text = '"The Board Is Wrong and it knows it," said Rosa Linden.'
     (claim,) = quote_claims(extract_claims(nlp(text)))
     assert claim.speaker.name == "Rosa Linden"
+
+
+def test_a_name_given_with_a_naming_verb_is_a_nickname_and_an_evaluation_is_not(nlp):
+    from claimkb.ingest.extract import extract_claims
+
+    named = extract_claims(nlp('Drivers call the pass "the Corkscrew" because it bends so often.'))
+    assert [(t.text, t.kind) for t in named.quoted_terms] == [("the Corkscrew", "nickname")]
+    assert all("Corkscrew" not in c.content or c.kind == "assertion" for c in named.claims)
+    voiced = extract_claims(nlp('The mayor called the plan "a disgrace" on Monday.'))
+    assert not [t for t in voiced.quoted_terms if t.kind == "nickname"]

@@ -20,6 +20,11 @@ MIN_STATEMENT_WORDS = 4
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
 # Words that introduce a name or a title rather than speech.
 NICKNAME_CUES = re.compile(r"\b(?:nicknamed|dubbed|known as|aka|a\.k\.a\.|called him|called her)\s*$", re.IGNORECASE)
+# "Locals call the road "the Snake"": a naming verb and its object, then the name.
+NAMING_CUES = re.compile(
+    r"\b(?:call|calls|called|calling|name|names|named|naming|dub|dubs|dubbed)(?:\s+[\w'’-]+){1,3}\s*$",
+    re.IGNORECASE,
+)
 TITLE_CUES = re.compile(
     r"\b(?:titled|entitled|headlined|named|called|show|film|book|song|album|series"
     r"|program|programme|podcast|column|report|play|novel|movie)\s*$",
@@ -42,6 +47,10 @@ def term_kind(text: str, start: int, end: int, content: str, cue: Token | None) 
     words = WORD.findall(content)
     if len(words) < MIN_STATEMENT_WORDS and (NICKNAME_CUES.search(before) or _between_names(before, after)):
         return "nickname"
+    # A capitalized name given to something ("call the road "the Snake""), not an
+    # evaluation the speaker voices ("called the plan "a disgrace"").
+    if len(words) < MIN_STATEMENT_WORDS and NAMING_CUES.search(before) and _is_name(words):
+        return "nickname"
     named_by_cue = TITLE_CUES.search(before) and words and words[0][0].isupper() and len(words) < MIN_STATEMENT_WORDS
     if _is_title(content, words) or named_by_cue:
         return "title"
@@ -50,6 +59,12 @@ def term_kind(text: str, start: int, end: int, content: str, cue: Token | None) 
     ):
         return "term"
     return None
+
+
+def _is_name(words: list[str]) -> bool:
+    """Every word capitalized but the small ones, one at least: "the Snake", "Big Ben"."""
+    capitalized = [w for w in words if w[0].isupper()]
+    return bool(capitalized) and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
 def _between_names(before: str, after: str) -> bool:
