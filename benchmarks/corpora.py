@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -97,6 +98,33 @@ def uci_headlines() -> list[Headline]:
                      datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, timezone.utc).isoformat(timespec="seconds"))
             for row in csv.DictReader(f)
         ]
+
+
+def distinct_statements() -> list[str]:
+    """Real sentences of which no two state the same thing, as originals for synthetic
+    corpora: every sentence of one ECB+ document per subtopic (the corpus's other documents
+    of a subtopic report the same event, often in the same words) and one UCI headline per
+    story (a story is many outlets' headlines of one event), without repeated wording."""
+    first: dict[tuple[int, str], dict] = {}
+    with open(shared_folder("ecbplus") / "documents.jsonl", encoding="utf-8") as lines:
+        for line in lines:
+            doc = json.loads(line)
+            key = (doc["topic"], doc["subcorpus"])
+            if key not in first or doc["doc_id"] < first[key]["doc_id"]:
+                first[key] = doc
+    texts = [doc["text"][start:end].strip() for doc in first.values() for _, start, end in doc["sentences"]]
+    stories: dict[str, str] = {}
+    for headline in uci_headlines():
+        stories.setdefault(headline.story, headline.title)
+    texts += stories.values()
+    seen: set[str] = set()
+    distinct = []
+    for text in texts:
+        wording = " ".join(re.findall(r"\w+", text.lower()))
+        if len(text.split()) >= 5 and wording not in seen:
+            seen.add(wording)
+            distinct.append(text)
+    return distinct
 
 
 def real_sentences() -> list[str]:

@@ -4,11 +4,12 @@
         [--add 0.01] [--workdir DIR]
 
 Corpora are synthetic but made of real text: ECB+ sentences and UCI headlines
-(read at run time from ../shared/data) grouped into articles of ~10 claims from
+(read at run time from ../shared/data; one document per ECB+ subtopic and one headline
+per UCI story, so that no two originals are real copies of each other) grouped into articles of ~10 claims from
 300 outlets over 60 days. A third of the claims are copies of an earlier claim
 with realistic edits (words dropped, adjacent words swapped, a word replaced, a
 figure changed, the tail cut, an attribution added); the rest are originals, and
-once the real sentences run out, distractors: real sentences with half their
+once the real sentences run out, distractors: real sentences with all their
 longer words replaced (news vocabulary, but no copies). Claims are inserted directly with
 sqlite-utils into a real SQLite file (quantities included, as extraction would
 store them), bypassing extraction; each size is built in one subprocess and
@@ -39,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.corpora import real_sentences  # noqa: E402
+from benchmarks.corpora import distinct_statements  # noqa: E402
 from claimkb.ingest.extract.quantities import find_quantities  # noqa: E402
 from claimkb.store.db import open_db  # noqa: E402
 from claimkb.store.ids import content_hash, stable_id  # noqa: E402
@@ -49,6 +50,7 @@ OUTLETS = 300
 DAYS = 60
 COPY_SHARE = 0.33
 ORIGINS_TABLE = "synthetic_origins"
+DISTRACTOR_KEEPS = 3  # a distractor keeps a real sentence's words of this length or shorter
 DIGITS_RE = re.compile(r"\d+")
 
 
@@ -77,7 +79,7 @@ def generate(n: int, seed: int = 0):
     """Yield (outlet, published, [(claim text, origin)]) articles totalling ``n`` claims;
     origin numbers the original a claim copies (its own number for an original)."""
     rng = random.Random(seed)
-    sentences = real_sentences()
+    sentences = distinct_statements()
     rng.shuffle(sentences)
     vocabulary = sorted({w for s in sentences[:2000] for w in s.split() if w.isalpha()})
     originals: list[str] = []
@@ -95,9 +97,11 @@ def generate(n: int, seed: int = 0):
                 continue
             text = next(fresh, None)
             if text is None:
-                # A distractor: a real sentence with half its longer words swapped for
-                # others, so it reads like news but is no copy of any stored claim.
-                text = " ".join(rng.choice(vocabulary) if len(w) > 3 and rng.random() < 0.5 else w
+                # A distractor: a real sentence's shape (its short words kept) with every
+                # longer word swapped for another, so it reads like news but is no copy of
+                # any stored claim. Keeping some longer words made near-copies of a real
+                # sentence that the benchmark then counted as another claim.
+                text = " ".join(rng.choice(vocabulary) if len(w) > DISTRACTOR_KEEPS else w
                                 for w in rng.choice(sentences).split())
             originals.append(text)
             claims.append((text, len(originals) - 1))
