@@ -269,9 +269,11 @@ def main() -> None:
         names.sort()
         dev_rows = [r for r, d in zip(rows, dev) if d]
         dev_groups = [p["story"] for p, d in zip(pairs, dev) if d]
-        models["lexical"], _ = fit(dev_rows, labels[dev], dev_groups, names)
+        models["lexical"], out_of_fold = fit(dev_rows, labels[dev], dev_groups, names)
+        print(f"dev out-of-fold AUC, lexical: {auc(out_of_fold, labels[dev]):.3f}")
         if vectors is not None:
-            models["dense"], _ = fit(dev_rows, labels[dev], dev_groups, names + ["cosine"])
+            models["dense"], out_of_fold = fit(dev_rows, labels[dev], dev_groups, names + ["cosine"])
+            print(f"dev out-of-fold AUC, dense: {auc(out_of_fold, labels[dev]):.3f}")
         else:
             raise SystemExit("--fit needs the embeddings extra to fit the dense tier too")
         MODEL_PATH.write_text(json.dumps({

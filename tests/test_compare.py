@@ -223,3 +223,28 @@ def test_figures_pair_only_with_figures_of_the_same_unit():
     changed = [(d["a"], d["b"]) for d in result.differences if d["kind"] == "number"]
     assert changed == [("five", "three")]
     assert result.relation == "number_changed"
+
+
+def test_a_changed_date_is_reported_as_date_changed():
+    # Quantities leave dates out ("in 2019" is no count), so this is its own evidence.
+    # The model counts another date as another event about as often as a changed
+    # detail, so the pair is judged with a lowered cut-off here.
+    moved = compare_texts("Police arrested the mayor's driver on Tuesday after a raid.",
+                          "Police arrested the mayor's driver on Friday after a raid.",
+                          matcher="lexical", threshold=0.5)
+    assert moved.same_claim and moved.relation == "date_changed"
+    assert {"kind": "date", "a": "Tuesday", "b": "Friday", "detail": "weekday"} in moved.differences
+
+
+def test_dates_that_disagree_lower_the_score():
+    same_day = compare_texts("The council voted on Tuesday to close the library.",
+                             "The council voted on Tuesday to close the library branch.", matcher="lexical")
+    other_day = compare_texts("The council voted on Tuesday to close the library.",
+                              "The council voted on Friday to close the library branch.", matcher="lexical")
+    assert other_day.score < same_day.score
+
+
+def test_a_dropped_date_is_not_a_change():
+    dropped = compare_texts("Police arrested the mayor's driver on Tuesday after a raid.",
+                            "Police arrested the mayor's driver after a raid.", matcher="lexical", threshold=0.5)
+    assert dropped.same_claim and "date" not in kinds(dropped)

@@ -121,7 +121,7 @@ def test_every_claim_of_the_republication_is_one_of_those_read_off_the_texts(see
 MISSED = {
     "one form of exploitation / abuse can lead to another form": ("lexical", "dense"),
     "sexual blackmail is a very common phenomenon": ("lexical", "dense"),
-    "to take action and unite": ("lexical",),
+    "to take action and unite": ("lexical", "dense"),
     "children spend even more time on computers": ("lexical",),
     "where experts use social media": ("lexical",),
     "more than 69 million photos, video and other archives": ("lexical", "dense"),
@@ -131,15 +131,12 @@ MISSED = {
     "This can be very dangerous": ("lexical", "dense"),
     "Williams also talked about end-to-end encryption": ("lexical", "dense"),
 }
-# Copies the dense tier links to another claim of the original since the original's
-# headline is stored as an assertion: "take action and unite" goes to the headline
+# A copy the dense tier links to another claim of the original as well as to its own:
+# the re-publication's collaboration quote also links to the original's headline
 # ("Collaboration Needed to Combat Online Child Exploitation", a summary of the same
-# call) rather than to its own sentence (a strict xfail, so a fix shows).
-MISLINKED_IN = {
-    "to take action and unite": ("dense",),
-}
-MISLINKED = pytest.mark.xfail(strict=True, reason="the dense tier links 'take action and unite' to the original's"
-                              " headline instead of its own sentence")
+# call, stored as an assertion), a strict xfail so that a fix shows.
+MISLINKED = pytest.mark.xfail(strict=True, reason="the dense tier also links the re-publication's collaboration"
+                              " quote to the original's headline")
 
 
 def mislinked(request, *tiers):
@@ -150,7 +147,6 @@ def mislinked(request, *tiers):
 @pytest.mark.parametrize("republished", sorted(COUNTERPARTS))
 def test_each_claim_of_the_republication_links_to_its_original(request, seed_db, republished):
     missed_by_the_score(request, *MISSED.get(republished, ()))
-    mislinked(request, *MISLINKED_IN.get(republished, ()))
     linked = counterparts_linked(seed_db, republished)
     assert any(words in earlier for earlier in linked for words in COUNTERPARTS[republished]), linked
 

@@ -52,7 +52,7 @@ INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather th
 FEATURE_CACHE = 200_000  # claims whose comparison features are kept in memory at once
 COMPARE_CHUNK = 50_000  # candidate pairs compared between progress reports
 # Relations by which a copy contradicts its source (see drop_outcompeted).
-CONTRADICTIONS = ("number_changed", "negation_flipped", "speaker_changed", "entity_changed")
+CONTRADICTIONS = ("number_changed", "date_changed", "negation_flipped", "speaker_changed", "entity_changed")
 
 CLAIMS_SQL = """
 select c.id, c.article_id, c.kind, c.content, s.name, a.outlet_id,

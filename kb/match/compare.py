@@ -11,11 +11,12 @@ The score ignores negation, hedges and speakers: a copy whose figure, "not", "ma
 or speaker changed is still the same claim, and those are exactly the mutations to
 report. They decide ``relation`` instead, by priority:
 
-    negation_flipped > number_changed > number_dropped > speaker_changed >
-    hedge_changed > quote_altered > entity_changed > paraphrase > verbatim
+    negation_flipped > number_changed > date_changed > number_dropped >
+    speaker_changed > hedge_changed > quote_altered > entity_changed > paraphrase >
+    verbatim
 
-(a flipped "not" changes the meaning most; a changed figure next; wording changes
-least). Every difference found is listed in ``differences`` whatever the relation,
+(a flipped "not" changes the meaning most; a changed figure or date next; wording
+changes least). Every difference found is listed in ``differences`` whatever the relation,
 reading from A to B. Figures are paired by ``kb.match.numbers`` and words by
 ``kb.match.wordiff``, the judgments the Datasette family page shows too.
 Pairs scoring below the threshold are ``different`` and get no differences: for
@@ -30,13 +31,14 @@ from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from claimkb.ingest.extract.dates import dates_disagree
 from claimkb.match.features import TOKEN_RE, ClaimFeatures, claim_features, word_role
 from claimkb.match.model import load_model
 from claimkb.match.numbers import SHARE_UNITS, match_quantities, same_quantity
 from claimkb.match.wordiff import SAME, word_diff
 
 RELATIONS = (
-    "verbatim", "paraphrase", "quote_altered", "number_changed", "number_dropped",
+    "verbatim", "paraphrase", "quote_altered", "number_changed", "date_changed", "number_dropped",
     "hedge_changed", "negation_flipped", "speaker_changed", "entity_changed", "different",
 )
 # Evidence rules: shared content is weighed word by word (see
@@ -106,6 +108,7 @@ def compare(
     differences = (
         _negation_differences(a, b)
         + _number_differences(a, b)
+        + _date_differences(a, b)
         + _speaker_differences(a, b)
         + _hedge_differences(a, b)
         + _quote_differences(a, b)
@@ -146,6 +149,9 @@ def pair_features(a: ClaimFeatures, b: ClaimFeatures) -> dict[str, float]:
         "quantity_match": 1.0 if quantity_match else 0.0,
         "figures_disagree": 1.0 if figures_disagree else 0.0,
         "figures_disagree_not_near_identical": 1.0 if figures_disagree and dice < NEAR_IDENTICAL else 0.0,
+        # Dates of one kind that disagree ("Tuesday"/"Friday", "2007"/"2009"): another
+        # event of the same kind as often as a changed detail; the model weighs which.
+        "dates_disagree": 1.0 if dates_disagree(a.dates, b.dates) else 0.0,
         "counted_missing": 1.0 if _counted_missing(a, b) or _counted_missing(b, a) else 0.0,
         "little_evidence": 1.0 if shared_weight < needed else 0.0,
         "log_shared_weight": math.log1p(shared_weight),
@@ -193,6 +199,7 @@ def _relation(differences: list[dict], a: ClaimFeatures, b: ClaimFeatures) -> st
     for kind, relation in (
         ("negation", "negation_flipped"),
         ("number", "number_changed"),
+        ("date", "date_changed"),
         ("number_dropped", "number_dropped"),
         ("speaker", "speaker_changed"),
         ("hedge", "hedge_changed"),
@@ -229,6 +236,12 @@ def _shared_negations(x: ClaimFeatures, other: ClaimFeatures) -> list[str]:
 
 def _number_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
     return [d for d in (m.difference() for m in match_quantities(a.quantities, b.quantities)) if d]
+
+
+def _date_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
+    return [{"kind": "date", "a": " / ".join(d.text for d in of_a), "b": " / ".join(d.text for d in of_b),
+             "detail": of_a[0].kind}
+            for of_a, of_b in dates_disagree(a.dates, b.dates)]
 
 
 def _speaker_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from claimkb.ingest.extract.dates import DateMention, find_dates
 from claimkb.ingest.extract.hedges import FORMS as HEDGE_FORMS
 from claimkb.ingest.extract.hedges import find_hedge, hedge_strength
 from claimkb.ingest.extract.quantities import find_quantities, looks_title_cased, offsets
@@ -52,6 +53,7 @@ class ClaimFeatures:
     content_set: frozenset[str]
     bigrams: frozenset[tuple[str, str]]  # adjacent pairs of ``content``: word order kept
     quantities: list[Quantity]
+    dates: list[DateMention]  # weekdays, months and years named (not quantities)
     hedge: str | None
     hedge_strength: float
     negations: tuple[str, ...]  # negation cues in order: ("not",), ("never", "no")
@@ -122,6 +124,7 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
         content_set=frozenset(content),
         bigrams=frozenset(zip(content, content[1:])),
         quantities=quantities,
+        dates=find_dates(text),
         hedge=hedge,
         hedge_strength=hedge_strength(hedge),
         negations=tuple(negations),
