@@ -1,13 +1,14 @@
 """Re-publication alignment: an unlinked claim of a re-publication is linked to the
 best unlinked source claim of its gap between two linked claims, when that pair
 scores at least ALIGNED_THRESHOLD; never outside its gap, never to a source claim
-that is already linked."""
+that is already linked. Before alignment, a claim linked to two claims of the other
+article keeps the link of the best one-to-one matching (and a split sentence both)."""
 from __future__ import annotations
 
 import pytest
 
 from claimkb.ingest.records import ArticleRecord, Claim, Extraction
-from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations
+from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations, keep_one_counterpart
 from claimkb.match.compare import Comparison
 from claimkb.store.articles import store_article
 from claimkb.store.db import open_db
@@ -135,3 +136,51 @@ def test_alignment_pairs_never_cross_and_take_the_best_sum():
     # Nothing at or over the threshold: nothing paired; an empty gap: nothing either.
     assert monotone_pairs([[0.4, 0.2], [0.3, 0.49]], 0.5) == []
     assert monotone_pairs([], 0.5) == []
+
+
+def links(database):
+    return {(r[0], r[1]) for r in database.execute("select claim_a, claim_b from claim_links")}
+
+
+def test_a_look_alike_link_gives_way_to_the_two_pairs_it_would_displace(db):
+    # "A tax rise is coming." is linked to its own sentence and, a little more strongly,
+    # to the budget sentence; the budget sentence has its own copy too. One to one, the
+    # two true pairs outweigh the look-alike.
+    database, ids = db
+    src, cpy = ids["source"], ids["copy"]
+    link(database, src[0], cpy[1])
+    link(database, src[1], cpy[1])
+    scores = {(src[0], cpy[1]): 0.9, (src[1], cpy[1]): 0.85, (src[0], cpy[0]): 0.7}
+    assert keep_one_counterpart(database, comparer_scoring(scores)) == 1
+    assert links(database) == {(src[1], cpy[1])}
+
+
+def test_a_reordered_copy_keeps_its_links(db):
+    # A rewrite may move a paragraph: crossing pairs are each a claim's only counterpart.
+    database, ids = db
+    src, cpy = ids["source"], ids["copy"]
+    link(database, src[0], cpy[2])
+    link(database, src[2], cpy[0])
+    scores = {(src[0], cpy[2]): 0.9, (src[2], cpy[0]): 0.9}
+    assert keep_one_counterpart(database, comparer_scoring(scores)) == 0
+    assert links(database) == {(src[0], cpy[2]), (src[2], cpy[0])}
+
+
+def test_half_of_a_split_sentence_keeps_its_link(tmp_path):
+    # The copy splits one source sentence in two: both halves link to it, and the half
+    # the matching leaves out is contained in the source sentence, so it stays.
+    database = open_db(tmp_path / "kb.db")
+    whole = "The council approved the budget and the mayor praised the vote."
+    halves = ["The council approved the budget.", "The mayor praised the vote."]
+    for outlet, published, sentences in (("source", "2024-05-01", [whole]), ("copy", "2024-05-02", halves)):
+        store_article(database, *article(outlet, published, sentences))
+    ids = [r[0] for r in database.execute(
+        "select c.id from claims c join articles a on a.id = c.article_id order by a.published, c.char_start")]
+    articles = [r[0] for r in database.execute("select id from articles order by published")]
+    database["article_derivations"].insert({"article_id": articles[1], "derived_from": articles[0],
+                                            "score": 1.0, "relation": "rewrites", "shared_claims": 2})
+    link(database, ids[0], ids[1])
+    link(database, ids[0], ids[2])
+    scores = {(ids[0], ids[1]): 0.9, (ids[0], ids[2]): 0.8}
+    assert keep_one_counterpart(database, comparer_scoring(scores)) == 0
+    assert len(links(database)) == 2

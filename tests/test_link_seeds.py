@@ -131,12 +131,13 @@ MISSED = {
     "This can be very dangerous": ("lexical", "dense"),
     "Williams also talked about end-to-end encryption": ("lexical", "dense"),
 }
-# A copy the dense tier links to another claim of the original as well as to its own:
-# the re-publication's collaboration quote also links to the original's headline
-# ("Collaboration Needed to Combat Online Child Exploitation", a summary of the same
-# call, stored as an assertion), a strict xfail so that a fix shows.
-MISLINKED = pytest.mark.xfail(strict=True, reason="the dense tier also links the re-publication's collaboration"
-                              " quote to the original's headline")
+# A copy the dense tier links to another claim of the original: "take action and
+# unite" goes to the original's headline ("Collaboration Needed to Combat Online Child
+# Exploitation", a summary of the same call, stored as an assertion because the
+# original repeats its title in its text) rather than to its own sentence, which scores
+# lower; a strict xfail so that a fix shows.
+MISLINKED = pytest.mark.xfail(strict=True, reason="the dense tier links 'take action and unite' to the original's"
+                              " headline instead of its own sentence")
 
 
 def mislinked(request, *tiers):

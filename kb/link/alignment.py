@@ -12,6 +12,11 @@ keeps the order of what it copies, so two pairs never cross), choosing the pairs
 whose scores sum highest, each one a pair the calibrated score says is more likely
 the same claim than not (``ALIGNED_THRESHOLD``). Such links carry the method
 ``<tier>+aligned`` so that a reader knows the position was part of the evidence.
+
+Before that, ``keep_one_counterpart`` settles the claims linked to two claims of the
+other article: a re-publication copies each statement once, so the links that the
+article pair's best one-to-one matching leaves out go, unless they join the halves of
+a split sentence to the whole.
 """
 from __future__ import annotations
 
@@ -19,17 +24,29 @@ import bisect
 import json
 from collections import defaultdict
 
+import networkx as nx
+
 from claimkb.link.derivations import MIN_SHARE, MIN_SHARED
 from claimkb.link.families import ORDER_SQL
+from claimkb.match.compare import NEAR_COMPLETE, pair_features
+from claimkb.match.features import claim_features
 
 # A calibrated probability above one half: the model alone says "more likely the
 # same claim than not"; the gap between two copied claims says where to look.
 ALIGNED_THRESHOLD = 0.5
+# A link whose shorter side has this share of its content in the longer one is half
+# of a split sentence, not a look-alike (``NEAR_COMPLETE`` of the pair score).
+SPLIT_CONTAINMENT = NEAR_COMPLETE
 
 DERIVATIONS_SQL = "select article_id, derived_from from article_derivations"
 CLAIMS_SQL = "select id, char_start from claims where article_id = ? order by char_start, id"
 LINKED_LATER_SQL = """
 select l.claim_b from claim_links l
+join claims ca on ca.id = l.claim_a join claims cb on cb.id = l.claim_b
+where ca.article_id = ? and cb.article_id = ?
+"""
+SCORED_LINKS_SQL = """
+select l.claim_a, l.claim_b, ca.content, cb.content from claim_links l
 join claims ca on ca.id = l.claim_a join claims cb on cb.id = l.claim_b
 where ca.article_id = ? and cb.article_id = ?
 """
@@ -65,6 +82,53 @@ def align_derivations(db, comparer, method: str, article_ids=None, probable=()) 
             rows,
         )
     return len(rows)
+
+
+def keep_one_counterpart(db, comparer, article_ids=None) -> int:
+    """Inside each derivation (or those involving ``article_ids``), delete a link that
+    the article pair's best one-to-one matching leaves out, unless one side holds the
+    other's content (``SPLIT_CONTAINMENT``: a sentence split in two, or two merged).
+
+    A re-publication copies each statement once, so a claim linked to two claims of
+    its source has one true counterpart, and the other link is a look-alike the pair
+    score could not tell apart (a headline that sums up a quote the copy reworded).
+    Which one is decided with the whole article pair in view: every pair of their
+    claims scoring at least ``ALIGNED_THRESHOLD`` takes part in one maximum-weight
+    one-to-one matching, so a look-alike loses to the two pairs it would displace.
+    Returns the number of links deleted."""
+    dropped = []
+    for later, earlier in db.execute(DERIVATIONS_SQL).fetchall():
+        if article_ids is not None and later not in article_ids and earlier not in article_ids:
+            continue
+        links = db.execute(SCORED_LINKS_SQL, [earlier, later]).fetchall()
+        if len({a for a, *_ in links}) == len(links) == len({b for _, b, *_ in links}):
+            continue  # already one to one
+        source = [row[0] for row in db.execute(CLAIMS_SQL, [earlier])]
+        copy = [row[0] for row in db.execute(CLAIMS_SQL, [later])]
+        kept = _best_one_to_one(source, copy, comparer)
+        for a, b, text_a, text_b in links:
+            if (a, b) not in kept and not _split_or_merged(text_a, text_b):
+                dropped.append((a, b))
+    with db.atomic():
+        db.conn.executemany("delete from claim_links where claim_a = ? and claim_b = ?", dropped)
+    return len(dropped)
+
+
+def _best_one_to_one(source: list[str], copy: list[str], comparer) -> set[tuple[str, str]]:
+    """The (source, copy) pairs scoring at least ``ALIGNED_THRESHOLD``, one to one, whose
+    scores sum highest (a maximum-weight matching; order is not imposed, since a rewrite
+    may move a paragraph)."""
+    graph = nx.Graph()
+    for a in source:
+        for b in copy:
+            score = comparer(a, b).score
+            if score >= ALIGNED_THRESHOLD:
+                graph.add_edge(("source", a), ("copy", b), weight=score)
+    return {(x[1], y[1]) if x[0] == "source" else (y[1], x[1]) for x, y in nx.max_weight_matching(graph)}
+
+
+def _split_or_merged(text_a: str, text_b: str) -> bool:
+    return pair_features(claim_features(text_a), claim_features(text_b))["weighted_containment"] >= SPLIT_CONTAINMENT
 
 
 def _article_pairs(db, probable) -> list[tuple[str, str]]:

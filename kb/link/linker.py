@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations
+from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations, keep_one_counterpart
 from claimkb.link.derivations import build_derivations
 from claimkb.link.families import build_families
 from claimkb.match.candidates import (
@@ -176,10 +176,11 @@ def _link(db, claim_ids, matcher, threshold, per_claim, progress) -> LinkStats:
     articles = None if claim_ids is None else _articles_of(db, claim_ids)
     stats.derivations = build_derivations(db, articles)
     comparer = stored_comparer(db, matcher)
+    dropped = keep_one_counterpart(db, comparer, articles)
     aligned = align_derivations(db, comparer, matcher, articles, probable=probable)
-    if aligned:
-        stats.links += aligned
-        stats.derivations = build_derivations(db, articles)  # their shares now count the aligned links
+    stats.links += aligned - dropped
+    if aligned or dropped:
+        stats.derivations = build_derivations(db, articles)  # their shares count the links as they are now
     stats.families = build_families(db, claim_ids, agrees=lambda x, y: comparer(x, y).score >= threshold)
     _compute_analytics(db)
     refresh_serving_tables(db)
