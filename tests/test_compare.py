@@ -248,3 +248,13 @@ def test_a_dropped_date_is_not_a_change():
     dropped = compare_texts("Police arrested the mayor's driver on Tuesday after a raid.",
                             "Police arrested the mayor's driver after a raid.", matcher="lexical", threshold=0.5)
     assert dropped.same_claim and "date" not in kinds(dropped)
+
+
+def test_one_person_and_three_people_count_the_same_thing():
+    # "at least one" is a figure, and "person"/"people" one counted noun: a changed
+    # toll, with no wording difference for the plural.
+    toll = compare_texts("The quake killed at least one person and injured dozens in the province.",
+                         "The quake killed at least three people and injured dozens in the province.",
+                         matcher="lexical", threshold=0.5)
+    assert toll.relation == "number_changed"
+    assert [(d["kind"], d["a"], d["b"]) for d in toll.differences] == [("number", "at least one", "at least three")]

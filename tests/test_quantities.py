@@ -78,6 +78,8 @@ def test_ranges(phrase, low, high, unit):
         "on December 3, 2020",
         "5G networks",
         "no one came",
+        "a film about one man",  # "about", "over", "under" before "one" are prepositions
+        "under one roof",
     ],
 )
 def test_not_quantities(text):
@@ -129,3 +131,12 @@ def test_clock_times_are_not_quantities():
 def test_precision_is_the_place_of_the_last_digit_written(phrase, precision):
     found = parse_quantity(phrase).precision
     assert found == (None if precision is None else pytest.approx(precision))
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("The blast killed at least one person.", "at least"),
+    ("More than one suspect was arrested.", "more than"),
+])
+def test_one_counted_by_a_comparison_is_a_figure(text, qualifier):
+    (quantity,) = find_quantities(text)
+    assert (quantity.value, quantity.qualifier) == (1.0, qualifier)

@@ -196,6 +196,10 @@ PLURAL_SCALE_RE = re.compile(
     re.IGNORECASE,
 )
 QUALIFIER_BEFORE_RE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.IGNORECASE)
+# Qualifiers that only ever count what follows: "about one", "over one" or "under one"
+# may be a preposition before a pronoun ("a film about one man", "under one roof").
+COUNTING_QUALIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "as many as", "as few as")
+COUNTING_BEFORE_RE = re.compile(rf"\b(?:{_alternation(COUNTING_QUALIFIERS)})\s+$", re.IGNORECASE)
 COUNTED_NOUN_RE = re.compile(r"(?:\s+|-)(?P<word>[a-z][a-z-]*[a-z])\b(?!['’]s)(?P<next>\s+[a-z][a-z-]*[a-z]\b)?")
 MEASURE_HYPHEN_RE = re.compile(rf"\b(?P<noun>{'|'.join(MEASURE_NOUNS)})-(?=\d)", re.IGNORECASE)
 MEASURE_BEFORE_RE = re.compile(rf"\b(?P<noun>{'|'.join(MEASURE_NOUNS)})\s+$", re.IGNORECASE)
@@ -373,8 +377,10 @@ def _is_quantity(match: re.Match, masked: str, text: str, start: int, unit: str 
     if match["lo_short"] and not match["lo_cur"] and match["lo_short"].lower() != "k":
         return False  # "3m" alone may be metres; "€3m" is money
     if words is not None:
-        # A lone "one", "a" or "an" is a pronoun or determiner, not a figure.
-        return bool(scaled) or words.lower() not in ("one", "a", "an")
+        # A lone "one", "a" or "an" is a pronoun or determiner, not a figure, unless a
+        # comparison counts it ("at least one person", "more than one").
+        return (bool(scaled) or words.lower() not in ("one", "a", "an")
+                or (words.lower() == "one" and COUNTING_BEFORE_RE.search(masked, max(0, start - 30), start) is not None))
     if digits and masked[match.end("lo_digits"):match.end("lo_digits") + 1].isalpha() and not scaled:
         return False  # "3D", "5G", "10x"
     strong = unit is not None or scaled or match["hi_digits"] or QUALIFIER_BEFORE_RE.search(masked, max(0, start - 30), start)

@@ -40,6 +40,10 @@ DATE_WORDS = frozenset(
 )
 QUOTE_KINDS = ("direct_quote",)
 OPENING_MARKS = frozenset(" \t\"'“‘(")  # may sit between a sentence end and its first word
+# Plurals no suffix rule finds, common in counts: "one person" and "three people"
+# count the same thing.
+IRREGULAR_PLURALS = {"people": "person", "persons": "person", "children": "child", "men": "man",
+                     "women": "woman"}
 # A content word this long or longer is full evidence; shorter ones ("end", "CA")
 # are more often incidental and count in proportion.
 FULL_WEIGHT_LENGTH = 6
@@ -154,6 +158,8 @@ def word_role(lower: str) -> tuple[str | None, str | None]:
 def stem(word: str) -> str:
     """Light suffix stripping, enough to match "reports"/"report", "begins"/"began" not.
     Deliberately conservative: a wrong merge links different claims."""
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     if len(word) <= 3:
         return word
     for suffix, _replacement, min_stem in (
