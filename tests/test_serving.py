@@ -39,3 +39,15 @@ def test_claim_copies_pages_and_facets_use_an_index(db, column):
 def test_a_claims_best_earlier_copy_is_an_index_lookup(db):
     steps = plan(db, "select relation from claim_links where claim_b = :c order by score desc limit 1", {"c": "x"})
     assert "claim_b" in steps and FULL_SORT not in steps, steps
+
+
+@pytest.mark.parametrize("name, params", [("travelled_furthest", {}), ("unchecked_widespread", {"min_outlets": 3})])
+def test_family_reach_queries_read_their_order_from_an_index(db, name, params):
+    steps = plan(db, load_queries()[name].sql, params)
+    assert FULL_SORT not in steps, steps
+
+
+def test_quotes_altered_reads_only_the_direct_quotes(db):
+    # A base with few direct quotes must not walk every link to find them.
+    steps = plan(db, load_queries()["quotes_altered"].sql)
+    assert "later_kind=?" in steps, steps
