@@ -10,7 +10,9 @@ per UCI story, so that no two originals are real copies of each other) grouped i
 with realistic edits (words dropped, adjacent words swapped, a word replaced, a
 figure changed, the tail cut, an attribution added); the rest are originals, and
 once the real sentences run out, distractors: real sentences with all their
-longer words replaced (news vocabulary, but no copies). Claims are inserted directly with
+longer words replaced (lower-case news vocabulary, and invented names from a pool a
+tenth the corpus's size where the sentence had a name, so names stay rare at 1M as
+they are in news; no copies). Claims are inserted directly with
 sqlite-utils into a real SQLite file (quantities included, as extraction would
 store them), bypassing extraction; each size is built in one subprocess and
 linked in another, so ``ru_maxrss`` is the peak of linking alone.
@@ -51,6 +53,9 @@ DAYS = 60
 COPY_SHARE = 0.33
 ORIGINS_TABLE = "synthetic_origins"
 DISTRACTOR_KEEPS = 3  # a distractor keeps a real sentence's words of this length or shorter
+SYLLABLES = ("ka", "lo", "mi", "ra", "ten", "sol", "vor", "dun", "bel", "tis", "ar", "nu", "pe", "zan", "qui", "ros")
+CLAIMS_PER_NAME = 10  # the invented-name pool is a tenth of the corpus: a name recurs in a few claims
+MIN_NAMES = 1000
 DIGITS_RE = re.compile(r"\d+")
 
 
@@ -75,13 +80,29 @@ def perturb(text: str, rng: random.Random, vocabulary: list[str]) -> str:
     return " ".join(words)
 
 
+def invented_name(k: int) -> str:
+    """The k-th name made of syllables ("Kalo", "Mitenra"): a word no real sentence has."""
+    parts = []
+    while True:
+        k, syllable = divmod(k, len(SYLLABLES))
+        parts.append(SYLLABLES[syllable])
+        if not k:
+            return "".join(parts).capitalize()
+        k -= 1
+
+
 def generate(n: int, seed: int = 0):
     """Yield (outlet, published, [(claim text, origin)]) articles totalling ``n`` claims;
     origin numbers the original a claim copies (its own number for an original)."""
     rng = random.Random(seed)
     sentences = distinct_statements()
     rng.shuffle(sentences)
-    vocabulary = sorted({w for s in sentences[:2000] for w in s.split() if w.isalpha()})
+    # Common words for distractors and edits: lower-case words of the real sentences.
+    # Names stay rare, as in news: a distractor gets invented names from a pool that
+    # grows with the corpus, so that a million claims do not share a few thousand names
+    # (which would make every word too common to find a copy by).
+    vocabulary = sorted({w for s in sentences for w in s.split() if w.isalpha() and w.islower()})
+    names = max(MIN_NAMES, n // CLAIMS_PER_NAME)
     originals: list[str] = []
     fresh = iter(sentences)
     made = 0
@@ -101,7 +122,9 @@ def generate(n: int, seed: int = 0):
                 # longer word swapped for another, so it reads like news but is no copy of
                 # any stored claim. Keeping some longer words made near-copies of a real
                 # sentence that the benchmark then counted as another claim.
-                text = " ".join(rng.choice(vocabulary) if len(w) > DISTRACTOR_KEEPS else w
+                text = " ".join(w if len(w) <= DISTRACTOR_KEEPS
+                                else invented_name(rng.randrange(names)) if w[0].isupper()
+                                else rng.choice(vocabulary)
                                 for w in rng.choice(sentences).split())
             originals.append(text)
             claims.append((text, len(originals) - 1))
