@@ -30,11 +30,13 @@ def article(outlet, published, sentences):
     return record, Extraction(claims=claims)
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "kb.db")
+def derivation(path, source_sentences, copy_sentences):
+    """A database holding a source article and a copy derived from it, and the claim
+    ids of each, in text order."""
+    database = open_db(path)
     ids = {}
-    for outlet, published, sentences in (("source", "2024-05-01", SOURCE), ("copy", "2024-05-02", COPY)):
+    for outlet, published, sentences in (("source", "2024-05-01", source_sentences),
+                                         ("copy", "2024-05-02", copy_sentences)):
         record, extraction = article(outlet, published, sentences)
         store_article(database, record, extraction)
         ids[outlet] = [row["id"] for row in database.query(
@@ -46,6 +48,11 @@ def db(tmp_path):
     database["article_derivations"].insert({"article_id": copy_article, "derived_from": source_article,
                                             "score": 0.5, "relation": "rewrites", "shared_claims": 2})
     return database, ids
+
+
+@pytest.fixture
+def db(tmp_path):
+    return derivation(tmp_path / "kb.db", SOURCE, COPY)
 
 
 def link(database, a, b):
@@ -169,18 +176,12 @@ def test_a_reordered_copy_keeps_its_links(db):
 def test_half_of_a_split_sentence_keeps_its_link(tmp_path):
     # The copy splits one source sentence in two: both halves link to it, and the half
     # the matching leaves out is contained in the source sentence, so it stays.
-    database = open_db(tmp_path / "kb.db")
     whole = "The council approved the budget and the mayor praised the vote."
     halves = ["The council approved the budget.", "The mayor praised the vote."]
-    for outlet, published, sentences in (("source", "2024-05-01", [whole]), ("copy", "2024-05-02", halves)):
-        store_article(database, *article(outlet, published, sentences))
-    ids = [r[0] for r in database.execute(
-        "select c.id from claims c join articles a on a.id = c.article_id order by a.published, c.char_start")]
-    articles = [r[0] for r in database.execute("select id from articles order by published")]
-    database["article_derivations"].insert({"article_id": articles[1], "derived_from": articles[0],
-                                            "score": 1.0, "relation": "rewrites", "shared_claims": 2})
-    link(database, ids[0], ids[1])
-    link(database, ids[0], ids[2])
-    scores = {(ids[0], ids[1]): 0.9, (ids[0], ids[2]): 0.8}
+    database, ids = derivation(tmp_path / "kb.db", [whole], halves)
+    (source,), copy = ids["source"], ids["copy"]
+    link(database, source, copy[0])
+    link(database, source, copy[1])
+    scores = {(source, copy[0]): 0.9, (source, copy[1]): 0.8}
     assert keep_one_counterpart(database, comparer_scoring(scores)) == 0
     assert len(links(database)) == 2
