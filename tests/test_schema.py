@@ -80,3 +80,32 @@ def test_not_a_database_is_an_error(tmp_path):
     path.write_text("these are not the bytes of a SQLite file" * 20)
     with pytest.raises(ClaimkbError, match="notes.db: not a SQLite database"):
         open_db(path)
+
+
+def _claim_in_an_article(db):
+    db["outlets"].insert({"id": "o", "name": "Outlet"})
+    db["articles"].insert({"id": "a", "outlet_id": "o", "title": "Quake", "text": "Body.", "content_hash": "h"})
+    db["claims"].insert({"id": "c", "article_id": "a", "kind": "statistic", "text": "Five people died.",
+                         "content": "Five people died."})
+    db["families"].insert({"id": "f", "canonical_claim_id": "c", "size": 1, "outlets": 1})
+
+
+def test_an_update_of_other_columns_leaves_the_full_text_index_alone(db):
+    _claim_in_an_article(db)
+    index_pages = list(db.execute("select * from claims_fts_data"))
+    db["claims"].update("c", {"family_id": "f", "hedge": "may"})
+    db["articles"].update("a", {"language": "en"})
+    assert list(db.execute("select * from claims_fts_data")) == index_pages
+    assert [r["id"] for r in db["claims"].search("died")] == ["c"]
+
+
+def test_an_update_of_the_wording_is_searchable_at_once(db):
+    _claim_in_an_article(db)
+    db["claims"].update("c", {"content": "Six people were hurt."})
+    db["articles"].update("a", {"title": "Storm"})
+    assert [r["id"] for r in db["claims"].search("hurt")] == ["c"]
+    assert [r["id"] for r in db["claims"].search("died")] == ["c"]  # still in `text`
+    db["claims"].update("c", {"text": "Six people were hurt."})
+    assert list(db["claims"].search("died")) == []
+    assert [r["id"] for r in db["articles"].search("storm")] == ["a"]
+    assert list(db["articles"].search("quake")) == []
