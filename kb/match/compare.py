@@ -130,7 +130,8 @@ def pair_features(a: ClaimFeatures, b: ClaimFeatures) -> dict[str, float]:
     larger = max(len(a.content_set), len(b.content_set))
     both = len(a.content_set) + len(b.content_set)
     smaller_weight = min(sum(a.weights.values()), sum(b.weights.values()))
-    bigrams_smaller = min(len(a.bigrams), len(b.bigrams))
+    bigrams_a, bigrams_b = a.bigrams(), b.bigrams()
+    bigrams_smaller = min(len(bigrams_a), len(bigrams_b))
     entities_smaller = min(len(a.entities), len(b.entities))
     entities_all = a.entities | b.entities
     quantity_match = any(same_quantity(qa, qb) for qa in a.quantities for qb in b.quantities)
@@ -141,7 +142,7 @@ def pair_features(a: ClaimFeatures, b: ClaimFeatures) -> dict[str, float]:
         "containment": matched / smaller if smaller else 0.0,
         "dice": dice,
         "weighted_containment": shared_weight / smaller_weight if smaller_weight else 0.0,
-        "bigram_overlap": len(a.bigrams & b.bigrams) / bigrams_smaller if bigrams_smaller else 0.0,
+        "bigram_overlap": len(bigrams_a & bigrams_b) / bigrams_smaller if bigrams_smaller else 0.0,
         "entity_overlap": len(a.entities & b.entities) / entities_smaller if entities_smaller else 0.0,
         "entity_missing": 0.0 if entities_smaller else 1.0,
         # Names on one side only: the same sentence about other people or places.
@@ -307,13 +308,12 @@ def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
 
 def _content_within(features: ClaimFeatures, span: tuple[int, int]) -> list[int]:
     """Positions in ``features.content`` of the content words inside ``span``."""
-    spans = features.content_spans
-    first = bisect.bisect_left(spans, (span[0],))
+    first = bisect.bisect_left(features.content_starts, span[0])
     last = first
-    while last < len(spans) and spans[last][1] <= span[1]:
+    while last < len(features.content_ends) and features.content_ends[last] <= span[1]:
         last += 1
     return list(range(first, last))
 
 
 def _as_written(features: ClaimFeatures, positions: list[int]) -> str:
-    return " ".join(features.text[slice(*features.content_spans[k])] for k in positions)
+    return " ".join(features.text[features.content_starts[k]:features.content_ends[k]] for k in positions)

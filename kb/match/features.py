@@ -4,6 +4,8 @@ so that ~1M claims take minutes. ``kb.compare`` works on pairs of these.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -49,13 +51,14 @@ IRREGULAR_PLURALS = {"people": "person", "persons": "person", "children": "child
 FULL_WEIGHT_LENGTH = 6
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimFeatures:
+    # A bulk link keeps hundreds of thousands of these at once, so the per-word parts
+    # are compact: interned words, offsets in arrays rather than tuples of ints.
     text: str
-    tokens: list[str]  # lower-cased words as written, in order
-    content: list[str]  # stemmed content words, in order (no stop words, numbers or dates)
+    tokens: tuple[str, ...]  # lower-cased words as written, in order
+    content: tuple[str, ...]  # stemmed content words, in order (no stop words, numbers or dates)
     content_set: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]  # adjacent pairs of ``content``: word order kept
     quantities: list[Quantity]
     dates: list[DateMention]  # weekdays, months and years named (not quantities)
     hedge: str | None
@@ -68,8 +71,14 @@ class ClaimFeatures:
     quoted_content: frozenset[str]  # the stemmed content words inside them
     speaker: str | None = None
     kind: str | None = None
-    content_spans: list[tuple[int, int]] = field(default_factory=list)  # offsets of ``content`` words
+    content_starts: array = field(default_factory=lambda: array("I"))  # offsets of ``content`` words
+    content_ends: array = field(default_factory=lambda: array("I"))
     weights: dict[str, float] = field(default_factory=dict)  # evidence weight of each content stem
+
+    def bigrams(self) -> frozenset[tuple[str, str]]:
+        """Adjacent pairs of ``content`` (word order kept); made when asked rather than
+        kept, as they took a third of a claim's features' memory."""
+        return frozenset(zip(self.content, self.content[1:]))
 
 
 def claim_features(text: str, speaker: str | None = None, kind: str | None = None) -> ClaimFeatures:
@@ -83,7 +92,7 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
     previous_end = 0
     for match in TOKEN_RE.finditer(text):
         word = match.group()
-        lower = word.lower()
+        lower = sys.intern(word.lower())
         tokens.append(lower)
         if CLAUSE_BREAK.search(text, previous_end, match.start()):
             open_scopes = []
@@ -123,10 +132,9 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
     hedge = find_hedge(text)
     return ClaimFeatures(
         text=text,
-        tokens=tokens,
-        content=content,
+        tokens=tuple(tokens),
+        content=tuple(content),
         content_set=frozenset(content),
-        bigrams=frozenset(zip(content, content[1:])),
         quantities=quantities,
         dates=find_dates(text),
         hedge=hedge,
@@ -138,7 +146,8 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
         quoted_content=quoted_content,
         speaker=speaker,
         kind=kind,
-        content_spans=spans,
+        content_starts=array("I", (start for start, _ in spans)),
+        content_ends=array("I", (end for _, end in spans)),
         weights=weights,
     )
 
