@@ -380,4 +380,4 @@ def m010_fts_follows_only_its_own_columns(db: sqlite_utils.Database):
   insert into "{table}_fts" ("{table}_fts", rowid, {listed}) values ('delete', old.rowid, {old});
   insert into "{table}_fts" (rowid, {listed}) values (new.rowid, {new});
 end""")
-        db[table].optimize()
+        db.table(table).optimize()
