@@ -8,7 +8,7 @@ tier); brings it to this claimkb's schema (`claimkb migrate`); starts `claimkb
 serve` on a free localhost port and requests, --repeat times each: the claims table,
 each facet of claims, claim_copies and claim_links (as JSON, so that a facet that
 timed out is counted), a claim's page, the largest and a median family page,
-graph.json, every canned query and a full-text search. Prints p50 and p95 in
+graph.json (whole, and of one article), every canned query and a full-text search. Prints p50 and p95 in
 milliseconds per page and every answer that was not HTTP 200. The goal is p95 < 200 ms.
 """
 from __future__ import annotations
@@ -57,7 +57,7 @@ def pages(path: Path) -> dict[str, str]:
     families = one("select count(*) from families")[0]
     largest = one("select id, size from families order by size desc limit 1")
     median = one("select id, size from families order by size limit 1 offset ?", families // 2)
-    claim = one("select id from claims limit 1 offset ?", one("select count(*) from claims")[0] // 2)[0]
+    claim, article = one("select id, article_id from claims limit 1 offset ?", one("select count(*) from claims")[0] // 2)
     word = one("select content from claims where length(content) > 40 limit 1")[0].split()[1]
     speaker = one("select name from speakers limit 1")
     db.close()
@@ -66,6 +66,7 @@ def pages(path: Path) -> dict[str, str]:
               f"largest family ({largest[1]:,} versions)": f"/{name}/-/claimkb/family/{largest[0]}",
               f"median family ({median[1]:,} versions)": f"/{name}/-/claimkb/family/{median[0]}",
               "graph.json": f"/{name}/-/claimkb/graph.json",
+              "graph.json of an article": f"/{name}/-/claimkb/graph.json?article={article}",
               f"FTS search ({word!r})": f"/{name}/claims?" + urllib.parse.urlencode({"_search": word})}
     for table in FACETED_TABLES:
         for facet in metadata[table].get("facets", []):

@@ -214,6 +214,31 @@ def test_family_filter(kb):
     assert edge_count(graph, "same_claim") == 3
 
 
+def test_article_filter_keeps_its_claims_every_version_of_them_and_their_articles(kb):
+    graph = build_graph(kb.db, article=kb.articles["b1"])
+    # B1's two claims, the other members of their families (f1, f2), and no unrelated claim.
+    assert nodes_of(graph, "claim") == claim_nodes(kb, "c3", "c4", "c1", "c5", "c7", "c2", "c8")
+    assert nodes_of(graph, "article") == article_nodes(kb, "b1", "a1", "c1", "a2")
+    assert graph.graph["filters"] == {"article": kb.articles["b1"]}
+
+
+def test_article_filter_keeps_an_article_without_claims(kb):
+    graph = build_graph(kb.db, article=kb.articles["d1"])
+    assert nodes_of(graph, "article") == article_nodes(kb, "d1") and nodes_of(graph, "claim") == set()
+    assert build_graph(kb.db, article=kb.articles["d1"], since="2022-01-01").number_of_nodes() == 0
+
+
+@pytest.mark.parametrize("article", ["a1", "b1", "c1", "d1", "a2"])
+def test_an_articles_neighbourhood_is_the_same_from_its_filter_as_from_the_whole_graph(kb, article):
+    from claimkb.web.plugin import article_neighbourhood
+
+    node = node_id("article", kb.articles[article])
+    whole = article_neighbourhood(build_graph(kb.db), node)
+    narrowed = article_neighbourhood(build_graph(kb.db, article=kb.articles[article]), node)
+    assert sorted(narrowed.nodes(data=True)) == sorted(whole.nodes(data=True))
+    assert sorted(narrowed.edges(keys=True, data=True)) == sorted(whole.edges(keys=True, data=True))
+
+
 def test_date_range_includes_the_whole_until_day(kb):
     graph = build_graph(kb.db, since="2021-03-02", until="2021-03-04")
     # B1 and C1 are in range (C1 at 18:30 on the until day); A1 comes in through links.

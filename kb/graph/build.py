@@ -47,6 +47,7 @@ def build_graph(
     speaker: str | None = None,
     outlet: str | None = None,
     family: str | None = None,
+    article: str | None = None,
     since: str | None = None,
     until: str | None = None,
     search: str | None = None,
@@ -56,7 +57,9 @@ def build_graph(
     the path of a database, which is opened read-only).
 
     With no filter, everything. Filters combine with AND and pick claims: ``speaker`` and
-    ``outlet`` by id or name (an outlet also by domain), ``family`` by id, ``since`` and
+    ``outlet`` by id or name (an outlet also by domain), ``family`` by id, ``article`` by id
+    (its claims and every other version of them: the members of their families; the
+    article itself even without claims), ``since`` and
     ``until`` on the article's ISO ``published`` text (``until`` includes the whole of a
     day or month given at that precision), ``search`` an FTS5 query over claim text. The
     graph then keeps their neighbourhood: the claims linked to them as copies, the
@@ -73,11 +76,9 @@ def build_graph(
         db = open_read_only(db)
     elif not isinstance(db, sqlite_utils.Database):
         db = sqlite_utils.Database(db)
-    filters = {"speaker": speaker, "outlet": outlet, "family": family, "since": since,
+    filters = {"speaker": speaker, "outlet": outlet, "family": family, "article": article, "since": since,
                "until": until, "search": search}
     seed_claims, seed_articles, selected = _selection(db, filters, max_claims)
-    if selected > len(seed_claims):
-        seed_articles = set()  # the kept claims bring their articles; the others would bring everything
     linked = _rows(db, "select claim_a, claim_b from claim_links where claim_a in {ids} or claim_b in {ids}", seed_claims)
     claim_ids = seed_claims | {link["claim_a"] for link in linked} | {link["claim_b"] for link in linked}
     # All links among the kept claims, so two kept copies are never shown unlinked. (One
@@ -175,6 +176,10 @@ def _selection(db: sqlite_utils.Database, filters: dict, max_claims: int | None 
     if filters["family"] is not None:
         claim_conditions.append("c.family_id = :family")
         params["family"] = filters["family"]
+    if filters["article"] is not None:
+        claim_conditions.append("(c.article_id = :article or c.family_id in"
+                                " (select family_id from claims where article_id = :article))")
+        params["article"] = filters["article"]
     if filters["search"] is not None:
         claim_conditions.append("c.rowid in (select rowid from claims_fts where claims_fts match :search)")
         params["search"] = filters["search"]
@@ -184,18 +189,22 @@ def _selection(db: sqlite_utils.Database, filters: dict, max_claims: int | None 
                  where {where}"""
     try:
         # the first by id when capped: the claims' primary key gives them in order, so
-        # only max_claims rows are joined; the count is SQLite's alone
+        # only max_claims rows are joined; the count is SQLite's alone (with no filter,
+        # of the claims table alone: every claim has its article, and the join cost a
+        # million lookups on a large base)
         order = "" if max_claims is None else f" order by c.id limit {int(max_claims)}"
         claim_ids = {row[0] for row in db.execute(f"select c.id {picked}{order}", params)}
         selected = len(claim_ids)
         if max_claims is not None and selected == max_claims:
-            selected = db.execute(f"select count(*) {picked}", params).fetchone()[0]
+            counted = f"select count(*) {picked}" if params else "select count(*) from claims"
+            selected = db.execute(counted, params).fetchone()[0]
     except sqlite3.OperationalError as error:
         if filters["search"] is None:
             raise
         raise ClaimkbError(f"not a valid full-text query ({error})", f"--search {filters['search']!r}") from None
     article_ids: set[str] = set()
-    if not claim_conditions:
+    # Capped, the kept claims bring their articles; the others would bring every article.
+    if not claim_conditions and selected == len(claim_ids):
         article_where = " and ".join(article_conditions) or "1"
         article_ids = {
             row[0]
@@ -204,6 +213,10 @@ def _selection(db: sqlite_utils.Database, filters: dict, max_claims: int | None 
                 params,
             )
         }
+    if filters["article"] is not None:
+        article_where = " and ".join(["a.id = :article", *article_conditions])
+        article_ids |= {row[0] for row in db.execute(
+            f"select a.id from articles a left join outlets o on o.id = a.outlet_id where {article_where}", params)}
     return claim_ids, article_ids, selected
 
 

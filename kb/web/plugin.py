@@ -380,7 +380,8 @@ def scoped_graph(conn, scope: dict, max_claims: int | None = None) -> nx.MultiDi
     """The claim graph narrowed to a family, speaker or article (or all of it), with at
     most ``max_claims`` of the claims picked (downloads take them all)."""
     if scope.get("article"):
-        return article_neighbourhood(build_graph(conn), node_id("article", scope["article"]))
+        # built from the article's claims and their families, not the whole base
+        return article_neighbourhood(build_graph(conn, article=scope["article"]), node_id("article", scope["article"]))
     return build_graph(conn, family=scope.get("family"), speaker=scope.get("speaker"), max_claims=max_claims)
 
 
