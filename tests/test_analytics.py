@@ -67,8 +67,34 @@ def test_recomputing_replaces_the_rows(kb):
 
 def test_a_failure_leaves_the_previous_rows(kb, monkeypatch):
     before = list(kb.db["family_travel"].rows)
-    monkeypatch.setattr("claimkb.graph.analytics.ANALYTICS", {"family_travel": "insert into family_travel select broken"})
+    broken = ("insert into family_travel select broken", "family_id", "f.id", "select family_id from claims")
+    monkeypatch.setattr("claimkb.graph.analytics.ANALYTICS", {"family_travel": broken})
     with pytest.raises(sqlite3.OperationalError, match="broken"):
         compute_analytics(kb.db)
     assert list(kb.db["family_travel"].rows) == before
 
+
+
+def test_recomputing_for_the_claims_that_changed_gives_the_rows_of_a_whole_recompute(kb):
+    # The f2 statistic's Evening Star copy leaves its family, which then splits off c8
+    # into a family of its own; the wire's copy loses its link to it.
+    c2, c4, c8 = kb.claims["c2"], kb.claims["c4"], kb.claims["c8"]
+    kb.db["claim_links"].delete_where("claim_b = ?", [c8])
+    kb.db["families"].insert({"id": "f3", "canonical_claim_id": c8, "first_seen": "2021-03-04", "size": 1,
+                              "outlets": 1})
+    kb.db["claims"].update(c8, {"family_id": "f3"})
+    kb.db["families"].insert({"id": "f4", "canonical_claim_id": c2, "first_seen": "2021-03-01", "size": 2,
+                              "outlets": 2})
+    for claim in (c2, c4):
+        kb.db["claims"].update(claim, {"family_id": "f4"})
+    kb.db["family_travel"].delete("f2")  # as build_families does before it drops a family
+    kb.db["families"].delete("f2")
+    before = {table: rows(kb, table, key) for table, key in KEYS.items()}
+    assert compute_analytics(kb.db, [c2, c4, c8]) == {"family_travel": 2, "outlet_fidelity": 3, "speaker_reach": 1}
+    scoped = {table: rows(kb, table, key) for table, key in KEYS.items()}
+    compute_analytics(kb.db)
+    assert scoped == {table: rows(kb, table, key) for table, key in KEYS.items()}
+    assert scoped != before and "f2" not in scoped["family_travel"]
+
+
+KEYS = {"family_travel": "family_id", "outlet_fidelity": "outlet_id", "speaker_reach": "speaker_id"}

@@ -51,3 +51,24 @@ def test_quotes_altered_reads_only_the_direct_quotes(db):
     # A base with few direct quotes must not walk every link to find them.
     steps = plan(db, load_queries()["quotes_altered"].sql)
     assert "later_kind=?" in steps, steps
+
+
+def test_refreshing_the_rows_of_the_claims_that_changed_gives_the_rows_of_a_whole_refresh(tmp_path):
+    from claimkb.store.db import open_db
+    from claimkb.store.serving import SERVING_TABLES, refresh_serving_tables
+
+    kb = build_sample_kb(tmp_path / "sample.db")
+    db = open_db(kb.path)
+    refresh_serving_tables(db)
+    before = {table: set(db.execute(f"select * from [{table}]").fetchall()) for table in SERVING_TABLES}
+    quote, reworded, number = (kb.claims[k] for k in ("quote", "quote_reworded", "quote_number"))
+    # a link goes, another comes with another relation, one claim changes family
+    db["claim_links"].delete((quote, reworded))
+    db["claim_links"].insert({"claim_a": number, "claim_b": reworded, "score": 0.7, "relation": "paraphrase",
+                              "evidence": "[]", "method": "lexical"})
+    db["claims"].update(number, {"family_id": kb.families["exports"]})
+    refresh_serving_tables(db, [quote, reworded, number])
+    scoped = {table: set(db.execute(f"select * from [{table}]").fetchall()) for table in SERVING_TABLES}
+    refresh_serving_tables(db)
+    assert scoped == {table: set(db.execute(f"select * from [{table}]").fetchall()) for table in SERVING_TABLES}
+    assert scoped != before

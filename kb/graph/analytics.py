@@ -1,15 +1,19 @@
 """Graph analytics as tables Datasette can show: how far each claim family travelled,
 how faithfully each outlet copies, and how widely each speaker is reported.
 
-All three are plain SQL over the stored claims, links and articles, recomputed as a
-whole: ``compute_analytics`` replaces the rows of family_travel, outlet_fidelity and
-speaker_reach in one transaction.
+All three are plain SQL over the stored claims, links and articles:
+``compute_analytics`` replaces the rows of family_travel, outlet_fidelity and
+speaker_reach in one transaction, all of them or (after an incremental link) those of
+the families, outlets and speakers of the claims that changed.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 import sqlite_utils
+
+from claimkb.store.chunked import select_in
 
 # Link relations under which a copy says what the earlier copy said; any other
 # relation (a changed number, hedge, quote or speaker...) is a mutation.
@@ -33,6 +37,7 @@ select
 from families f
 left join claims c on c.family_id = f.id
 left join articles a on a.id = c.article_id
+{where}
 group by f.id
 """
 
@@ -48,7 +53,7 @@ with copies as (
   join articles later_article on later_article.id = later.article_id
   join claims earlier on earlier.id = l.claim_a
   join articles earlier_article on earlier_article.id = earlier.article_id
-  where earlier_article.outlet_id != later_article.outlet_id
+  where earlier_article.outlet_id != later_article.outlet_id {and_where}
   group by later.id, later_article.outlet_id
 )
 insert into outlet_fidelity (outlet_id, copies, faithful, mutated, fidelity)
@@ -60,6 +65,7 @@ select
   1.0 * sum(copies.faithful) / count(copies.claim_id)
 from outlets o
 left join copies on copies.outlet_id = o.id
+{where}
 group by o.id
 """
 
@@ -69,20 +75,52 @@ select s.id, count(c.id), count(distinct c.article_id), count(distinct a.outlet_
 from speakers s
 left join claims c on c.speaker_id = s.id
 left join articles a on a.id = c.article_id
+{where}
 group by s.id
 """
 
-ANALYTICS = {"family_travel": FAMILY_TRAVEL, "outlet_fidelity": OUTLET_FIDELITY, "speaker_reach": SPEAKER_REACH}
+# Each table: its insert, its key column, the insert's group-by expression, and the
+# keys of the rows a set of claims ({ids}) counts in.
+ANALYTICS = {
+    "family_travel": (FAMILY_TRAVEL, "family_id", "f.id", "select distinct family_id from claims where id in {ids}"),
+    "outlet_fidelity": (OUTLET_FIDELITY, "outlet_id", "o.id",
+                        "select distinct a.outlet_id from claims c join articles a on a.id = c.article_id"
+                        " where c.id in {ids}"),
+    "speaker_reach": (SPEAKER_REACH, "speaker_id", "s.id", "select distinct speaker_id from claims where id in {ids}"),
+}
+COPY_OUTLET = "later_article.outlet_id"  # the outlet a copy counts for, in OUTLET_FIDELITY
+SCOPE = "temp.analytics_scope"  # the keys whose rows an incremental refresh recomputes
 
 
-def compute_analytics(db: sqlite_utils.Database) -> dict:
+def compute_analytics(db: sqlite_utils.Database, claim_ids: Iterable[str] | None = None) -> dict:
     """Recompute the analytics tables; return the number of rows written to each.
 
+    With ``claim_ids`` (after an incremental link: every claim whose family, links or
+    copies changed), only the rows of their families, outlets and speakers are
+    recomputed (a family dropped takes its row with it: ``claimkb.link.families``).
     outlet_fidelity.fidelity is NULL for an outlet that published no copies.
     """
     params = {"faithful": json.dumps(FAITHFUL_RELATIONS)}
+    written = {}
     with db.atomic():
-        for table, sql in ANALYTICS.items():
-            db.execute(f"delete from [{table}]")
-            db.execute(sql, params)
-    return {table: db[table].count for table in ANALYTICS}
+        if claim_ids is not None:
+            claim_ids = list(claim_ids)
+            db.execute(f"create temp table if not exists {SCOPE} (key text primary key)")
+        for table, (insert, key, grouped_by, keys_of_claims) in ANALYTICS.items():
+            if claim_ids is None:
+                db.execute(f"delete from [{table}]")
+                db.execute(insert.format(where="", and_where=""), params)
+                written[table] = db.table(table).count
+                continue
+            db.execute(f"delete from {SCOPE}")
+            db.conn.executemany(f"insert or ignore into {SCOPE} values (?)",
+                                ((k,) for (k,) in select_in(db, keys_of_claims, claim_ids) if k is not None))
+            db.execute(f"delete from [{table}] where [{key}] in (select key from {SCOPE})")
+            scope = f"in (select key from {SCOPE})"
+            db.execute(insert.format(where=f"where {grouped_by} {scope}", and_where=f"and {COPY_OUTLET} {scope}"),
+                       params)
+            # (the cursor's rowcount is -1 for an insert that starts with WITH)
+            written[table] = db.execute("select changes()").fetchone()[0]
+        if claim_ids is not None:
+            db.execute(f"drop table {SCOPE}")
+    return written

@@ -27,9 +27,10 @@ from typing import NamedTuple
 
 import numpy as np
 
+from claimkb.graph.analytics import compute_analytics
 from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations, keep_one_counterpart
 from claimkb.link.derivations import build_derivations
-from claimkb.link.families import build_families
+from claimkb.link.families import build_families, linked_component
 from claimkb.match.candidates import (
     PER_CLAIM,
     candidate_tokens,
@@ -185,9 +186,22 @@ def _link(db, claim_ids, matcher, threshold, per_claim, progress) -> LinkStats:
     if aligned or dropped:
         stats.derivations = build_derivations(db, articles)  # their shares count the links as they are now
     stats.families = build_families(db, claim_ids, agrees=lambda x, y: comparer(x, y).score >= threshold)
-    _compute_analytics(db)
-    refresh_serving_tables(db)
+    changed = None if claim_ids is None else _changed_claims(db, claim_ids, articles)
+    compute_analytics(db, changed)
+    refresh_serving_tables(db, changed)
     return stats
+
+
+def _changed_claims(db, claim_ids, articles) -> set[str]:
+    """The claims an incremental link may have changed the links or family of: those
+    linked, directly or not, to the new ones (their families were rebuilt), and every
+    claim of the new claims' articles and of the articles these derive from or that
+    derive from them (re-publication alignment adds and drops links between them)."""
+    related = set(articles) | {row[0] for row in select_in(
+        db, """select derived_from from article_derivations where article_id in {ids}
+               union select article_id from article_derivations where derived_from in {ids}""", articles)}
+    in_articles = {row[0] for row in select_in(db, "select id from claims where article_id in {ids}", related)}
+    return linked_component(db, [*claim_ids, *in_articles])
 
 
 def _clear_pending(db, claim_ids) -> None:
@@ -379,9 +393,3 @@ def _clear_links(db) -> None:
             db.execute(f"delete from [{table}]")
 
 
-def _compute_analytics(db) -> None:
-    try:
-        from claimkb.graph.analytics import compute_analytics
-    except ModuleNotFoundError:  # analytics is built by another module; linking works without it
-        return
-    compute_analytics(db)

@@ -8,7 +8,11 @@ linking (claims ingested with --no-link appear at the next link).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import sqlite_utils
+
+from claimkb.store.chunked import execute_in
 
 CLAIM_COPIES = """select claims.id, claims.kind, claims.content, speakers.name as speaker,
   outlets.name as outlet, articles.published, articles.title as article, claims.family_id,
@@ -40,9 +44,21 @@ from claim_links as link
 SERVING_TABLES = {"claim_copies": CLAIM_COPIES, "linked_copies": LINKED_COPIES}
 
 
-def refresh_serving_tables(db: sqlite_utils.Database) -> None:
-    """Replace the rows of claim_copies and linked_copies from the stored claims and links, atomically."""
+def refresh_serving_tables(db: sqlite_utils.Database, claim_ids: Iterable[str] | None = None) -> None:
+    """Replace the rows of claim_copies and linked_copies from the stored claims and links,
+    atomically: all of them, or (after an incremental link) those of ``claim_ids`` and of
+    the links that touch them, which must include every claim whose row changed."""
     with db.atomic():
-        for table, select in SERVING_TABLES.items():
-            db.execute(f"delete from [{table}]")
-            db.execute(f"insert into [{table}] {select}")
+        if claim_ids is None:
+            for table, select in SERVING_TABLES.items():
+                db.execute(f"delete from [{table}]")
+                db.execute(f"insert into [{table}] {select}")
+            return
+        claim_ids = list(claim_ids)
+        execute_in(db, "delete from claim_copies where id in {ids}", claim_ids)
+        execute_in(db, f"insert into claim_copies {CLAIM_COPIES} where claims.id in {{ids}}", claim_ids)
+        execute_in(db, "delete from linked_copies where earlier_claim_id in {ids} or later_claim_id in {ids}",
+                   claim_ids)
+        # a link whose two ends fall in two chunks is selected twice: the same row
+        execute_in(db, f"insert or replace into linked_copies {LINKED_COPIES}"
+                       " where link.claim_a in {ids} or link.claim_b in {ids}", claim_ids)
