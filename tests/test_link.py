@@ -8,7 +8,7 @@ import pytest
 
 from claimkb.ingest.records import ArticleRecord, Claim, Extraction, Quantity
 from claimkb.link.linker import drop_outcompeted, link_claims
-from claimkb.match.candidates import candidate_tokens, lexical_candidates
+from claimkb.match.candidates import candidate_tokens, lexical_candidates, token_codes
 from claimkb.match.compare import Comparison
 from claimkb.match.embeddings import EMBEDDING_DIM, embeddings_available
 from claimkb.store.articles import store_article
@@ -133,7 +133,7 @@ def test_candidates_pair_different_articles_only_and_are_capped():
     texts = ["Seven ferries were cancelled because of the storm in Bergen."] * 6
     groups = np.array([0, 0, 1, 2, 3, 4])
     tokens = [candidate_tokens(t) for t in texts]
-    pairs, scores = lexical_candidates(tokens, groups, per_claim=2)
+    pairs, scores = lexical_candidates(token_codes(tokens), groups, per_claim=2)
     assert len(pairs)
     assert all(i < j and groups[i] != groups[j] for i, j in pairs)
     assert len(pairs) <= len(texts) * 2  # each claim chose at most 2

@@ -1,15 +1,15 @@
 """Link the same claim across articles and outlets: candidates, comparison, links,
 then families, article derivations and the analytics tables.
 
-Two ways to find candidates, chosen by how much there is to link:
+Candidates come from an idf index of every stored claim's tokens
+(``kb.candidates.lexical_candidates``), kept beside the database between runs
+(``kb.token_index``: a run tokenizes only the claims stored since the last), plus
+dense similarity in the embeddings tier. Two ways to use them:
 
-- **bulk** (everything, or a large batch of new claims): an in-memory idf index of
-  every stored claim (``kb.candidates.lexical_candidates``), plus exact dense
-  similarity in the embeddings tier;
-- **incremental** (up to ``INCREMENTAL_LIMIT`` new claims, the end of a usual
-  ingest): SQLite full-text search and quantity lookups per new claim, and, in the
-  embeddings tier, the cached vectors of ``claim_embeddings``. No index over the
-  whole store is rebuilt.
+- **bulk** (everything): every claim looks for candidates, and every claim is loaded;
+- **incremental** (new claims, the end of every ingest): only the new claims look
+  for candidates, among all the stored ones, in the embeddings tier also through the
+  cached vectors of ``claim_embeddings``; only they and their candidates are loaded.
 
 Each candidate pair is put in publication order (ties broken by claim id) and
 then goes through ``kb.compare.compare`` (features computed once per claim, kept
@@ -33,9 +33,7 @@ from claimkb.link.derivations import build_derivations
 from claimkb.link.families import build_families, linked_component
 from claimkb.match.candidates import (
     PER_CLAIM,
-    candidate_tokens,
     dense_candidates,
-    fts_candidates,
     lexical_candidates,
     unique_pairs,
 )
@@ -43,13 +41,13 @@ from claimkb.match.compare import compare, default_threshold
 from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
 from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
+from claimkb.match.token_index import TokenIndex, save_token_index, stored_token_index
 from claimkb.match.vector_index import refresh_index
 from claimkb.store.articles import pending_link_ids
 from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.runs import finish_run, start_run
 from claimkb.store.serving import refresh_serving_tables
 
-INCREMENTAL_LIMIT = 1000  # new claims linked through full-text search rather than a bulk index
 # Claims whose comparison features are kept in memory at once (~3.5 KB each, so 1.4 GB
 # at most): at 1M claims the candidate pairs touch ~830k distinct claims in no useful
 # order, and a cache of 200k computed each claim's features 2.4 times on average.
@@ -155,25 +153,30 @@ def link_claims(
         if claim_ids is not None:
             # with the claims an earlier, interrupted or --no-link, ingest left unlinked
             claim_ids = list(dict.fromkeys([*claim_ids, *pending_link_ids(db)]))
+        index = None
         if claim_ids == []:  # every stored claim is linked: nothing changes
             stats = LinkStats(matcher=matcher)
         else:
-            stats = _link(db, claim_ids, matcher, threshold, per_claim, progress)
+            index = stored_token_index(db)
+            stats = _link(db, index, claim_ids, matcher, threshold, per_claim, progress)
         _clear_pending(db, claim_ids)
+    # after the commit: the indexes are caches of what is stored, never ahead of it
+    if index is not None:
+        save_token_index(db, index)
     if matcher == "dense":
-        # after the commit: the index is a cache of what is stored, never ahead of it
         refresh_index(db)
     stats.seconds = time.perf_counter() - started
     finish_run(db, run_id, claims=stats.claims)
     return stats
 
 
-def _link(db, claim_ids, matcher, threshold, per_claim, progress) -> LinkStats:
-    """Link ``claim_ids`` (None: every claim) and update what depends on the links."""
-    if claim_ids is not None and len(claim_ids) <= INCREMENTAL_LIMIT:
-        claims, pairs, vectors = _incremental_candidates(db, claim_ids, matcher, per_claim)
+def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progress) -> LinkStats:
+    """Link ``claim_ids`` (None: every claim) and update what depends on the links;
+    ``index`` holds the tokens of every stored claim."""
+    if claim_ids is None:
+        claims, pairs, vectors = _bulk_candidates(db, index, matcher, per_claim)
     else:
-        claims, pairs, vectors = _bulk_candidates(db, claim_ids, matcher, per_claim)
+        claims, pairs, vectors = _incremental_candidates(db, index, claim_ids, matcher, per_claim)
     stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
                       matcher=matcher)
     probable = _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
@@ -211,41 +214,35 @@ def _clear_pending(db, claim_ids) -> None:
     execute_in(db, "delete from pending_links where claim_id in {ids}", claim_ids)
 
 
-def _bulk_candidates(db, claim_ids, matcher, per_claim):
-    """(claims, candidate pairs as claim positions, vectors or None) over the whole store."""
-    claims = Claims.from_rows(db.execute(CLAIMS_SQL).fetchall())
-    quantities = _quantity_values(db)
+def _bulk_candidates(db, index: TokenIndex, matcher, per_claim):
+    """(claims, candidate pairs as claim positions, vectors or None) of every claim."""
+    # in rowid order, as the token index holds them
+    claims = Claims.from_rows(db.execute(CLAIMS_SQL + " order by c.rowid").fetchall())
     groups = claims.article_groups()
-    rows = None
-    if claim_ids is not None:
-        wanted = set(claim_ids)
-        rows = np.array([k for k, cid in enumerate(claims.ids) if cid in wanted], dtype=np.int64)
-    tokens = [candidate_tokens(text, quantities.get(cid, ())) for cid, text in zip(claims.ids, claims.contents)]
-    found = [lexical_candidates(tokens, groups, rows=rows, per_claim=per_claim)]
-    del tokens
+    found = [lexical_candidates((index.indices, index.indptr), groups, per_claim=per_claim)]
     vectors = None
     if matcher == "dense":
         vectors = cached_vectors(db, claims.ids, claims.contents)
-        found.append(dense_candidates(vectors, groups, rows=rows, per_claim=per_claim))
+        found.append(dense_candidates(vectors, groups, per_claim=per_claim))
     pairs = np.concatenate([p for p, _ in found])
     return claims, _unique(pairs, len(claims)), vectors
 
 
-def _incremental_candidates(db, claim_ids: list[str], matcher: str, per_claim: int):
-    """Like ``_bulk_candidates``, for a few new claims, from SQLite's indexes."""
-    new = _load_claims(db, claim_ids)
-    quantities = _quantity_values(db, new.ids)
-    candidates: dict[str, list[str]] = {}
-    for cid, text, article in zip(new.ids, new.contents, new.articles):
-        candidates[cid] = fts_candidates(db, text, exclude_article=article, quantity_values=quantities.get(cid, ()))
+def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher: str, per_claim: int):
+    """Like ``_bulk_candidates``, for new claims: they look for candidates among all
+    stored claims, and only they and their candidates are loaded."""
+    rows = index.positions(claim_ids)
+    found, _ = lexical_candidates((index.indices, index.indptr), index.article_groups(), rows=rows,
+                                  per_claim=per_claim)
+    pairs = [(index.claim_ids[i], index.claim_ids[j]) for i, j in found.tolist()]
+    new = _load_claims(db, [index.claim_ids[k] for k in rows.tolist()])
     if matcher == "dense" and len(new):
-        for cid, found in _dense_neighbours(db, new, cached_vectors(db, new.ids, new.contents), per_claim).items():
-            candidates[cid] = list(dict.fromkeys(candidates[cid] + found))
-    others = sorted({c for found in candidates.values() for c in found} - set(new.ids))
+        neighbours = _dense_neighbours(db, new, cached_vectors(db, new.ids, new.contents), per_claim)
+        pairs += [(cid, other) for cid, others in neighbours.items() for other in others]
+    others = sorted({c for pair in pairs for c in pair} - set(new.ids))
     claims = _concat(new, _load_claims(db, others))
     position = {cid: k for k, cid in enumerate(claims.ids)}
-    pairs = [(position[cid], position[other]) for cid, found in candidates.items() for other in found
-             if claims.articles[position[other]] != claims.articles[position[cid]]]
+    pairs = [(position[a], position[b]) for a, b in pairs if claims.articles[position[a]] != claims.articles[position[b]]]
     vectors = cached_vectors(db, claims.ids, claims.contents) if matcher == "dense" and len(claims) else None
     return claims, _unique(np.array(pairs, dtype=np.int64).reshape(-1, 2), len(claims)), vectors
 
@@ -366,18 +363,6 @@ def _load_claims(db, claim_ids) -> Claims:
 def _concat(a: Claims, b: Claims) -> Claims:
     return Claims(*(getattr(a, f) + getattr(b, f) for f in
                     ("ids", "articles", "kinds", "contents", "speakers", "outlets", "order")))
-
-
-def _quantity_values(db, claim_ids=None) -> dict[str, list[float]]:
-    values: dict[str, list[float]] = {}
-    if claim_ids is None:
-        rows = db.execute("select claim_id, value from quantities where value is not null")
-    else:
-        rows = select_in(db, "select claim_id, value from quantities where value is not null and claim_id in {ids}",
-                         claim_ids)
-    for claim_id, value in rows:
-        values.setdefault(claim_id, []).append(value)
-    return values
 
 
 def _articles_of(db, claim_ids) -> set[str]:

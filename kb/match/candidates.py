@@ -15,9 +15,8 @@ candidates found through indexes:
   per claim by quality) and finds translated or paraphrased copies whose word
   shingles differ.
 - **Dense** (the embeddings tier): exact cosine over normalized vectors, in blocks.
-- **Full-text** (incremental linking of a few new claims): the ``claims_fts``
-  index SQLite already keeps, plus equal quantity values, so two new claims do not
-  rebuild an index over the whole store.
+- **Full-text** (``claimkb similar``'s lexical pool): the ``claims_fts`` index
+  SQLite already keeps, plus equal quantity values.
 
 Only claims of *different articles* are paired.
 """
@@ -61,31 +60,39 @@ def default_max_df(n_claims: int) -> int:
     return max(MIN_MAX_DF, int(2 * math.sqrt(n_claims)))
 
 
-def tfidf_matrices(token_lists: list[list[str]], max_df: int) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """(matrix, df): rows are claims, L2-normalized idf weights of their tokens, with the
-    columns of tokens outside 2..max_df claims zeroed after normalizing (a token of
-    one claim pairs nothing; a common one costs much and says little)."""
+def token_codes(token_lists: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(indices, indptr): each claim's tokens as integer codes, claim k's at
+    ``indices[indptr[k]:indptr[k + 1]]``, as ``claimkb.match.token_index`` keeps them."""
     vocabulary: dict[str, int] = {}
     indices = np.fromiter(
         (vocabulary.setdefault(t, len(vocabulary)) for tokens in token_lists for t in tokens), dtype=np.int32
     )
     indptr = np.zeros(len(token_lists) + 1, dtype=np.int64)
     np.cumsum(np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists)), out=indptr[1:])
-    n = len(token_lists)
-    df = np.bincount(indices, minlength=len(vocabulary))
+    return indices, indptr
+
+
+def tfidf_matrices(indices: np.ndarray, indptr: np.ndarray, max_df: int) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """(matrix, df): rows are claims (their token codes as ``token_codes`` gives them),
+    L2-normalized idf weights of their tokens, with the columns of tokens outside
+    2..max_df claims zeroed after normalizing (a token of one claim pairs nothing; a
+    common one costs much and says little)."""
+    n = len(indptr) - 1
+    df = np.bincount(indices, minlength=int(indices.max()) + 1 if len(indices) else 0)
     idf = (np.log((n + 1) / (df + 1)) + 1).astype(np.float32)
     data = idf[indices]
     row_of = np.repeat(np.arange(n), np.diff(indptr))
     norms = np.sqrt(np.bincount(row_of, weights=data**2, minlength=n)).astype(np.float32)
     data /= norms[row_of]
     data[(df[indices] < 2) | (df[indices] > max_df)] = 0
-    matrix = sparse.csr_matrix((data, indices, indptr), shape=(n, len(vocabulary)))
+    # copy=True: eliminate_zeros works in place, and the codes are the caller's (a token index's)
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(n, len(df)), copy=True)
     matrix.eliminate_zeros()
     return matrix, df
 
 
 def lexical_candidates(
-    token_lists: list[list[str]],
+    codes: tuple[np.ndarray, np.ndarray],
     groups: np.ndarray,
     *,
     rows: np.ndarray | None = None,
@@ -95,13 +102,15 @@ def lexical_candidates(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs by idf-weighted token overlap.
 
-    ``groups[i]`` is claim i's article (an int); ``rows`` restricts the claims that
-    look for candidates (new claims), which are then sought among all claims.
+    ``codes`` are the claims' tokens as ``token_codes`` gives them; ``groups[i]`` is
+    claim i's article (an int); ``rows`` restricts the claims that look for candidates
+    (new claims), which are then sought among all claims.
     Returns (pairs, scores): pairs an (m, 2) int64 array with i < j, unique."""
-    n = len(token_lists)
+    indices, indptr = codes
+    n = len(indptr) - 1
     if max_df is None:
         max_df = default_max_df(n)
-    matrix, df = tfidf_matrices(token_lists, max_df)
+    matrix, df = tfidf_matrices(indices, indptr, max_df)
     query_rows = np.arange(n) if rows is None else np.asarray(rows, dtype=np.int64)
     query = matrix[query_rows]
     index_t = matrix.T.tocsr()
@@ -214,13 +223,4 @@ def quantity_matches(db, quantity_values, *, exclude_article: str | None = None,
             [value, exclude_article, limit],
         ).fetchall()
         found.update(dict.fromkeys(r[0] for r in rows))
-    return list(found)
-
-
-def fts_candidates(db, text: str, *, exclude_article: str | None = None, limit: int = FTS_LIMIT,
-                   quantity_values=()) -> list[str]:
-    """Ids of stored claims sharing rare words (SQLite full-text search, best bm25
-    first) or an equal quantity value with ``text``; for linking a few new claims."""
-    found = dict.fromkeys(fts_ranked(db, text, exclude_article=exclude_article, limit=limit))
-    found.update(dict.fromkeys(quantity_matches(db, quantity_values, exclude_article=exclude_article, limit=limit)))
     return list(found)

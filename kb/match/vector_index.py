@@ -74,7 +74,7 @@ def _note_in_step(db, folder: Path) -> dict | None:
     return note if held == note["count"] else None
 
 
-def _replace(path: Path, write) -> None:
+def replace_atomically(path: Path, write) -> None:
     """Write ``path`` through a temporary file renamed over it, so a reader never sees half of it."""
     temporary = path.with_name(path.name + ".tmp")
     write(temporary)
@@ -111,8 +111,8 @@ def refresh_index(db) -> int:
     if added or not index_path.exists():
         folder.mkdir(exist_ok=True)
         kept, written = index, note
-        _replace(index_path, lambda path: kept.save(str(path)))
-        _replace(note_path, lambda path: path.write_text(json.dumps(written), encoding="utf-8"))
+        replace_atomically(index_path, lambda path: kept.save(str(path)))
+        replace_atomically(note_path, lambda path: path.write_text(json.dumps(written), encoding="utf-8"))
     return len(index)
 
 

@@ -1,0 +1,141 @@
+"""A persistent index of the tokens every stored claim is found by, for lexical candidates.
+
+``claimkb.match.candidates.candidate_tokens`` of each claim (its stemmed words and
+quantity values), as integer codes in one CSR-shaped pair of arrays, with each
+claim's id and article, kept beside the database in ``DB.claimkb-index/`` as
+``lexical-tokens.npz`` and a JSON note of the last claim it holds. Like the dense
+index it is a cache of the claims table: ``stored_token_index`` reads it, tokenizes
+only the claims stored after it, and starts again from nothing when it is missing or
+out of step (a claim it holds was deleted or renumbered); ``save_token_index``
+writes it after a link has committed, through a file renamed over the old one.
+
+With it, linking a day's new claims tokenizes the day's claims, not the whole store,
+and finds their candidates exactly as a whole-store link does (``lexical_candidates``
+over the same tokens and document frequencies).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from claimkb.match.candidates import candidate_tokens
+from claimkb.match.vector_index import index_folder, replace_atomically
+from claimkb.store.chunked import select_in
+
+INDEX_FILE, NOTE_FILE = "lexical-tokens.npz", "lexical-tokens.json"
+READ_CHUNK = 50_000  # claims tokenized at a time
+SEPARATOR = "\n"  # between the vocabulary's tokens in the file: no token holds one
+
+
+@dataclass
+class TokenIndex:
+    """Claims in rowid order: ``tokens_of(k)`` are the codes of claim k's tokens."""
+
+    rowids: np.ndarray  # int64, ascending
+    claim_ids: list[str]
+    articles: list[str]
+    vocabulary: dict[str, int]  # token -> code
+    indptr: np.ndarray  # int64, len(claims) + 1
+    indices: np.ndarray  # int32 codes, claim k's at indptr[k]:indptr[k + 1]
+
+    def __len__(self) -> int:
+        return len(self.claim_ids)
+
+    def article_groups(self) -> np.ndarray:
+        """Each claim's article as an int: claims of one article are never paired."""
+        codes: dict[str, int] = {}
+        return np.fromiter((codes.setdefault(a, len(codes)) for a in self.articles), dtype=np.int64,
+                           count=len(self.articles))
+
+    def positions(self, claim_ids: Iterable[str]) -> np.ndarray:
+        wanted = set(claim_ids)
+        return np.array([k for k, cid in enumerate(self.claim_ids) if cid in wanted], dtype=np.int64)
+
+
+def empty_index() -> TokenIndex:
+    return TokenIndex(np.zeros(0, dtype=np.int64), [], [], {}, np.zeros(1, dtype=np.int64),
+                      np.zeros(0, dtype=np.int32))
+
+
+def stored_token_index(db) -> TokenIndex:
+    """The token index of every claim stored now: the saved one, plus the claims stored
+    after it, tokenized here (all of them when there is no saved one in step)."""
+    index = _load(db) or empty_index()
+    last = int(index.rowids[-1]) if len(index) else 0
+    cursor = db.execute("select rowid, id, article_id, content from claims where rowid > ? order by rowid", [last])
+    while rows := cursor.fetchmany(READ_CHUNK):
+        index = _append(db, index, rows)
+    return index
+
+
+def _append(db, index: TokenIndex, rows: list[tuple]) -> TokenIndex:
+    values: dict[str, list[float]] = {}
+    for claim_id, value in select_in(
+            db, "select claim_id, value from quantities where value is not null and claim_id in {ids}",
+            [r[1] for r in rows]):
+        values.setdefault(claim_id, []).append(value)
+    vocabulary = index.vocabulary
+    token_lists = [candidate_tokens(content, values.get(claim_id, ())) for _, claim_id, _, content in rows]
+    codes = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for tokens in token_lists for t in tokens),
+                        dtype=np.int32)
+    lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
+    return TokenIndex(
+        rowids=np.concatenate([index.rowids, np.array([r[0] for r in rows], dtype=np.int64)]),
+        claim_ids=index.claim_ids + [r[1] for r in rows],
+        articles=index.articles + [r[2] for r in rows],
+        vocabulary=vocabulary,
+        indptr=np.concatenate([index.indptr, index.indptr[-1] + np.cumsum(lengths)]),
+        indices=np.concatenate([index.indices, codes]),
+    )
+
+
+def _paths(db) -> tuple[Path, Path] | None:
+    folder = index_folder(db)
+    return None if folder is None else (folder / INDEX_FILE, folder / NOTE_FILE)
+
+
+def _load(db) -> TokenIndex | None:
+    """The saved index when it is in step with the claims table, else None."""
+    paths = _paths(db)
+    if paths is None or not all(p.exists() for p in paths):
+        return None
+    index_path, note_path = paths
+    note = json.loads(note_path.read_text(encoding="utf-8"))
+    held = db.execute("select count(*), max(rowid) from claims where rowid <= ?", [note["rowid"]]).fetchone()
+    last = db.execute("select id from claims where rowid = ?", [note["rowid"]]).fetchone()
+    if held != (note["count"], note["rowid"]) or last is None or last[0] != note["claim_id"]:
+        return None
+    with np.load(index_path, allow_pickle=False) as saved:
+        tokens = bytes(saved["vocabulary"]).decode("utf-8")
+        return TokenIndex(
+            rowids=saved["rowids"],
+            claim_ids=saved["claim_ids"].astype(str).tolist(),
+            articles=saved["articles"].astype(str).tolist(),
+            vocabulary={t: k for k, t in enumerate(tokens.split(SEPARATOR))} if tokens else {},
+            indptr=saved["indptr"],
+            indices=saved["indices"],
+        )
+
+
+def save_token_index(db, index: TokenIndex) -> None:
+    """Write ``index`` beside the database (nothing for an in-memory one)."""
+    paths = _paths(db)
+    if paths is None or not len(index):
+        return
+    index_path, note_path = paths
+    index_path.parent.mkdir(exist_ok=True)
+    vocabulary = SEPARATOR.join(sorted(index.vocabulary, key=index.vocabulary.__getitem__)).encode("utf-8")
+
+    def write(path: Path) -> None:
+        with open(path, "wb") as out:  # np.savez on a name would add ".npz" to the temporary name
+            np.savez(out, rowids=index.rowids, claim_ids=np.array(index.claim_ids, dtype="S"),
+                     articles=np.array(index.articles, dtype="S"), indptr=index.indptr, indices=index.indices,
+                     vocabulary=np.frombuffer(vocabulary, dtype=np.uint8))
+
+    note = {"rowid": int(index.rowids[-1]), "count": len(index), "claim_id": index.claim_ids[-1]}
+    replace_atomically(index_path, write)
+    replace_atomically(note_path, lambda path: path.write_text(json.dumps(note), encoding="utf-8"))
