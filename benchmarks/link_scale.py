@@ -18,7 +18,7 @@ store them), bypassing extraction; each size is built in one subprocess and
 linked in another, so ``ru_maxrss`` is the peak of linking alone.
 
 Each claim's origin (the original it copies, or itself) is kept in a side table,
-synthetic_origins. Prints per size: seconds, peak RSS, candidate pairs per claim,
+synthetic_origins. Prints per size: seconds (wall, and CPU), peak RSS, candidate pairs per claim,
 links, families with their purity (the share of claim pairs inside one family that
 copy the same original) and the largest family's size, and the growth exponent
 log(t2/t1)/log(n2/n1) between consecutive sizes; then, with --add, the time to link a
@@ -183,10 +183,11 @@ def link(path: str, matcher: str, added: float, seed: int) -> dict:
     from claimkb.link.linker import link_claims
 
     db = open_db(path)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     stats = link_claims(db, matcher=matcher)
     seconds = time.perf_counter() - started
-    result = {"seconds": seconds, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    result = {"seconds": seconds, "cpu_seconds": cpu_seconds() - cpu_started,
+              "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
               "claims": stats.claims, "candidate_pairs": stats.candidate_pairs, "links": stats.links,
               "families": stats.families, "derivations": stats.derivations, **family_purity(db)}
     if added:
@@ -194,10 +195,18 @@ def link(path: str, matcher: str, added: float, seed: int) -> dict:
         # linked incrementally against everything stored.
         n = stats.claims
         new_ids = build(path, n + round(n * added), seed, skip=n)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), cpu_seconds()
         more = link_claims(db, claim_ids=new_ids, matcher=matcher)
-        result.update(added=len(new_ids), added_seconds=time.perf_counter() - started, added_links=more.links)
+        result.update(added=len(new_ids), added_seconds=time.perf_counter() - started,
+                      added_cpu_seconds=cpu_seconds() - cpu_started, added_links=more.links)
     return result
+
+
+def cpu_seconds() -> float:
+    """This process's user and system CPU time: beside the wall time, what a run cost
+    whatever else the machine was doing."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def family_purity(db) -> dict:
@@ -251,14 +260,16 @@ def main(argv=None):
             if previous:
                 exponent = math.log(result["seconds"] / previous["seconds"]) / math.log(n / previous["n"])
                 growth = f", growth exponent {exponent:.2f} vs {previous['n']:,}"
-            print(f"{n:>9,} claims ({args.matcher}): linked in {result['seconds']:.1f}s, peak RSS "
+            print(f"{n:>9,} claims ({args.matcher}): linked in {result['seconds']:.1f}s"
+                  f" ({result['cpu_seconds']:.1f}s CPU), peak RSS "
                   f"{result['max_rss_mb']:.0f} MB, {result['candidate_pairs'] / n:.2f} candidate pairs per claim, "
                   f"{result['links']:,} links, {result['families']:,} families (purity {result['purity']:.3f},"
                   f" largest {result['largest_family']:,}), {result['derivations']:,} derivations"
                   f" (corpus built in {result['build_seconds']:.0f}s){growth}", flush=True)
             if "added" in result:
                 print(f"{'':>9} then {result['added']:,} new claims linked incrementally in "
-                      f"{result['added_seconds']:.1f}s ({result['added_links']:,} links)", flush=True)
+                      f"{result['added_seconds']:.1f}s ({result['added_cpu_seconds']:.1f}s CPU,"
+                      f" {result['added_links']:,} links)", flush=True)
             previous = result
 
 

@@ -32,6 +32,7 @@ from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations, keep_on
 from claimkb.link.derivations import build_derivations
 from claimkb.link.families import build_families, linked_component
 from claimkb.match.candidates import (
+    MIN_DENSE_SIMILARITY,
     PER_CLAIM,
     dense_candidates,
     lexical_candidates,
@@ -42,7 +43,7 @@ from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
 from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
 from claimkb.match.token_index import TokenIndex, save_token_index, stored_token_index
-from claimkb.match.vector_index import refresh_index
+from claimkb.match.vector_index import nearest_cached, refresh_index
 from claimkb.store.articles import pending_link_ids
 from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.runs import finish_run, start_run
@@ -248,23 +249,18 @@ def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher
 
 
 def _dense_neighbours(db, new: Claims, new_vectors: np.ndarray, per_claim: int) -> dict[str, list[str]]:
-    """Nearest stored claims by cached vector (claims never embedded are not searched)."""
-    new_ids = set(new.ids)
-    stored = [row for row in db.execute(
-        """select e.claim_id, e.vector, c.article_id from claim_embeddings e join claims c on c.id = e.claim_id
-           where e.model = ?""", [EMBEDDING_MODEL]) if row[0] not in new_ids]
-    if not stored:
-        return {}
-    ids = new.ids + [row[0] for row in stored]
-    vectors = np.vstack([new_vectors, *(np.frombuffer(row[1], dtype=np.float32) for row in stored)])
-    codes: dict[str, int] = {}
-    groups = np.array([codes.setdefault(a, len(codes)) for a in new.articles + [row[2] for row in stored]])
-    pairs, _ = dense_candidates(vectors, groups, rows=np.arange(len(new)), per_claim=per_claim)
-    found: dict[str, list[str]] = {}
-    for i, j in pairs.tolist():
-        mine, other = (i, j) if i < len(new) else (j, i)
-        found.setdefault(ids[mine], []).append(ids[other])
-    return found
+    """The ``per_claim`` nearest cached vectors of each new claim's from other articles, at
+    or above ``MIN_DENSE_SIMILARITY``, through the persistent vector index (claims never
+    embedded are not searched): the index is searched for twice as many, as some are
+    the claim itself or others of its article."""
+    nearest = nearest_cached(db, new_vectors, 2 * per_claim + 1)
+    articles = dict(select_in(db, "select id, article_id from claims where id in {ids}",
+                              {claim_id for found in nearest for claim_id, _ in found}))
+    return {
+        claim_id: [other for other, similarity in found
+                   if similarity >= MIN_DENSE_SIMILARITY and articles.get(other) not in (None, article)][:per_claim]
+        for claim_id, article, found in zip(new.ids, new.articles, nearest)
+    }
 
 
 def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matcher, stats, progress) -> list:

@@ -119,20 +119,32 @@ def refresh_index(db) -> int:
 def nearest_claims(db, vector: np.ndarray, limit: int) -> list[str]:
     """Ids of about the ``limit`` cached vectors nearest ``vector``: from the index when
     it is in step, plus an exact scan of the rows stored after it (all rows without it)."""
+    return [claim_id for claim_id, _ in nearest_cached(db, vector[None, :], limit)[0]]
+
+
+def nearest_cached(db, vectors: np.ndarray, limit: int) -> list[list[tuple[str, float]]]:
+    """For each row of ``vectors`` (normalized), about the ``limit`` nearest cached
+    vectors as (claim id, cosine), best first, ties by id: one batch search of the index
+    when it is in step, plus an exact scan of the rows stored after it."""
     from usearch.index import Index
 
     folder = index_folder(db)
     note = _note_in_step(db, folder) if folder is not None else None
-    scores: dict[str, float] = {}
+    scores: list[dict[str, float]] = [{} for _ in range(len(vectors))]
     after = 0
     if folder is not None and note is not None and note["count"]:
         index = Index.restore(str(_paths(folder)[0]), view=True)
         if index is not None:  # else an exact scan of every row
-            found = index.search(vector.astype(np.float32), limit)
-            scores.update((_claim_id(k), 1.0 - float(d)) for k, d in zip(found.keys, found.distances))
+            found = index.search(vectors.astype(np.float32), limit)
+            keys, distances = found.keys.reshape(len(vectors), -1), found.distances.reshape(len(vectors), -1)
+            # one query gives usearch's Matches, several its BatchMatches with a count a row
+            counts = np.asarray(getattr(found, "counts", [len(found.keys)])).reshape(-1)
+            for row, (row_keys, row_distances, count) in enumerate(zip(keys, distances, counts)):
+                scores[row].update((_claim_id(k), 1.0 - float(d)) for k, d in zip(row_keys[:count], row_distances[:count]))
             after = note["rowid"]
     for rows in _rows_after(db, after):
-        similarities = np.vstack([np.frombuffer(r[2], dtype=np.float32) for r in rows]) @ vector
-        for k in np.argsort(-similarities, kind="stable")[:limit]:
-            scores[rows[k][1]] = float(similarities[k])
-    return sorted(scores, key=lambda c: (-scores[c], c))[:limit]
+        similarities = vectors @ np.vstack([np.frombuffer(r[2], dtype=np.float32) for r in rows]).T
+        for row, row_similarities in enumerate(similarities):
+            for k in np.argsort(-row_similarities, kind="stable")[:limit]:
+                scores[row][rows[k][1]] = float(row_similarities[k])
+    return [sorted(found.items(), key=lambda item: (-item[1], item[0]))[:limit] for found in scores]
