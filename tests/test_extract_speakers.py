@@ -234,3 +234,47 @@ def test_a_name_with_no_words_refers_to_nobody(nlp):
     resolver = SpeakerResolver(nlp("Mayor Ana Ruiz said the bridge will reopen."))
     assert resolver._lookup_person("", 0) is None
     assert resolver._lookup_person("  ", 0) is None
+
+
+def test_a_name_qualifying_a_noun_is_no_antecedent(nlp):
+    # "the Dana Cole pipeline" speaks of a pipeline: "she" is still the activist
+    text = (
+        "Rita Holm has organized youth rallies for three years.\n\n"
+        "The youth council said in July that it opposed the Dana Cole pipeline.\n\n"
+        '"This land is who we are," she said.'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Rita Holm"
+
+
+def test_a_possessor_is_not_the_speaker_of_its_role(nlp):
+    # "Lund's lawyers" speak for Lund but are not Lund
+    text = "Sam Lund lost his case on Monday.\n\nLund's lawyers said they would appeal the ruling."
+    claims = {c.content: c for c in extract_claims(nlp(text)).claims}
+    assert claims["they would appeal the ruling"].speaker.name == "Lund's lawyers"
+
+
+def test_an_unnamed_source_keeps_its_description_and_is_referred_back_to(nlp):
+    text = (
+        "The Pacers signed two guards on Friday. A person familiar with the negotiations "
+        "said the deal was done to save money.\n\n"
+        "The team has not commented. The person, who spoke on condition of anonymity, "
+        "said the club will waive both players."
+    )
+    claims = {c.content: c for c in extract_claims(nlp(text)).claims}
+    first = claims["the deal was done to save money"].speaker
+    assert first.name == "person familiar with the negotiations"
+    assert claims["the club will waive both players"].speaker is first
+
+
+def test_a_definite_office_as_subject_carries_the_pronoun_chain(nlp):
+    # "the mayor raised the plan" names the mayor again, so "he" is the mayor and
+    # not the spokesperson quoted in between
+    text = (
+        "Mayor Tom Brandt wants the rail line built at night.\n\n"
+        "\u201cThe line will not be built at night,\u201d a spokesperson for the transit agency said.\n\n"
+        "On Monday, the mayor raised the plan again at a meeting with residents.\n\n"
+        "\u201cWe can save millions if crews work around the clock,\u201d he said."
+    )
+    quotes = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quotes[-1].speaker.name == "Tom Brandt"

@@ -118,9 +118,12 @@ def name_span(token: Token) -> Span:
     ):
         start += 1
     end = token.i + 1
-    # keep "for HMRC" / "of the company" after a role noun, but not clauses
+    # keep "for HMRC" / "of the company" after a role noun, and the description of an
+    # unnamed source ("a person familiar with the talks"), but not clauses
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with") and child.i == end:
+            end = child.right_edge.i + 1
+        elif child.dep_ == "amod" and child.i == end and token.pos_ == "NOUN":
             end = child.right_edge.i + 1
         elif child.dep_ in ("compound", "flat") and child.i == end:
             end = child.i + 1

@@ -141,6 +141,7 @@ class SpeakerResolver:
         self._speakers: dict[tuple[str, str], Speaker] = {}  # (kind, lowercased name) -> Speaker
         self._index: dict[str, list[Speaker]] = {}  # surname, first name or alias -> Speakers
         self._gender: dict[int, str] = {}  # id(Speaker) -> "m" | "f"
+        self._role_heads: dict[int, str] = {}  # id(Speaker) -> head lemma of an unnamed source
         self._mentions: list[Mention] = []
         self._starts: list[int] = []
         self._used: list[Speaker] = []
@@ -212,7 +213,7 @@ class SpeakerResolver:
             else:
                 self._note_title(speaker, ent)
                 self._note_honorific(speaker, ent)
-            if not self._inside_quote(ent.start_char) and not _is_credit(ent):
+            if not self._inside_quote(ent.start_char) and not _is_credit(ent) and not _is_modifier(ent):
                 self._add_mention(Mention(ent.start_char, ent.end_char, speaker, _main_subject(ent.root)))
         self._note_unlabelled_surnames()
         self._vote_genders()
@@ -258,12 +259,25 @@ class SpeakerResolver:
         """Make each he/she that is a main-clause subject a mention of the person it
         resolves to, so that a later pronoun follows the chain ("Jo Lee lost her job.
         She has two sons. 'I got presents,' she says.") rather than skipping back
-        to whoever was last named."""
+        to whoever was last named. A definite office as subject ("the mayor spoke
+        to reporters") is likewise a mention of the person already named with
+        that title ("Mayor Jo Lee")."""
         for token in self.doc:
-            if token.lower_ in ("he", "she") and _main_subject(token) and not self._inside_quote(token.idx):
+            if not _main_subject(token) or self._inside_quote(token.idx):
+                continue
+            if token.lower_ in ("he", "she"):
                 speaker = self._resolve_pronoun(token)
-                if speaker is not None:
-                    self._add_mention(Mention(token.idx, token.idx + len(token), speaker, True))
+            elif _is_definite_office(token):
+                wanted = ROLE_SYNONYMS.get(token.lemma_.lower(), {token.lemma_.lower()})
+                speaker = self._recent(
+                    token.idx,
+                    lambda s: s.kind == "person" and s.title is not None and wanted & set(s.title.lower().split()),
+                    subjects_only=False, earlier_only=True,
+                )
+            else:
+                continue
+            if speaker is not None:
+                self._add_mention(Mention(token.idx, token.idx + len(token), speaker, True))
 
     def _entity_speaker(self, ent: Span) -> Speaker | None:
         name = _clean_name(ent.text)
@@ -411,8 +425,10 @@ class SpeakerResolver:
         ents = sorted(mention.ents, key=lambda e: not e.start <= root.i < e.end)
         for ent in ents:
             heads = ent.start <= root.i < ent.end
-            # in "the owner of Crumb Bakery" a name after the head is not the speaker
-            if heads or ent.label_ in PERSON_LABELS and not determined:
+            # in "the owner of Crumb Bakery" a name after the head is not the speaker, and
+            # in "Lee's lawyers" or "Lee's father" the possessor is not: the role is
+            owner = ent.root.dep_ == "poss" and ent.root.head == root and root.pos_ == "NOUN"
+            if heads or ent.label_ in PERSON_LABELS and not determined and not (owner and not is_document_noun(root)):
                 speaker = self._entity_speaker(ent)
                 if speaker is not None:
                     return speaker
@@ -517,8 +533,12 @@ class SpeakerResolver:
             return recent or self._speaker(_role_name(mention), "organization")
         if not plural:
             wanted = ROLE_SYNONYMS.get(head, {head})
+            # the person whose title names the role, or an unnamed source introduced by
+            # the same head noun ("a justice official" ... "the official said")
             titled = self._recent(
-                at, lambda s: s.kind == "person" and s.title is not None and wanted & set(s.title.lower().split())
+                at, lambda s: s.kind == "person" and (
+                    s.title is not None and wanted & set(s.title.lower().split()) or self._role_heads.get(id(s)) in wanted
+                )
             )
             if titled is not None:
                 return titled
@@ -535,7 +555,9 @@ class SpeakerResolver:
                 titled = self._recent(at, lambda s: s.kind == "person" and s.title is not None and s in self._used)
                 if titled is not None:
                     return titled
-            return self._speaker(_role_name(mention), "person")
+            speaker = self._speaker(_role_name(mention), "person")
+            self._role_heads.setdefault(id(speaker), head)
+            return speaker
         if orgs_inside and orgs_inside[0].root == mention.root:
             return self._entity_speaker(orgs_inside[0])
         return self._speaker(_role_name(mention), "organization")
@@ -550,14 +572,16 @@ class SpeakerResolver:
                 return mention.speaker
         return None
 
-    def _recent(self, at: int, wanted, subjects_only: bool = False, issuers_only: bool = False) -> Speaker | None:
+    def _recent(
+        self, at: int, wanted, subjects_only: bool = False, issuers_only: bool = False, earlier_only: bool = False
+    ) -> Speaker | None:
         i = bisect.bisect_left(self._starts, at)
         for mention in reversed(self._mentions[:i]):
             if not wanted(mention.speaker) or subjects_only and not mention.is_subject:
                 continue
             if not issuers_only or self._issues(mention):
                 return mention.speaker
-        if subjects_only or issuers_only:
+        if subjects_only or issuers_only or earlier_only:
             return None
         # a role may also be introduced later in the article ("..., said the minister, Jane Doe")
         for speaker in self._speakers.values():
@@ -621,6 +645,27 @@ def _is_credit(ent: Span) -> bool:
     while end < len(doc) and "\n" not in doc[end].text:
         end += 1
     return RUNNING_TIME.search(doc[ent.end : end].text) is not None
+
+
+def _is_definite_office(token: Token) -> bool:
+    """ "the mayor", "The minister": one office held by one person, named by title."""
+    return (
+        token.pos_ == "NOUN" and token.tag_ == "NN" and token.lemma_.lower() in ROLE_NOUNS
+        and any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
+    )
+
+
+def _is_modifier(ent: Span) -> bool:
+    """A name between a determiner and the common noun it qualifies ("the Kinder Hill
+    pipeline", "the Lee administration") speaks of a thing, not of the person: no
+    pronoun refers to it. The determiner is required because the small parser also
+    makes a name a compound of the phrase after it ("for Lee jumping bail")."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ == "compound" and head.pos_ == "NOUN" and not ent.start <= head.i < ent.end
+        and any(child.dep_ == "det" and child.i < ent.start for child in head.children)
+    )
 
 
 def _role_name(mention: Span) -> str:
