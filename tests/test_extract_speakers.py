@@ -278,3 +278,39 @@ def test_a_definite_office_as_subject_carries_the_pronoun_chain(nlp):
     )
     quotes = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
     assert quotes[-1].speaker.name == "Tom Brandt"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a relative clause, a coordination or a phrase about the object is no part of the name
+        ("A member of the public, whose name was withheld, wrote that the fees are unfair.", "member of the public"),
+        ("One of the players in the video said the coach needs a kidney.", "one of the players"),
+        ("A person familiar with the talks but not allowed to speak said the deal is close.",
+         "person familiar with the talks"),
+    ],
+)
+def test_an_unnamed_source_is_named_by_its_noun_phrase_alone(nlp, text, speaker):
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker.name.lower() == speaker.lower()
+
+
+def test_a_name_set_beside_a_role_is_the_speaker(nlp):
+    text = (
+        "Keeper of the Royal Seal, Syed Danial Syed Ahmad, said the council met on Monday. "
+        "Ana Ruiz, who once met the singer Tom Waits, said the hall was full."
+    )
+    claims = {c.content: c for c in extract_claims(nlp(text)).claims}
+    assert claims["the council met on Monday"].speaker.name == "Syed Danial Syed Ahmad"
+    assert claims["the hall was full"].speaker.name == "Ana Ruiz"
+
+
+def test_a_public_office_no_one_holds_is_someone_new(nlp):
+    # the passage is about Dale Pruitt, but "the judge" is not Pruitt
+    text = (
+        "Dale Pruitt was released on parole in May after serving eleven years.\n\n"
+        "In his ruling, the Ontario judge said he saw no risk in letting Pruitt go home.\n\n"
+        "The judge said Pruitt had completed every program offered to him."
+    )
+    claims = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert [c.speaker.name for c in claims] == ["Ontario judge", "Ontario judge"]

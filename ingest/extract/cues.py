@@ -122,9 +122,43 @@ def name_span(token: Token) -> Span:
     # unnamed source ("a person familiar with the talks"), but not clauses
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with") and child.i == end:
-            end = child.right_edge.i + 1
+            end = _phrase_end(child)
         elif child.dep_ == "amod" and child.i == end and token.pos_ == "NOUN":
-            end = child.right_edge.i + 1
+            end = _phrase_end(child)
         elif child.dep_ in ("compound", "flat") and child.i == end:
             end = child.i + 1
+    # "Keeper of the Seal, Syed Ahmad, said": the name set beside the role is the
+    # speaker's (but not a name inside a clause about the speaker: "Lee, who met Jo Roe")
+    named = [t for t in token.subtree if t.i >= end and t.dep_ == "appos" and t.ent_type_ == "PERSON" and _within_phrase(t, token)]
+    if named:
+        end = named[0].right_edge.i + 1
     return doc[start:end]
+
+
+def _within_phrase(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs off ``head`` through phrases alone (no clause between)."""
+    while token.head.i != token.i and token.i != head.i:
+        if token.dep_ not in PHRASE_RIGHT_DEPS | {"appos"}:
+            return False
+        token = token.head
+    return token.i == head.i
+
+
+# What may follow a head inside one noun phrase; a comma, a relative clause or a
+# coordination ends it ("a member of the public, whose name ...", "familiar with the
+# talks but unauthorized to ...").
+PHRASE_RIGHT_DEPS = frozenset(("prep", "pobj", "amod", "compound", "flat", "nummod"))
+
+
+def _phrase_end(token: Token) -> int:
+    """The end of the phrase ``token`` heads. The object of a preposition takes no
+    phrase of its own unless it is a proper name: "one of the players" (not "... in
+    the video"), but "a spokesperson for the Ministry of Health"."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.left_edge.i != end or child.dep_ not in PHRASE_RIGHT_DEPS:
+            break
+        if child.dep_ == "prep" and token.dep_ == "pobj" and token.pos_ != "PROPN":
+            break
+        end = _phrase_end(child)
+    return end

@@ -89,6 +89,12 @@ ROLE_NOUNS = frozenset(ROLE_SYNONYMS) | frozenset(
     officer lieutenant corporal chancellor deputy trustee
     """.split()
 )
+# Offices of public life: news names their holder by title ("Judge Ann Roe"), so "the
+# judge" with no such title in the article is someone new, not the person last discussed.
+PUBLIC_OFFICES = frozenset(
+    "judge justice minister premier mayor governor senator prosecutor attorney commissioner "
+    "chancellor ambassador coroner sheriff".split()
+)
 # Capitalized words that mark a proper name as an organization's, not a person's.
 ORG_NAME_WORDS = ORG_NOUNS | frozenset(
     """
@@ -542,7 +548,10 @@ class SpeakerResolver:
             )
             if titled is not None:
                 return titled
-            if mention[0].lower_ == "the" and _names_a_person(mention):
+            # a public office that no one named holds ("the judge") is someone new,
+            # neither the person the passage is about nor another titled speaker
+            office = head in PUBLIC_OFFICES
+            if mention[0].lower_ == "the" and _names_a_person(mention) and not office:
                 # "the 39-year-old founder of X", "the rookie defenceman": a definite
                 # description refers back to the person the passage is about
                 salient = self._salient_person(at, within=1000)
@@ -550,7 +559,7 @@ class SpeakerResolver:
                     return salient
             if orgs_inside:
                 return self._entity_speaker(orgs_inside[0])
-            if mention[0].lower_ == "the" and head in ROLE_NOUNS:
+            if mention[0].lower_ == "the" and head in ROLE_NOUNS and not office:
                 # "the Prosecutor" with no matching title: the article's current titled speaker
                 titled = self._recent(at, lambda s: s.kind == "person" and s.title is not None and s in self._used)
                 if titled is not None:
