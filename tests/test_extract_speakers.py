@@ -314,3 +314,21 @@ def test_a_public_office_no_one_holds_is_someone_new(nlp):
     )
     claims = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
     assert [c.speaker.name for c in claims] == ["Ontario judge", "Ontario judge"]
+
+
+def test_it_refers_to_an_organization_not_a_group_of_people(nlp):
+    text = (
+        "Health Canada said the rules will change in April. Researchers at three universities "
+        "said the change is overdue. It said the new labels will be tested first."
+    )
+    claims = {c.content: c for c in extract_claims(nlp(text)).claims}
+    assert claims["the new labels will be tested first"].speaker.name == "Health Canada"
+
+
+def test_a_thing_that_shows_something_is_no_antecedent_of_he(nlp):
+    text = (
+        "Marc Vidal spent the summer on a rescue boat. A photo showed Vidal lifting a child "
+        "from the water. He wrote that the crossing had been terrible."
+    )
+    claims = {c.content: c for c in extract_claims(nlp(text)).claims}
+    assert claims["that the crossing had been terrible"].speaker.name == "Marc Vidal"

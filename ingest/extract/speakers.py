@@ -89,6 +89,11 @@ ROLE_NOUNS = frozenset(ROLE_SYNONYMS) | frozenset(
     officer lieutenant corporal chancellor deputy trustee
     """.split()
 )
+# Nouns for a person that no suffix rule finds ("a witness", "the victim").
+PERSON_WORDS = frozenset(
+    "person victim witness source friend neighbour neighbor child kid teen teenager girl boy guy "
+    "colleague relative spouse one someone individual expert official".split()
+)
 # Offices of public life: news names their holder by title ("Judge Ann Roe"), so "the
 # judge" with no such title in the article is someone new, not the person last discussed.
 PUBLIC_OFFICES = frozenset(
@@ -148,6 +153,11 @@ class SpeakerResolver:
         self._index: dict[str, list[Speaker]] = {}  # surname, first name or alias -> Speakers
         self._gender: dict[int, str] = {}  # id(Speaker) -> "m" | "f"
         self._role_heads: dict[int, str] = {}  # id(Speaker) -> head lemma of an unnamed source
+        # unnamed speakers that no pronoun or later role noun refers back to as one
+        # person or one organization: groups named by a plural noun ("officials",
+        # "the players") and things that are not people ("a photo", "the storm")
+        self._groups: set[int] = set()
+        self._things: set[int] = set()
         self._mentions: list[Mention] = []
         self._starts: list[int] = []
         self._used: list[Speaker] = []
@@ -417,7 +427,7 @@ class SpeakerResolver:
         for mention in reversed(self._mentions[:i]):
             if before - mention.end > within:
                 return None
-            if mention.is_subject:
+            if mention.is_subject and id(mention.speaker) not in self._things:
                 return mention.speaker
         return None
 
@@ -510,7 +520,7 @@ class SpeakerResolver:
             if fallback is not None and sentence != fallback_sentence:
                 return fallback
             speaker = mention.speaker
-            if kind is not None and speaker.kind != kind:
+            if kind is not None and speaker.kind != kind or kind is not None and not self._is_one(speaker):
                 continue
             known = self._gender.get(id(speaker))
             if gender is not None and known is not None and known != gender:
@@ -533,8 +543,8 @@ class SpeakerResolver:
             named = self._recent(at, lambda s: s.kind == "organization" and head in s.name.lower().split())
             recent = (
                 named
-                or self._recent(at, lambda s: s.kind == "organization" and s in self._used, subjects_only=True)
-                or self._recent(at, lambda s: s.kind == "organization", subjects_only=True)
+                or self._recent(at, lambda s: self._is_organization(s) and s in self._used, subjects_only=True)
+                or self._recent(at, self._is_organization, subjects_only=True)
             )
             return recent or self._speaker(_role_name(mention), "organization")
         if not plural:
@@ -566,10 +576,21 @@ class SpeakerResolver:
                     return titled
             speaker = self._speaker(_role_name(mention), "person")
             self._role_heads.setdefault(id(speaker), head)
+            if not _names_a_person(mention) and head not in PERSON_WORDS:
+                self._things.add(id(speaker))
             return speaker
         if orgs_inside and orgs_inside[0].root == mention.root:
             return self._entity_speaker(orgs_inside[0])
-        return self._speaker(_role_name(mention), "organization")
+        speaker = self._speaker(_role_name(mention), "organization")
+        self._groups.add(id(speaker))
+        return speaker
+
+    def _is_organization(self, speaker: Speaker) -> bool:
+        return speaker.kind == "organization" and id(speaker) not in self._groups
+
+    def _is_one(self, speaker: Speaker) -> bool:
+        """One person or one organization, which he, she or it may refer to."""
+        return id(speaker) not in self._groups and id(speaker) not in self._things
 
     def _salient_person(self, at: int, within: int) -> Speaker | None:
         """The most recent person named as a main-clause subject or speaker."""
@@ -577,7 +598,7 @@ class SpeakerResolver:
         for mention in reversed(self._mentions[:i]):
             if at - mention.end > within:
                 return None
-            if mention.is_subject and mention.speaker.kind == "person":
+            if mention.is_subject and mention.speaker.kind == "person" and self._is_one(mention.speaker):
                 return mention.speaker
         return None
 
