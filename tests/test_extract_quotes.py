@@ -176,3 +176,39 @@ def test_according_to(nlp):
     assert claim.cue == "according to"
     assert claim.content == "the number of cases doubled last year"
     assert claim.speaker_mention == "the ministry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jo Lee asked whether the harbour plan would work.",
+        "Reporters wondered why the mayor left the meeting early.",
+        "Sam Lund would not say how much the club paid for the land.",
+    ],
+)
+def test_an_indirect_question_is_no_claim(nlp, text):
+    assert extract_claims(nlp(text)).claims == []
+
+
+def test_a_condition_opening_a_reported_claim_is_still_a_claim(nlp):
+    text = "Ana Ruiz said if the vote fails, the workers will strike."
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.content == "if the vote fails, the workers will strike"
+
+
+def test_a_dateline_is_not_what_was_said(nlp):
+    text = "HALIFAX — Union leader Dan Pike says the ambulance fleet is short of staff."
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.content == "the ambulance fleet is short of staff"
+
+
+def test_a_link_to_another_story_gives_no_claim_and_no_antecedent(nlp):
+    text = (
+        "Ana Ruiz said the bridge will reopen in May.\n\n"
+        "READ MORE: Budget won't balance until 2040, Finance Department says\n\n"
+        "Related: Harbour tax to rise, mayor says\n\n"
+        "The council said the tax will not rise."
+    )
+    claims = extract_claims(nlp(text)).claims
+    assert [c.content for c in claims] == ["the bridge will reopen in May", "the tax will not rise"]
+    assert claims[1].speaker.name != "Finance Department"

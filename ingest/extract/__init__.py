@@ -24,6 +24,7 @@ from claimkb.ingest.extract.chunks import LONG_TEXT, split_text
 from claimkb.ingest.extract.citations import find_citations
 from claimkb.ingest.extract.cues import is_document_noun
 from claimkb.ingest.extract.hedges import find_hedge
+from claimkb.ingest.extract.link_lines import link_line_ranges
 from claimkb.ingest.extract.quantities import find_quantities, offsets
 from claimkb.ingest.extract.quotes import find_direct_quotes, find_quote_spans
 from claimkb.ingest.extract.reported_speech import find_reported_speech, reporting_cues
@@ -43,6 +44,18 @@ class _Ranges:
     def __call__(self, char: int) -> bool:
         i = bisect.bisect_right(self._starts, char) - 1
         return i >= 0 and char < self.ranges[i][1]
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping ranges joined (a quote inside a link line), for a membership test
+    that looks at one range only."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def extract_all(
@@ -98,7 +111,10 @@ def extract_claims(doc: Doc) -> Extraction:
     spans = find_quote_spans(text)
     quoted = _Ranges((s.start, s.end) for s in spans)
     cues = reporting_cues(doc, quoted)
-    resolver = SpeakerResolver(doc, quoted.ranges)
+    # A link to another story ("READ MORE: ...") carries that story's claims and
+    # names, not this one's: no claim comes from it and no one there is an antecedent.
+    links = _Ranges(link_line_ranges(text))
+    resolver = SpeakerResolver(doc, _merged(quoted.ranges + links.ranges))
 
     quotes, quoted_terms = find_direct_quotes(doc, spans, cues)
     found = [_Found("direct_quote", q.cue, q.subject, q.segments(text)) for q in quotes]
@@ -116,12 +132,14 @@ def extract_claims(doc: Doc) -> Extraction:
     # within the attribution ("Jo Roe, who lost "a dozen medals", says ..."):
     # quoted words never name their own speaker.
     found = [f if f.subject is None or not quoted(f.subject.root.idx) else f._replace(subject=None) for f in found]
+    found = [f for f in found if not links(f.segments[0][0])]
     # Resolve in reading order: a pronoun's antecedent is an earlier attribution.
     found.sort(key=lambda f: f.subject.start_char if f.subject is not None else f.segments[0][0])
     claims = [_quote_claim(doc, text, resolver, f) for f in found]
     claims.sort(key=lambda c: c.char_start)
     claims += _sentence_claims(doc, text, resolver, claims, quoted)
     claims.sort(key=lambda c: c.char_start)
+    claims = [c for c in claims if not links(c.char_start)]
 
     speakers = resolver.speakers
     citations: list[str] = []

@@ -6,7 +6,8 @@ whether or not anyone is quoted. So a sentence is checkable unless it is one of 
 kinds that assert nothing a fact-checker could verify (``why_not_checkable`` names
 which):
 
-- ``question``: "Will rates rise again?";
+- ``question``: "Will rates rise again?", or a question reported ("She asked whether
+  rates will rise");
 - ``dateline``: timestamps, datelines and bylines, "Posted 3 May 2013, 10:12 am";
 - ``fragment``: too few words, a bare name ("- Jo Smith"), a verbless phrase that
   names nothing ("Inside the factory");
@@ -29,6 +30,8 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Span, Token
+
+from claimkb.ingest.extract.cues import is_indirect_question
 
 # A clause with a verb asserts with two words ("Mayor quits"); a verbless headline
 # needs a third to name an event rather than a thing ("Diamond heist in Paris").
@@ -132,7 +135,7 @@ def why_not_checkable(sent: Span) -> str | None:
     words = [t for t in sent if t.is_alpha]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
     text = sent.text.strip()
-    if _is_question(text):
+    if _is_question(text) or any(t.dep_ == "ccomp" and t.head == sent.root and is_indirect_question(t) for t in sent):
         return "question"
     if words and all(_is_dateline_word(t) for t in words):
         return "dateline"

@@ -57,6 +57,29 @@ def is_reporting_verb(token: Token) -> bool:
     return any((lemma, particle.lower_) in PHRASAL_CUES for particle in particles)
 
 
+# Words that open an indirect question; "what" and "who" are left out because they
+# also open a claim ("said what the council calls a tax is a fee").
+QUESTION_WORDS = frozenset("whether if why how when where".split())
+# Dependents that are clauses of their own inside a complement.
+OWN_CLAUSE_DEPS = frozenset(("advcl", "csubj", "csubjpass", "relcl", "acl"))
+
+
+def is_indirect_question(complement: Token) -> bool:
+    """Whether a clausal complement is an indirect question ("asked whether the plan
+    would work", "wondered how much it cost"): what someone asked, not a claim. The
+    word must belong to the complement's own clause: in "said if the vote fails they
+    will strike" the "if" opens a condition inside a claim, and in "said how it was
+    spent is a mystery" a clausal subject."""
+    token = complement.doc[complement.left_edge.i]
+    if token.lower_ not in QUESTION_WORDS:
+        return False
+    while token.i != complement.i:
+        if token.dep_ in OWN_CLAUSE_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
 def according_to(token: Token) -> Token | None:
     """The source noun of "according to X" when ``token`` is "according"."""
     if token.lower_ != "according":

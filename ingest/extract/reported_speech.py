@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimkb.ingest.extract.cues import according_to, cue_phrase, is_reporting_verb, name_span, subject_of
+from claimkb.ingest.extract.cues import (
+    according_to, cue_phrase, is_indirect_question, is_reporting_verb, name_span, subject_of,
+)
 
 # Verbs whose infinitive complement is what was said: "urged people to stay home",
 # "called for people to come together".
@@ -65,7 +67,12 @@ def find_reported_speech(doc: Doc, cues: list[Token], quoted) -> list[ReportedCl
 
 
 def _complement_claim(cue: Token) -> ReportedClaim | None:
-    complement = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    # a clause (headed by a verb) before any other complement: the parser also takes
+    # a dateline for one ("OTTAWA — Jo Lee says the budget ...")
+    complements = [c for c in cue.children if c.dep_ == "ccomp"]
+    complement = next((c for c in complements if c.pos_ in ("VERB", "AUX")), complements[0] if complements else None)
+    if complement is not None and is_indirect_question(complement):
+        return None
     if complement is None and cue.lemma_.lower() in XCOMP_CUES:
         complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
     if complement is not None:
