@@ -332,3 +332,19 @@ def test_a_thing_that_shows_something_is_no_antecedent_of_he(nlp):
     )
     claims = {c.content: c for c in extract_claims(nlp(text)).claims}
     assert claims["that the crossing had been terrible"].speaker.name == "Marc Vidal"
+
+
+def test_a_name_the_tagger_calls_a_pronoun_is_still_a_name(nlp):
+    # the small tagger takes "Brind'Amour" for a pronoun; the NER still sees a name
+    text = (
+        "Carolina coach Rod Brind'Amour praised his goalie after the game. "
+        '"He enabled us to hang in there," Brind\'Amour said.'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Rod Brind'Amour"
+
+
+def test_an_office_before_an_unrecognized_name_is_not_part_of_it(nlp):
+    text = "Hereditary Chief Na'moks said he did not consider the protest a threat."
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker.name == "Na'moks"

@@ -37,6 +37,7 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "themselves"}
+ALL_PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f"}
 HONORIFICS = set(HONORIFIC_GENDER) | {"dr", "dr.", "prof", "prof.", "rev", "rev."}
 # Role nouns that carry a gender: "Jo Lee, a mother of two", "spokeswoman Jo Lee".
@@ -433,7 +434,9 @@ class SpeakerResolver:
 
     def resolve(self, mention: Span) -> Speaker | None:
         root = mention.root
-        if root.pos_ == "PRON" or (len(mention) == 1 and root.lower_ in MALE | FEMALE | NEUTER | PLURAL):
+        # the tagger calls some names pronouns ("Brind'Amour"); the NER still sees a name
+        name_as_pronoun = root.pos_ == "PRON" and root.ent_type_ != "" and root.lower_ not in ALL_PRONOUNS
+        if root.pos_ == "PRON" and not name_as_pronoun or (len(mention) == 1 and root.lower_ in ALL_PRONOUNS):
             return self._resolve_pronoun(root)
         # the entity holding the mention's head first: in "Toronto Star photo of
         # accountant Jane Roe" the speaker is Jane Roe, not the credit before her
@@ -456,7 +459,7 @@ class SpeakerResolver:
             if known:
                 return self._pick(known, mention.start_char)
         # "the Prosecutor", "a spokesperson": a role, however it is capitalized
-        if not determined and root.pos_ == "PROPN" and root.lemma_.lower() not in ROLE_NOUNS:
+        if not determined and (root.pos_ == "PROPN" or name_as_pronoun) and root.lemma_.lower() not in ROLE_NOUNS:
             return self._resolve_name(mention)
         return self._resolve_role(mention)
 
@@ -488,6 +491,10 @@ class SpeakerResolver:
         mention = mention.doc[start:end]
         words = [t for t in mention if t.pos_ == "PROPN" or t.text[:1].isupper()]
         words = [t for t in words if t.lower_ not in HONORIFICS and t.dep_ != "det"]
+        # "Hereditary Chief Na'moks", "Police Chief Ray Lund": the name follows the office
+        office = max((i for i, t in enumerate(words) if t.lower_ in ROLE_NOUNS), default=None)
+        if office is not None and office + 1 < len(words):
+            words = words[office + 1 :]
         name = _clean_name(" ".join(t.text for t in words)) or _clean_name(mention.text)
         found = self._index.get(name.lower())
         if found:
