@@ -348,3 +348,10 @@ def test_an_office_before_an_unrecognized_name_is_not_part_of_it(nlp):
     text = "Hereditary Chief Na'moks said he did not consider the protest a threat."
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
     assert claim.speaker.name == "Na'moks"
+
+
+def test_an_inverted_attribution_with_a_transitive_cue_names_the_speaker(nlp):
+    # the parser takes "the retired teacher" for the object of "points out"
+    text = "\u201cThe fees are far too high for families,\u201d points out the retired teacher, who moved here in 1990."
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quote.speaker.name == "retired teacher"

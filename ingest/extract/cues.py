@@ -117,6 +117,12 @@ def subject_of(verb: Token) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
+        # an attribution inverted after what was said ("'...,' points out the owner"):
+        # the parser takes the speaker after a transitive cue for its object
+        if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            inverted = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+            if inverted is not None:
+                return inverted
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
