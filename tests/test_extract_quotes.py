@@ -212,3 +212,20 @@ def test_a_link_to_another_story_gives_no_claim_and_no_antecedent(nlp):
     claims = extract_claims(nlp(text)).claims
     assert [c.content for c in claims] == ["the bridge will reopen in May", "the tax will not rise"]
     assert claims[1].speaker.name != "Finance Department"
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        # a right mark typed for the opening one, after a space and before a word
+        ("I side with the skeptics (\u201dThe ferry will never pay for itself\u201d) on this one.",
+         ["The ferry will never pay for itself"]),
+        # two single marks typed for a double one
+        ("Lund spoke on Sunday. \u2018\u2019Nobody wins a strike, we all lose,\u201d he said.",
+         ["Nobody wins a strike, we all lose,"]),
+        # an ordinary closing mark after a word stays a closing mark
+        ("She called it \u201ca mess\u201d and left.", ["a mess"]),
+    ],
+)
+def test_quotation_marks_typed_the_wrong_way_round_still_open_a_quote(text, quoted):
+    assert [text[s.content_start : s.content_end] for s in find_quote_spans(text)] == quoted

@@ -28,6 +28,7 @@ OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
+DOUBLED_SINGLES = ("‘’", "''", "‘‘")
 
 # An attribution glued onto an unclosed quote: "...further exploitationSaid Williams."
 # Only the commonest inflections are listed; the lemma set covers the rest at parse time.
@@ -83,16 +84,29 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return False
 
 
+def _opens_doubled_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 2] if i + 2 < len(text) else "\n"
+    return (before.isspace() or before in "([{") and after.isalnum()
+
+
 def _marks(text: str, start: int, end: int):
     """Yield (offset, 'open'|'close') for each quotation mark in a paragraph."""
     i = start
     while i < end:
         ch = text[i]
-        if ch in MARKS:
+        if text[i : i + 2] in DOUBLED_SINGLES and _opens_doubled_single(text, i):
+            # two single marks typed for a double one: "‘’It is ..."
+            yield i + 1, "open"
+            i += 2
+        elif ch in MARKS:
             run = i
             while run + 1 < end and text[run + 1] in MARKS:
                 run += 1
-            if ch in OPENING or (ch == STRAIGHT and _is_opening_straight(text, run if run > i else i)):
+            # a right mark before a word, after a space, is an opening one typed the
+            # wrong way round ("(”This guy is ...”)"), as a straight mark would be
+            reversible = ch == STRAIGHT or ch in CLOSING
+            if ch in OPENING or (reversible and _is_opening_straight(text, run if run > i else i)):
                 # a doubled opening mark counts once, at its last character
                 yield run, "open"
             elif ch in CLOSING or ch == STRAIGHT:
