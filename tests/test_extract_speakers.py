@@ -355,3 +355,22 @@ def test_an_inverted_attribution_with_a_transitive_cue_names_the_speaker(nlp):
     text = "\u201cThe fees are far too high for families,\u201d points out the retired teacher, who moved here in 1990."
     (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
     assert quote.speaker.name == "retired teacher"
+
+
+def test_an_organization_noun_qualified_by_a_place_is_that_places_own(nlp):
+    text = (
+        "The Australian government said it was concerned about the detentions. "
+        "The Canadian government said its two citizens are being held without cause."
+    )
+    claims = {c.content: c for c in extract_claims(nlp(text)).claims}
+    assert claims["its two citizens are being held without cause"].speaker.name == "Canadian government"
+
+
+def test_a_document_speaks_for_the_author_named_in_its_clause_and_later_as_the_same(nlp):
+    text = (
+        "Youth jobs grew fastest in retail, according to a study which is being released Monday "
+        "by the Harbour Youth Council. Statistics Canada released its own figures last week. "
+        "Most of the new jobs were part-time, the study says."
+    )
+    claims = {c.content: c for c in extract_claims(nlp(text)).claims}
+    assert claims["Most of the new jobs were part-time"].speaker.name == "Harbour Youth Council"

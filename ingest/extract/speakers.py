@@ -158,6 +158,7 @@ class SpeakerResolver:
         # person or one organization: groups named by a plural noun ("officials",
         # "the players") and things that are not people ("a photo", "the storm")
         self._groups: set[int] = set()
+        self._documents: dict[str, Speaker] = {}  # lemma of a document noun -> its author
         self._things: set[int] = set()
         self._mentions: list[Mention] = []
         self._starts: list[int] = []
@@ -465,10 +466,24 @@ class SpeakerResolver:
 
     def _resolve_document(self, mention: Span) -> Speaker | None:
         """Who speaks through a document: its owner or author as written ("her
-        statement", "the RCMP statement", "a report by X", "data from X"), else
-        the organization last seen issuing something or, failing that, the last
-        organization named as a subject."""
+        statement", "the RCMP statement", "a report by X", "data from X", "a study
+        released Monday by X"), else whoever the same document named earlier came
+        from ("the study"), else the organization last seen issuing something or,
+        failing that, the last organization named as a subject."""
         root = mention.root
+        kind = root.lemma_.lower()
+        author = self._document_author(root)
+        if author is not None:
+            self._documents[kind] = author
+            return author
+        at = mention.start_char
+        if mention[0].lower_ == "the" and kind in self._documents:
+            return self._documents[kind]
+        return self._recent(at, self._is_organization, issuers_only=True) or self._recent(
+            at, self._is_organization, subjects_only=True
+        )
+
+    def _document_author(self, root: Token) -> Speaker | None:
         for child in root.children:
             if child.dep_ == "poss" and child.pos_ == "PRON":
                 return self._resolve_pronoun(child)
@@ -478,10 +493,12 @@ class SpeakerResolver:
                 author = next((p for p in child.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
                 if author is not None:
                     return self.resolve(name_span(author))
-        at = mention.start_char
-        return self._recent(at, lambda s: s.kind == "organization", issuers_only=True) or self._recent(
-            at, lambda s: s.kind == "organization", subjects_only=True
-        )
+            if child.dep_ in ("acl", "relcl"):  # "a study (which is being) released by X"
+                for agent in child.children:
+                    author = next((p for p in agent.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+                    if agent.dep_ == "agent" and author is not None:
+                        return self.resolve(name_span(author))
+        return None
 
     def _resolve_name(self, mention: Span) -> Speaker:
         # "Jane Roe of Acme": the name ends where its "of"/"for" phrase begins
@@ -545,6 +562,14 @@ class SpeakerResolver:
         if head in ORG_NOUNS and not plural:
             if orgs_inside:
                 return self._entity_speaker(orgs_inside[0])
+            places = {w.lower() for e in mention.ents if e.label_ in ("GPE", "NORP") for w in e.text.split()}
+            if places:
+                # "the Canadian government", "the Ontario ministry": that place's own,
+                # named with the place, or a new organization (not another country's)
+                named = self._recent(
+                    at, lambda s: s.kind == "organization" and {head} | places <= set(s.name.lower().split())
+                )
+                return named or self._speaker(_role_name(mention), "organization")
             # "the commission" -> "the Westmere Commission"; "the company" -> the
             # company that last spoke, else the last organization named as a subject
             named = self._recent(at, lambda s: s.kind == "organization" and head in s.name.lower().split())
