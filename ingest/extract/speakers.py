@@ -11,8 +11,11 @@ A rule-based resolver in the spirit of classic news attribution systems:
   grammatical subjects and earlier speakers (news attributions chain through
   subjects), skipping names inside quotes (people a speaker talks about);
 - role nouns ("the Prosecutor", "the minister") resolve to the person whose
-  title they name, else to the most recent titled speaker; collective nouns
-  ("the organization", "the agency") to the most recent organization;
+  title they name, else to the most recent titled speaker (a public office no
+  one named holds, "the judge", is someone new); an unnamed source ("a person
+  familiar with the talks") is named by its noun phrase, and "the person" later
+  refers back to it; collective nouns ("the organization", "the agency") to the
+  most recent organization, never to a group named by a plural noun ("officials");
 - documents ("the report says", "the lawsuit alleges") to whoever issued them:
   the owner or author the phrase names ("the RCMP statement", "a study by X"),
   else the organization last seen issuing something, else the last organization
