@@ -158,7 +158,8 @@ def name_span(token: Token) -> Span:
             end = child.i + 1
     # "Keeper of the Seal, Syed Ahmad, said": the name set beside the role is the
     # speaker's (but not a name inside a clause about the speaker: "Lee, who met Jo Roe")
-    named = [t for t in token.subtree if t.i >= end and t.dep_ == "appos" and t.ent_type_ == "PERSON" and _within_phrase(t, token)]
+    named = [t for t in token.subtree
+             if t.i >= end and t.dep_ == "appos" and t.ent_type_ == "PERSON" and _within_phrase(t, token)]
     if named:
         end = named[0].right_edge.i + 1
     return doc[start:end]

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import (
-    according_to, cue_phrase, is_indirect_question, is_reporting_verb, name_span, subject_of,
+    according_to,
+    cue_phrase,
+    is_indirect_question,
+    is_reporting_verb,
+    name_span,
+    subject_of,
 )
 
 # Verbs whose infinitive complement is what was said: "urged people to stay home",

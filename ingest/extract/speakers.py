@@ -292,7 +292,8 @@ class SpeakerResolver:
                 wanted = ROLE_SYNONYMS.get(token.lemma_.lower(), {token.lemma_.lower()})
                 speaker = self._recent(
                     token.idx,
-                    lambda s: s.kind == "person" and s.title is not None and wanted & set(s.title.lower().split()),
+                    lambda s, wanted=wanted: s.kind == "person" and s.title is not None
+                    and wanted & set(s.title.lower().split()),
                     subjects_only=False, earlier_only=True,
                 )
             else:
