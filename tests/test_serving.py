@@ -72,3 +72,16 @@ def test_refreshing_the_rows_of_the_claims_that_changed_gives_the_rows_of_a_whol
     refresh_serving_tables(db)
     assert scoped == {table: set(db.execute(f"select * from [{table}]").fetchall()) for table in SERVING_TABLES}
     assert scoped != before
+
+
+def test_the_links_of_some_articles_are_found_through_their_claims_not_a_scan_of_every_link(db):
+    from claimkb.link.derivations import SCOPED_LINKS_SQL
+
+    steps = plan(db, SCOPED_LINKS_SQL.replace("{ids}", "(?, ?)"), ["a1", "a2", "a1", "a2"])
+    assert "SCAN" not in steps, steps
+
+
+def test_the_linked_copies_of_some_claims_are_found_by_either_end_through_an_index(db):
+    steps = plan(db, "select * from linked_copies where earlier_claim_id in (?, ?) or later_claim_id in (?, ?)",
+                 ["c1", "c2", "c1", "c2"])
+    assert "SCAN" not in steps, steps

@@ -11,7 +11,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 from sqlite_utils.db import DescIndex
 
-SCHEMA_VERSION = 10  # one per migration: m010_fts_follows_only_its_own_columns is the tenth
+SCHEMA_VERSION = 11  # one per migration: m011_linked_copies_by_later_claim is the eleventh
 
 migrations = Migrations("claimkb")
 
@@ -381,3 +381,11 @@ def m010_fts_follows_only_its_own_columns(db: sqlite_utils.Database):
   insert into "{table}_fts" (rowid, {listed}) values (new.rowid, {new});
 end""")
         db.table(table).optimize()
+
+
+@migrations()
+def m011_linked_copies_by_later_claim(db: sqlite_utils.Database):
+    # An incremental link replaces the linked_copies rows of the claims it touched, by
+    # either end: the primary key finds them by the earlier claim, this by the later
+    # (without it, each chunk of claims read every row: seconds at 1M claims).
+    db.table("linked_copies").create_index(["later_claim_id"], if_not_exists=True, find_unique_name=True)
