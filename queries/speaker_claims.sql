@@ -24,8 +24,10 @@ select
     limit 1
   ) as relation_to_earlier_copy,
   claims.id as claim_id
-from claims
-join speakers on speakers.id = claims.speaker_id
+-- from the speakers that match, then their claims by index (CROSS JOIN keeps that
+-- order: SQLite would otherwise read every claim to find the few of these speakers)
+from speakers
+cross join claims on claims.speaker_id = speakers.id
 join articles on articles.id = claims.article_id
 left join outlets on outlets.id = articles.outlet_id
 where speakers.name like '%' || :speaker || '%'

@@ -85,3 +85,8 @@ def test_the_linked_copies_of_some_claims_are_found_by_either_end_through_an_ind
     steps = plan(db, "select * from linked_copies where earlier_claim_id in (?, ?) or later_claim_id in (?, ?)",
                  ["c1", "c2", "c1", "c2"])
     assert "SCAN" not in steps, steps
+
+
+def test_speaker_claims_reads_the_claims_of_the_matching_speakers_only(db):
+    steps = plan(db, load_queries()["speaker_claims"].sql, {"speaker": "Lopez"})
+    assert "SCAN claims" not in steps and "SEARCH claims USING INDEX idx_claims_speaker_id" in steps, steps
