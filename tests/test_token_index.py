@@ -3,11 +3,12 @@ link reads it and tokenizes only the claims stored since, and an index that no l
 matches the claims table is built again rather than trusted."""
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from claimkb.cli import cli
 from claimkb.match.candidates import candidate_tokens
-from claimkb.match.token_index import INDEX_FILE, stored_token_index
+from claimkb.match.token_index import INDEX_FILE, NOTE_FILE, stored_token_index
 from claimkb.store.db import open_db
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "ecbplus-aceh-quake.jsonl"
@@ -89,3 +90,24 @@ def test_a_rebuild_gives_the_same_links_with_or_without_the_saved_index(tmp_path
     db = open_db(path)
     assert set(db.execute("select claim_a, claim_b, relation from claim_links")) == links
     assert saved_index(path).exists()
+
+
+@pytest.mark.parametrize("damage", [
+    (INDEX_FILE, b"not an npz file"),
+    (INDEX_FILE, None),  # cut short
+    (NOTE_FILE, b'{"rowid": 5'),
+    (NOTE_FILE, b'["a", "list"]'),
+])
+def test_a_damaged_index_is_built_again_like_a_missing_one(tmp_path, damage):
+    path = tmp_path / "kb.db"
+    run("ingest", path, SAMPLE, "--matcher", "lexical")
+    db = open_db(path)
+    links = set(db.execute("select claim_a, claim_b, relation from claim_links"))
+    db.close()
+    name, content = damage
+    damaged = Path(f"{path}.claimkb-index") / name
+    damaged.write_bytes(damaged.read_bytes()[:100] if content is None else content)
+    run("link", path, "--rebuild", "--matcher", "lexical")
+    db = open_db(path)
+    assert set(db.execute("select claim_a, claim_b, relation from claim_links")) == links
+    assert tokens_by_claim(stored_token_index(db)) == expected_tokens(db)

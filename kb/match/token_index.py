@@ -16,6 +16,7 @@ over the same tokens and document frequencies).
 from __future__ import annotations
 
 import json
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,9 @@ from claimkb.store.chunked import select_in
 INDEX_FILE, NOTE_FILE = "lexical-tokens.npz", "lexical-tokens.json"
 READ_CHUNK = 50_000  # claims tokenized at a time
 SEPARATOR = "\n"  # between the vocabulary's tokens in the file: no token holds one
+# What reading a damaged, truncated or foreign file raises (JSON and encoding errors
+# are ValueErrors; a note without its keys, a KeyError; an npz cut short, BadZipFile).
+UNREADABLE = (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile)
 
 
 @dataclass
@@ -99,11 +103,18 @@ def _paths(db) -> tuple[Path, Path] | None:
 
 
 def _load(db) -> TokenIndex | None:
-    """The saved index when it is in step with the claims table, else None."""
+    """The saved index when it is readable and in step with the claims table, else None
+    (a damaged file is a cache to build again, like a missing one)."""
     paths = _paths(db)
     if paths is None or not all(p.exists() for p in paths):
         return None
-    index_path, note_path = paths
+    try:
+        return _read(db, *paths)
+    except UNREADABLE:
+        return None
+
+
+def _read(db, index_path: Path, note_path: Path) -> TokenIndex | None:
     note = json.loads(note_path.read_text(encoding="utf-8"))
     held = db.execute("select count(*), max(rowid) from claims where rowid <= ?", [note["rowid"]]).fetchone()
     last = db.execute("select id from claims where rowid = ?", [note["rowid"]]).fetchone()

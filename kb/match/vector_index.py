@@ -60,7 +60,11 @@ def _note(folder: Path) -> dict | None:
     index_path, note_path = _paths(folder)
     if not (index_path.exists() and note_path.exists()):
         return None
-    return json.loads(note_path.read_text(encoding="utf-8"))
+    try:
+        note = json.loads(note_path.read_text(encoding="utf-8"))
+    except ValueError:  # a damaged note: the index is rebuilt, as when it is missing
+        return None
+    return note if isinstance(note, dict) and {"rowid", "count"} <= note.keys() else None
 
 
 def _note_in_step(db, folder: Path) -> dict | None:
