@@ -101,26 +101,31 @@ def compute_analytics(db: sqlite_utils.Database, claim_ids: Iterable[str] | None
     outlet_fidelity.fidelity is NULL for an outlet that published no copies.
     """
     params = {"faithful": json.dumps(FAITHFUL_RELATIONS)}
-    written = {}
     with db.atomic():
-        if claim_ids is not None:
-            claim_ids = list(claim_ids)
-            db.execute(f"create temp table if not exists {SCOPE} (key text primary key)")
-        for table, (insert, key, grouped_by, keys_of_claims) in ANALYTICS.items():
-            if claim_ids is None:
-                db.execute(f"delete from [{table}]")
-                db.execute(insert.format(where="", and_where=""), params)
-                written[table] = db.table(table).count
-                continue
-            db.execute(f"delete from {SCOPE}")
-            db.conn.executemany(f"insert or ignore into {SCOPE} values (?)",
-                                ((k,) for (k,) in select_in(db, keys_of_claims, claim_ids) if k is not None))
-            db.execute(f"delete from [{table}] where [{key}] in (select key from {SCOPE})")
-            scope = f"in (select key from {SCOPE})"
-            db.execute(insert.format(where=f"where {grouped_by} {scope}", and_where=f"and {COPY_OUTLET} {scope}"),
-                       params)
-            # (the cursor's rowcount is -1 for an insert that starts with WITH)
-            written[table] = db.execute("select changes()").fetchone()[0]
-        if claim_ids is not None:
-            db.execute(f"drop table {SCOPE}")
+        if claim_ids is None:
+            return _recompute_all(db, params)
+        return _recompute_for(db, list(claim_ids), params)
+
+
+def _recompute_all(db: sqlite_utils.Database, params: dict) -> dict:
+    for table, (insert, *_) in ANALYTICS.items():
+        db.execute(f"delete from [{table}]")
+        db.execute(insert.format(where="", and_where=""), params)
+    return {table: db.table(table).count for table in ANALYTICS}
+
+
+def _recompute_for(db: sqlite_utils.Database, claim_ids: list[str], params: dict) -> dict:
+    written = {}
+    db.execute(f"create temp table if not exists {SCOPE} (key text primary key)")
+    scope = f"in (select key from {SCOPE})"
+    for table, (insert, key, grouped_by, keys_of_claims) in ANALYTICS.items():
+        db.execute(f"delete from {SCOPE}")
+        db.conn.executemany(f"insert or ignore into {SCOPE} values (?)",
+                            ((k,) for (k,) in select_in(db, keys_of_claims, claim_ids) if k is not None))
+        db.execute(f"delete from [{table}] where [{key}] {scope}")
+        db.execute(insert.format(where=f"where {grouped_by} {scope}", and_where=f"and {COPY_OUTLET} {scope}"),
+                   params)
+        # (the cursor's rowcount is -1 for an insert that starts with WITH)
+        written[table] = db.execute("select changes()").fetchone()[0]
+    db.execute(f"drop table {SCOPE}")
     return written

@@ -115,11 +115,6 @@ class Claims:
     def __len__(self):
         return len(self.ids)
 
-    def article_groups(self) -> np.ndarray:
-        codes: dict[str, int] = {}
-        return np.fromiter((codes.setdefault(a, len(codes)) for a in self.articles), dtype=np.int64,
-                           count=len(self.articles))
-
 
 def link_claims(
     db,
@@ -217,9 +212,9 @@ def _clear_pending(db, claim_ids) -> None:
 
 def _bulk_candidates(db, index: TokenIndex, matcher, per_claim):
     """(claims, candidate pairs as claim positions, vectors or None) of every claim."""
-    # in rowid order, as the token index holds them
+    # in rowid order, as the token index holds them: its positions are the claims'
     claims = Claims.from_rows(db.execute(CLAIMS_SQL + " order by c.rowid").fetchall())
-    groups = claims.article_groups()
+    groups = index.article_groups()
     found = [lexical_candidates((index.indices, index.indptr), groups, per_claim=per_claim)]
     vectors = None
     if matcher == "dense":
@@ -249,10 +244,10 @@ def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher
 
 
 def _dense_neighbours(db, new: Claims, new_vectors: np.ndarray, per_claim: int) -> dict[str, list[str]]:
-    """The ``per_claim`` nearest cached vectors of each new claim's from other articles, at
-    or above ``MIN_DENSE_SIMILARITY``, through the persistent vector index (claims never
-    embedded are not searched): the index is searched for twice as many, as some are
-    the claim itself or others of its article."""
+    """For each new claim, the ``per_claim`` nearest cached vectors of claims in other
+    articles, at or above ``MIN_DENSE_SIMILARITY``, through the persistent vector index
+    (claims never embedded are not searched). It asks the index for twice as many, as
+    some are the claim itself or others of its article."""
     nearest = nearest_cached(db, new_vectors, 2 * per_claim + 1)
     articles = dict(select_in(db, "select id, article_id from claims where id in {ids}",
                               {claim_id for found in nearest for claim_id, _ in found}))
