@@ -6,7 +6,7 @@ Reuses the database at --db, or builds it first when it is missing (a synthetic
 corpus of --claims claims from benchmarks/link_scale.py, linked with the lexical
 tier); brings it to this claimkb's schema (`claimkb migrate`); starts `claimkb
 serve` on a free localhost port and requests, --repeat times each: the claims table,
-each facet of claims, claim_copies and claim_links (as JSON, so that a facet that
+each facet metadata.json gives claims, claim_copies and claim_links (as JSON, so that a facet that
 timed out is counted), a claim's page, the largest and a median family page,
 graph.json (whole, and of one article), every canned query and a full-text search. Prints p50 and p95 in
 milliseconds per page and every answer that was not HTTP 200. The goal is p95 < 200 ms.

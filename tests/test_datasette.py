@@ -18,6 +18,7 @@ from sample_kb import SCRIPT, build_empty_kb, build_sample_kb
 
 from claimkb.store.db import open_db, writing
 from claimkb.store.named_queries import load_queries
+from claimkb.web import serve
 from claimkb.web.serve import METADATA_PATH, datasette_metadata, register_plugin, serve_command_args
 
 register_plugin()
@@ -125,6 +126,22 @@ def test_claim_links_facet_by_relation(ds):
     facet = get(ds, "/sample/claim_links.json").json()["facet_results"]["relation"]
     counts = {r["value"]: r["count"] for r in facet["results"]}
     assert counts == {"number_changed": 1, "quote_altered": 1, "hedge_changed": 1, "verbatim": 1}
+
+
+def test_a_table_over_the_large_table_size_opens_without_facets_but_can_add_one(sample, ds, monkeypatch):
+    claims = claim_count(sample.path)
+    assert "kind" in get(ds, "/sample/claims.json").json()["facet_results"]  # at the default size
+    # the sample's claims table counts as large, its claim_links (fewer rows) not
+    monkeypatch.setattr(serve, "LARGE_TABLE_ROWS", claims - 1)
+    with sqlite3.connect(sample.path) as conn:
+        assert conn.execute("select count(*) from claim_links").fetchone()[0] < claims
+    metadata = datasette_metadata(sample.path)
+    large = Datasette([sample.path], metadata=metadata)
+    assert get(large, "/sample/claims.json").json()["facet_results"] == {}
+    assert "opens without facets" in text_of(get(large, "/sample/claims"))
+    kinds = get(large, "/sample/claims.json?_facet=kind").json()["facet_results"]["kind"]["results"]
+    assert sum(r["count"] for r in kinds) == claims
+    assert "relation" in get(large, "/sample/claim_links.json").json()["facet_results"]
 
 
 # ------------------------------------------------------------- canned queries
@@ -487,6 +504,17 @@ def test_graph_json_says_how_many_claims_it_shows_of_how_many(ds, sample, monkey
     assert len(claims) < claim_count(sample.path)
 
 
+def test_only_a_row_whose_span_outruns_its_content_is_looked_up_for_parts():
+    from claimkb.web.plugin import _may_be_in_parts
+
+    sentence = '"The law," she said, "is clear."'
+    one_piece = {"char_start": 1, "char_end": 8, "content": "The law"}
+    in_parts = {"char_start": 1, "char_end": len(sentence) - 1, "content": "The law, is clear."}
+    assert not _may_be_in_parts(one_piece)
+    assert _may_be_in_parts(in_parts)
+    assert _may_be_in_parts({"content": "The law"})  # offsets not on the page
+
+
 def test_a_quotation_in_parts_shows_its_parts_marked_in_its_sentence(tmp_path):
     from click.testing import CliRunner
 
@@ -501,7 +529,8 @@ def test_a_quotation_in_parts_shows_its_parts_marked_in_its_sentence(tmp_path):
     assert result.exit_code == 0, result.output
     claim_id = open_db(path).execute("select id from claims").fetchone()[0]
     served = Datasette([str(path)], metadata=datasette_metadata(path))
-    for page in (f"/kb/claims/{claim_id}", "/kb/claims"):
+    # the claims table; its page with only the text column, where the row cannot tell
+    for page in (f"/kb/claims/{claim_id}", "/kb/claims", "/kb/claims?_col=text"):
         body = text_of(get(served, page))
         assert '<mark class="claimkb-segment" title="part 1 of 2">The bridge</mark>' in body
         assert '<mark class="claimkb-segment" title="part 2 of 2">will reopen in May after repairs.</mark>' in body

@@ -22,6 +22,7 @@ import json
 import math
 import re
 import tempfile
+import weakref
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -475,8 +476,19 @@ def article_href(url: str | None) -> str | None:
         return None
 
 
+# Databases found to be claimkb's. Only a yes is kept: claimkb never drops its tables,
+# so a claimkb database stays one, while another database may become one. Without it
+# every cell of a table page asked for the table names (0.1 s a page of 100 claims).
+_CLAIMKB_DATABASES: weakref.WeakSet = weakref.WeakSet()
+
+
 async def _is_claimkb(datasette, name: str) -> bool:
-    return REQUIRED_TABLES <= set(await datasette.get_database(name).table_names())
+    database = datasette.get_database(name)
+    if database not in _CLAIMKB_DATABASES:
+        if not REQUIRED_TABLES <= set(await database.table_names()):
+            return False
+        _CLAIMKB_DATABASES.add(database)
+    return True
 
 
 async def claimkb_databases(datasette) -> list[str]:
@@ -738,6 +750,18 @@ def highlight_segments(sentence: str, parts: list[str]) -> markupsafe.Markup:
     return markupsafe.Markup("").join([*pieces, markupsafe.escape(sentence[position:])])
 
 
+def _may_be_in_parts(row) -> bool:
+    """Whether a claims row may be a quotation told in parts, read off the row itself so
+    that a page of single claims asks nothing more: a quotation's parts are joined with
+    one space and its span runs from the first part to the last, over the reporter's
+    words between them, so its span is longer than its content. A row without these
+    columns (chosen away with _col) may be."""
+    try:
+        return row["char_end"] - row["char_start"] > len(row["content"])
+    except (IndexError, KeyError, TypeError):
+        return True
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     """In claimkb databases, family ids open the family page; speakers and articles get
@@ -745,6 +769,9 @@ def render_cell(row, value, column, table, database, datasette):
     if value is None or column not in {"family_id", "canonical_claim_id", "name", "title", "text"}:
         return None
     if column == "text" and table != "claims":
+        return None
+
+    if column == "text" and not _may_be_in_parts(row):
         return None
 
     async def cell():
