@@ -6,6 +6,8 @@ import pytest
 from test_graph import build_claim_db
 
 from claimkb.graph.analytics import compute_analytics
+from claimkb.store.db import open_db
+from claimkb.store.schema import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -20,7 +22,8 @@ def rows(kb, table, key):
 
 
 def test_returns_row_counts(kb):
-    assert kb.counts == {"family_travel": 2, "outlet_fidelity": 3, "speaker_reach": 4}
+    # four copies: Morning Post's quote and number, Evening Star's quote and statistic
+    assert kb.counts == {"family_travel": 2, "outlet_copies": 4, "outlet_fidelity": 3, "speaker_reach": 4}
 
 
 def test_family_travel(kb):
@@ -31,6 +34,26 @@ def test_family_travel(kb):
     # f2: the statistic from 03-01 00:00 to Evening Star on 03-04 at 18:30, 3.77 days.
     assert travel["f2"] == {"outlets_reached": 3, "articles": 3, "first_seen": "2021-03-01",
                             "last_seen": "2021-03-04T18:30:00+00:00", "span_days": pytest.approx(3 + 18.5 / 24, abs=1e-4)}
+
+
+def test_outlet_copies(kb):
+    copies = rows(kb, "outlet_copies", "claim_id")
+    # c7, Wire Daily's repeat of its own quote, is no copy from elsewhere; nor are originals.
+    assert copies == {kb.claims["c3"]: {"outlet_id": kb.outlets["Morning Post"], "faithful": 1},
+                      kb.claims["c4"]: {"outlet_id": kb.outlets["Morning Post"], "faithful": 0},
+                      kb.claims["c5"]: {"outlet_id": kb.outlets["Evening Star"], "faithful": 0},
+                      kb.claims["c8"]: {"outlet_id": kb.outlets["Evening Star"], "faithful": 1}}
+
+
+def test_the_migration_that_adds_outlet_copies_fills_it_from_the_stored_links(kb):
+    computed = rows(kb, "outlet_copies", "claim_id")
+    # the database as claimkb left it before the migration: no table, one version less
+    kb.db["outlet_copies"].drop()
+    kb.db.execute("delete from _sqlite_migrations where name = 'm012_outlet_copies'")
+    kb.db["kb_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION - 1)}, pk="key")
+    kb.db.close()
+    migrated = open_db(kb.path)
+    assert {row.pop("claim_id"): row for row in migrated["outlet_copies"].rows} == computed
 
 
 def test_outlet_fidelity(kb):
@@ -57,7 +80,8 @@ def test_speaker_reach(kb):
 def test_recomputing_replaces_the_rows(kb):
     kb.db["claim_links"].delete_where("relation = ?", ["number_changed"])
     kb.db["claims"].update(kb.claims["c7"], {"family_id": None})
-    assert compute_analytics(kb.db) == kb.counts
+    # Morning Post's number is no longer a copy; Evening Star's still copies it via c4
+    assert compute_analytics(kb.db) == {**kb.counts, "outlet_copies": 3}
     fidelity = rows(kb, "outlet_fidelity", "outlet_id")[kb.outlets["Morning Post"]]
     assert fidelity == {"copies": 1, "faithful": 1, "mutated": 0, "fidelity": 1.0}
     travel = rows(kb, "family_travel", "family_id")["f1"]
@@ -90,11 +114,14 @@ def test_recomputing_for_the_claims_that_changed_gives_the_rows_of_a_whole_recom
     kb.db["family_travel"].delete("f2")  # as build_families does before it drops a family
     kb.db["families"].delete("f2")
     before = {table: rows(kb, table, key) for table, key in KEYS.items()}
-    assert compute_analytics(kb.db, [c2, c4, c8]) == {"family_travel": 2, "outlet_fidelity": 3, "speaker_reach": 1}
+    # c4 is still a copy, c8 no longer one: one outlet_copies row
+    assert compute_analytics(kb.db, [c2, c4, c8]) == {"family_travel": 2, "outlet_copies": 1, "outlet_fidelity": 3,
+                                                       "speaker_reach": 1}
     scoped = {table: rows(kb, table, key) for table, key in KEYS.items()}
     compute_analytics(kb.db)
     assert scoped == {table: rows(kb, table, key) for table, key in KEYS.items()}
     assert scoped != before and "f2" not in scoped["family_travel"]
 
 
-KEYS = {"family_travel": "family_id", "outlet_fidelity": "outlet_id", "speaker_reach": "speaker_id"}
+KEYS = {"family_travel": "family_id", "outlet_copies": "claim_id", "outlet_fidelity": "outlet_id",
+        "speaker_reach": "speaker_id"}

@@ -364,8 +364,8 @@ def _clear_links(db) -> None:
     """Drop everything linking computes, before a rebuild."""
     with db.atomic():
         db.execute("update claims set family_id = null where family_id is not null")
-        for table in ("family_travel", "outlet_fidelity", "speaker_reach", "article_derivations", "families",
-                      "claim_links"):
+        for table in ("family_travel", "outlet_copies", "outlet_fidelity", "speaker_reach", "article_derivations",
+                      "families", "claim_links"):
             db.execute(f"delete from [{table}]")
 
 

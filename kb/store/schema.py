@@ -7,11 +7,13 @@ apply whatever is pending, its readers refuse a database with pending migrations
 """
 from __future__ import annotations
 
+import json
+
 import sqlite_utils
 from sqlite_utils import Migrations
 from sqlite_utils.db import DescIndex
 
-SCHEMA_VERSION = 11  # one per migration: m011_linked_copies_by_later_claim is the eleventh
+SCHEMA_VERSION = 12  # one per migration: m012_outlet_copies is the twelfth
 
 migrations = Migrations("claimkb")
 
@@ -389,3 +391,20 @@ def m011_linked_copies_by_later_claim(db: sqlite_utils.Database):
     # either end: the primary key finds them by the earlier claim, this by the later
     # (without it, each chunk of claims read every row: seconds at 1M claims).
     db.table("linked_copies").create_index(["later_claim_id"], if_not_exists=True, find_unique_name=True)
+
+
+@migrations()
+def m012_outlet_copies(db: sqlite_utils.Database):
+    # Each claim that copies another outlet's claim, and whether faithfully: what
+    # outlet_fidelity counts, kept so that a day's links recompute only their copies
+    # (claimkb.graph.analytics). Filled from the links stored, as the next link would.
+    from claimkb.graph.analytics import ANALYTICS, FAITHFUL_RELATIONS
+
+    db.table("outlet_copies").create(
+        {"claim_id": str, "outlet_id": str, "faithful": int},
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id"), ("outlet_id", "outlets", "id")],
+    )
+    db.table("outlet_copies").create_index(["outlet_id", "faithful"], find_unique_name=True)
+    insert = ANALYTICS["outlet_copies"][0]
+    db.execute(insert.format(where="", and_where=""), {"faithful": json.dumps(FAITHFUL_RELATIONS)})
