@@ -214,7 +214,7 @@ def _bulk_candidates(db, index: TokenIndex, matcher, per_claim):
     """(claims, candidate pairs as claim positions, vectors or None) of every claim."""
     # in rowid order, as the token index holds them: its positions are the claims'
     claims = Claims.from_rows(db.execute(CLAIMS_SQL + " order by c.rowid").fetchall())
-    groups = index.article_groups()
+    groups = index.article_codes
     found = [lexical_candidates((index.indices, index.indptr), groups, per_claim=per_claim)]
     vectors = None
     if matcher == "dense":
@@ -228,19 +228,20 @@ def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher
     """Like ``_bulk_candidates``, for new claims: they look for candidates among all
     stored claims, and only they and their candidates are loaded."""
     rows = index.positions(claim_ids)
-    found, _ = lexical_candidates((index.indices, index.indptr), index.article_groups(), rows=rows,
+    found, _ = lexical_candidates((index.indices, index.indptr), index.article_codes, rows=rows,
                                   per_claim=per_claim)
-    pairs = [(index.claim_ids[i], index.claim_ids[j]) for i, j in found.tolist()]
-    new = _load_claims(db, [index.claim_ids[k] for k in rows.tolist()])
+    pairs = list(zip(index.ids_at(found[:, 0]), index.ids_at(found[:, 1])))
+    new = _load_claims(db, index.ids_at(rows))
     if matcher == "dense" and len(new):
         neighbours = _dense_neighbours(db, new, cached_vectors(db, new.ids, new.contents), per_claim)
         pairs += [(cid, other) for cid, others in neighbours.items() for other in others]
     others = sorted({c for pair in pairs for c in pair} - set(new.ids))
     claims = _concat(new, _load_claims(db, others))
     position = {cid: k for k, cid in enumerate(claims.ids)}
-    pairs = [(position[a], position[b]) for a, b in pairs if claims.articles[position[a]] != claims.articles[position[b]]]
+    positions = [(position[a], position[b]) for a, b in pairs
+                 if claims.articles[position[a]] != claims.articles[position[b]]]
     vectors = cached_vectors(db, claims.ids, claims.contents) if matcher == "dense" and len(claims) else None
-    return claims, _unique(np.array(pairs, dtype=np.int64).reshape(-1, 2), len(claims)), vectors
+    return claims, _unique(np.array(positions, dtype=np.int64).reshape(-1, 2), len(claims)), vectors
 
 
 def _dense_neighbours(db, new: Claims, new_vectors: np.ndarray, per_claim: int) -> dict[str, list[str]]:

@@ -37,11 +37,15 @@ UNREADABLE = (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZip
 
 @dataclass
 class TokenIndex:
-    """Claims in rowid order: ``tokens_of(k)`` are the codes of claim k's tokens."""
+    """Claims in rowid order: ``tokens_of(k)`` are the codes of claim k's tokens.
+
+    Ids and articles are arrays, not lists of strings: at a million claims, making two
+    million Python strings on every load cost more than reading the file."""
 
     rowids: np.ndarray  # int64, ascending
-    claim_ids: list[str]
-    articles: list[str]
+    claim_ids: np.ndarray  # bytes ("S"): claim k's id, ASCII
+    article_codes: np.ndarray  # int64: claim k's article as an int, claims of one article alike
+    articles: dict[str, int]  # article id -> its code
     vocabulary: dict[str, int]  # token -> code
     indptr: np.ndarray  # int64, len(claims) + 1
     indices: np.ndarray  # int32 codes, claim k's at indptr[k]:indptr[k + 1]
@@ -49,20 +53,17 @@ class TokenIndex:
     def __len__(self) -> int:
         return len(self.claim_ids)
 
-    def article_groups(self) -> np.ndarray:
-        """Each claim's article as an int: claims of one article are never paired."""
-        codes: dict[str, int] = {}
-        return np.fromiter((codes.setdefault(a, len(codes)) for a in self.articles), dtype=np.int64,
-                           count=len(self.articles))
+    def ids_at(self, positions: Iterable[int]) -> list[str]:
+        return [self.claim_ids[k].decode("ascii") for k in positions]
 
     def positions(self, claim_ids: Iterable[str]) -> np.ndarray:
-        wanted = set(claim_ids)
-        return np.array([k for k, cid in enumerate(self.claim_ids) if cid in wanted], dtype=np.int64)
+        wanted = np.array([claim_id.encode("ascii") for claim_id in claim_ids], dtype="S")
+        return np.flatnonzero(np.isin(self.claim_ids, wanted)).astype(np.int64)
 
 
 def empty_index() -> TokenIndex:
-    return TokenIndex(np.zeros(0, dtype=np.int64), [], [], {}, np.zeros(1, dtype=np.int64),
-                      np.zeros(0, dtype=np.int32))
+    return TokenIndex(np.zeros(0, dtype=np.int64), np.zeros(0, dtype="S1"), np.zeros(0, dtype=np.int64), {}, {},
+                      np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32))
 
 
 def stored_token_index(db) -> TokenIndex:
@@ -82,15 +83,17 @@ def _append(db, index: TokenIndex, rows: list[tuple]) -> TokenIndex:
             db, "select claim_id, value from quantities where value is not null and claim_id in {ids}",
             [r[1] for r in rows]):
         values.setdefault(claim_id, []).append(value)
-    vocabulary = index.vocabulary
+    vocabulary, articles = index.vocabulary, index.articles
     token_lists = [candidate_tokens(content, values.get(claim_id, ())) for _, claim_id, _, content in rows]
     codes = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for tokens in token_lists for t in tokens),
                         dtype=np.int32)
     lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
     return TokenIndex(
         rowids=np.concatenate([index.rowids, np.array([r[0] for r in rows], dtype=np.int64)]),
-        claim_ids=index.claim_ids + [r[1] for r in rows],
-        articles=index.articles + [r[2] for r in rows],
+        claim_ids=np.concatenate([index.claim_ids, np.array([r[1] for r in rows], dtype="S")]),
+        article_codes=np.concatenate([index.article_codes, np.fromiter(
+            (articles.setdefault(r[2], len(articles)) for r in rows), dtype=np.int64, count=len(rows))]),
+        articles=articles,
         vocabulary=vocabulary,
         indptr=np.concatenate([index.indptr, index.indptr[-1] + np.cumsum(lengths)]),
         indices=np.concatenate([index.indices, codes]),
@@ -124,8 +127,9 @@ def _read(db, index_path: Path, note_path: Path) -> TokenIndex | None:
         tokens = bytes(saved["vocabulary"]).decode("utf-8")
         return TokenIndex(
             rowids=saved["rowids"],
-            claim_ids=saved["claim_ids"].astype(str).tolist(),
-            articles=saved["articles"].astype(str).tolist(),
+            claim_ids=saved["claim_ids"],
+            article_codes=saved["article_codes"],
+            articles={a: k for k, a in enumerate(saved["articles"].astype(str).tolist())},
             vocabulary={t: k for k, t in enumerate(tokens.split(SEPARATOR))} if tokens else {},
             indptr=saved["indptr"],
             indices=saved["indices"],
@@ -143,10 +147,10 @@ def save_token_index(db, index: TokenIndex) -> None:
 
     def write(path: Path) -> None:
         with open(path, "wb") as out:  # np.savez on a name would add ".npz" to the temporary name
-            np.savez(out, rowids=index.rowids, claim_ids=np.array(index.claim_ids, dtype="S"),
-                     articles=np.array(index.articles, dtype="S"), indptr=index.indptr, indices=index.indices,
-                     vocabulary=np.frombuffer(vocabulary, dtype=np.uint8))
+            np.savez(out, rowids=index.rowids, claim_ids=index.claim_ids, article_codes=index.article_codes,
+                     articles=np.array(sorted(index.articles, key=index.articles.__getitem__), dtype="S"),
+                     indptr=index.indptr, indices=index.indices, vocabulary=np.frombuffer(vocabulary, dtype=np.uint8))
 
-    note = {"rowid": int(index.rowids[-1]), "count": len(index), "claim_id": index.claim_ids[-1]}
+    note = {"rowid": int(index.rowids[-1]), "count": len(index), "claim_id": index.ids_at([-1])[0]}
     replace_atomically(index_path, write)
     replace_atomically(note_path, lambda path: path.write_text(json.dumps(note), encoding="utf-8"))
