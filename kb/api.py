@@ -168,8 +168,10 @@ class KnowledgeBase:
         (default ``claimkb.ingest.readers.Limits()``). ClaimkbError when no input can
         be read, and then the database is left as it was (or not created).
         Extraction runs in ``jobs`` worker processes, or on the Dask cluster whose
-        scheduler is at ``dask`` ("tcp://host:8786"); this process alone stores, so
-        the rows and ids are the same whichever way was used."""
+        scheduler is at ``dask`` ("tcp://host:8786"), and then the new claims' candidate
+        pairs are scored there too; this process alone stores, so the rows and ids are
+        the same whichever way was used."""
+        from claimkb.distributed import cluster
         from claimkb.ingest.extract.nlp import load_pipeline
         from claimkb.ingest.extract.workers import extraction_runner
         from claimkb.ingest.readers import Limits, read_inputs
@@ -214,11 +216,12 @@ class KnowledgeBase:
                 progress(done, total)
 
         # the workers (or the cluster) are reached before the database is touched
-        with extraction_runner(model, jobs=jobs, dask=dask) as runner:
-            stats = ingest_records(self.db, records, model=model, on_article=advance, runner=runner)
-        linked = matched = None
-        if link and (stats.claim_ids or pending_link_ids(self.db)):
-            linked = link_claims(self.db, claim_ids=stats.claim_ids, matcher=matcher)
+        with cluster(dask) as client:
+            with extraction_runner(model, jobs=jobs, client=client) as runner:
+                stats = ingest_records(self.db, records, model=model, on_article=advance, runner=runner)
+            linked = matched = None
+            if link and (stats.claim_ids or pending_link_ids(self.db)):
+                linked = link_claims(self.db, claim_ids=stats.claim_ids, matcher=matcher, client=client)
         if link:
             matched = match_new(self.db, fact_check_ids=stats.fact_check_ids, claim_ids=stats.claim_ids,
                                 matcher=matcher)
@@ -232,12 +235,15 @@ class KnowledgeBase:
         threshold: float | None = None,
         per_claim: int | None = None,
         progress: Progress | None = None,
+        dask: str | None = None,
     ) -> LinkResult:
         """Link the claims not linked yet (stored with ``link=False``, or by an
         interrupted run) to the stored ones, updating the families, derivations and
         analytics tables they touch; ``rebuild=True`` drops every link, family and
         derivation and recomputes them all. Then match the stored fact-checks to the
-        claims."""
+        claims. ``dask``: score the candidate pairs on the Dask cluster whose scheduler
+        is at this address (the same links as scored here)."""
+        from claimkb.distributed import cluster
         from claimkb.link.fact_checks import match_fact_checks
         from claimkb.link.linker import link_claims
         from claimkb.match.tiers import resolve_matcher
@@ -246,8 +252,10 @@ class KnowledgeBase:
         self._writable("link")
         resolve_matcher(matcher)  # an unavailable tier stops here, before the database is opened
         options: dict[str, Any] = {"per_claim": per_claim} if per_claim is not None else {}
-        linked = link_claims(self.db, claim_ids=None if rebuild else pending_link_ids(self.db), rebuild=rebuild,
-                             matcher=matcher, threshold=threshold, progress=progress, **options)
+        with cluster(dask) as client:  # reached before the database is opened
+            linked = link_claims(self.db, claim_ids=None if rebuild else pending_link_ids(self.db),
+                                 rebuild=rebuild, matcher=matcher, threshold=threshold, progress=progress,
+                                 client=client, **options)
         matched = match_fact_checks(self.db, matcher=matcher) if self.db["fact_checks"].count else None
         return LinkResult(linked, matched)
 

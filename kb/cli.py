@@ -128,7 +128,8 @@ threshold_option = click.option(
 @click.option("--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for extraction on this machine.")
 @click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
-              help="Run extraction on the Dask cluster at this scheduler address (tcp://host:8786).")
+              help="Run extraction, and the scoring of candidate links, on the Dask cluster at this scheduler"
+                   " address (tcp://host:8786).")
 @model_option
 @matcher_option
 def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_size, jobs, dask_scheduler, model,
@@ -176,18 +177,23 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
 @threshold_option
 @click.option("--per-claim", type=click.IntRange(1), default=None,
               help="Candidate copies compared per claim (default 8).")
-def link(db, rebuild, matcher, threshold, per_claim):
+@click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
+              help="Score the candidate pairs on the Dask cluster at this scheduler address (tcp://host:8786).")
+def link(db, rebuild, matcher, threshold, per_claim, dask_scheduler):
     """Link the claims not linked yet to the stored ones, across outlets.
 
     Only claims stored without linking (ingest --no-link, an interrupted run) are
     compared with the others; the families, derivations and analytics they touch
-    are updated. --rebuild recomputes every link, family and derivation.
+    are updated. --rebuild recomputes every link, family and derivation. With
+    --dask, the candidate pairs are scored on a Dask cluster; this process still
+    finds them and writes every row, the same rows as without.
     """
     from claimkb.api import KnowledgeBase
 
     progress = StepProgress("Linking")
     with KnowledgeBase(db, create=False) as kb:
-        result = kb.link(rebuild=rebuild, matcher=matcher, threshold=threshold, per_claim=per_claim, progress=progress)
+        result = kb.link(rebuild=rebuild, matcher=matcher, threshold=threshold, per_claim=per_claim, progress=progress,
+                         dask=dask_scheduler)
     progress.finish()
     click.echo(str(result.linked), err=True)
     if result.fact_checks is not None:

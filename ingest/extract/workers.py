@@ -8,14 +8,13 @@ the writer.
 """
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from itertools import islice
 from typing import TypeVar
 
-from claimkb.errors import ClaimkbError
+from claimkb.distributed import TASKS_PER_WORKER, results_in_order, tasks_in_flight
 from claimkb.ingest.extract import extract_all
 from claimkb.ingest.extract.nlp import load_pipeline
 from claimkb.ingest.records import Extraction
@@ -26,11 +25,6 @@ T = TypeVar("T")
 # next to parsing it (a few ms against about a second), small enough that the
 # workers finish together instead of one parsing the last long chunk alone.
 CHUNK_SIZE = 8
-# Tasks in flight per worker: enough queued that a worker never waits while the
-# writer stores results held up behind a slower chunk; the bound keeps memory flat.
-TASKS_PER_WORKER = 4
-# How long to wait for a Dask scheduler before saying it cannot be reached.
-DASK_CONNECT_SECONDS = 20
 
 
 def extract_texts(texts: list[str], model: str | None = None) -> list[Extraction]:
@@ -65,43 +59,20 @@ def extract_in_order(
 ) -> Iterator[tuple[T, Extraction]]:
     """Yield (item, extraction) in the order of ``items``, keeping at most
     ``in_flight`` chunks submitted and not yet handed back."""
-    pending: deque = deque()
-    for chunk in _chunks(items, CHUNK_SIZE):
-        pending.append((chunk, submit([text_of(item) for item in chunk])))
-        if len(pending) >= in_flight:
-            yield from _settle(pending.popleft())
-    while pending:
-        yield from _settle(pending.popleft())
-
-
-def _settle(entry) -> Iterator:
-    chunk, future = entry
-    yield from zip(chunk, future.result(), strict=True)
+    chunks = _chunks(items, CHUNK_SIZE)
+    for chunk, extractions in results_in_order(chunks, lambda chunk: submit([text_of(i) for i in chunk]), in_flight):
+        yield from zip(chunk, extractions, strict=True)
 
 
 @contextmanager
-def extraction_runner(model: str | None = None, *, jobs: int = 1, dask: str | None = None):
-    """A context giving ``(submit, in_flight)`` for ``extract_in_order``."""
-    if dask is not None:
-        with _dask_client(dask) as client:
-            workers = max(1, len(client.scheduler_info().get("workers", {})))
-            yield (lambda texts: client.submit(extract_texts, texts, model)), workers * TASKS_PER_WORKER
+def extraction_runner(model: str | None = None, *, jobs: int = 1, client=None):
+    """A context giving ``(submit, in_flight)`` for ``extract_in_order``: on the cluster
+    of ``client`` (a ``distributed.Client``, see ``claimkb.distributed.cluster``), in
+    ``jobs`` local processes, or here."""
+    if client is not None:
+        yield (lambda texts: client.submit(extract_texts, texts, model)), tasks_in_flight(client)
     elif jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             yield (lambda texts: pool.submit(extract_texts, texts, model)), jobs * TASKS_PER_WORKER
     else:
         yield (lambda texts: _Inline(extract_texts(texts, model))), 1
-
-
-@contextmanager
-def _dask_client(address: str):
-    try:
-        from distributed import Client
-    except ImportError as ex:
-        raise ClaimkbError("--dask needs the dask extra: pip install 'claimkb[dask]'") from ex
-    try:
-        client = Client(address, timeout=DASK_CONNECT_SECONDS)
-    except (OSError, TimeoutError, ValueError) as ex:
-        raise ClaimkbError(f"cannot reach the Dask scheduler at {address!r}: {ex}") from ex
-    with client:
-        yield client

@@ -12,25 +12,25 @@ dense similarity in the embeddings tier. Two ways to use them:
   cached vectors of ``claim_embeddings``; only they and their candidates are loaded.
 
 Each candidate pair is put in publication order (ties broken by claim id) and
-then goes through ``kb.compare.compare`` (features computed once per claim, kept
-in a bounded cache), so that a link's relation and evidence say how the later copy
-differs from the earlier one; pairs it calls the same claim become ``claim_links``
-rows, ``claim_a`` being the earlier copy.
+then goes through ``kb.compare.compare`` (``claimkb.link.scoring``: here, or in
+blocks on a Dask cluster), so that a link's relation and evidence say how the later
+copy differs from the earlier one; pairs it calls the same claim become
+``claim_links`` rows, ``claim_a`` being the earlier copy. Everything else, and every
+read and write of the database, happens in this process.
 """
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 import numpy as np
 
 from claimkb.graph.analytics import compute_analytics
-from claimkb.link.alignment import ALIGNED_THRESHOLD, align_derivations, keep_one_counterpart
+from claimkb.link.alignment import align_derivations, keep_one_counterpart
 from claimkb.link.derivations import build_derivations
 from claimkb.link.families import build_families, linked_component
+from claimkb.link.scoring import FEATURE_CACHE, AcceptedLink, score_all
 from claimkb.match.candidates import (
     MIN_DENSE_SIMILARITY,
     PER_CLAIM,
@@ -49,11 +49,6 @@ from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.runs import finish_run, start_run
 from claimkb.store.serving import refresh_serving_tables
 
-# Claims whose comparison features are kept in memory at once (~3.5 KB each, so 1.4 GB
-# at most): at 1M claims the candidate pairs touch ~830k distinct claims in no useful
-# order, and a cache of 200k computed each claim's features 2.4 times on average.
-FEATURE_CACHE = 400_000
-COMPARE_CHUNK = 50_000  # candidate pairs compared between progress reports
 # Relations by which a copy contradicts its source (see drop_outcompeted).
 CONTRADICTIONS = ("number_changed", "date_changed", "negation_flipped", "speaker_changed", "entity_changed")
 
@@ -62,15 +57,6 @@ select c.id, c.article_id, c.kind, c.content, s.name, a.outlet_id,
        coalesce(a.published, a.ingested_at)
 from claims c join articles a on a.id = c.article_id left join speakers s on s.id = c.speaker_id
 """
-
-
-class AcceptedLink(NamedTuple):
-    """A link kept until all are known, as compact as it can be: a bulk run holds
-    millions of them, and a Comparison's list of dicts costs several times its JSON."""
-
-    score: float
-    relation: str
-    evidence: str  # JSON list of differences
 
 
 @dataclass
@@ -125,6 +111,7 @@ def link_claims(
     matcher: str = "auto",
     progress=None,
     per_claim: int = PER_CLAIM,
+    client=None,
 ) -> LinkStats:
     """Link claims across outlets. claim_ids=None links everything; a list links just those new claims, and
     the pending ones (stored but never linked), against everything stored (incremental: the end of every
@@ -134,7 +121,9 @@ def link_claims(
     progress: optional callable(done, total) for a progress bar.
 
     ``threshold`` is kb.compare's calibrated score a pair needs to be linked;
-    ``per_claim`` caps the candidates each claim is compared with."""
+    ``per_claim`` caps the candidates each claim is compared with. ``client``: a
+    ``distributed.Client`` (``claimkb.distributed.cluster``) whose cluster scores the
+    candidate pairs; the links are the same as scored here."""
     started = time.perf_counter()
     matcher = resolve_matcher(matcher)
     threshold = default_threshold(matcher) if threshold is None else threshold
@@ -154,7 +143,7 @@ def link_claims(
             stats = LinkStats(matcher=matcher)
         else:
             index = stored_token_index(db)
-            stats = _link(db, index, claim_ids, matcher, threshold, per_claim, progress)
+            stats = _link(db, index, claim_ids, matcher, threshold, per_claim, progress, client)
         _clear_pending(db, claim_ids)
     # after the commit: the indexes are caches of what is stored, never ahead of it
     if index is not None:
@@ -166,7 +155,7 @@ def link_claims(
     return stats
 
 
-def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progress) -> LinkStats:
+def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progress, client) -> LinkStats:
     """Link ``claim_ids`` (None: every claim) and update what depends on the links;
     ``index`` holds the tokens of every stored claim."""
     if claim_ids is None:
@@ -175,7 +164,7 @@ def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progr
         claims, pairs, vectors = _incremental_candidates(db, index, claim_ids, matcher, per_claim)
     stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
                       matcher=matcher)
-    probable = _write_links(db, claims, pairs, vectors, threshold, matcher, stats, progress)
+    probable = _write_links(db, claims, pairs, vectors, threshold, stats, progress, client)
     articles = None if claim_ids is None else _articles_of(db, claim_ids)
     stats.derivations = build_derivations(db, articles)
     comparer = stored_comparer(db, matcher)
@@ -259,32 +248,22 @@ def _dense_neighbours(db, new: Claims, new_vectors: np.ndarray, per_claim: int) 
     }
 
 
-def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, matcher, stats, progress) -> list:
+def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, stats, progress, client) -> list:
     """Write the pairs ``compare`` calls the same claim; return the (earlier, later)
     claim ids of the pairs that fell short of the threshold but are probable copies
     (``claimkb.link.alignment.ALIGNED_THRESHOLD``): evidence of a re-publication."""
     method = "dense" if vectors is not None else "lexical"
-
-    @lru_cache(maxsize=FEATURE_CACHE)
-    def features(k: int):
-        return claim_features(claims.contents[k], claims.speakers[k], claims.kinds[k])
-
+    # each pair earlier copy first, so that the evidence reads that way
+    rank = np.empty(len(claims), dtype=np.int64)
+    rank[sorted(range(len(claims)), key=claims.order.__getitem__)] = np.arange(len(claims))
+    later_first = rank[pairs[:, 0]] > rank[pairs[:, 1]] if len(pairs) else np.zeros(0, dtype=bool)
+    pairs = np.where(later_first[:, None], pairs[:, ::-1], pairs)
     accepted = []  # (earlier, later, AcceptedLink)
     probable = []
-    for start in range(0, len(pairs), COMPARE_CHUNK):
-        for i, j in pairs[start:start + COMPARE_CHUNK].tolist():
-            if claims.order[j] < claims.order[i]:
-                i, j = j, i  # compared earlier -> later, so the evidence reads that way
-            dense = float(vectors[i] @ vectors[j]) if vectors is not None else None
-            result = compare(features(i), features(j), dense_similarity=dense, threshold=threshold)
-            if not result.same_claim and result.score >= ALIGNED_THRESHOLD:
-                probable.append((claims.ids[i], claims.ids[j]))
-            if result.same_claim:
-                link = AcceptedLink(result.score, result.relation, json.dumps(result.differences, ensure_ascii=False))
-                accepted.append((i, j, link))
-        if progress:
-            progress(min(start + COMPARE_CHUNK, len(pairs)), len(pairs))
-    features.cache_clear()
+    for block_accepted, block_probable in score_all(claims, pairs, vectors, threshold, client=client,
+                                                    progress=progress):
+        accepted += block_accepted
+        probable += [(claims.ids[i], claims.ids[j]) for i, j in block_probable]
     kept = drop_outcompeted(accepted, claims.articles)
     stats.links = len(kept)
     stats.same_outlet_links = sum(claims.outlets[a] == claims.outlets[b] for a, b, _ in kept)

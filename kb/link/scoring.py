@@ -1,0 +1,120 @@
+"""Scoring candidate pairs with ``compare``: in this process, or in blocks on a Dask cluster.
+
+Each pair comes earlier copy first, so a link's relation and evidence say how the
+later copy differs. ``score_pairs`` is the one loop, whichever way it runs: here,
+over every pair with each claim's features computed once (``FEATURE_CACHE``); on a
+cluster, over a ``Block``: a run of pairs with just what they need, the texts,
+speakers and kinds of the claims they touch (and their vectors in the dense tier),
+the pairs as positions among those claims. Blocks come back in order and are mapped
+to the writer's positions, so the links are the same wherever they were scored.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+import numpy as np
+
+from claimkb.distributed import results_in_order, tasks_in_flight
+from claimkb.link.alignment import ALIGNED_THRESHOLD
+from claimkb.match.compare import compare
+from claimkb.match.features import ClaimFeatures, claim_features
+
+# Claims whose comparison features are kept in memory at once (~3.5 KB each, so 1.4 GB
+# at most): at 1M claims the candidate pairs touch ~830k distinct claims in no useful
+# order, and a cache of 200k computed each claim's features 2.4 times on average.
+FEATURE_CACHE = 400_000
+BLOCK_PAIRS = 50_000  # candidate pairs scored between progress reports, and per block on a cluster
+
+
+class AcceptedLink(NamedTuple):
+    """A link kept until all are known, as compact as it can be: a bulk run holds
+    millions of them, and a Comparison's list of dicts costs several times its JSON."""
+
+    score: float
+    relation: str
+    evidence: str  # JSON list of differences
+
+
+Scored = tuple[list[tuple[int, int, AcceptedLink]], list[tuple[int, int]]]
+
+
+@dataclass
+class Block:
+    """A run of pairs and the claims they touch, as a cluster worker gets it."""
+
+    contents: list[str]
+    speakers: list[str | None]
+    kinds: list[str]
+    vectors: np.ndarray | None  # the claims' unit vectors (dense tier), else None
+    pairs: np.ndarray  # (m, 2) positions among the claims above, earlier copy first
+    threshold: float
+
+
+def score_pairs(pairs: np.ndarray, features: Callable[[int], ClaimFeatures], vectors: np.ndarray | None,
+                threshold: float) -> Scored:
+    """(accepted, probable): the pairs ``compare`` calls the same claim, with their link,
+    and those short of the threshold that are still probable copies
+    (``ALIGNED_THRESHOLD``: evidence of a re-publication)."""
+    accepted, probable = [], []
+    for i, j in pairs.tolist():
+        dense = float(vectors[i] @ vectors[j]) if vectors is not None else None
+        result = compare(features(i), features(j), dense_similarity=dense, threshold=threshold)
+        if result.same_claim:
+            link = AcceptedLink(result.score, result.relation, json.dumps(result.differences, ensure_ascii=False))
+            accepted.append((i, j, link))
+        elif result.score >= ALIGNED_THRESHOLD:
+            probable.append((i, j))
+    return accepted, probable
+
+
+def score_block(block: Block) -> Scored:
+    """``score_pairs`` over a block, each of its claims' features computed once."""
+
+    @cache
+    def features(k: int) -> ClaimFeatures:
+        return claim_features(block.contents[k], block.speakers[k], block.kinds[k])
+
+    return score_pairs(block.pairs, features, block.vectors, block.threshold)
+
+
+def score_all(claims, pairs: np.ndarray, vectors: np.ndarray | None, threshold: float, *,
+              client=None, progress=None) -> Iterator[Scored]:
+    """Score ``pairs`` (positions in ``claims``, earlier copy first) in runs of
+    ``BLOCK_PAIRS``, here or, given a ``distributed.Client``, on its cluster; yields
+    each run's result in order, in ``claims`` positions."""
+    if client is None:
+        @lru_cache(maxsize=FEATURE_CACHE)
+        def features(k: int) -> ClaimFeatures:
+            return claim_features(claims.contents[k], claims.speakers[k], claims.kinds[k])
+
+        for start in range(0, len(pairs), BLOCK_PAIRS):
+            yield score_pairs(pairs[start:start + BLOCK_PAIRS], features, vectors, threshold)
+            _report(progress, start, len(pairs))
+        return
+    blocks = (_block(claims, pairs[start:start + BLOCK_PAIRS], vectors, threshold)
+              for start in range(0, len(pairs), BLOCK_PAIRS))
+    in_order = results_in_order(blocks, lambda task: client.submit(score_block, task[1], pure=False),
+                                tasks_in_flight(client))
+    for start, ((touched, _), (accepted, probable)) in zip(range(0, len(pairs), BLOCK_PAIRS), in_order):
+        yield ([(int(touched[i]), int(touched[j]), link) for i, j, link in accepted],
+               [(int(touched[i]), int(touched[j])) for i, j in probable])
+        _report(progress, start, len(pairs))
+
+
+def _block(claims, pairs: np.ndarray, vectors: np.ndarray | None, threshold: float) -> tuple[np.ndarray, Block]:
+    """(the claims' positions the block's pairs touch, the block)."""
+    touched, local = np.unique(pairs, return_inverse=True)
+    positions = touched.tolist()
+    return touched, Block(
+        contents=[claims.contents[k] for k in positions], speakers=[claims.speakers[k] for k in positions],
+        kinds=[claims.kinds[k] for k in positions], vectors=None if vectors is None else vectors[touched],
+        pairs=local.reshape(pairs.shape).astype(np.int64), threshold=threshold)
+
+
+def _report(progress, start: int, total: int) -> None:
+    if progress:
+        progress(min(start + BLOCK_PAIRS, total), total)
