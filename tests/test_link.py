@@ -177,3 +177,17 @@ def test_evidence_is_a_json_list(db):
     link_claims(db, matcher="lexical")
     for (evidence,) in db.execute("select evidence from claim_links"):
         assert isinstance(json.loads(evidence), list)
+
+
+def test_the_scoring_order_brings_each_claims_pairs_together():
+    from claimkb.link.scoring import locality_order
+
+    # two groups of claims paired among themselves, their positions interleaved (even,
+    # odd): in position order the groups alternate pair after pair
+    evens = [(0, 2), (2, 4), (4, 6), (0, 6)]
+    odds = [(1, 3), (3, 5), (5, 7), (1, 7)]
+    pairs = np.array([p for pair in zip(evens, odds) for p in pair], dtype=np.int64)
+    order = locality_order(pairs, 8)
+    assert sorted(order.tolist()) == list(range(len(pairs)))
+    groups = [pairs[k, 0] % 2 for k in order]
+    assert groups == sorted(groups) or groups == sorted(groups, reverse=True)  # one group, then the other

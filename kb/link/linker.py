@@ -30,7 +30,7 @@ from claimkb.graph.analytics import compute_analytics
 from claimkb.link.alignment import align_derivations, keep_one_counterpart
 from claimkb.link.derivations import build_derivations
 from claimkb.link.families import build_families, linked_component
-from claimkb.link.scoring import FEATURE_CACHE, AcceptedLink, score_all
+from claimkb.link.scoring import FEATURE_CACHE, AcceptedLink, locality_order, score_all
 from claimkb.match.candidates import (
     MIN_DENSE_SIMILARITY,
     PER_CLAIM,
@@ -258,12 +258,19 @@ def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, stat
     rank[sorted(range(len(claims)), key=claims.order.__getitem__)] = np.arange(len(claims))
     later_first = rank[pairs[:, 0]] > rank[pairs[:, 1]] if len(pairs) else np.zeros(0, dtype=bool)
     pairs = np.where(later_first[:, None], pairs[:, ::-1], pairs)
+    if len(pairs):
+        pairs = pairs[locality_order(pairs, len(claims))]
     accepted = []  # (earlier, later, AcceptedLink)
-    probable = []
+    probable_pairs = []
     for block_accepted, block_probable in score_all(claims, pairs, vectors, threshold, client=client,
                                                     progress=progress):
         accepted += block_accepted
-        probable += [(claims.ids[i], claims.ids[j]) for i, j in block_probable]
+        probable_pairs += block_probable
+    # back in the candidates' order (by the pair's lower position), which the scoring
+    # order left: the rows are written, and re-publications aligned, in that order
+    accepted.sort(key=lambda link: (min(link[:2]), max(link[:2])))
+    probable_pairs.sort(key=lambda pair: (min(pair), max(pair)))
+    probable = [(claims.ids[i], claims.ids[j]) for i, j in probable_pairs]
     kept = drop_outcompeted(accepted, claims.articles)
     stats.links = len(kept)
     stats.same_outlet_links = sum(claims.outlets[a] == claims.outlets[b] for a, b, _ in kept)

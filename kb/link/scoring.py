@@ -17,6 +17,8 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import reverse_cuthill_mckee
 
 from claimkb.distributed import results_in_order, tasks_in_flight
 from claimkb.link.alignment import ALIGNED_THRESHOLD
@@ -24,8 +26,9 @@ from claimkb.match.compare import compare
 from claimkb.match.features import ClaimFeatures, claim_features
 
 # Claims whose comparison features are kept in memory at once (~3.5 KB each, so 1.4 GB
-# at most): at 1M claims the candidate pairs touch ~830k distinct claims in no useful
-# order, and a cache of 200k computed each claim's features 2.4 times on average.
+# at most): at 1M claims the candidate pairs touch ~840k distinct claims; in the order
+# of ``locality_order`` this cache computes each one's features 1.10 times on average
+# (1.57 in claim order, 2.4 with a cache of 200k).
 FEATURE_CACHE = 400_000
 BLOCK_PAIRS = 50_000  # candidate pairs scored between progress reports, and per block on a cluster
 
@@ -52,6 +55,18 @@ class Block:
     vectors: np.ndarray | None  # the claims' unit vectors (dense tier), else None
     pairs: np.ndarray  # (m, 2) positions among the claims above, earlier copy first
     threshold: float
+
+
+def locality_order(pairs: np.ndarray, n: int) -> np.ndarray:
+    """An order of ``pairs`` (positions among ``n`` claims) in which each claim's pairs
+    come close together, so that a bounded feature cache computes a claim once: the
+    pairs by the earlier of their two claims in the reverse Cuthill-McKee order of the
+    candidate graph, which numbers each claim near the claims it is paired with."""
+    graph = sparse.coo_matrix((np.ones(len(pairs), dtype=np.int8), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
+    graph = (graph + graph.T).tocsr()
+    rank = np.empty(n, dtype=np.int64)
+    rank[reverse_cuthill_mckee(graph, symmetric_mode=True)] = np.arange(n)
+    return np.argsort(np.minimum(rank[pairs[:, 0]], rank[pairs[:, 1]]), kind="stable")
 
 
 def score_pairs(pairs: np.ndarray, features: Callable[[int], ClaimFeatures], vectors: np.ndarray | None,
