@@ -5,14 +5,14 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from rows import database_rows
 from test_parallel_ingest import INPUTS, rows_by_table
 
 from claimkb.cli import cli
+from claimkb.distributed import TASKS_PER_WORKER
 
 pytest.importorskip("distributed", reason="the dask extra (dask[distributed]) is not installed")
-# pairs per block on the cluster: small, so that the sample's pairs make many blocks in
-# flight at once, coming back out of order
-SMALL_BLOCKS = 16
+WORKERS = 2
 
 
 def run(*args):
@@ -29,11 +29,16 @@ def stored(tmp_path_factory):
     return path
 
 
-@pytest.mark.parametrize("matcher", ["lexical", "dense"])
-def test_links_scored_on_a_cluster_are_the_links_scored_here(stored, tmp_path, monkeypatch, matcher):
+@pytest.fixture(scope="module")
+def scheduler():
     from distributed import LocalCluster
 
-    from claimkb.link import scoring
+    with LocalCluster(n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.mark.parametrize("matcher", ["lexical", "dense"])
+def test_links_scored_on_a_cluster_are_the_links_scored_here(stored, scheduler, tmp_path, matcher):
     from claimkb.match.embeddings import embeddings_available
 
     if matcher == "dense" and not embeddings_available():
@@ -41,13 +46,49 @@ def test_links_scored_on_a_cluster_are_the_links_scored_here(stored, tmp_path, m
     here, there = tmp_path / "here.db", tmp_path / "there.db"
     shutil.copy(stored, here)
     shutil.copy(stored, there)
-    run("link", here, "--matcher", matcher)
-    monkeypatch.setattr(scoring, "BLOCK_PAIRS", SMALL_BLOCKS)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        run("link", there, "--matcher", matcher, "--dask", cluster.scheduler_address)
+    pairs = int(run("link", here, "--matcher", matcher).stderr.split(" candidate pairs")[0].rsplit(" ", 1)[1])
+    # the pairs are cut into TASKS_PER_WORKER blocks a worker, all in flight at once
+    # and coming back out of order; more pairs than blocks, or there is nothing to order
+    assert pairs > WORKERS * TASKS_PER_WORKER
+    run("link", there, "--matcher", matcher, "--dask", scheduler)
     expected = rows_by_table(here)
-    assert len(expected["claim_links"]) > SMALL_BLOCKS  # more than one block's worth linked
+    assert expected["claim_links"]  # something was linked to compare
     assert rows_by_table(there) == expected
+
+    # every claim at once (the bulk path), from scratch
+    run("link", here, "--rebuild", "--matcher", matcher)
+    run("link", there, "--rebuild", "--matcher", matcher, "--dask", scheduler)
+    assert rows_by_table(there) == rows_by_table(here)
+
+
+def test_ingest_on_a_cluster_links_as_one_process_does(scheduler, tmp_path):
+    here, there = tmp_path / "here.db", tmp_path / "there.db"
+    run("ingest", here, *INPUTS, "--matcher", "lexical")
+    assert "Linked: " in run("ingest", there, *INPUTS, "--matcher", "lexical", "--dask", scheduler).stderr
+    expected = rows_by_table(here)
+    assert expected["claim_links"]
+    assert rows_by_table(there) == expected
+
+
+def test_an_error_on_the_cluster_leaves_the_links_as_they_were(stored, tmp_path, monkeypatch):
+    from distributed import LocalCluster
+
+    from claimkb.link import scoring
+
+    def broken(block):
+        raise RuntimeError("a block could not be scored")
+
+    monkeypatch.setattr(scoring, "score_block", broken)
+    db = tmp_path / "kb.db"
+    shutil.copy(stored, db)
+    before = database_rows(db)
+    # workers in this process, so that they run the broken scorer
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as cluster:  # any free port
+        result = CliRunner().invoke(cli, ["link", str(db), "--matcher", "lexical", "--dask",
+                                          cluster.scheduler_address])
+    assert result.exit_code == 1
+    assert "a block could not be scored" in result.stderr
+    assert database_rows(db) == before  # nothing linked, and the claims still wait to be
 
 
 def test_an_unreachable_scheduler_is_named_and_the_database_is_left_as_it_was(stored, tmp_path):

@@ -4,14 +4,19 @@ Each pair comes earlier copy first, so a link's relation and evidence say how th
 later copy differs. ``score_pairs`` is the one loop, whichever way it runs: here,
 over every pair with each claim's features computed once (``FEATURE_CACHE``); on a
 cluster, over a ``Block``: a run of pairs with just what they need, the texts,
-speakers and kinds of the claims they touch (and their vectors in the dense tier),
-the pairs as positions among those claims. Blocks come back in order and are mapped
-to the writer's positions, so the links are the same wherever they were scored.
+speakers and kinds of the claims they touch, the pairs as positions among those
+claims, and in the dense tier each pair's embedding similarity. Blocks come back in
+order and are mapped to the writer's positions, so the links are the same wherever
+they were scored. The similarities are computed here, in both ways, by the same
+expression on the same vectors: a pair's score cannot depend on a worker's hardware
+(its BLAS may sum a dot product in another order), and a block carries one number a
+pair instead of 384 a claim.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import math
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -30,7 +35,12 @@ from claimkb.match.features import ClaimFeatures, claim_features
 # of ``locality_order`` this cache computes each one's features 1.10 times on average
 # (1.57 in claim order, 2.4 with a cache of 200k).
 FEATURE_CACHE = 400_000
-BLOCK_PAIRS = 50_000  # candidate pairs scored between progress reports, and per block on a cluster
+BLOCK_PAIRS = 50_000  # candidate pairs scored here between progress reports
+# Candidate pairs a cluster worker scores in one task, at most: about a second of work
+# (~180 us a pair, features included) against milliseconds of scheduling, and at most
+# twice as many claim texts sent (~2 MB). Fewer a task when the pairs would otherwise
+# leave a worker idle: every worker gets its TASKS_PER_WORKER blocks.
+CLUSTER_BLOCK_PAIRS = 5_000
 
 
 class AcceptedLink(NamedTuple):
@@ -52,8 +62,8 @@ class Block:
     contents: list[str]
     speakers: list[str | None]
     kinds: list[str]
-    vectors: np.ndarray | None  # the claims' unit vectors (dense tier), else None
     pairs: np.ndarray  # (m, 2) positions among the claims above, earlier copy first
+    dense: list[float] | None  # each pair's embedding similarity (dense tier), else None
     threshold: float
 
 
@@ -69,15 +79,16 @@ def locality_order(pairs: np.ndarray, n: int) -> np.ndarray:
     return np.argsort(np.minimum(rank[pairs[:, 0]], rank[pairs[:, 1]]), kind="stable")
 
 
-def score_pairs(pairs: np.ndarray, features: Callable[[int], ClaimFeatures], vectors: np.ndarray | None,
+def score_pairs(pairs: np.ndarray, features: Callable[[int], ClaimFeatures], dense: Sequence[float] | None,
                 threshold: float) -> Scored:
     """(accepted, probable): the pairs ``compare`` calls the same claim, with their link,
     and those short of the threshold that are still probable copies
-    (``ALIGNED_THRESHOLD``: evidence of a re-publication)."""
+    (``ALIGNED_THRESHOLD``: evidence of a re-publication). ``dense``: each pair's
+    embedding similarity (``similarities``), else None."""
     accepted, probable = [], []
-    for i, j in pairs.tolist():
-        dense = float(vectors[i] @ vectors[j]) if vectors is not None else None
-        result = compare(features(i), features(j), dense_similarity=dense, threshold=threshold)
+    for k, (i, j) in enumerate(pairs.tolist()):
+        result = compare(features(i), features(j), dense_similarity=None if dense is None else dense[k],
+                         threshold=threshold)
         if result.same_claim:
             link = AcceptedLink(result.score, result.relation, json.dumps(result.differences, ensure_ascii=False))
             accepted.append((i, j, link))
@@ -93,31 +104,41 @@ def score_block(block: Block) -> Scored:
     def features(k: int) -> ClaimFeatures:
         return claim_features(block.contents[k], block.speakers[k], block.kinds[k])
 
-    return score_pairs(block.pairs, features, block.vectors, block.threshold)
+    return score_pairs(block.pairs, features, block.dense, block.threshold)
+
+
+def similarities(pairs: np.ndarray, vectors: np.ndarray | None) -> list[float] | None:
+    """Each pair's embedding similarity (the dot product of the claims' unit vectors)
+    in the dense tier; None without vectors."""
+    return None if vectors is None else [float(vectors[i] @ vectors[j]) for i, j in pairs.tolist()]
 
 
 def score_all(claims, pairs: np.ndarray, vectors: np.ndarray | None, threshold: float, *,
               client=None, progress=None) -> Iterator[Scored]:
     """Score ``pairs`` (positions in ``claims``, earlier copy first) in runs of
-    ``BLOCK_PAIRS``, here or, given a ``distributed.Client``, on its cluster; yields
-    each run's result in order, in ``claims`` positions."""
+    ``BLOCK_PAIRS`` here or, given a ``distributed.Client``, in blocks of at most
+    ``CLUSTER_BLOCK_PAIRS`` on its cluster; yields each run's result in order, in
+    ``claims`` positions."""
     if client is None:
         @lru_cache(maxsize=FEATURE_CACHE)
         def features(k: int) -> ClaimFeatures:
             return claim_features(claims.contents[k], claims.speakers[k], claims.kinds[k])
 
         for start in range(0, len(pairs), BLOCK_PAIRS):
-            yield score_pairs(pairs[start:start + BLOCK_PAIRS], features, vectors, threshold)
-            _report(progress, start, len(pairs))
+            run = pairs[start:start + BLOCK_PAIRS]
+            yield score_pairs(run, features, similarities(run, vectors), threshold)
+            _report(progress, start + len(run), len(pairs))
         return
-    blocks = (_block(claims, pairs[start:start + BLOCK_PAIRS], vectors, threshold)
-              for start in range(0, len(pairs), BLOCK_PAIRS))
-    in_order = results_in_order(blocks, lambda task: client.submit(score_block, task[1], pure=False),
-                                tasks_in_flight(client))
-    for start, ((touched, _), (accepted, probable)) in zip(range(0, len(pairs), BLOCK_PAIRS), in_order):
+    in_flight = tasks_in_flight(client)
+    size = max(1, min(CLUSTER_BLOCK_PAIRS, math.ceil(len(pairs) / in_flight)))
+    blocks = (_block(claims, pairs[start:start + size], vectors, threshold) for start in range(0, len(pairs), size))
+    in_order = results_in_order(blocks, lambda task: client.submit(score_block, task[1], pure=False), in_flight)
+    done = 0
+    for (touched, block), (accepted, probable) in in_order:
         yield ([(int(touched[i]), int(touched[j]), link) for i, j, link in accepted],
                [(int(touched[i]), int(touched[j])) for i, j in probable])
-        _report(progress, start, len(pairs))
+        done += len(block.pairs)
+        _report(progress, done, len(pairs))
 
 
 def _block(claims, pairs: np.ndarray, vectors: np.ndarray | None, threshold: float) -> tuple[np.ndarray, Block]:
@@ -126,10 +147,10 @@ def _block(claims, pairs: np.ndarray, vectors: np.ndarray | None, threshold: flo
     positions = touched.tolist()
     return touched, Block(
         contents=[claims.contents[k] for k in positions], speakers=[claims.speakers[k] for k in positions],
-        kinds=[claims.kinds[k] for k in positions], vectors=None if vectors is None else vectors[touched],
-        pairs=local.reshape(pairs.shape).astype(np.int64), threshold=threshold)
+        kinds=[claims.kinds[k] for k in positions], pairs=local.reshape(pairs.shape).astype(np.int64),
+        dense=similarities(pairs, vectors), threshold=threshold)
 
 
-def _report(progress, start: int, total: int) -> None:
+def _report(progress, done: int, total: int) -> None:
     if progress:
-        progress(min(start + BLOCK_PAIRS, total), total)
+        progress(done, total)
