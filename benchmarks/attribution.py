@@ -42,7 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from claimkb.ingest.extract import extract_claims  # noqa: E402
-from claimkb.ingest.extract.nlp import load_pipeline  # noqa: E402
+from claimkb.ingest.extract.nlp import load_pipeline, parseable  # noqa: E402
 
 SHARED_DATA = Path(os.environ.get("CLAIMKB_SHARED_DATA", REPO.parent / "shared" / "data"))
 SPLIT = REPO / "benchmarks" / "gold" / "ggt_split.json"
@@ -180,7 +180,7 @@ def main(argv=None) -> int:
     ids = list(texts)
 
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts[i] for i in ids))
+    docs = list(nlp.pipe(parseable(texts[i]) for i in ids))
     nlp_seconds = time.perf_counter() - t0
     t0 = time.perf_counter()
     extractions = [extract_claims(doc) for doc in docs]

@@ -374,3 +374,15 @@ def test_a_document_speaks_for_the_author_named_in_its_clause_and_later_as_the_s
     )
     claims = {c.content: c for c in extract_claims(nlp(text)).claims}
     assert claims["Most of the new jobs were part-time"].speaker.name == "Harbour Youth Council"
+
+
+def test_a_zero_width_space_after_a_name_does_not_hide_the_speaker(nlp):
+    from claimkb.ingest.extract import extract_all
+
+    text = ("Union organizer Dana Kowalczyk met the owners on Monday.\n\n"
+            "Kowalczyk\u200b said the vote had been fair and the count was public.")
+    (extraction, _), = extract_all(nlp, [(text, None)], batch_size=1)
+    (claim,) = [c for c in extraction.claims if c.kind == "indirect_quote"]
+    assert claim.speaker.name == "Dana Kowalczyk"
+    # the offsets still index the text as given, the zero-width space included
+    assert text[claim.char_start:claim.char_end] == "the vote had been fair and the count was public"

@@ -25,6 +25,7 @@ from claimkb.ingest.extract.citations import find_citations
 from claimkb.ingest.extract.cues import is_document_noun
 from claimkb.ingest.extract.hedges import find_hedge
 from claimkb.ingest.extract.link_lines import link_line_ranges
+from claimkb.ingest.extract.nlp import parseable
 from claimkb.ingest.extract.quantities import find_quantities, offsets
 from claimkb.ingest.extract.quotes import find_direct_quotes, find_quote_spans
 from claimkb.ingest.extract.reported_speech import find_reported_speech, reporting_cues
@@ -62,13 +63,16 @@ def extract_all(
     nlp: Language, items: Iterable[tuple[str, T]], batch_size: int
 ) -> Iterator[tuple[Extraction, T]]:
     """(extraction, context) for each (text, context), in order; texts longer than
-    LONG_TEXT are extracted piece by piece (see ``chunks``), others parsed in batches."""
+    LONG_TEXT are extracted piece by piece (see ``chunks``), others parsed in batches;
+    each text as ``parseable`` gives it, so the offsets index the text as given."""
     for long, group in groupby(items, key=lambda item: len(item[0]) > LONG_TEXT):
         if long:
             for text, context in group:
-                yield extract_long(nlp, text), context
+                yield extract_long(nlp, parseable(text)), context
         else:
-            for doc, context in nlp.pipe(group, as_tuples=True, batch_size=batch_size):
+            parsed = nlp.pipe(((parseable(text), context) for text, context in group), as_tuples=True,
+                              batch_size=batch_size)
+            for doc, context in parsed:
                 yield extract_claims(doc), context
 
 

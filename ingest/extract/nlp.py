@@ -32,6 +32,18 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+# Zero-width characters (CMS artefacts: a zero-width space typed after a name, a stray
+# byte-order mark) glue words together for the tokenizer: "Traeger\u200b said" is one
+# token, neither a name nor a cue. Each is read as a space, which keeps the text's
+# length, so every offset the extraction gives still indexes the stored text.
+ZERO_WIDTH_AS_SPACE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
+
+
+def parseable(text: str) -> str:
+    """``text`` as the pipeline reads it: zero-width characters become spaces."""
+    return text.translate(ZERO_WIDTH_AS_SPACE)
+
+
 class PipelineNotInstalled(ClaimkbError):
     """The spaCy pipeline asked for (--model, CLAIMKB_MODEL or the default) is not installed."""
 
