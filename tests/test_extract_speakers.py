@@ -386,3 +386,16 @@ def test_a_zero_width_space_after_a_name_does_not_hide_the_speaker(nlp):
     assert claim.speaker.name == "Dana Kowalczyk"
     # the offsets still index the text as given, the zero-width space included
     assert text[claim.char_start:claim.char_end] == "the vote had been fair and the count was public"
+
+
+def test_an_office_and_a_name_the_ner_took_for_an_organization_is_that_person(nlp):
+    from spacy.tokens import Span
+
+    text = ("Gitxsan Hereditary Chief Wii'lax said he did not consider the arrests a threat.\n\n"
+            '"We were standing there peacefully," he said.')
+    doc = nlp(text)
+    # what the small NER model does to some such names: one organization from the
+    # nation's name to the chief's
+    doc.ents = [Span(doc, 0, next(t.i for t in doc if t.text == "said"), label="ORG")]
+    claims = extract_claims(doc).claims
+    assert [(c.kind, c.speaker.name) for c in claims] == [("indirect_quote", "Wii'lax"), ("direct_quote", "Wii'lax")]

@@ -312,6 +312,7 @@ class SpeakerResolver:
                 self._alias(speaker, name)
             return speaker
         if self._names_person(ent):
+            name = _name_after_office(ent) or name
             speaker = self._lookup_person(name, ent.start_char) or self._speaker(name, "person")
             if speaker.name != name:
                 self._alias(speaker, name)
@@ -333,6 +334,8 @@ class SpeakerResolver:
             return False
         if any(s.kind == "organization" for s in self._index.get(_clean_name(ent.text).lower(), ())):
             return False
+        if _name_after_office(ent) is not None:
+            return True
         if len(ent) > 1 and any(t.lower_ in self._org_words for t in ent):
             return False
         if len(ent) == 1:
@@ -815,6 +818,21 @@ def _person_name_in(span: Span) -> str | None:
     if any(t.lower_ in ORG_NAME_WORDS or t.is_upper and len(t) > 1 or t.ent_type_ in PLACE_LABELS for t in name):
         return None
     return _clean_name(" ".join(t.text for t in name))
+
+
+def _name_after_office(ent: Span) -> str | None:
+    """The name after a capitalized office that ends an entity the NER took for an
+    organization or a place ("Gitxsan Hereditary Chief Wii'lax" -> "Wii'lax"): one or
+    two capitalized words, none an organization's word."""
+    office = max((t.i for t in ent if t.lower_ in ROLE_NOUNS and t.is_title), default=None)
+    if office is None:
+        return None
+    name = ent.doc[office + 1 : ent.end]
+    if not 1 <= len(name) <= 2 or not all(t.text[:1].isupper() and not t.is_upper for t in name):
+        return None
+    if any(t.lower_ in ORG_NAME_WORDS or t.lower_ in ROLE_NOUNS for t in name):
+        return None
+    return _clean_name(name.text)
 
 
 def _main_subject(token: Token) -> bool:
