@@ -399,3 +399,14 @@ def test_an_office_and_a_name_the_ner_took_for_an_organization_is_that_person(nl
     doc.ents = [Span(doc, 0, next(t.i for t in doc if t.text == "said"), label="ORG")]
     claims = extract_claims(doc).claims
     assert [(c.kind, c.speaker.name) for c in claims] == [("indirect_quote", "Wii'lax"), ("direct_quote", "Wii'lax")]
+
+
+def test_a_firm_named_after_its_founder_is_not_the_founder(nlp):
+    # the small NER model labels "Studio Kellerman" a person, and "Kellerman" alone
+    # then named the firm, introduced first, rather than the architect
+    text = ("Studio Kellerman designed the new library for the town.\n\n"
+            "Architect Mary Ann Kellerman led the project for three years.\n\n"
+            '"The roof collects all of the rain we need," Kellerman said.\n\n'
+            "Kellerman said the plans will be sold to other towns.\n")
+    claims = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert [c.speaker.name for c in claims] == ["Mary Ann Kellerman", "Mary Ann Kellerman"]

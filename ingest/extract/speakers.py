@@ -111,7 +111,7 @@ ORG_NAME_WORDS = ORG_NOUNS | frozenset(
     journal magazine media hydro canada airlines league club fc united town ministry
     services systems technologies energy health care capital holdings partners labs
     radio tv television church museum library fund trust alliance institute college
-    electronics street avenue road mall
+    electronics street avenue road mall studio studios
     """.split()
 )
 # Verbs whose subject issued a document: "the union released a statement".
@@ -206,7 +206,7 @@ class SpeakerResolver:
         # words the NER labels a person when they stand alone: usually surnames
         self._lone_person_words = {e.text.lower() for e in ents if e.label_ in PERSON_LABELS and len(e) == 1}
         # full names first, so that single-word mentions find them whatever the order
-        persons = [e for e in ents if e.label_ in PERSON_LABELS]
+        persons = [e for e in ents if e.label_ in PERSON_LABELS and not _starts_as_organization(e)]
         for ent in sorted(persons, key=lambda e: -len(_clean_name(e.text).split())):
             name = _without_leading_role(_clean_name(ent.text))
             if not name:
@@ -305,7 +305,7 @@ class SpeakerResolver:
         name = _clean_name(ent.text)
         if not name:
             return None
-        if ent.label_ in PERSON_LABELS:
+        if ent.label_ in PERSON_LABELS and not _starts_as_organization(ent):
             name = _without_leading_role(name)
             speaker = self._lookup_person(name, ent.start_char) or self._speaker(name, "person")
             if speaker.name != name:
@@ -317,7 +317,7 @@ class SpeakerResolver:
             if speaker.name != name:
                 self._alias(speaker, name)
             return speaker
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" or ent.label_ in PERSON_LABELS:
             full = self._org_names.get(name.lower(), name)
             found = self._index.get(full.lower())
             orgs = [s for s in found or () if s.kind == "organization"]
@@ -818,6 +818,13 @@ def _person_name_in(span: Span) -> str | None:
     if any(t.lower_ in ORG_NAME_WORDS or t.is_upper and len(t) > 1 or t.ent_type_ in PLACE_LABELS for t in name):
         return None
     return _clean_name(" ".join(t.text for t in name))
+
+
+def _starts_as_organization(ent: Span) -> bool:
+    """A name the NER took for a person's that opens with an organization's word
+    ("Studio Kellerman", "Radio Halton"): a firm named after its founder or place.
+    Only the first word counts, since surnames can be such words ("Emily Post")."""
+    return len(ent) > 1 and ent[0].lower_ in ORG_NAME_WORDS
 
 
 def _name_after_office(ent: Span) -> str | None:
