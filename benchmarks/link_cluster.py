@@ -54,7 +54,7 @@ def rows(path: Path) -> dict[str, list[tuple]]:
 def candidates(path: Path, matcher: str):
     """(claims, candidate pairs in the order the linker scores them, vectors or None)."""
     db = open_db(path)
-    claims, pairs, vectors = linker._bulk_candidates(db, stored_token_index(db), matcher, linker.PER_CLAIM)
+    claims, pairs, vectors, _ = linker._bulk_candidates(db, stored_token_index(db), matcher, linker.PER_CLAIM)
     return claims, pairs[scoring.locality_order(pairs, len(claims))], vectors
 
 

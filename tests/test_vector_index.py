@@ -70,3 +70,53 @@ def test_the_writer_grows_the_index_and_rebuilds_it_when_rows_it_holds_are_gone(
     assert ids[1] not in nearest_claims(db, unit(1), 4)
     assert nearest_claims(db, unit(50), 1) == [ids[0]]
     close_db(db)
+
+
+def test_bulk_candidates_from_the_index_find_what_exact_cosines_find():
+    from claimkb.match.candidates import approximate_dense_candidates, dense_candidates, neighbours_to_ask
+    from claimkb.match.vector_index import index_of, nearest_positions
+
+    # 600 topics, each stated in 3 articles with a little noise; 3 claims an article
+    rng = np.random.default_rng(7)
+    topics = np.vstack([unit(k) for k in range(600)])
+    vectors = np.repeat(topics, 3, axis=0) + 0.05 * rng.standard_normal((1800, DIMENSIONS)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    groups = np.arange(1800) % 600 // 3 * 3 + np.arange(1800) % 3  # 3 copies of a topic in 3 articles
+    ids = [f"{k:016x}" for k in range(1800)]
+
+    exact, _ = dense_candidates(vectors, groups, per_claim=4)
+    neighbours, cosines = nearest_positions(index_of(ids, vectors), ids, vectors, neighbours_to_ask(4))
+    approximate, scores = approximate_dense_candidates(neighbours, cosines, groups, per_claim=4)
+
+    found = {tuple(p) for p in approximate.tolist()}
+    assert len(found & {tuple(p) for p in exact.tolist()}) >= 0.95 * len(exact)
+    i, j = approximate[:, 0], approximate[:, 1]
+    assert (groups[i] != groups[j]).all() and (i < j).all()
+    assert np.allclose(scores, (vectors[i] * vectors[j]).sum(axis=1), atol=1e-4)
+
+
+def test_a_whole_link_over_the_exact_limit_keeps_the_index_it_built(tmp_path, monkeypatch):
+    from claimkb.link import linker
+    from claimkb.match.embeddings import embeddings_available
+    from claimkb.match.vector_index import index_of
+
+    if not embeddings_available():
+        pytest.skip("the dense tier's model is not installed")
+    built = []
+    monkeypatch.setattr(linker, "index_of", lambda *args: built.append(index_of(*args)) or built[-1])
+    links = {}
+    for limit in (10**9, 0):  # exact cosines, then the index above a limit every store exceeds
+        monkeypatch.setattr(linker, "EXACT_DENSE_MAX", limit)
+        sample = build_sample_kb(tmp_path / f"kb-{limit}.db")
+        db = open_db(sample.path)
+        linker.link_claims(db, matcher="dense", rebuild=True)
+        links[limit] = db.execute("select claim_a, claim_b, score from claim_links order by 1, 2").fetchall()
+        stored = db.execute("select count(*) from claim_embeddings").fetchone()[0]
+        close_db(db)
+        # the index the link built is the persistent one, in step with the table
+        reader = open_read_only(sample.path)
+        assert refresh_index(reader) == stored
+        reader.close()
+    assert len(built) == 1 and len(built[0]) == stored
+    # a sample this small: the graph search is exact, so the links are the same
+    assert links[0] == links[10**9] and links[0]

@@ -32,10 +32,13 @@ from claimkb.link.derivations import build_derivations
 from claimkb.link.families import build_families, linked_component
 from claimkb.link.scoring import FEATURE_CACHE, AcceptedLink, locality_order, score_all
 from claimkb.match.candidates import (
+    EXACT_DENSE_MAX,
     MIN_DENSE_SIMILARITY,
     PER_CLAIM,
+    approximate_dense_candidates,
     dense_candidates,
     lexical_candidates,
+    neighbours_to_ask,
     unique_pairs,
 )
 from claimkb.match.compare import compare, default_threshold
@@ -43,7 +46,7 @@ from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
 from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
 from claimkb.match.token_index import TokenIndex, save_token_index, stored_token_index
-from claimkb.match.vector_index import nearest_cached, refresh_index
+from claimkb.match.vector_index import index_of, nearest_cached, nearest_positions, refresh_index
 from claimkb.store.articles import pending_link_ids
 from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.runs import finish_run, start_run
@@ -138,28 +141,30 @@ def link_claims(
         if claim_ids is not None:
             # with the claims an earlier, interrupted or --no-link, ingest left unlinked
             claim_ids = list(dict.fromkeys([*claim_ids, *pending_link_ids(db)]))
-        index = None
+        index = vector_index = None
         if claim_ids == []:  # every stored claim is linked: nothing changes
             stats = LinkStats(matcher=matcher)
         else:
             index = stored_token_index(db)
-            stats = _link(db, index, claim_ids, matcher, threshold, per_claim, progress, client)
+            stats, vector_index = _link(db, index, claim_ids, matcher, threshold, per_claim, progress, client)
         _clear_pending(db, claim_ids)
     # after the commit: the indexes are caches of what is stored, never ahead of it
     if index is not None:
         save_token_index(db, index)
     if matcher == "dense":
-        refresh_index(db)
+        refresh_index(db, built=vector_index)
     stats.seconds = time.perf_counter() - started
     finish_run(db, run_id, claims=stats.claims)
     return stats
 
 
-def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progress, client) -> LinkStats:
+def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progress, client):
     """Link ``claim_ids`` (None: every claim) and update what depends on the links;
-    ``index`` holds the tokens of every stored claim."""
+    ``index`` holds the tokens of every stored claim. Returns the stats and the vector
+    index a whole link built of every claim's vector (None if it built none)."""
+    vector_index = None
     if claim_ids is None:
-        claims, pairs, vectors = _bulk_candidates(db, index, matcher, per_claim)
+        claims, pairs, vectors, vector_index = _bulk_candidates(db, index, matcher, per_claim)
     else:
         claims, pairs, vectors = _incremental_candidates(db, index, claim_ids, matcher, per_claim)
     stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
@@ -177,7 +182,7 @@ def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progr
     changed = None if claim_ids is None else _changed_claims(db, claim_ids, articles)
     compute_analytics(db, changed)
     refresh_serving_tables(db, changed)
-    return stats
+    return stats, vector_index
 
 
 def _changed_claims(db, claim_ids, articles) -> set[str]:
@@ -200,17 +205,23 @@ def _clear_pending(db, claim_ids) -> None:
 
 
 def _bulk_candidates(db, index: TokenIndex, matcher, per_claim):
-    """(claims, candidate pairs as claim positions, vectors or None) of every claim."""
+    """(claims, candidate pairs as claim positions, vectors or None, the vector index
+    built to find them or None) of every claim."""
     # in rowid order, as the token index holds them: its positions are the claims'
     claims = Claims.from_rows(db.execute(CLAIMS_SQL + " order by c.rowid").fetchall())
     groups = index.article_codes
     found = [lexical_candidates((index.indices, index.indptr), groups, per_claim=per_claim)]
-    vectors = None
+    vectors = vector_index = None
     if matcher == "dense":
         vectors = cached_vectors(db, claims.ids, claims.contents)
-        found.append(dense_candidates(vectors, groups, per_claim=per_claim))
+        if len(claims) > EXACT_DENSE_MAX:
+            vector_index = index_of(claims.ids, vectors)
+            neighbours, cosines = nearest_positions(vector_index, claims.ids, vectors, neighbours_to_ask(per_claim))
+            found.append(approximate_dense_candidates(neighbours, cosines, groups, per_claim=per_claim))
+        else:
+            found.append(dense_candidates(vectors, groups, per_claim=per_claim))
     pairs = np.concatenate([p for p, _ in found])
-    return claims, _unique(pairs, len(claims)), vectors
+    return claims, _unique(pairs, len(claims)), vectors, vector_index
 
 
 def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher: str, per_claim: int):
@@ -236,9 +247,8 @@ def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher
 def _dense_neighbours(db, new: Claims, new_vectors: np.ndarray, per_claim: int) -> dict[str, list[str]]:
     """For each new claim, the ``per_claim`` nearest cached vectors of claims in other
     articles, at or above ``MIN_DENSE_SIMILARITY``, through the persistent vector index
-    (claims never embedded are not searched). It asks the index for twice as many, as
-    some are the claim itself or others of its article."""
-    nearest = nearest_cached(db, new_vectors, 2 * per_claim + 1)
+    (claims never embedded are not searched)."""
+    nearest = nearest_cached(db, new_vectors, neighbours_to_ask(per_claim))
     articles = dict(select_in(db, "select id, article_id from claims where id in {ids}",
                               {claim_id for found in nearest for claim_id, _ in found}))
     return {

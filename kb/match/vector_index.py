@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimkb.match.embeddings import EMBEDDING_MODEL
+from claimkb.match.embeddings import EMBEDDING_DIM, EMBEDDING_MODEL
 
 # HNSW parameters as measured in benchmarks/ann_choice.py (recall@10 0.97 on real
 # claim vectors): 16 links a node, 128 candidates when adding, 64 when searching.
@@ -42,6 +42,41 @@ def _paths(folder: Path) -> tuple[Path, Path]:
 
 def _key(claim_id: str) -> int:
     return int(claim_id, 16)  # claim ids are 16 hex digits (claimkb.store.ids)
+
+
+def _keys(claim_ids) -> np.ndarray:
+    return np.fromiter((_key(c) for c in claim_ids), dtype=np.uint64, count=len(claim_ids))
+
+
+def _new_index():
+    from usearch.index import Index
+
+    return Index(ndim=EMBEDDING_DIM, metric="ip", dtype="f32", connectivity=CONNECTIVITY,
+                 expansion_add=EXPANSION_ADD, expansion_search=EXPANSION_SEARCH)
+
+
+def index_of(claim_ids: list[str], vectors: np.ndarray):
+    """A new index of ``vectors`` (normalized), one a claim of ``claim_ids``; once the
+    vectors are stored, ``refresh_index(db, built=...)`` keeps it as the persistent one."""
+    index = _new_index()
+    index.add(_keys(claim_ids), vectors.astype(np.float32, copy=False))
+    return index
+
+
+def nearest_positions(index, claim_ids: list[str], vectors: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each row of ``vectors``, about the ``limit`` nearest vectors of ``index`` (one
+    of ``index_of(claim_ids, ...)``) as positions in ``claim_ids`` (-1 where it found
+    fewer) and cosines: two (rows, limit) arrays."""
+    keys = _keys(claim_ids)
+    by_key = np.argsort(keys)
+    found = index.search(vectors.astype(np.float32, copy=False), limit)
+    found_keys = found.keys.reshape(len(vectors), -1)
+    counts = np.asarray(getattr(found, "counts", [len(found.keys)])).reshape(-1, 1)
+    answered = np.arange(found_keys.shape[1])[None, :] < counts  # the slots after a row's count hold garbage
+    at = np.clip(np.searchsorted(keys[by_key], found_keys), 0, len(keys) - 1)
+    positions = np.where(answered, by_key[at], -1)
+    distances = np.where(answered, found.distances.reshape(len(vectors), -1), 2.0)  # 2: a cosine of -1
+    return positions, (1.0 - distances).astype(np.float32)
 
 
 def _claim_id(key) -> str:
@@ -85,14 +120,22 @@ def replace_atomically(path: Path, write) -> None:
     os.replace(temporary, path)
 
 
-def refresh_index(db) -> int:
-    """Bring the index up to date with ``claim_embeddings``; return the vectors it holds."""
+def refresh_index(db, built=None) -> int:
+    """Bring the index up to date with ``claim_embeddings``; return the vectors it holds.
+    ``built``: an index of every stored vector of this model (``index_of``, made by a
+    whole link), kept instead of building the same one again."""
     from usearch.index import Index
 
     folder = index_folder(db)
     if folder is None:
         return 0
     index_path, note_path = _paths(folder)
+    if built is not None:
+        count, rowid = db.execute("select count(*), max(rowid) from claim_embeddings where model = ?",
+                                  [EMBEDDING_MODEL]).fetchone()
+        if count and count == len(built):
+            _save(folder, built, {"rowid": rowid, "count": count})
+            return count
     note = _note_in_step(db, folder)
     index = Index.restore(str(index_path)) if note is not None else None
     if note is None or index is None:  # missing, out of step or unreadable: build it again
@@ -101,8 +144,7 @@ def refresh_index(db) -> int:
     for rows in _rows_after(db, note["rowid"]):
         vectors = np.vstack([np.frombuffer(r[2], dtype=np.float32) for r in rows])
         if index is None:
-            index = Index(ndim=vectors.shape[1], metric="ip", dtype="f32", connectivity=CONNECTIVITY,
-                          expansion_add=EXPANSION_ADD, expansion_search=EXPANSION_SEARCH)
+            index = _new_index()
         keys = np.array([_key(r[1]) for r in rows], dtype=np.uint64)
         replaced = [k for k in keys.tolist() if index.contains(k)]  # a vector re-cached under a new rowid
         if replaced:
@@ -113,11 +155,15 @@ def refresh_index(db) -> int:
     if index is None:
         return 0
     if added or not index_path.exists():
-        folder.mkdir(exist_ok=True)
-        kept, written = index, note
-        replace_atomically(index_path, lambda path: kept.save(str(path)))
-        replace_atomically(note_path, lambda path: path.write_text(json.dumps(written), encoding="utf-8"))
+        _save(folder, index, note)
     return len(index)
+
+
+def _save(folder: Path, index, note: dict) -> None:
+    folder.mkdir(exist_ok=True)
+    index_path, note_path = _paths(folder)
+    replace_atomically(index_path, lambda path: index.save(str(path)))
+    replace_atomically(note_path, lambda path: path.write_text(json.dumps(note), encoding="utf-8"))
 
 
 def nearest_claims(db, vector: np.ndarray, limit: int) -> list[str]:
