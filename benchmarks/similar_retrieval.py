@@ -1,7 +1,7 @@
 """Does `claimkb similar` find the other outlets' copies of a statement? recall@1, recall@5 and
 MAP@5 of each tier against a TF-IDF baseline, dev beside test.
 
-    .venv/bin/python benchmarks/similar_retrieval.py [--tiers lexical,dense] [--per-story 5]
+    .venv/bin/python benchmarks/similar_retrieval.py [--tiers lexical,dense] [--per-story 5] [--half dev]
 
 Needs scikit-learn for the TF-IDF baseline (the ``fit`` extra: ``pip install -e '.[fit]'``),
 the gold pairs in ``benchmarks/gold/same_claim/`` and, for the story set and for pairs
@@ -239,6 +239,8 @@ def main(argv=None) -> int:
     parser.add_argument("--tiers", default="lexical,dense", help="claimkb similar tiers to run")
     parser.add_argument("--sets", default="pairs,stories", help="pairs, stories or both")
     parser.add_argument("--per-story", type=int, default=5, help="UCI headlines per story taken as queries")
+    parser.add_argument("--half", choices=[*SPLITS, "both"], default="both",
+                        help="ask only this half's queries (dev while tuning; the stored claims are the same)")
     parser.add_argument("--keep", type=Path, help="keep the databases in this folder and reuse them when there "
                         "(faster reruns while changing similar; stale after extraction changes)")
     args = parser.parse_args(argv)
@@ -257,6 +259,8 @@ def main(argv=None) -> int:
             except MissingData as missing:
                 print(f"({name} skipped: {missing})", file=sys.stderr)
                 continue
+            if args.half != "both":
+                queries = [q for q in queries if split_of(q.statement.story, frozen) == args.half]
             db, ref_of = build_db(statements, folder, name, reuse=args.keep is not None)
             if "dense" in tiers:
                 rows = db.execute("select id, content from claims").fetchall()

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from test_link import ARTICLES, db  # noqa: F401 (db is a fixture)
 
+from claimkb.match.candidates import fts_ranked
 from claimkb.match.embeddings import embeddings_available
-from claimkb.match.similar import find_similar, reciprocal_rank_fusion
+from claimkb.match.similar import POOL, find_similar, rank_claims, reciprocal_rank_fusion
 
 
 def test_a_reworded_claim_finds_its_stored_copies_first(db):
@@ -45,8 +46,14 @@ def test_a_word_in_another_form_is_found_through_its_stem(db):
     assert found[0]["text"] == "Local bakeries reported a shortage of rye flour this spring."
 
 
-def test_results_come_in_the_order_of_the_matchers_score(db):
-    found = find_similar(db, "Mayor Tran says the bridge opens before the holidays", matcher="lexical")
+def test_results_come_in_the_fused_order_of_the_index_and_the_matcher(db):
+    text = "Mayor Tran says the bridge opens before the holidays"
+    found = find_similar(db, text, matcher="lexical")
+    words = fts_ranked(db, text, limit=POOL)
+    judged = [r["claim_id"] for r in rank_claims(db, text, words, matcher="lexical")]
     assert len(found) >= 3
-    assert [r["score"] for r in found] == sorted((r["score"] for r in found), reverse=True)
-
+    assert judged != words  # the matcher and the index disagree, so the order below says something
+    fused = reciprocal_rank_fusion([words, judged])
+    final = sorted(judged, key=lambda c: -fused[c])
+    assert final != judged  # the index moves something: the matcher's order alone would fail here
+    assert [r["claim_id"] for r in found] == final
