@@ -145,7 +145,7 @@ def refresh_index(db, built=None) -> int:
         vectors = np.vstack([np.frombuffer(r[2], dtype=np.float32) for r in rows])
         if index is None:
             index = _new_index()
-        keys = np.array([_key(r[1]) for r in rows], dtype=np.uint64)
+        keys = _keys([r[1] for r in rows])
         replaced = [k for k in keys.tolist() if index.contains(k)]  # a vector re-cached under a new rowid
         if replaced:
             index.remove(replaced)
