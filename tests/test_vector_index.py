@@ -120,3 +120,34 @@ def test_a_whole_link_over_the_exact_limit_keeps_the_index_it_built(tmp_path, mo
     assert len(built) == 1 and len(built[0]) == stored
     # a sample this small: the graph search is exact, so the links are the same
     assert links[0] == links[10**9] and links[0]
+
+
+def test_cached_vectors_embed_in_chunks_cache_each_once_and_keep_the_callers_order(kb, monkeypatch):
+    from claimkb.match import embeddings
+
+    sample, ids = kb
+    db = open_db(sample.path)
+    embedded = []
+
+    def made_up(texts):  # a vector a text, from its length: no model needed to test the cache
+        embedded.append(list(texts))
+        return np.vstack([unit(len(text)) for text in texts])
+
+    monkeypatch.setattr(embeddings, "embed", made_up)
+    monkeypatch.setattr(embeddings, "EMBED_CHUNK", 2)
+    texts = [f"claim number {k}" + "!" * k for k in range(5)]
+    cache(db, ids[1], unit(999))  # one already cached: read, not embedded
+    asked = [ids[0], ids[1], ids[2], ids[0], ids[3], ids[4]]  # one id twice
+    vectors = embeddings.cached_vectors(db, asked, [texts[0], texts[1], texts[2], texts[0], texts[3], texts[4]])
+
+    assert [len(chunk) for chunk in embedded] == [2, 2]  # four to embed, two at a time
+    expected = [unit(len(texts[0])), unit(999), unit(len(texts[2])), unit(len(texts[0])),
+                unit(len(texts[3])), unit(len(texts[4]))]
+    assert np.allclose(vectors, np.vstack(expected))
+    stored = db.execute("select count(*) from claim_embeddings where model = ?", [EMBEDDING_MODEL]).fetchone()[0]
+    assert stored == 5
+    embedded.clear()
+    assert np.allclose(embeddings.cached_vectors(db, ids[:5], texts), np.vstack(
+        [unit(len(texts[0])), unit(999), *(unit(len(t)) for t in texts[2:])]))
+    assert embedded == []  # all five cached now
+    close_db(db)

@@ -21,6 +21,9 @@ from claimkb.store.db import is_read_only
 EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 EMBEDDING_DIM = 384
 BATCH_SIZE = 128
+# Texts embedded (and their vectors written) at a time: a whole link of 1M claims would
+# otherwise hold the model's output for every claim at once, beside the result.
+EMBED_CHUNK = 16_384
 
 
 def embeddings_available() -> bool:
@@ -59,24 +62,28 @@ def embed(texts: list[str]) -> np.ndarray:
 def cached_vectors(db, claim_ids: list[str], texts: list[str]) -> np.ndarray:
     """Vectors for ``claim_ids`` (whose texts are ``texts``), in that order: read from
     ``claim_embeddings`` when cached for this model, else embedded and cached (a
-    cached vector of another model is replaced), unless ``db`` is open read-only."""
+    cached vector of another model is replaced), unless ``db`` is open read-only.
+    The texts are embedded and written ``EMBED_CHUNK`` at a time, into one array."""
     text_of = dict(zip(claim_ids, texts))
-    wanted = list(text_of)
-    found: dict[str, np.ndarray] = {}
+    row_of = {claim_id: k for k, claim_id in enumerate(text_of)}
+    vectors = np.empty((len(row_of), EMBEDDING_DIM), dtype=np.float32)
+    cached = np.zeros(len(row_of), dtype=bool)
     rows = select_in(db, "select claim_id, vector from claim_embeddings where model = ? and claim_id in {ids}",
-                     wanted, [EMBEDDING_MODEL])
-    found.update((cid, np.frombuffer(blob, dtype=np.float32)) for cid, blob in rows)
-    missing = [cid for cid in wanted if cid not in found]
-    if missing:
-        vectors = embed([text_of[cid] for cid in missing])
+                     list(row_of), [EMBEDDING_MODEL])
+    for claim_id, blob in rows:
+        vectors[row_of[claim_id]] = np.frombuffer(blob, dtype=np.float32)
+        cached[row_of[claim_id]] = True
+    missing = [claim_id for claim_id, k in row_of.items() if not cached[k]]
+    for start in range(0, len(missing), EMBED_CHUNK):
+        chunk = missing[start:start + EMBED_CHUNK]
+        embedded = embed([text_of[claim_id] for claim_id in chunk])
+        vectors[[row_of[claim_id] for claim_id in chunk]] = embedded
         if not is_read_only(db):
             with db.atomic():
                 db.conn.executemany(
                     "insert or replace into claim_embeddings (claim_id, model, vector) values (?, ?, ?)",
-                    [(cid, EMBEDDING_MODEL, vec.tobytes()) for cid, vec in zip(missing, vectors)],
+                    [(claim_id, EMBEDDING_MODEL, vector.tobytes()) for claim_id, vector in zip(chunk, embedded)],
                 )
-        found.update(zip(missing, vectors))
-    if not claim_ids:
-        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-    return np.vstack([found[cid] for cid in claim_ids])
-
+    if len(row_of) == len(claim_ids):  # no id twice: the rows are already in order
+        return vectors
+    return vectors[[row_of[claim_id] for claim_id in claim_ids]]
