@@ -113,9 +113,11 @@ def test_a_whole_link_over_the_exact_limit_keeps_the_index_it_built(tmp_path, mo
         links[limit] = db.execute("select claim_a, claim_b, score from claim_links order by 1, 2").fetchall()
         stored = db.execute("select count(*) from claim_embeddings").fetchone()[0]
         close_db(db)
-        # the index the link built is the persistent one, in step with the table
+        # the index the link built is the persistent one, in step with the table, and
+        # nothing it set aside while scoring is left beside it
         reader = open_read_only(sample.path)
         assert refresh_index(reader) == stored
+        assert not [p.name for p in index_folder(reader).iterdir() if p.name.endswith(".pending")]
         reader.close()
     assert len(built) == 1 and len(built[0]) == stored
     # a sample this small: the graph search is exact, so the links are the same

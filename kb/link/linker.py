@@ -46,7 +46,7 @@ from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
 from claimkb.match.features import claim_features
 from claimkb.match.tiers import resolve_matcher
 from claimkb.match.token_index import TokenIndex, save_token_index, stored_token_index
-from claimkb.match.vector_index import index_of, nearest_cached, nearest_positions, refresh_index
+from claimkb.match.vector_index import index_of, nearest_cached, nearest_positions, refresh_index, set_aside
 from claimkb.store.articles import pending_link_ids
 from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.runs import finish_run, start_run
@@ -161,7 +161,7 @@ def link_claims(
 def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progress, client):
     """Link ``claim_ids`` (None: every claim) and update what depends on the links;
     ``index`` holds the tokens of every stored claim. Returns the stats and the vector
-    index a whole link built of every claim's vector (None if it built none)."""
+    index a whole link built of every claim's vector, set aside (None if it built none)."""
     vector_index = None
     if claim_ids is None:
         claims, pairs, vectors, vector_index = _bulk_candidates(db, index, matcher, per_claim)
@@ -206,7 +206,7 @@ def _clear_pending(db, claim_ids) -> None:
 
 def _bulk_candidates(db, index: TokenIndex, matcher, per_claim):
     """(claims, candidate pairs as claim positions, vectors or None, the vector index
-    built to find them or None) of every claim."""
+    built to find them, set aside, or None) of every claim."""
     # in rowid order, as the token index holds them: its positions are the claims'
     claims = Claims.from_rows(db.execute(CLAIMS_SQL + " order by c.rowid").fetchall())
     groups = index.article_codes
@@ -215,9 +215,10 @@ def _bulk_candidates(db, index: TokenIndex, matcher, per_claim):
     if matcher == "dense":
         vectors = cached_vectors(db, claims.ids, claims.contents)
         if len(claims) > EXACT_DENSE_MAX:
-            vector_index = index_of(claims.ids, vectors)
-            neighbours, cosines = nearest_positions(vector_index, claims.ids, vectors, neighbours_to_ask(per_claim))
+            built = index_of(claims.ids, vectors)
+            neighbours, cosines = nearest_positions(built, claims.ids, vectors, neighbours_to_ask(per_claim))
             found.append(approximate_dense_candidates(neighbours, cosines, groups, per_claim=per_claim))
+            vector_index = set_aside(db, built)  # on disk: its memory is free while the pairs are scored
         else:
             found.append(dense_candidates(vectors, groups, per_claim=per_claim))
     pairs = np.concatenate([p for p, _ in found])

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -26,6 +27,7 @@ from claimkb.match.embeddings import EMBEDDING_DIM, EMBEDDING_MODEL
 # claim vectors): 16 links a node, 128 candidates when adding, 64 when searching.
 CONNECTIVITY, EXPANSION_ADD, EXPANSION_SEARCH = 16, 128, 64
 FOLDER_SUFFIX = ".claimkb-index"
+PENDING_SUFFIX = ".pending"  # an index a link set aside, not yet in step with the table
 SCAN_CHUNK = 50_000  # rows read at a time when scanning vectors
 
 
@@ -55,9 +57,16 @@ def _new_index():
                  expansion_add=EXPANSION_ADD, expansion_search=EXPANSION_SEARCH)
 
 
+class SetAside(NamedTuple):
+    """An index written beside the database before its vectors are committed."""
+
+    path: Path
+    size: int
+
+
 def index_of(claim_ids: list[str], vectors: np.ndarray):
-    """A new index of ``vectors`` (normalized), one a claim of ``claim_ids``; once the
-    vectors are stored, ``refresh_index(db, built=...)`` keeps it as the persistent one."""
+    """A new index of ``vectors`` (normalized), one a claim of ``claim_ids``; see
+    ``set_aside`` to keep it as the persistent one."""
     index = _new_index()
     index.add(_keys(claim_ids), vectors.astype(np.float32, copy=False))
     return index
@@ -120,10 +129,25 @@ def replace_atomically(path: Path, write) -> None:
     os.replace(temporary, path)
 
 
-def refresh_index(db, built=None) -> int:
+def set_aside(db, index) -> SetAside | None:
+    """Write ``index`` (an ``index_of`` every claim, made by a whole link before it
+    commits) beside the database under a pending name, so that its memory is free for
+    the rest of the link; ``refresh_index(db, built=...)`` then makes it the index
+    instead of building the same one again. None for an in-memory database."""
+    folder = index_folder(db)
+    if folder is None:
+        return None
+    folder.mkdir(exist_ok=True)
+    index_path = _paths(folder)[0]
+    path = index_path.with_name(index_path.name + PENDING_SUFFIX)
+    index.save(str(path))
+    return SetAside(path, len(index))
+
+
+def refresh_index(db, built: SetAside | None = None) -> int:
     """Bring the index up to date with ``claim_embeddings``; return the vectors it holds.
-    ``built``: an index of every stored vector of this model (``index_of``, made by a
-    whole link), kept instead of building the same one again."""
+    ``built``: an index set aside by a whole link, used when it holds every stored vector
+    of this model (and removed either way)."""
     from usearch.index import Index
 
     folder = index_folder(db)
@@ -133,9 +157,13 @@ def refresh_index(db, built=None) -> int:
     if built is not None:
         count, rowid = db.execute("select count(*), max(rowid) from claim_embeddings where model = ?",
                                   [EMBEDDING_MODEL]).fetchone()
-        if count and count == len(built):
-            _save(folder, built, {"rowid": rowid, "count": count})
+        if count and count == built.size:
+            os.replace(built.path, index_path)
+            written = {"rowid": rowid, "count": count}
+            replace_atomically(note_path, lambda path: path.write_text(json.dumps(written), encoding="utf-8"))
             return count
+    # an index set aside and not used, or left by a link that failed before it committed
+    index_path.with_name(index_path.name + PENDING_SUFFIX).unlink(missing_ok=True)
     note = _note_in_step(db, folder)
     index = Index.restore(str(index_path)) if note is not None else None
     if note is None or index is None:  # missing, out of step or unreadable: build it again
