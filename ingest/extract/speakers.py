@@ -317,7 +317,7 @@ class SpeakerResolver:
             if speaker.name != name:
                 self._alias(speaker, name)
             return speaker
-        if ent.label_ == "ORG" or ent.label_ in PERSON_LABELS:
+        if ent.label_ == "ORG" or _starts_as_organization(ent):
             full = self._org_names.get(name.lower(), name)
             found = self._index.get(full.lower())
             orgs = [s for s in found or () if s.kind == "organization"]
