@@ -154,6 +154,12 @@ def test_verbatim():
     assert (result.same_claim, result.relation, result.differences) == (True, "verbatim", [])
 
 
+@pytest.mark.parametrize("a, b", [("Yes.", "Yes,"), ("Absolutely not.", "Absolutely not!")])
+def test_answers_of_a_word_or_two_are_not_the_same_claim_however_alike(a, b):
+    # "Yes." answers whatever it was asked: two of them agree on nothing checkable.
+    assert compare_texts(a, b) == Comparison(False, 0.0, "different", [])
+
+
 def test_different_claims():
     result = compare_texts("The vaccine is safe for children.", "Pizza chain files for bankruptcy protection.")
     assert not result.same_claim and result.relation == "different"

@@ -19,6 +19,9 @@ report. They decide ``relation`` instead, by priority:
 changes least). Every difference found is listed in ``differences`` whatever the relation,
 reading from A to B. Figures are paired by ``kb.match.numbers`` and words by
 ``kb.match.wordiff``, the judgments the Datasette family page shows too.
+A claim of fewer than MIN_STATEMENT_WORDS words ("Yes.", "Absolutely not") is never the
+same claim as another: its meaning is the question it answers or the sentence
+around it, so two such claims that agree word for word say nothing of each other.
 Pairs scoring below the threshold are ``different`` and get no differences: for
 different claims word-by-word evidence means nothing, and skipping it keeps bulk
 linking cheap.
@@ -53,6 +56,7 @@ MIN_ANY_WEIGHT = 1.0
 # words) are more often a changed number; below it, another event of the same kind
 # (a 4.6 and a 4.2 earthquake). A feature, not a rule: the model weighs it.
 NEAR_IDENTICAL = 0.8
+MIN_STATEMENT_WORDS = 3  # two words are far more often an answer or an exclamation than a statement
 SOFT_MATCH_CUTOFF = 85  # rapidfuzz ratio for "the same word, spelt differently"
 SOFT_MATCH_MIN_LENGTH = 5
 HEDGE_CHANGE = 0.2  # a smaller step ("estimates" vs "believes") is wording
@@ -99,6 +103,8 @@ def compare(
 ) -> Comparison:
     """Is B the same claim as A? ``threshold`` defaults to the tier's link threshold."""
     model = load_model("lexical" if dense_similarity is None else "dense")
+    if min(len(a.tokens), len(b.tokens)) < MIN_STATEMENT_WORDS:
+        return Comparison(False, 0.0, "different", [])
     values = pair_features(a, b)
     if dense_similarity is not None:
         values["cosine"] = dense_similarity
