@@ -20,6 +20,9 @@ which):
 - ``listicle``: how-to and list titles ("How to stream any film", "5 things to know");
 - ``wish``: a condition with no consequence ("If only the site would come back!");
 - ``procedure``: the stock line that a name is withheld until the family is told;
+- ``attribution``: a sentence that only says who spoke ("Const. Tim Fanning said.",
+  "the agency reported on Monday"), left on its own when the sentence it attributes
+  was cut off after an abbreviation or a line break;
 - ``opinion``: a judgement or feeling as the main predicate ("It was a terrible day",
   "I am thrilled"), or praise heaped without a fact to check.
 
@@ -119,6 +122,11 @@ WITHHELD_UNTIL_TOLD = re.compile(
     r".*\b(?:until|pending|before)\b.*\b(?:kin|relatives?|famil(?:y|ies))\b",
     re.IGNORECASE,
 )
+# Verbs of saying that, with nothing said after them, leave only an attribution: not
+# the wider reporting cues, as "The search continued." or "Firefighters responded."
+# still assert something. What "tell" takes as its object is the hearer.
+SAYING_VERBS = frozenset("say tell add report write tweet explain note state comment confirm".split())
+HEARER_VERBS = frozenset({"tell"})
 FEELING_VERBS = frozenset({"love", "hate", "hope", "wish", "feel", "adore", "enjoy", "like", "miss", "regret"})
 FIRST_PERSON = frozenset({"i", "we"})
 FACT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -153,6 +161,8 @@ def why_not_checkable(sent: Span) -> str | None:
         return "wish"  # the main clause is itself the condition: nothing follows from it
     if WITHHELD_UNTIL_TOLD.search(text):
         return "procedure"
+    if _is_bare_attribution(sent):
+        return "attribution"
     if _is_opinion(sent):
         return "opinion"
     return None
@@ -202,6 +212,18 @@ def _is_lead_in(sent: Span, text: str, has_verb: bool) -> bool:
     if not has_verb or root.pos_ not in ("VERB", "AUX"):
         return True  # a heading: "Official specs after the jump:"
     return not any(child.dep_ in CONTENT_DEPS for child in root.children)
+
+
+def _is_bare_attribution(sent: Span) -> bool:
+    """ "Fanning said.", "the agency reported on Monday": a verb of saying in the active
+    voice, not negated, with a subject and nothing said (no object, clause or
+    complement). "The details have not been reported." states a fact."""
+    root = sent.root
+    verb = root.lemma_.lower()
+    said = CONTENT_DEPS - {"dobj"} if verb in HEARER_VERBS else CONTENT_DEPS
+    children = [child.dep_ for child in root.children]
+    return (verb in SAYING_VERBS and "nsubj" in children and "neg" not in children
+            and not any(dep in said for dep in children))
 
 
 def _is_pointer(sent: Span, text: str) -> bool:
