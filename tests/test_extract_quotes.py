@@ -163,6 +163,31 @@ def test_reported_speech_without_that(nlp):
     assert claim.speaker.name == "Nora Pike"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The station also reports that Vera Holm has re-hired the lawyer Tom Aske.",
+     "that Vera Holm has re-hired the lawyer Tom Aske"),
+    ("Mayor Ann Cole said the council will re-open the harbour baths in May.",
+     "the council will re-open the harbour baths in May"),
+    ("Ann Cole said the two unions had co-signed the letter on Monday.",
+     "the two unions had co-signed the letter on Monday"),
+])
+def test_a_reported_clause_never_ends_inside_a_hyphenated_word(nlp, text, content):
+    # The tokenizer splits "re-hired" in three and the small parser can strand "re" as
+    # the last word of the clause.
+    (claim,) = quotes(nlp, text)
+    assert claim.content == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor urged residents to stay indoors.", "residents to stay indoors"),
+    ("Police told the crowd to stay put until the bridge reopened.", "the crowd to stay put until the bridge reopened"),
+])
+def test_what_someone_was_urged_to_do_names_who(nlp, text, content):
+    # "to stay indoors" alone says the same of anyone: who was urged is part of the claim.
+    (claim,) = quotes(nlp, text)
+    assert claim.content == content
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

@@ -6,7 +6,10 @@ in the dependency parse; "according to X" claims the rest of its sentence. A
 reporting verb directly followed by "that" and a clause with a finite verb reports
 that clause to the end of its sentence even when the parser found no complement:
 the small pipeline takes a long "that"-clause's "that" for a determiner ("She added
-that sextortion cases, in which ..., are on the rise").
+that sextortion cases, in which ..., are on the rise"). A complement whose parse ends
+inside a hyphenated word ("that the firm has re-hired ...": the tokenizer splits
+"re", "-", "hired" and the parser strands "re") is read to the end of the sentence
+when it follows the cue, else to the end of that word: a claim never ends mid-word.
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from claimkb.ingest.extract.cues import (
 XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage advise".split())
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
+HYPHENS = frozenset("-‐‑")
 
 
 @dataclass
@@ -81,7 +85,7 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
     if complement is None and cue.lemma_.lower() in XCOMP_CUES:
         complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
     if complement is not None:
-        start, end = complement.left_edge.i, complement.right_edge.i + 1
+        start, end = _with_addressee(complement, cue), _past_split_word(complement.right_edge.i + 1, cue)
     else:
         start, end = _that_clause(cue)
         if end <= start:
@@ -94,6 +98,32 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return None
     doc = cue.doc
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _with_addressee(complement: Token, cue: Token) -> int:
+    """Where the claim starts: an infinitive said to someone ("urged residents to stay
+    indoors") names who is to act, so the claim is "residents to stay indoors", not
+    "to stay indoors", which says the same of anyone."""
+    start = complement.left_edge.i
+    if complement.dep_ == "xcomp":
+        addressee = next((c for c in cue.children if c.dep_ == "dobj" and c.i < complement.i), None)
+        if addressee is not None:
+            start = min(start, addressee.left_edge.i)
+    return start
+
+
+def _past_split_word(end: int, cue: Token) -> int:
+    """``end``, or past the rest of the hyphenated word it cuts (see the module doc)."""
+    doc = cue.doc
+    if not (end + 1 < cue.sent.end and not doc[end - 1].whitespace_ and doc[end].text in HYPHENS
+            and not doc[end].whitespace_):
+        return end
+    if doc[end - 1].i > cue.i:
+        return cue.sent.end
+    end += 2
+    while end < cue.sent.end and not doc[end - 1].whitespace_ and not doc[end].is_punct:
+        end += 1
+    return end
 
 
 def _for_clause(token: Token) -> bool:
