@@ -188,6 +188,22 @@ def test_what_someone_was_urged_to_do_names_who(nlp, text, content):
     assert claim.content == content
 
 
+@pytest.mark.parametrize("text", [
+    "A spokesman for the club would not say what the striker was being treated for.",
+    "The council did not say the harbour plan would fail.",
+    "Police declined to say whether the driver had a licence.",
+    "Her agent refused to confirm that the singer had signed with another label.",
+])
+def test_what_someone_would_not_say_is_not_reported_speech(nlp, text):
+    # Nothing was said: the sentence is a checkable statement about the refusal.
+    claims = extract_claims(nlp(text)).claims
+    assert [(c.kind, c.content) for c in claims] == [("assertion", text)]
+
+
+def test_a_small_clause_after_a_verb_of_finding_is_not_reported_speech(nlp):
+    assert quotes(nlp, "In the sequel Bella finds her loyalties tested.") == []
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

@@ -10,6 +10,9 @@ that sextortion cases, in which ..., are on the rise"). A complement whose parse
 inside a hyphenated word ("that the firm has re-hired ...": the tokenizer splits
 "re", "-", "hired" and the parser strands "re") is read to the end of the sentence
 when it follows the cue, else to the end of that word: a claim never ends mid-word.
+Nothing is reported when nothing was said ("would not say what ...", "declined to
+confirm that ...") or when the complement is a small clause with no finite verb
+("finds her loyalties tested"); the sentence stays a checkable statement.
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage adv
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
 HYPHENS = frozenset("-‐‑")
+WITHHOLDING_VERBS = frozenset({"decline", "refuse"})  # "declined to say whether ..."
 
 
 @dataclass
@@ -76,6 +80,8 @@ def find_reported_speech(doc: Doc, cues: list[Token], quoted) -> list[ReportedCl
 
 
 def _complement_claim(cue: Token) -> ReportedClaim | None:
+    if _withheld(cue):
+        return None
     # a clause (headed by a verb) before any other complement: the parser also takes
     # a dateline for one ("OTTAWA — Jo Lee says the budget ...")
     complements = [c for c in cue.children if c.dep_ == "ccomp"]
@@ -86,6 +92,8 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
     if complement is not None:
         start, end = _with_addressee(complement, cue), _past_split_word(complement.right_edge.i + 1, cue)
+        if complement.dep_ == "ccomp" and not any(t.tag_ in FINITE_TAGS for t in cue.doc[start:end]):
+            return None  # a small clause, not speech: "Bella finds her loyalties tested"
     else:
         start, end = _that_clause(cue)
         if end <= start:
@@ -98,6 +106,12 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return None
     doc = cue.doc
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _withheld(cue: Token) -> bool:
+    """Nothing was said: "would not say what ...", "declined to confirm that ..."."""
+    return (any(child.dep_ == "neg" for child in cue.children)
+            or (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in WITHHOLDING_VERBS))
 
 
 def _with_addressee(complement: Token, cue: Token) -> int:
