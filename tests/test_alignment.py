@@ -1,7 +1,7 @@
-"""Re-publication alignment: an unlinked claim of a re-publication is linked to the
-best unlinked source claim of its gap between two linked claims, when that pair
-scores at least ALIGNED_THRESHOLD; never outside its gap, never to a source claim
-that is already linked. Before alignment, a claim linked to two claims of the other
+"""Re-publication alignment: an unlinked claim of a re-publication or translation is
+linked to the best unlinked source claim of its gap between two linked claims, when
+that pair scores at least ALIGNED_THRESHOLD; never outside its gap, never to a source
+claim that is already linked, never inside a mere rewrite. Before alignment, a claim linked to two claims of the other
 article keeps the link of the best one-to-one matching (and a split sentence both)."""
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ SOURCE = ["The council approved the budget.", "Taxes will rise by two percent.",
 COPY = ["Council backs budget.", "A tax rise is coming.", "Benches for the parks.", "Mayor hails vote."]
 
 
-def article(outlet, published, sentences):
+def article(outlet, published, sentences, language="en"):
     text = " ".join(sentences)
     claims, at = [], 0
     for sentence in sentences:
@@ -26,18 +26,18 @@ def article(outlet, published, sentences):
                             char_end=at + len(sentence)))
         at += len(sentence) + 1
     record = ArticleRecord(title=outlet, url=f"https://{outlet}.example/a", outlet=outlet, published=published,
-                           language="en", text=text)
+                           language=language, text=text)
     return record, Extraction(claims=claims)
 
 
-def derivation(path, source_sentences, copy_sentences):
-    """A database holding a source article and a copy derived from it, and the claim
-    ids of each, in text order."""
+def derivation(path, source_sentences, copy_sentences, relation="republishes", copy_language="en"):
+    """A database holding a source article and a copy derived from it (``relation``),
+    and the claim ids of each, in text order."""
     database = open_db(path)
     ids = {}
-    for outlet, published, sentences in (("source", "2024-05-01", source_sentences),
-                                         ("copy", "2024-05-02", copy_sentences)):
-        record, extraction = article(outlet, published, sentences)
+    for outlet, published, sentences, language in (("source", "2024-05-01", source_sentences, "en"),
+                                                   ("copy", "2024-05-02", copy_sentences, copy_language)):
+        record, extraction = article(outlet, published, sentences, language)
         store_article(database, record, extraction)
         ids[outlet] = [row["id"] for row in database.query(
             "select c.id from claims c join articles a on a.id = c.article_id join outlets o on o.id = a.outlet_id"
@@ -46,7 +46,7 @@ def derivation(path, source_sentences, copy_sentences):
         "select a.id from articles a join outlets o on o.id = a.outlet_id where o.name = ?", [name]).fetchone()[0]
         for name in ("source", "copy"))
     database["article_derivations"].insert({"article_id": copy_article, "derived_from": source_article,
-                                            "score": 0.5, "relation": "rewrites", "shared_claims": 2})
+                                            "score": 0.5, "relation": relation, "shared_claims": 2})
     return database, ids
 
 
@@ -118,16 +118,29 @@ def test_within_a_gap_claims_pair_one_to_one_best_first(db):
     assert aligned_pairs(database) == {(src[1], cpy[1]), (src[0], cpy[0])}
 
 
-def test_probable_pairs_make_an_article_pair_worth_aligning_without_a_derivation(db):
-    database, ids = db
+def test_a_rewrite_is_not_aligned(tmp_path):
+    # A rewrite is as often an independent report of the same event: the order of its
+    # statements is its own, so position is no evidence there.
+    database, ids = derivation(tmp_path / "kb.db", SOURCE, COPY, relation="rewrites")
+    src, cpy = ids["source"], ids["copy"]
+    link(database, src[0], cpy[0])
+    link(database, src[3], cpy[3])
+    scores = {(src[1], cpy[1]): ALIGNED_THRESHOLD + 0.1, (src[2], cpy[2]): ALIGNED_THRESHOLD + 0.05}
+    assert align_derivations(database, comparer_scoring(scores), "lexical") == 0
+
+
+@pytest.mark.parametrize("copy_language, aligned", [("fr", 2), ("en", 0)])
+def test_probable_pairs_make_a_translation_worth_aligning_without_a_derivation(tmp_path, copy_language, aligned):
+    database, ids = derivation(tmp_path / "kb.db", SOURCE, COPY, copy_language=copy_language)
     src, cpy = ids["source"], ids["copy"]
     database.execute("delete from article_derivations")
     link(database, src[0], cpy[0])
     scores = {(src[1], cpy[1]): 0.7, (src[2], cpy[2]): 0.7}
     assert align_derivations(database, comparer_scoring(scores), "lexical") == 0
-    # Links and probable pairs together cover three of the copy's four claims.
+    # Links and probable pairs together cover three of the copy's four claims; only a
+    # copy in another language is worth aligning without a derivation.
     probable = [(src[1], cpy[1]), (src[2], cpy[2])]
-    assert align_derivations(database, comparer_scoring(scores), "lexical", probable=probable) == 2
+    assert align_derivations(database, comparer_scoring(scores), "lexical", probable=probable) == aligned
 
 
 def test_alignment_pairs_never_cross_and_take_the_best_sum():

@@ -12,9 +12,7 @@ from claimkb.store.db import open_db
 
 SEED_FILES = ["infosecurity-magazine.txt", "republished-translation.txt"]
 ORIGINAL, REPUBLICATION = "Infosecurity Magazine", "SecNews"
-BELOW_THRESHOLD = pytest.mark.xfail(
-    strict=True, reason="the calibrated score leaves this pair below the link threshold and, inside the re-publication,"
-    " below the alignment threshold (0.5)")
+BELOW_THRESHOLD = pytest.mark.xfail(strict=True, reason="the calibrated score leaves this pair below the link threshold")
 
 # Each claim of the re-publication (a phrase of its content) and the claims of the
 # original it renders (phrases of theirs). Where the original says it in one
@@ -118,33 +116,23 @@ def test_every_claim_of_the_republication_is_one_of_those_read_off_the_texts(see
 
 # Copies the calibrated score leaves unlinked, by tier (read off a run of the
 # current model; a strict xfail, so a better score shows as a failure to update).
+# SecNews rewrites the original in English, so its claims are not aligned by position
+# (``claimkb.link.alignment``): a copy is linked only on its own score.
 MISSED = {
     "one form of exploitation / abuse can lead to another form": ("lexical", "dense"),
     "sexual blackmail is a very common phenomenon": ("lexical", "dense"),
     "to take action and unite": ("lexical", "dense"),
-    "children spend even more time on computers": ("lexical",),
-    "where experts use social media": ("lexical",),
+    "children spend even more time on computers": ("lexical", "dense"),
+    "where experts use social media": ("lexical", "dense"),
     "more than 69 million photos, video and other archives": ("lexical", "dense"),
     "will be limited due to end-to-end encryption": ("lexical", "dense"),
-    "They then blackmail them": ("dense",),
+    "They then blackmail them": ("lexical", "dense"),
+    "We are lucky to have advanced technology": ("lexical",),
+    "the same technology allows professionals": ("lexical",),
     "Kids are familiar with the web cameras": ("lexical", "dense"),
     "This can be very dangerous": ("lexical", "dense"),
     "Williams also talked about end-to-end encryption": ("lexical", "dense"),
 }
-# A copy the dense tier links to another claim of the original: "take action and
-# unite" goes to the original's headline ("Collaboration Needed to Combat Online Child
-# Exploitation", a summary of the same call, stored as an assertion because the
-# original repeats its title in its text) rather than to its own sentence, which scores
-# lower; a strict xfail so that a fix shows.
-MISLINKED = pytest.mark.xfail(strict=True, reason="the dense tier links 'take action and unite' to the original's"
-                              " headline instead of its own sentence")
-
-
-def mislinked(request, *tiers):
-    if request.node.callspec.params["seed_db"] in tiers:
-        request.applymarker(MISLINKED)
-
-
 @pytest.mark.parametrize("republished", sorted(COUNTERPARTS))
 def test_each_claim_of_the_republication_links_to_its_original(request, seed_db, republished):
     missed_by_the_score(request, *MISSED.get(republished, ()))
@@ -152,8 +140,7 @@ def test_each_claim_of_the_republication_links_to_its_original(request, seed_db,
     assert any(words in earlier for earlier in linked for words in COUNTERPARTS[republished]), linked
 
 
-def test_no_claim_of_the_republication_links_to_another_claims_original(request, seed_db):
-    mislinked(request, "dense")
+def test_no_claim_of_the_republication_links_to_another_claims_original(seed_db):
     wrong = [(republished, earlier[:60]) for republished, originals in COUNTERPARTS.items()
              for earlier in counterparts_linked(seed_db, republished)
              if not any(words in earlier for words in originals)]
@@ -226,7 +213,10 @@ def test_the_vanishing_reports_become_limited(request, seed_db):
     assert {"kind": "number_dropped", "a": "more than half", "b": None} in json.loads(row[3])
 
 
-def test_the_re_publication_rewrites_the_original(seed_db):
+def test_the_re_publication_rewrites_the_original(request, seed_db):
+    if request.node.callspec.params["seed_db"] == "lexical":
+        request.applymarker(pytest.mark.xfail(strict=True, reason="the lexical tier links too few of SecNews's"
+                                              " claims for a derivation (a third of them)"))
     rows = seed_db.execute(
         """select oa.name, ob.name, d.relation from article_derivations d
            join articles a on a.id = d.article_id join outlets oa on oa.id = a.outlet_id
