@@ -118,6 +118,24 @@ def test_within_a_gap_claims_pair_one_to_one_best_first(db):
     assert aligned_pairs(database) == {(src[1], cpy[1]), (src[0], cpy[0])}
 
 
+def test_a_pair_reached_from_both_articles_is_counted_once(db):
+    # Undated copies can be recorded as deriving both ways, with links stored in either
+    # orientation: each direction then proposes the same pair. What the linker reports
+    # as added is what the table gained.
+    database, ids = db
+    src, cpy = ids["source"], ids["copy"]
+    link(database, src[0], cpy[0])
+    link(database, cpy[3], src[3])
+    source_article, copy_article = (database.execute("select article_id from claims where id = ?", [claim])
+                                    .fetchone()[0] for claim in (src[0], cpy[0]))
+    database["article_derivations"].insert({"article_id": source_article, "derived_from": copy_article,
+                                            "score": 0.5, "relation": "republishes", "shared_claims": 2})
+    scores = {(src[1], cpy[1]): ALIGNED_THRESHOLD + 0.1, (cpy[1], src[1]): ALIGNED_THRESHOLD + 0.1}
+    before = database.execute("select count(*) from claim_links").fetchone()[0]
+    added = align_derivations(database, comparer_scoring(scores), "lexical")
+    assert added == database.execute("select count(*) from claim_links").fetchone()[0] - before == 1
+
+
 def test_a_rewrite_is_not_aligned(tmp_path):
     # A rewrite is as often an independent report of the same event: the order of its
     # statements is its own, so position is no evidence there.

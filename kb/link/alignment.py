@@ -86,12 +86,13 @@ def align_derivations(db, comparer, method: str, article_ids=None, probable=()) 
             rows.append((first, second, comparison.score, comparison.relation,
                          json.dumps(comparison.differences, ensure_ascii=False), f"{method}+aligned"))
     with db.atomic():
-        db.conn.executemany(
+        # a pair reached from two article pairs (or already linked) is written once
+        written = db.conn.executemany(
             "insert or ignore into claim_links (claim_a, claim_b, score, relation, evidence, method)"
             " values (?, ?, ?, ?, ?, ?)",
             rows,
-        )
-    return len(rows)
+        ).rowcount
+    return written
 
 
 def keep_one_counterpart(db, comparer, article_ids=None) -> int:
