@@ -33,8 +33,8 @@ from collections import defaultdict
 
 import networkx as nx
 
-from claimkb.ingest.extract.language import declared_language, text_language
-from claimkb.link.derivations import MIN_SHARE, MIN_SHARED
+from claimkb.ingest.extract.language import text_language
+from claimkb.link.derivations import MIN_SHARE, MIN_SHARED, language_signal
 from claimkb.link.families import ORDER_SQL
 from claimkb.match.compare import NEAR_COMPLETE, pair_features
 from claimkb.match.features import claim_features
@@ -166,13 +166,12 @@ def _article_pairs(db, probable) -> list[tuple[str, str]]:
 
 
 def _languages_differ(db, later: str, earlier: str) -> bool:
-    """The language signal of ``claimkb.link.derivations``: declared languages, else the texts'."""
+    """The language signal of a derivation (``claimkb.link.derivations.language_signal``)."""
     (declared_later, text_later), (declared_earlier, text_earlier) = (
         db.execute("select language, text from articles where id = ?", [article]).fetchone()
         for article in (later, earlier))
-    declared = declared_language(declared_later), declared_language(declared_earlier)
-    shown = text_language(text_later or ""), text_language(text_earlier or "")
-    return any(all(languages) and languages[0] != languages[1] for languages in (declared, shown))
+    return language_signal(declared_earlier, declared_later, text_language(text_earlier or ""),
+                           text_language(text_later or "")) is not None
 
 
 def _order_key(db, claim_id: str) -> tuple:

@@ -100,12 +100,10 @@ def describe_derivation(links, later_claims: int, earlier_claims: int, later_lan
     quotes = [row for row in links if row[8] == "direct_quote" and row[9] == "direct_quote"]
     reworded_quotes = sum(row[5] != "verbatim" for row in quotes) / len(quotes) if quotes else 0.0
     order_kept = _order_kept([(row[6], row[7]) for row in links])
-    declared = declared_language(earlier_language), declared_language(later_language)
     shown = earlier_text_language, later_text_language
-    if all(declared) and declared[0] != declared[1]:
-        relation, basis = "translates", f"declared languages differ ({declared[0]} -> {declared[1]})"
-    elif all(shown) and shown[0] != shown[1]:
-        relation, basis = "translates", f"the texts are in different languages ({shown[0]} -> {shown[1]})"
+    translation = language_signal(earlier_language, later_language, *shown)
+    if translation is not None:
+        relation, basis = "translates", translation
     elif verbatim_share >= REPUBLISH_VERBATIM_SHARE:
         relation, basis = "republishes", f"{verbatim_share:.0%} of shared claims are verbatim"
     else:
@@ -126,6 +124,18 @@ def describe_derivation(links, later_claims: int, earlier_claims: int, later_lan
         "relation_basis": basis,
     }
     return {"score": round(share, 4), "relation": relation, "shared_claims": shared, "evidence": json.dumps(evidence)}
+
+
+def language_signal(earlier_language, later_language, earlier_text_language, later_text_language) -> str | None:
+    """Why two articles are in two languages (their declared languages differ, else the
+    languages their texts show do), or None when nothing says so."""
+    declared = declared_language(earlier_language), declared_language(later_language)
+    if all(declared) and declared[0] != declared[1]:
+        return f"declared languages differ ({declared[0]} -> {declared[1]})"
+    shown = earlier_text_language, later_text_language
+    if all(shown) and shown[0] != shown[1]:
+        return f"the texts are in different languages ({shown[0]} -> {shown[1]})"
+    return None
 
 
 def _enough_shared(links, later_claims: int, min_shared: int, min_share: float) -> bool:
