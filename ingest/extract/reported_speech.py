@@ -132,7 +132,7 @@ def _past_split_word(end: int, cue: Token) -> int:
     if not (end + 1 < cue.sent.end and not doc[end - 1].whitespace_ and doc[end].text in HYPHENS
             and not doc[end].whitespace_):
         return end
-    if doc[end - 1].i > cue.i:
+    if end - 1 > cue.i:
         return cue.sent.end
     end += 2
     while end < cue.sent.end and not doc[end - 1].whitespace_ and not doc[end].is_punct:

@@ -102,9 +102,9 @@ def compare(
     threshold: float | None = None,
 ) -> Comparison:
     """Is B the same claim as A? ``threshold`` defaults to the tier's link threshold."""
-    model = load_model("lexical" if dense_similarity is None else "dense")
     if min(len(a.tokens), len(b.tokens)) < MIN_STATEMENT_WORDS:
         return Comparison(False, 0.0, "different", [])
+    model = load_model("lexical" if dense_similarity is None else "dense")
     values = pair_features(a, b)
     if dense_similarity is not None:
         values["cosine"] = dense_similarity
