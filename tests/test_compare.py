@@ -120,6 +120,23 @@ def test_a_negation_of_what_both_say_is_a_flip_even_in_a_longer_sentence():
     assert result.differences[0]["b"] == "not"
 
 
+def test_a_reduction_made_total_is_a_stronger_claim_not_a_flip():
+    result = compare_texts("Police will be less able to respond to emergencies after the cuts.",
+                           "Police will not be able to respond to emergencies after the cuts.", threshold=0.0)
+    assert result.relation == "hedge_changed"
+    assert result.differences[0] == {"kind": "hedge", "a": "less", "b": "not", "detail": "strengthened"}
+    weakened = compare_texts("The drug never works in older patients.", "The drug rarely works in older patients.",
+                             threshold=0.0)
+    assert weakened.differences[0] == {"kind": "hedge", "a": "never", "b": "rarely", "detail": "weakened"}
+
+
+def test_a_diminisher_of_something_else_leaves_the_flip():
+    # "fewer" lowers the visitors; the negation denies the closing of the hotels.
+    result = compare_texts("Fewer tourists came, and the hotels closed early.",
+                           "Fewer tourists came, and the hotels did not close early.", threshold=0.0)
+    assert result.relation == "negation_flipped"
+
+
 def test_negation_scope_stops_at_the_clause():
     features = claim_features("The mayor did not resign, but the council voted to cut the budget.")
     assert features.negations == ("not",)

@@ -226,12 +226,29 @@ def _negation_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
     # Two negations cancel ("not unlikely" aside): what flips meaning is parity.
     if len(cues_a) % 2 == len(cues_b) % 2:
         return []
+    negated, other = (a, b) if len(cues_a) % 2 else (b, a)
+    lowered = _diminished(other, negated)
+    if lowered:
+        # "less able" -> "not able": a reduction made total, the same claim made stronger.
+        negation = " ".join(cues_a if negated is a else cues_b)
+        return [{
+            "kind": "hedge",
+            "a": negation if negated is a else " ".join(lowered),
+            "b": negation if negated is b else " ".join(lowered),
+            "detail": "strengthened" if negated is b else "weakened",
+        }]
     return [{
         "kind": "negation",
         "a": " ".join(cues_a) or None,
         "b": " ".join(cues_b) or None,
         "detail": "negated in B" if len(cues_b) % 2 else "negation removed in B",
     }]
+
+
+def _diminished(x: ClaimFeatures, negated: ClaimFeatures) -> list[str]:
+    """X's diminishers ("less", "fewer") of something the negated claim denies."""
+    denied = frozenset().union(*negated.negation_scopes)
+    return [cue for cue, scope in zip(x.diminishers, x.diminisher_scopes) if scope & denied]
 
 
 def _shared_negations(x: ClaimFeatures, other: ClaimFeatures) -> list[str]:

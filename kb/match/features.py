@@ -22,6 +22,10 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NEGATION_WORDS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't".split()
 )
+# Words that lower a degree rather than deny: "less able" against "not able" is a claim
+# made stronger, not turned around (``claimkb.match.compare``). "barely" is left out:
+# "barely survived" says the person survived.
+DIMINISHER_WORDS = frozenset("less fewer rarely seldom hardly scarcely".split())
 # What a negation cue negates: the next few content words of its clause. "No tsunami
 # warning was issued" negates the warning, not the injuries later in the sentence.
 NEGATION_SCOPE_WORDS = 3
@@ -66,6 +70,8 @@ class ClaimFeatures:
     negations: tuple[str, ...]  # negation cues in order: ("not",), ("never", "no")
     # per cue, the content stems it negates (see NEGATION_SCOPE_WORDS)
     negation_scopes: tuple[frozenset[str], ...]
+    diminishers: tuple[str, ...]  # DIMINISHER_WORDS in order, each with its scope, as negations
+    diminisher_scopes: tuple[frozenset[str], ...]
     entities: frozenset[str]  # stems of capitalized non-initial words and acronyms
     quoted: list[str]  # quoted spans as written (the whole text for a direct quote)
     quoted_content: frozenset[str]  # the stemmed content words inside them
@@ -88,6 +94,8 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
     tokens, content, spans, entities, negations = [], [], [], set(), []
     weights: dict[str, float] = {}
     scopes: list[list[str]] = []  # one per negation cue, filled by the content words after it
+    diminishers: list[str] = []
+    diminisher_scopes: list[list[str]] = []
     open_scopes: list[list[str]] = []  # those of the current clause
     previous_end = 0
     for match in TOKEN_RE.finditer(text):
@@ -102,6 +110,10 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
             negations.append(negation)
             scopes.append([])
             open_scopes.append(scopes[-1])
+        elif lower in DIMINISHER_WORDS:
+            diminishers.append(lower)
+            diminisher_scopes.append([])
+            open_scopes.append(diminisher_scopes[-1])
         # Figures ("million", "half") and hedges are compared on their own terms.
         if stemmed is None:
             continue
@@ -141,6 +153,8 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
         hedge_strength=hedge_strength(hedge),
         negations=tuple(negations),
         negation_scopes=tuple(frozenset(scope) for scope in scopes),
+        diminishers=tuple(diminishers),
+        diminisher_scopes=tuple(frozenset(scope) for scope in diminisher_scopes),
         entities=frozenset(entities),
         quoted=quoted,
         quoted_content=quoted_content,
