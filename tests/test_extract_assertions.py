@@ -61,6 +61,8 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("Full details are available from this link.", "pointer"),
         ("The minister's statement follows.", "pointer"),
         ("For tickets, visit www.northgateopera.example today.", "pointer"),
+        ("(Daily Ledger report)", "pointer"),
+        ("[Photo gallery of the new stadium]", "pointer"),
         ("To register, fill in the form at the library desk.", "instruction"),
         ("Cyclists should wear a helmet at night.", "instruction"),
         ("You should never leave a dog in a hot car.", "instruction"),
@@ -90,7 +92,7 @@ def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, r
      "Trains ran on time all week.", "Two more banks followed within a week.", "Protests followed.",
      "The agency reported a loss.", "Firefighters responded within minutes.", "The search continued.",
      "The terms of the sale have not been reported.", "A new bus timetable was written for the winter.",
-     "The ministry did not comment."],
+     "The ministry did not comment.", "(The harbour bridge reopened in May.)"],
 )
 def test_words_of_the_rules_in_ordinary_claims_do_not_exclude_them(nlp, sentence):
     assert why_not_checkable(next(nlp(sentence).sents)) is None

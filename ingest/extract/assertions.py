@@ -14,7 +14,7 @@ which):
 - ``lead-in``: a line that announces what follows ("Asked about the plan, she
   replied:", "Here is what we know");
 - ``pointer``: a pointer to other content ("The full text follows below",
-  "visit http://...");
+  "visit http://...", a bracketed label with no verb: "(Reuters video)");
 - ``instruction``: an imperative or advice to people at large ("To apply, visit the
   website", "Drivers should check their tyres");
 - ``listicle``: how-to and list titles ("How to stream any film", "5 things to know");
@@ -75,6 +75,8 @@ DATELINE_WORDS = frozenset(
     gmt utc bst cet cest ist aest hrs hr local time written reported edited compiled photo photos
     """.split()
 )
+# A whole line in brackets: with no verb it names a source, a link or a picture.
+BRACKETED_LINE = re.compile(r"\(.*\)|\[.*\]", re.DOTALL)
 # Verbs that point the reader elsewhere, and the places they point to.
 POINTER_VERBS = frozenset({"follow", "visit", "click", "read", "see", "find", "watch", "download", "go", "check"})
 POINTER_PLACES = re.compile(
@@ -151,7 +153,7 @@ def why_not_checkable(sent: Span) -> str | None:
         return "fragment"
     if _is_lead_in(sent, text, has_verb):
         return "lead-in"
-    if _is_pointer(sent, text):
+    if _is_pointer(sent, text, has_verb):
         return "pointer"
     if _is_instruction(sent):
         return "instruction"
@@ -226,7 +228,9 @@ def _is_bare_attribution(sent: Span) -> bool:
             and not any(dep in said for dep in children))
 
 
-def _is_pointer(sent: Span, text: str) -> bool:
+def _is_pointer(sent: Span, text: str, has_verb: bool) -> bool:
+    if not has_verb and BRACKETED_LINE.fullmatch(text):
+        return True  # a label in brackets: "(Reuters video)", "(Daily Ledger report)"
     root = sent.root
     if any(t.lower_ in ("below", "above") and t.pos_ == "ADV" and t.head == root for t in sent):
         return True  # "The full ruling is reproduced below" (not "fell below zero")
