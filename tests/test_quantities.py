@@ -140,3 +140,17 @@ def test_precision_is_the_place_of_the_last_digit_written(phrase, precision):
 def test_one_counted_by_a_comparison_is_a_figure(text, qualifier):
     (quantity,) = find_quantities(text)
     assert (quantity.value, quantity.qualifier) == (1.0, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "Storm Brings Down Bridge, Killing One",
+    "Gas blast injures one in city centre",
+    "Bus crash leaves one dead and dozens hurt",
+    "One missing after ferry capsizes",
+])
+def test_one_counting_casualties_is_a_figure(text):
+    assert [q.value for q in find_quantities(text) if q.value == 1.0] == [1.0]
+
+
+def test_one_as_a_pronoun_beside_casualty_words_is_no_figure():
+    assert find_quantities("No one was hurt, and one of the victims left hospital.") == []

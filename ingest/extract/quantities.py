@@ -29,7 +29,8 @@ short claims. Conventions, chosen so that copies of a claim compare equal:
 Not quantities: years ("in 2019"), dates, times, decades ("the 1990s"), ordinals,
 numbers glued to letters ("COVID-19", "G7"), labels after a capitalized word
 ("Fortune 500", "No. 10", "iOS 7"), phone numbers, and a bare "one" (mostly a
-pronoun or determiner: "one of the", "no one").
+pronoun or determiner: "one of the", "no one") unless counted ("at least one") or a
+casualty count ("killing one", "one dead").
 """
 from __future__ import annotations
 
@@ -200,6 +201,10 @@ QUALIFIER_BEFORE_RE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.IGNORECASE)
 # may be a preposition before a pronoun ("a film about one man", "under one roof").
 COUNTING_QUALIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "as many as", "as few as")
 COUNTING_BEFORE_RE = re.compile(rf"\b(?:{_alternation(COUNTING_QUALIFIERS)})\s+$", re.IGNORECASE)
+# A casualty count of one, as headlines write it: "Quake kills one", "killing one",
+# "leaves one dead", "One injured in crash". Harm verbs take people as their object.
+CASUALTY_BEFORE_RE = re.compile(r"\b(?:kill|injur|wound|hurt)[a-z]*\s+$", re.IGNORECASE)
+CASUALTY_AFTER_RE = re.compile(r"\s+(?:dead|killed|injured|wounded|hurt|missing)\b", re.IGNORECASE)
 COUNTED_NOUN_RE = re.compile(r"(?:\s+|-)(?P<word>[a-z][a-z-]*[a-z])\b(?!['’]s)(?P<next>\s+[a-z][a-z-]*[a-z]\b)?")
 MEASURE_HYPHEN_RE = re.compile(rf"\b(?P<noun>{'|'.join(MEASURE_NOUNS)})-(?=\d)", re.IGNORECASE)
 MEASURE_BEFORE_RE = re.compile(rf"\b(?P<noun>{'|'.join(MEASURE_NOUNS)})\s+$", re.IGNORECASE)
@@ -371,6 +376,12 @@ def _figure_start(match: re.Match) -> int:
     return match.start("lo_digits") if match["lo_digits"] else match.start("lo_words")
 
 
+def _counted_one(masked: str, start: int, end: int) -> bool:
+    before = masked[max(0, start - 30):start]
+    return (COUNTING_BEFORE_RE.search(before) is not None or CASUALTY_BEFORE_RE.search(before) is not None
+            or CASUALTY_AFTER_RE.match(masked, end) is not None)
+
+
 def _is_quantity(match: re.Match, masked: str, text: str, start: int, unit: str | None) -> bool:
     digits, words = match["lo_digits"], match["lo_words"]
     scaled = match["lo_scale"] or match["lo_short"]
@@ -378,9 +389,10 @@ def _is_quantity(match: re.Match, masked: str, text: str, start: int, unit: str 
         return False  # "3m" alone may be metres; "€3m" is money
     if words is not None:
         # A lone "one", "a" or "an" is a pronoun or determiner, not a figure, unless a
-        # comparison counts it ("at least one person", "more than one").
+        # comparison counts it ("at least one person", "more than one") or it counts
+        # casualties ("killing one", "one dead").
         return (bool(scaled) or words.lower() not in ("one", "a", "an")
-                or (words.lower() == "one" and COUNTING_BEFORE_RE.search(masked, max(0, start - 30), start) is not None))
+                or (words.lower() == "one" and _counted_one(masked, start, match.end("lo_words"))))
     if digits and masked[match.end("lo_digits"):match.end("lo_digits") + 1].isalpha() and not scaled:
         return False  # "3D", "5G", "10x"
     strong = unit is not None or scaled or match["hi_digits"] or QUALIFIER_BEFORE_RE.search(masked, max(0, start - 30), start)
