@@ -126,6 +126,14 @@ def test_a_number_does_not_make_a_list_title_or_a_timestamp_a_statistic(nlp):
     assert kinds(nlp, "Posted 14 March 2021, 9:30 am") == []
 
 
+def test_a_figure_describing_the_speaker_of_a_quote_makes_no_statistic(nlp):
+    sentence = '"The water rose faster than anyone expected," said Mara Quill, a 47-year-old farmer from the valley.'
+    assert [kind for kind, _ in kinds(nlp, sentence)] == ["direct_quote"]
+    # A figure the writer reports beside the quote is still a claim of the sentence.
+    beside = '"The water rose," said Mara Quill, as 300 homes were flooded.'
+    assert [kind for kind, _ in kinds(nlp, beside)] == ["direct_quote", "statistic"]
+
+
 def test_one_sentence_records_each_give_a_claim(tmp_path):
     """A JSON Lines file of single statements, as fact-checkers keep them: each one is stored
     as at least one claim; a question is not."""

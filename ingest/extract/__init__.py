@@ -141,7 +141,11 @@ def extract_claims(doc: Doc) -> Extraction:
     found.sort(key=lambda f: f.subject.start_char if f.subject is not None else f.segments[0][0])
     claims = [_quote_claim(doc, text, resolver, f) for f in found]
     claims.sort(key=lambda c: c.char_start)
-    claims += _sentence_claims(doc, text, resolver, claims, quoted)
+    # Who spoke, with what the writer says of them ("Jo Roe, a 47-year-old farmer"):
+    # the attribution of a quote, whose figures describe the speaker, not a claim.
+    attributions = _Ranges(_merged([(f.subject.root.left_edge.idx, _end(f.subject.root.right_edge))
+                                    for f in found if f.subject is not None]))
+    claims += _sentence_claims(doc, text, resolver, claims, quoted, attributions)
     claims.sort(key=lambda c: c.char_start)
     claims = [c for c in claims if not links(c.char_start)]
 
@@ -199,8 +203,14 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) 
     )
 
 
-def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: list[Claim], quoted) -> list[Claim]:
-    """Statistics and assertions from sentences that no quote claim covers."""
+def _end(token) -> int:
+    return token.idx + len(token)
+
+
+def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: list[Claim], quoted,
+                     attributions) -> list[Claim]:
+    """Statistics and assertions from sentences that no quote claim covers; a figure in a
+    quote's attribution (``attributions``) makes no statistic."""
     covered = _Ranges((c.char_start, c.char_end) for c in claims)
     out = []
     for sent in doc.sents:
@@ -212,7 +222,7 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
             continue
         outside = [
             q for q in _quantities(text[start:end], start)
-            if not covered(offsets(q)[0]) and not quoted(offsets(q)[0])
+            if not covered(offsets(q)[0]) and not quoted(offsets(q)[0]) and not attributions(offsets(q)[0])
         ]
         if not is_checkable(sent):
             continue
