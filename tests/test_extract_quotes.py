@@ -47,6 +47,17 @@ def test_quote_over_several_paragraphs_is_one_claim_with_segments(nlp):
     assert claim.speaker.name == "Jo Park"
 
 
+def test_quote_broken_over_two_lines_without_a_reopening_mark_is_one_claim(nlp):
+    # Sentence-per-line text: the quote opens on one line and closes on the next.
+    text = ('The agency gave an update on Monday.\n"The river rose by two metres overnight.\n'
+            'Roads to the north are closed," spokeswoman Ana Brill said.\nThe next update is due on Tuesday.')
+    (claim,) = quotes(nlp, text, "direct_quote")
+    assert claim.content == "The river rose by two metres overnight. Roads to the north are closed,"
+    assert claim.speaker.name == "Ana Brill"
+    # A line whose first mark closes nothing left open is no continuation.
+    assert find_quote_spans('The river rose.\nRoads are closed," she said.') == []
+
+
 def test_unclosed_quote_ends_before_glued_attribution():
     text = '"Predators meet children online and abuse follows in the real worldSaid Williams.\nNext paragraph.'
     spans = find_quote_spans(text)

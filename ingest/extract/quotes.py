@@ -134,7 +134,14 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         open_at: int | None = None
         continued: QuoteSpan | None = None
         for offset, kind in _marks(text, p_start, p_end):
-            if kind == "open" and open_at is None:
+            if kind == "close" and open_at is None and carried is not None:
+                # the closing mark of a quote left open at the end of the line before,
+                # with no reopening mark: one quote broken over two lines
+                cs, ce = _strip(text, p_start, offset)
+                spans.remove(carried)
+                spans.append(_continuing(carried, QuoteSpan(p_start, offset + 1, cs, ce)))
+                carried = None
+            elif kind == "open" and open_at is None:
                 if carried is not None and text[p_start:offset].strip() == "":
                     # the reopening mark of a multi-paragraph quote
                     continued = carried
