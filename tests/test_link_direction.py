@@ -1,6 +1,7 @@
-"""Every link reads earlier -> later: claim_a is the earlier copy (publication date,
-ties broken by claim id), and each difference's "a" side is written in claim_a and its
-"b" side in claim_b. Checked on every link of the demo and of a shared corpus."""
+"""Every link reads earlier -> later: claim_a is the earlier copy (publication date, else
+the date it was stored; ties broken by the order the articles were stored, then by claim
+id), and each difference's "a" side is written in claim_a and its "b" side in claim_b.
+Checked on every link of the demo and of a shared corpus, and on undated articles."""
 from __future__ import annotations
 
 import json
@@ -22,6 +23,7 @@ ECB_DAYS = ("2013-07-01", "2013-07-02", "2013-07-02", "2013-07-03")
 LINKS_SQL = """
 select l.claim_a, l.claim_b, l.relation, l.evidence,
        ca.content, cb.content, coalesce(aa.published, aa.ingested_at), coalesce(ab.published, ab.ingested_at),
+       aa.rowid, ab.rowid,
        sa.name, ca.speaker_mention, sb.name, cb.speaker_mention
 from claim_links l
 join claims ca on ca.id = l.claim_a join articles aa on aa.id = ca.article_id
@@ -59,8 +61,8 @@ def backwards_links(path) -> list[str]:
         rows = conn.execute(LINKS_SQL).fetchall()
     assert rows, "no links to check"
     problems = []
-    for a, b, relation, evidence, content_a, content_b, seen_a, seen_b, *speakers in rows:
-        if (seen_b, b) < (seen_a, a):
+    for a, b, relation, evidence, content_a, content_b, seen_a, seen_b, stored_a, stored_b, *speakers in rows:
+        if (seen_b, stored_b, b) < (seen_a, stored_a, a):
             problems.append(f"{a} ({seen_a}) is later than {b} ({seen_b})")
         ends = {"a": (a, content_a, speakers[0:2]), "b": (b, content_b, speakers[2:4])}
         for difference in json.loads(evidence):
@@ -104,3 +106,29 @@ def test_every_link_of_a_shared_corpus_reads_earlier_to_later(shared_data, tmp_p
     run("ingest", path, corpus, "--no-link")
     run("link", path, "--rebuild", "--matcher", "lexical")
     assert backwards_links(path) == []
+
+
+def test_links_between_undated_articles_stored_together_read_in_the_order_given(tmp_path):
+    """Two articles with no date, stored in one run (one ``ingested_at``): every link
+    between them reads from the one given first, so the pair is one derivation."""
+    from conftest import SEEDS
+
+    paths = []
+    for name in ("infosecurity-magazine.txt", "republished-translation.txt"):
+        seed = SEEDS / name
+        if not seed.exists():
+            pytest.skip(f"the seed articles are not in {SEEDS}")
+        body = seed.read_text(encoding="utf-8").split("---\n", 2)[2]  # the front matter dropped
+        paths.append(tmp_path / name)
+        paths[-1].write_text(body, encoding="utf-8")
+    path = tmp_path / "undated.db"
+    run("ingest", path, *paths, "--matcher", "lexical")
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        first, second = (row[0] for row in conn.execute("select id from articles order by rowid"))
+        pairs = set(conn.execute("""select ca.article_id, cb.article_id from claim_links l
+                                    join claims ca on ca.id = l.claim_a join claims cb on cb.id = l.claim_b"""))
+        derivations = conn.execute("select article_id, derived_from from article_derivations").fetchall()
+    assert pairs == {(first, second)}
+    assert derivations in ([], [(second, first)])

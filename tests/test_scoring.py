@@ -50,7 +50,7 @@ class InlineClient:
 
 @pytest.fixture
 def claims():
-    rows = [(f"claim-{k}", f"article-{k}", "assertion", text, None, "outlet", f"2024-01-{k + 1:02d}")
+    rows = [(f"claim-{k}", f"article-{k}", "assertion", text, None, "outlet", f"2024-01-{k + 1:02d}", k + 1)
             for k, text in enumerate(VERSIONS)]
     return Claims.from_rows(rows)
 

@@ -7,7 +7,7 @@ shares words with both, and single-link grouping over such chains grows without
 bound. So every member must agree with the family's canonical claim:
 
 - claims are taken in order of appearance (article ``published``, else
-  ``ingested_at``; ties by claim id);
+  ``ingested_at``; ties by the order articles were stored, then by claim id);
 - a claim joins the family of an earlier claim it is linked to when it is linked
   to that family's canonical claim directly, or when ``agrees(canonical, claim)``
   (the same judgment as ``compare``, asked for the pair the links skipped) says so;
@@ -27,8 +27,10 @@ from collections.abc import Callable, Iterable
 from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.ids import stable_id
 
-# Publication order, as claim_links reads: published (else ingested_at), ties by claim id.
-ORDER_SQL = "coalesce(a.published, a.ingested_at), c.id"
+# Publication order, as claim_links reads: published (else ingested_at); ties by the
+# order the articles were stored (undated articles stored together keep the order they
+# were given in, and every link between two of them reads one way), then by claim id.
+ORDER_SQL = "coalesce(a.published, a.ingested_at), a.rowid, c.id"
 
 
 def group_families(links, order: dict, *, agrees: Callable[[str, str], bool]) -> dict:
@@ -128,8 +130,8 @@ def _claim_details(db, claim_ids: set[str]):
         rows = list(select_in(db, sql + " where c.id in {ids}", claim_ids))
     else:
         rows = (r for r in db.execute(sql) if r[0] in claim_ids)
-    for claim_id, seen, _, outlet_id in rows:
-        order[claim_id] = (seen or "", claim_id)
+    for claim_id, seen, stored, _, outlet_id in rows:
+        order[claim_id] = (seen or "", stored, claim_id)
         outlet[claim_id] = outlet_id
         first_seen[claim_id] = seen
     return order, outlet, first_seen

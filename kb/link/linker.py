@@ -57,7 +57,7 @@ CONTRADICTIONS = ("number_changed", "date_changed", "negation_flipped", "speaker
 
 CLAIMS_SQL = """
 select c.id, c.article_id, c.kind, c.content, s.name, a.outlet_id,
-       coalesce(a.published, a.ingested_at)
+       coalesce(a.published, a.ingested_at), a.rowid
 from claims c join articles a on a.id = c.article_id left join speakers s on s.id = c.speaker_id
 """
 
@@ -91,14 +91,15 @@ class Claims:
     contents: list[str]
     speakers: list[str | None]
     outlets: list[str]
-    order: list[tuple]  # (published, else ingested_at; id): earliest copy first, ties by id
+    # (published, else ingested_at; the article's place in the database; id): earliest
+    # copy first, as ``claimkb.link.families.ORDER_SQL``
+    order: list[tuple]
 
     @classmethod
     def from_rows(cls, rows) -> Claims:
-        columns = list(zip(*rows)) or [()] * 7
-        ids, articles, kinds, contents, speakers, outlets, seen = (list(c) for c in columns)
-        # Ties go by id, not by ingestion time: ids are the same on every machine.
-        order = [(s or "", c) for s, c in zip(seen, ids)]
+        columns = list(zip(*rows)) or [()] * 8
+        ids, articles, kinds, contents, speakers, outlets, seen, stored = (list(c) for c in columns)
+        order = [(s or "", k, c) for s, k, c in zip(seen, stored, ids)]
         return cls(ids, articles, kinds, contents, speakers, outlets, order)
 
     def __len__(self):
@@ -178,6 +179,7 @@ def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progr
     stats.links += aligned - dropped
     if aligned or dropped:
         stats.derivations = build_derivations(db, articles)  # their shares count the links as they are now
+        stats.same_outlet_links = _same_outlet_links(db, claim_ids)
     stats.families = build_families(db, claim_ids, agrees=lambda x, y: comparer(x, y).score >= threshold)
     changed = None if claim_ids is None else _changed_claims(db, claim_ids, articles)
     compute_analytics(db, changed)
@@ -352,6 +354,18 @@ def _load_claims(db, claim_ids) -> Claims:
 def _concat(a: Claims, b: Claims) -> Claims:
     return Claims(*(getattr(a, f) + getattr(b, f) for f in
                     ("ids", "articles", "kinds", "contents", "speakers", "outlets", "order")))
+
+
+def _same_outlet_links(db, claim_ids) -> int:
+    """Links between two articles of one outlet: all of them, or those of ``claim_ids``."""
+    sql = """select count(*) from claim_links l
+             join claims ca on ca.id = l.claim_a join articles aa on aa.id = ca.article_id
+             join claims cb on cb.id = l.claim_b join articles ab on ab.id = cb.article_id
+             where aa.outlet_id = ab.outlet_id"""
+    if claim_ids is None:
+        return db.execute(sql).fetchone()[0]
+    return len(set(select_in(db, sql.replace("count(*)", "l.claim_a, l.claim_b")
+                             + " and (l.claim_a in {ids} or l.claim_b in {ids})", claim_ids)))
 
 
 def _articles_of(db, claim_ids) -> set[str]:
