@@ -144,6 +144,7 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
     """
     from claimkb.api import KnowledgeBase
     from claimkb.ingest.readers import Limits
+    from claimkb.store.articles import UNKNOWN_OUTLET
 
     if jobs > 1 and dask_scheduler:
         raise click.UsageError("--jobs and --dask are alternatives: give one")
@@ -162,6 +163,12 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
                            progress=progress, jobs=jobs, dask=dask_scheduler)
     progress.finish()
     click.echo(f"Ingested: {result.stats}", err=True)
+    if result.stats.without_outlet:
+        click.echo(f"note: {plural(result.stats.without_outlet, 'new article')} named no outlet and had no URL:"
+                   f" stored under {UNKNOWN_OUTLET!r}, as one outlet (give --outlet NAME, or front matter)", err=True)
+    if result.stats.undated:
+        click.echo(f"note: {plural(result.stats.undated, 'new article')} had no publication date: links put"
+                   " them in order by when they were stored", err=True)
     if result.linked is not None:
         click.echo(f"Linked: {result.linked}", err=True)
     if result.fact_checks:

@@ -33,6 +33,23 @@ def test_ingest_seeds_summary_and_contents(seeds_db):
     assert 16_900_000 in values
 
 
+def test_ingest_says_when_articles_name_no_outlet_or_date(tmp_path):
+    bare = tmp_path / "bare.txt"
+    bare.write_text("The harbour bridge reopened in May after two years of repairs.\n", encoding="utf-8")
+    dated = tmp_path / "dated.txt"
+    dated.write_text("---\noutlet: Harbour Gazette\npublished: 2024-05-02\n---\n"
+                     "The ferry timetable changes on Monday.\n", encoding="utf-8")
+    result = run("ingest", tmp_path / "kb.db", bare, dated, "--no-link")
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.output.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 2
+    assert notes[0].startswith("note: 1 new article named no outlet") and "--outlet" in notes[0]
+    assert notes[1].startswith("note: 1 new article had no publication date")
+    # with --outlet, only the date is missing
+    again = run("ingest", tmp_path / "kb2.db", bare, "--outlet", "Harbour Gazette", "--no-link")
+    assert [line for line in again.output.splitlines() if line.startswith("note: ")] == [notes[1]]
+
+
 def test_seed_williams_quotes_have_one_speaker(seeds_db):
     db = open_db(seeds_db)
     original = db.execute("select id from articles where url like '%infosecurity%'").fetchone()[0]

@@ -21,10 +21,14 @@ class StoredArticle:
     new_speakers: int = 0
 
 
+# The outlet of an article that names none and has no URL: one for all such articles.
+UNKNOWN_OUTLET = "unknown outlet"
+
+
 def outlet_for(record: ArticleRecord) -> tuple[str, str, str | None]:
     """(id, name, domain) of the record's outlet: its own, else its URL's domain."""
     domain = domain_of(record.url)
-    name = (record.outlet or "").strip() or domain or "unknown outlet"
+    name = (record.outlet or "").strip() or domain or UNKNOWN_OUTLET
     return stable_id("outlet", normalize_name(name)), name, domain
 
 

@@ -16,7 +16,7 @@ from claimkb.ingest.extract.nlp import load_pipeline, pipeline_info
 from claimkb.ingest.extract.workers import extract_in_order, extraction_runner
 from claimkb.ingest.readers import read_inputs
 from claimkb.ingest.records import ArticleRecord, ClaimReviewRecord, InputError
-from claimkb.store.articles import article_id_for, is_stored, store_article
+from claimkb.store.articles import UNKNOWN_OUTLET, article_id_for, is_stored, outlet_for, store_article
 from claimkb.store.fact_checks import store_fact_checks
 from claimkb.store.runs import finish_run, now_iso, start_run
 
@@ -32,6 +32,9 @@ class IngestStats:
     claim_ids: list[str] = field(default_factory=list)
     fact_check_ids: list[str] = field(default_factory=list)  # newly stored
     fact_checks_unchanged: int = 0
+    # new articles stored under UNKNOWN_OUTLET, and with no publication date
+    without_outlet: int = 0
+    undated: int = 0
 
     def __str__(self):
         fact_checks = ""
@@ -99,6 +102,8 @@ def _store(db, record: ArticleRecord, extraction, run_id: int, stats: IngestStat
         stats.claims += len(stored.claim_ids)
         stats.speakers += stored.new_speakers
         stats.claim_ids.extend(stored.claim_ids)
+        stats.without_outlet += outlet_for(record)[1] == UNKNOWN_OUTLET
+        stats.undated += not record.published
     else:  # the same content appeared twice in this run
         stats.unchanged += 1
     if on_article:
