@@ -6,11 +6,12 @@ import json
 from claimkb.link.derivations import describe_derivation
 
 
-def link(n, relation, *, quote=False, score=0.9, later_text=None, text="the minister said the river would flood"):
+def link(n, relation, *, quote=False, score=0.9, later_text=None, text="the minister said the river would flood",
+         method="dense"):
     """A row shaped like derivations.LINKS_SQL: claim n of the earlier article linked to claim n of the later."""
     kind = "direct_quote" if quote else "assertion"
     return ("early", "late", f"a{n}", f"b{n}", score, relation, n * 100, n * 100, kind, kind,
-            f"{text} {n}", later_text or f"{text} {n}")
+            f"{text} {n}", later_text or f"{text} {n}", method)
 
 
 def test_mostly_verbatim_copies_are_a_republication():
@@ -19,6 +20,16 @@ def test_mostly_verbatim_copies_are_a_republication():
     assert derivation["shared_claims"] == 4
     assert derivation["score"] == 0.8
     assert "the minister said the river would flood" in json.loads(derivation["evidence"])["shared_phrases"][0]
+
+
+def test_links_aligned_inside_a_republication_do_not_make_it_a_rewrite():
+    # Three verbatim copies earn the republication; the three reworded claims aligned
+    # between them because it is one must not outvote them.
+    links = [link(n, "verbatim") for n in range(3)] + [link(n, "paraphrase", method="dense+aligned")
+                                                        for n in range(3, 6)]
+    assert describe_derivation(links, later_claims=7, earlier_claims=7)["relation"] == "republishes"
+    unaligned = [link(n, "verbatim") for n in range(3)] + [link(n, "paraphrase") for n in range(3, 6)]
+    assert describe_derivation(unaligned, later_claims=7, earlier_claims=7)["relation"] == "rewrites"
 
 
 def test_quotes_reworded_throughout_in_one_language_are_a_rewrite_not_a_translation():

@@ -132,3 +132,28 @@ def test_links_between_undated_articles_stored_together_read_in_the_order_given(
         derivations = conn.execute("select article_id, derived_from from article_derivations").fetchall()
     assert pairs == {(first, second)}
     assert derivations in ([], [(second, first)])
+
+
+COPIED = ("The river burst its banks at Eldham on Sunday night.\n"
+          "Forty homes were evacuated before dawn, the council said.\n"
+          "The ferry to Marlow will not run until Thursday.\n")
+
+
+@pytest.mark.parametrize("dates, derived", [((None, None), ("second", "first")),
+                                            (("2024-03-05", "2024-03-04"), ("first", "second"))])
+def test_a_derivation_says_whether_dates_or_the_order_stored_put_the_pair_in_order(tmp_path, dates, derived):
+    paths = []
+    for name, date, extra in zip(("first", "second"), dates, ("Rain is forecast all week.\n", "")):
+        front = f"---\noutlet: {name} news\npublished: {date}\n---\n" if date else f"---\noutlet: {name} news\n---\n"
+        paths.append(tmp_path / f"{name}.txt")
+        paths[-1].write_text(front + COPIED + extra, encoding="utf-8")
+    path = tmp_path / "kb.db"
+    run("ingest", path, *paths, "--matcher", "lexical")
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        names = dict(conn.execute("select a.id, o.name from articles a join outlets o on o.id = a.outlet_id"))
+        rows = conn.execute("select article_id, derived_from, evidence from article_derivations").fetchall()
+    assert [(names[later], names[earlier]) for later, earlier, _ in rows] == [(f"{derived[0]} news", f"{derived[1]} news")]
+    basis = json.loads(rows[0][2])["order_basis"]
+    assert basis == ("publication dates" if dates[0] else "the order the articles were stored (no two dates tell)")

@@ -34,7 +34,7 @@ from collections import defaultdict
 import networkx as nx
 
 from claimkb.ingest.extract.language import text_language
-from claimkb.link.derivations import MIN_SHARE, MIN_SHARED, language_signal
+from claimkb.link.derivations import ALIGNED_SUFFIX, MIN_SHARE, MIN_SHARED, language_signal
 from claimkb.link.families import ORDER_SQL
 from claimkb.match.compare import NEAR_COMPLETE, pair_features
 from claimkb.match.features import claim_features
@@ -84,7 +84,7 @@ def align_derivations(db, comparer, method: str, article_ids=None, probable=()) 
             first, second = sorted(pair, key=lambda claim_id: _order_key(db, claim_id))
             comparison = comparer(first, second)
             rows.append((first, second, comparison.score, comparison.relation,
-                         json.dumps(comparison.differences, ensure_ascii=False), f"{method}+aligned"))
+                         json.dumps(comparison.differences, ensure_ascii=False), method + ALIGNED_SUFFIX))
     with db.atomic():
         # a pair reached from two article pairs (or already linked) is written once
         written = db.conn.executemany(

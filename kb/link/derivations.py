@@ -10,7 +10,8 @@ of an article). ``score`` is that share. The relation:
   (``claimkb.ingest.extract.language``: a non-Latin script, or another language's
   function words). Reworded quotes alone are no such signal: a close English rewrite
   rewords quotes as a translation does;
-- **republishes**: most links (``verbatim_share``) are verbatim copies;
+- **republishes**: most links (``verbatim_share``, of the links scored on their own, not
+  those aligned inside the copy) are verbatim copies;
 - **rewrites**: the rest (paraphrased, selected, reordered).
 
 The evidence also lists distinctive wording both share: the longest common word
@@ -29,12 +30,14 @@ from claimkb.store.chunked import execute_in, select_in
 MIN_SHARED = 2
 MIN_SHARE = 0.3
 REPUBLISH_VERBATIM_SHARE = 0.6
+# The method suffix of links aligned by position inside a copy (``claimkb.link.alignment``).
+ALIGNED_SUFFIX = "+aligned"
 MIN_PHRASE_WORDS = 4
 PHRASES_KEPT = 3
 
 LINKS_SQL = """
 select ca.article_id, cb.article_id, l.claim_a, l.claim_b, l.score, l.relation,
-       ca.char_start, cb.char_start, ca.kind, cb.kind, ca.content, cb.content
+       ca.char_start, cb.char_start, ca.kind, cb.kind, ca.content, cb.content, l.method
 from claim_links l
 join claims ca on ca.id = l.claim_a
 join claims cb on cb.id = l.claim_b
@@ -52,7 +55,7 @@ def build_derivations(db, article_ids=None, *, min_shared: int = MIN_SHARED, min
     for row in _links(db, article_ids):
         links_by_pair[(row[1], row[0])].append(row)  # (later, earlier)
     articles = {a for pair in links_by_pair for a in pair}
-    claim_counts, languages = _article_details(db, articles)
+    claim_counts, languages, published = _article_details(db, articles)
     text_languages = {}  # read once per article, and only for pairs that share enough
 
     def shown(article_id):
@@ -69,6 +72,7 @@ def build_derivations(db, article_ids=None, *, min_shared: int = MIN_SHARED, min
             links, claim_counts[later], claim_counts[earlier], languages[later], languages[earlier],
             min_shared=min_shared, min_share=min_share,
             later_text_language=shown(later), earlier_text_language=shown(earlier),
+            dated=bool(published[later] and published[earlier] and published[later] != published[earlier]),
         )
         if derivation:
             rows.append({"article_id": later, "derived_from": earlier, **derivation})
@@ -84,11 +88,12 @@ def build_derivations(db, article_ids=None, *, min_shared: int = MIN_SHARED, min
 
 def describe_derivation(links, later_claims: int, earlier_claims: int, later_language=None, earlier_language=None,
                         *, min_shared: int = MIN_SHARED, min_share: float = MIN_SHARE,
-                        later_text_language=None, earlier_text_language=None) -> dict | None:
+                        later_text_language=None, earlier_text_language=None, dated: bool = True) -> dict | None:
     """{score, relation, shared_claims, evidence} for a later article whose links to one
     earlier article are ``links`` (rows of ``LINKS_SQL``), or None when too few.
     ``*_language`` are the articles' declared languages, ``*_text_language`` the
-    languages their texts show (``text_language``), None where unknown."""
+    languages their texts show (``text_language``), None where unknown. ``dated``: the
+    two publication dates say which came first (else the order they were stored does)."""
     if not _enough_shared(links, later_claims, min_shared, min_share):
         return None
     shared = len({row[3] for row in links})
@@ -96,7 +101,10 @@ def describe_derivation(links, later_claims: int, earlier_claims: int, later_lan
     relations: defaultdict[str, int] = defaultdict(int)
     for row in links:
         relations[row[5]] += 1
-    verbatim_share = relations["verbatim"] / len(links)
+    # Whether the later article copies is judged on the links its claims earned on their
+    # own: the links aligned because it copies would otherwise vote on it too.
+    scored = [row for row in links if not row[12].endswith(ALIGNED_SUFFIX)] or links
+    verbatim_share = sum(row[5] == "verbatim" for row in scored) / len(scored)
     quotes = [row for row in links if row[8] == "direct_quote" and row[9] == "direct_quote"]
     reworded_quotes = sum(row[5] != "verbatim" for row in quotes) / len(quotes) if quotes else 0.0
     order_kept = _order_kept([(row[6], row[7]) for row in links])
@@ -122,6 +130,7 @@ def describe_derivation(links, later_claims: int, earlier_claims: int, later_lan
         "text_languages": list(shown),
         "shared_phrases": _shared_phrases(links),
         "relation_basis": basis,
+        "order_basis": "publication dates" if dated else "the order the articles were stored (no two dates tell)",
     }
     return {"score": round(share, 4), "relation": relation, "shared_claims": shared, "evidence": json.dumps(evidence)}
 
@@ -182,12 +191,12 @@ def _links(db, article_ids):
 
 
 def _article_details(db, article_ids: set[str]):
-    counts, languages = {}, {}
-    for article_id, language, claims in select_in(
+    counts, languages, published = {}, {}, {}
+    for article_id, language, date, claims in select_in(
         db,
-        """select a.id, a.language, (select count(*) from claims c where c.article_id = a.id)
+        """select a.id, a.language, a.published, (select count(*) from claims c where c.article_id = a.id)
            from articles a where a.id in {ids}""",
         article_ids,
     ):
-        counts[article_id], languages[article_id] = claims, language
-    return counts, languages
+        counts[article_id], languages[article_id], published[article_id] = claims, language, date
+    return counts, languages, published
