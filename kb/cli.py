@@ -185,7 +185,8 @@ def ingest(db, paths, outlet, fmt, no_link, max_input_size, max_decompressed_siz
 @click.option("--per-claim", type=click.IntRange(1), default=None,
               help="Candidate copies compared per claim (default 8).")
 @click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
-              help="Score the candidate pairs on the Dask cluster at this scheduler address (tcp://host:8786).")
+              help="Embed new claims (dense tier) and score the candidate pairs on the Dask cluster at this"
+                   " scheduler address (tcp://host:8786).")
 def link(db, rebuild, matcher, threshold, per_claim, dask_scheduler):
     """Link the claims not linked yet to the stored ones, across outlets.
 

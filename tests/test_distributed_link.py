@@ -37,6 +37,14 @@ def scheduler():
         yield cluster.scheduler_address
 
 
+def prefixes_run_on(scheduler) -> set[str]:
+    """The names of the functions the cluster's tasks have run."""
+    from distributed import Client
+
+    with Client(scheduler) as client:
+        return set(client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.task_prefixes)))
+
+
 @pytest.mark.parametrize("matcher", ["lexical", "dense"])
 def test_links_scored_on_a_cluster_are_the_links_scored_here(stored, scheduler, tmp_path, matcher):
     from claimkb.match.embeddings import embeddings_available
@@ -53,7 +61,9 @@ def test_links_scored_on_a_cluster_are_the_links_scored_here(stored, scheduler, 
     run("link", there, "--matcher", matcher, "--dask", scheduler)
     expected = rows_by_table(here)
     assert expected["claim_links"]  # something was linked to compare
-    assert rows_by_table(there) == expected
+    assert rows_by_table(there) == expected  # the vectors too, in the dense tier
+    if matcher == "dense":  # which were computed on the cluster, as the scores were
+        assert {"embed", "score_block"} <= prefixes_run_on(scheduler)
 
     # every claim at once (the bulk path), from scratch
     run("link", here, "--rebuild", "--matcher", matcher)

@@ -126,8 +126,9 @@ def link_claims(
 
     ``threshold`` is kb.compare's calibrated score a pair needs to be linked;
     ``per_claim`` caps the candidates each claim is compared with. ``client``: a
-    ``distributed.Client`` (``claimkb.distributed.cluster``) whose cluster scores the
-    candidate pairs; the links are the same as scored here."""
+    ``distributed.Client`` (``claimkb.distributed.cluster``) whose cluster embeds the
+    claims not embedded yet (dense tier) and scores the candidate pairs; the links are
+    the same as computed here."""
     started = time.perf_counter()
     matcher = resolve_matcher(matcher)
     threshold = default_threshold(matcher) if threshold is None else threshold
@@ -165,9 +166,9 @@ def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progr
     index a whole link built of every claim's vector, set aside (None if it built none)."""
     vector_index = None
     if claim_ids is None:
-        claims, pairs, vectors, vector_index = _bulk_candidates(db, index, matcher, per_claim)
+        claims, pairs, vectors, vector_index = _bulk_candidates(db, index, matcher, per_claim, client)
     else:
-        claims, pairs, vectors = _incremental_candidates(db, index, claim_ids, matcher, per_claim)
+        claims, pairs, vectors = _incremental_candidates(db, index, claim_ids, matcher, per_claim, client)
     stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
                       matcher=matcher)
     probable = _write_links(db, claims, pairs, vectors, threshold, stats, progress, client)
@@ -206,16 +207,17 @@ def _clear_pending(db, claim_ids) -> None:
     execute_in(db, "delete from pending_links where claim_id in {ids}", claim_ids)
 
 
-def _bulk_candidates(db, index: TokenIndex, matcher, per_claim):
+def _bulk_candidates(db, index: TokenIndex, matcher, per_claim, client):
     """(claims, candidate pairs as claim positions, vectors or None, the vector index
-    built to find them, set aside, or None) of every claim."""
+    built to find them, set aside, or None) of every claim; the claims not yet embedded
+    are embedded on ``client``'s cluster when given."""
     # in rowid order, as the token index holds them: its positions are the claims'
     claims = Claims.from_rows(db.execute(CLAIMS_SQL + " order by c.rowid").fetchall())
     groups = index.article_codes
     found = [lexical_candidates((index.indices, index.indptr), groups, per_claim=per_claim)]
     vectors = vector_index = None
     if matcher == "dense":
-        vectors = cached_vectors(db, claims.ids, claims.contents)
+        vectors = cached_vectors(db, claims.ids, claims.contents, client)
         if len(claims) > EXACT_DENSE_MAX:
             built = index_of(claims.ids, vectors)
             neighbours, cosines = nearest_positions(built, claims.ids, vectors, neighbours_to_ask(per_claim))
@@ -227,7 +229,7 @@ def _bulk_candidates(db, index: TokenIndex, matcher, per_claim):
     return claims, _unique(pairs, len(claims)), vectors, vector_index
 
 
-def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher: str, per_claim: int):
+def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher: str, per_claim: int, client):
     """Like ``_bulk_candidates``, for new claims: they look for candidates among all
     stored claims, and only they and their candidates are loaded."""
     rows = index.positions(claim_ids)
@@ -236,7 +238,7 @@ def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher
     pairs = list(zip(index.ids_at(found[:, 0]), index.ids_at(found[:, 1])))
     new = _load_claims(db, index.ids_at(rows))
     if matcher == "dense" and len(new):
-        neighbours = _dense_neighbours(db, new, cached_vectors(db, new.ids, new.contents), per_claim)
+        neighbours = _dense_neighbours(db, new, cached_vectors(db, new.ids, new.contents, client), per_claim)
         pairs += [(cid, other) for cid, others in neighbours.items() for other in others]
     others = sorted({c for pair in pairs for c in pair} - set(new.ids))
     claims = _concat(new, _load_claims(db, others))
