@@ -245,7 +245,7 @@ def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher
     position = {cid: k for k, cid in enumerate(claims.ids)}
     positions = [(position[a], position[b]) for a, b in pairs
                  if claims.articles[position[a]] != claims.articles[position[b]]]
-    vectors = cached_vectors(db, claims.ids, claims.contents) if matcher == "dense" and len(claims) else None
+    vectors = cached_vectors(db, claims.ids, claims.contents, client) if matcher == "dense" and len(claims) else None
     return claims, _unique(np.array(positions, dtype=np.int64).reshape(-1, 2), len(claims)), vectors
 
 
