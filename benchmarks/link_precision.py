@@ -14,9 +14,11 @@ outlet, ingested and linked as ``claimkb ingest`` does. Two figures per half:
   events ("Microsoft releases emergency patch for IE", of 2008 and of 2012). Not always:
   a background fact that reports of both events repeat ("Microsoft usually patches on
   the second Tuesday of the month") is one claim, so this is a bound, not a count;
-- **precision on labelled links**: the links of ``benchmarks/gold/links_ecbplus.jsonl``
-  (a sample of the links an earlier run wrote, labelled by hand with the same-claim
-  guide, ``docs/gold-same-claim.md``) that this run wrote again, right or wrong, by
+- **precision on labelled links**: the links of ``benchmarks/gold/links_ecbplus*.jsonl``
+  (a sample of the links an earlier run wrote, and the pairs that alignment inside
+  rewrites makes, ``benchmarks/rewrite_alignment.py``; labelled by hand with the
+  same-claim guide, ``docs/gold-same-claim.md``, blind to method and score) that this
+  run wrote again, right or wrong, by
   method: the pair's score alone (``dense``, ``lexical``) or aligned inside a
   derivation (``+aligned``). Links this run wrote that the sample does not hold are
   counted as unlabelled, so the coverage shows how far the sample still speaks for the
@@ -43,7 +45,9 @@ from claimkb.api import KnowledgeBase  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SPLIT_FILE = REPO / "benchmarks" / "gold" / "same_claim_split.json"
-GOLD_FILE = REPO / "benchmarks" / "gold" / "links_ecbplus.jsonl"
+GOLD_FOLDER = REPO / "benchmarks" / "gold"
+# the labelled links: a sample of a run's links, and the pairs aligned inside rewrites
+GOLD_FILES = "links_ecbplus*.jsonl"
 HALVES = ("dev", "test")
 DOC_URL = "https://ecbplus.example/{}"  # a document's own address: its outlet is its id
 EVENT_OF_DOC = re.compile(r"^(\d+)_\d+(ecbplus|ecb)$")  # topic and which of its two events
@@ -84,16 +88,16 @@ def write_half(folder: Path, half: str, out: Path) -> int:
 
 
 def load_labels(half: str) -> dict[frozenset, bool]:
-    """(doc, statement) on each side -> same claim, for the labelled links of ``half``."""
+    """(doc, statement) on each side -> same claim, for the labelled links of ``half``
+    in every ECB+ link gold file (``GOLD_FILES``)."""
     labels: dict[frozenset, bool] = {}
-    if not GOLD_FILE.exists():
-        return labels
-    with GOLD_FILE.open(encoding="utf-8") as lines:
-        for line in lines:
-            item = json.loads(line)
-            if item["half"] == half:
-                key = frozenset({(item["a"]["doc"], item["a"]["text"]), (item["b"]["doc"], item["b"]["text"])})
-                labels[key] = item["same_claim"]
+    for path in sorted(GOLD_FOLDER.glob(GOLD_FILES)):
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                item = json.loads(line)
+                if item["half"] == half:
+                    key = frozenset({(item["a"]["doc"], item["a"]["text"]), (item["b"]["doc"], item["b"]["text"])})
+                    labels[key] = item["same_claim"]
     return labels
 
 
