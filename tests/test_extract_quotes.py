@@ -174,6 +174,32 @@ def test_reported_speech_without_that(nlp):
     assert claim.speaker.name == "Nora Pike"
 
 
+@pytest.mark.parametrize("text, segments", [
+    ("Ann Cole spoke on Monday. The new rules will cost families more, she said, especially those in rural areas.",
+     ["The new rules will cost families more", "especially those in rural areas"]),
+    ("Ann Cole spoke on Monday. Most of the workers went home early, she said, but two stayed behind to lock up.",
+     ["Most of the workers went home early", "but two stayed behind to lock up"]),
+])
+def test_an_attribution_set_off_by_commas_reports_the_sentence_around_it(nlp, text, segments):
+    # The parser hangs "she said" off the sentence's own verb: the claim is the
+    # sentence on both sides of the attribution, which is no part of it.
+    (claim,) = quotes(nlp, text)
+    assert claim.kind == "indirect_quote" and claim.cue == "said"
+    assert [text[s:e] for s, e in claim.segments] == segments
+    assert claim.content == " ".join(segments)
+    assert claim.speaker.name == "Ann Cole"
+
+
+@pytest.mark.parametrize("text", [
+    # a list of noun phrases around the attribution has no finite verb: no statement
+    "More snow, more cold and fewer buses, she said, for the rest of the winter.",
+    # the writer's own words
+    "The new rules will cost families more, I said, especially those in rural areas.",
+])
+def test_an_attribution_set_off_by_commas_reports_no_claim_without_a_clause_or_source(nlp, text):
+    assert quotes(nlp, text) == []
+
+
 @pytest.mark.parametrize("text, content", [
     ("The station also reports that Vera Holm has re-hired the lawyer Tom Aske.",
      "that Vera Holm has re-hired the lawyer Tom Aske"),

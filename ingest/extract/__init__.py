@@ -130,7 +130,7 @@ def extract_claims(doc: Doc) -> Extraction:
             speech.content_start <= doc[i].idx < speech.content_end for i in reported_cues
         ):
             continue
-        found.append(_Found("indirect_quote", speech.cue_text, speech.subject, [(speech.content_start, speech.content_end)]))
+        found.append(_Found("indirect_quote", speech.cue_text, speech.subject, speech.segments))
 
     # A "subject" inside quotation marks is the parser tripping over a quote
     # within the attribution ("Jo Roe, who lost "a dozen medals", says ..."):

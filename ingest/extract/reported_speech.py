@@ -2,7 +2,9 @@
 "According to NCMEC, ...".
 
 The claimed content is the clausal complement (ccomp) of a reporting verb, found
-in the dependency parse; "according to X" claims the rest of its sentence. A
+in the dependency parse; "according to X" claims the rest of its sentence; an
+attribution set off by commas inside the sentence it reports ("The rules will cost
+more, she said, especially in rural areas") claims that sentence on both sides. A
 reporting verb directly followed by "that" and a clause with a finite verb reports
 that clause to the end of its sentence even when the parser found no complement:
 the small pipeline takes a long "that"-clause's "that" for a determiner ("She added
@@ -16,7 +18,7 @@ confirm that ...") or when the complement is a small clause with no finite verb
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -36,6 +38,10 @@ FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
 HYPHENS = frozenset("-‐‑")
 WITHHOLDING_VERBS = frozenset({"decline", "refuse"})  # "declined to say whether ..."
+# A parenthetical attribution is short ("she said", "said Jo Lee, the mayor, on
+# Monday"): the same reach as an attribution between two parts of a quotation
+# (quotes.MAX_ATTRIBUTION_WORDS), plus the two commas that set it off.
+MAX_ATTRIBUTION_TOKENS = 14
 
 
 @dataclass
@@ -45,6 +51,12 @@ class ReportedClaim:
     subject: Span | None  # the written speaker mention
     content_start: int
     content_end: int
+    # the content's parts, for a claim an attribution interrupts ("X, she said, Y"); one otherwise
+    segments: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self):
+        if not self.segments:
+            self.segments = [(self.content_start, self.content_end)]
 
 
 def reporting_cues(doc: Doc, quoted) -> list[Token]:
@@ -90,6 +102,8 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return None
     if complement is None and cue.lemma_.lower() in XCOMP_CUES:
         complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
+    if complement is None and cue.dep_ == "parataxis":
+        return _parenthetical_claim(cue)
     if complement is not None:
         start, end = _with_addressee(complement, cue), _past_split_word(complement.right_edge.i + 1, cue)
         if complement.dep_ == "ccomp" and not any(t.tag_ in FINITE_TAGS for t in cue.doc[start:end]):
@@ -106,6 +120,26 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return None
     doc = cue.doc
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
+    """ "The rules will cost families more, she said, especially in rural areas.": an
+    attribution set off by commas inside the sentence it reports, which the parser
+    hangs off that sentence's verb. The claim is the sentence around the attribution,
+    which must follow some of it and be a clause of its own with a finite verb."""
+    doc, sent = cue.doc, cue.sent
+    subject = subject_of(cue)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or _withheld(cue):
+        return None
+    first, last = cue.left_edge.i, cue.right_edge.i + 1
+    if last - first > MAX_ATTRIBUTION_TOKENS or doc[first].text != "," or first <= sent.start:
+        return None
+    parts = [_trimmed(sent.start, first, doc), _trimmed(last, sent.end, doc)]
+    parts = [(start, end) for start, end in parts if end > start]
+    if not any(t.tag_ in FINITE_TAGS for start, end in parts for t in doc[start:end]):
+        return None
+    segments = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) for start, end in parts]
+    return ReportedClaim(cue, cue_phrase(cue), name_span(subject), segments[0][0], segments[-1][1], segments)
 
 
 def _withheld(cue: Token) -> bool:
