@@ -410,3 +410,24 @@ def test_a_firm_named_after_its_founder_is_not_the_founder(nlp):
             "Kellerman said the plans will be sold to other towns.\n")
     claims = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
     assert [c.speaker.name for c in claims] == ["Mary Ann Kellerman", "Mary Ann Kellerman"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the group is the subject of the sentence "they" speaks in ...
+    ("Mayor Dana Hill opened the new library on Saturday. Residents complained about what they said "
+     "was a lack of parking.", "Residents"),
+    # ... or of the sentence before
+    ("Coach Ray Tamm praised his team after the final. The young players were thrilled. "
+     '"We never stopped believing," they said.', "young players"),
+])
+def test_they_refers_to_the_group_just_named_as_a_subject(nlp, text, speaker):
+    # not to the person named before the group
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert quote.speaker_mention == "they" and quote.speaker.name == speaker
+
+
+def test_they_skips_a_plural_subject_inside_a_quote(nlp):
+    text = ('The owners of Harbour Bakery spoke on Friday. "Bakers need sleep," said one of them. '
+            '"We will close on Mondays," they said.')
+    quotes = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quotes[-1].speaker_mention == "they" and quotes[-1].speaker.name != "Bakers"

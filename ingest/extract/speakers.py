@@ -10,6 +10,8 @@ A rule-based resolver in the spirit of classic news attribution systems:
 - pronouns resolve to the most recent compatible mention, preferring
   grammatical subjects and earlier speakers (news attributions chain through
   subjects), skipping names inside quotes (people a speaker talks about);
+  "they" first to a group just named by a plural noun as a subject ("Residents
+  complained about what they said was ...");
 - role nouns ("the Prosecutor", "the minister") resolve to the person whose
   title they name, else to the most recent titled speaker (a public office no
   one named holds, "the judge", is someone new); an unnamed source ("a person
@@ -535,6 +537,9 @@ class SpeakerResolver:
         elif word in NEUTER:
             wanted = ("organization", None)
         elif word in PLURAL:
+            group = self._plural_subject_before(token)
+            if group is not None:
+                return self.resolve(name_span(group))
             wanted = (None, None)
         else:  # I, we, you: the writer or the audience, not a source
             return None
@@ -560,6 +565,19 @@ class SpeakerResolver:
                 return speaker
             fallback, fallback_sentence = speaker, sentence
         return fallback
+
+    def _plural_subject_before(self, token: Token) -> Token | None:
+        """The nearest plural common noun that is a subject, before ``token`` in its
+        sentence or the one before: "Members complained about what they said",
+        "Senators are eager to leave, and they say ...". "They" refers to such a
+        group before any organization or person named further back."""
+        sent = token.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for candidate in reversed(self.doc[start : token.i]):
+            if (candidate.dep_ in SUBJECT_DEPS and candidate.tag_ == "NNS" and candidate.pos_ == "NOUN"
+                    and not is_document_noun(candidate) and not self._inside_quote(candidate.idx)):
+                return candidate
+        return None
 
     def _resolve_role(self, mention: Span) -> Speaker | None:
         head = _head_lemma(mention)
