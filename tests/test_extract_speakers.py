@@ -431,3 +431,37 @@ def test_they_skips_a_plural_subject_inside_a_quote(nlp):
             '"We will close on Mondays," they said.')
     quotes = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
     assert quotes[-1].speaker_mention == "they" and quotes[-1].speaker.name != "Bakers"
+
+
+def _with_entities(doc, labels):
+    """``doc`` with its entities set by hand: (word, label) for each occurrence of the
+    word in turn, so a test does not depend on what the small NER model guesses."""
+    from spacy.tokens import Span
+
+    tokens = iter(doc)
+    spans = []
+    for word, label in labels:
+        token = next(t for t in tokens if t.text == word)
+        spans.append(Span(doc, token.i, token.i + 1, label=label))
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize("person_at", [0, 1, 2])
+def test_a_word_mostly_labelled_an_organization_stays_one_where_labelled_a_person(nlp, person_at):
+    text = ("Brightwave said on Monday that it would close the Halden plant. Brightwave told workers that the plant "
+            "had lost money for years. Brightwave added that staff would be offered other jobs.")
+    labels = [("Brightwave", "PERSON" if n == person_at else "ORG") for n in range(3)]
+    claims = [c for c in extract_claims(_with_entities(nlp(text), labels)).claims if c.kind == "indirect_quote"]
+    assert len(claims) == 3
+    assert all(c.speaker is claims[0].speaker for c in claims)
+    assert claims[0].speaker.kind == "organization"
+
+
+@pytest.mark.parametrize("labels", [["PERSON", "ORG"], ["PERSON", "PERSON", "ORG"]])
+def test_a_word_not_mostly_labelled_an_organization_stays_a_person_where_labelled_one(nlp, labels):
+    text = ("Brightwave said on Monday that she would run again. Brightwave added that the race would be close. "
+            "Brightwave also said that she had raised enough money.")
+    doc = _with_entities(nlp(text), [("Brightwave", label) for label in labels])
+    claims = [c for c in extract_claims(doc).claims if c.kind == "indirect_quote"]
+    assert claims[0].speaker.kind == "person"

@@ -4,6 +4,8 @@ A rule-based resolver in the spirit of classic news attribution systems:
 
 - names come from spaCy's entities; a later surname or first name ("Williams")
   resolves to the fullest name the article gives ("Beth Williams");
+- a single word the NER labels an organization more often than a person in the
+  article ("Facebook") is that organization throughout;
 - titles come from the words before a name ("Assistant Attorney General Beth
   Williams") or an apposition ("Beth Williams, the assistant attorney general");
 - an acronym in brackets after an organization becomes its alias;
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -207,6 +210,12 @@ class SpeakerResolver:
         self._org_names = _full_organization_names(orgs)
         # words the NER labels a person when they stand alone: usually surnames
         self._lone_person_words = {e.text.lower() for e in ents if e.label_ in PERSON_LABELS and len(e) == 1}
+        # a word the NER labels an organization on its own more often than a person
+        # ("Facebook said ... Facebook told staff"), and no part of a person's full name,
+        # is that organization wherever the NER calls it a person
+        lone = Counter(("org" if e.label_ == "ORG" else "person", e.text.lower()) for e in ents
+                       if len(e) == 1 and (e.label_ == "ORG" or e.label_ in PERSON_LABELS))
+        self._lone_org_words = {word for word in self._org_words if lone["org", word] > lone["person", word]}
         # full names first, so that single-word mentions find them whatever the order
         persons = [e for e in ents if e.label_ in PERSON_LABELS and not _starts_as_organization(e)]
         for ent in sorted(persons, key=lambda e: -len(_clean_name(e.text).split())):
@@ -307,7 +316,8 @@ class SpeakerResolver:
         name = _clean_name(ent.text)
         if not name:
             return None
-        if ent.label_ in PERSON_LABELS and not _starts_as_organization(ent):
+        lone_org = len(ent) == 1 and ent.text.lower() in self._lone_org_words
+        if ent.label_ in PERSON_LABELS and not _starts_as_organization(ent) and not lone_org:
             name = _without_leading_role(name)
             speaker = self._lookup_person(name, ent.start_char) or self._speaker(name, "person")
             if speaker.name != name:
@@ -319,7 +329,7 @@ class SpeakerResolver:
             if speaker.name != name:
                 self._alias(speaker, name)
             return speaker
-        if ent.label_ == "ORG" or _starts_as_organization(ent):
+        if ent.label_ == "ORG" or _starts_as_organization(ent) or lone_org:
             full = self._org_names.get(name.lower(), name)
             found = self._index.get(full.lower())
             orgs = [s for s in found or () if s.kind == "organization"]
