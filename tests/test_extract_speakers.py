@@ -288,6 +288,9 @@ def test_a_definite_office_as_subject_carries_the_pronoun_chain(nlp):
         ("One of the players in the video said the coach needs a kidney.", "one of the players"),
         ("A person familiar with the talks but not allowed to speak said the deal is close.",
          "person familiar with the talks"),
+        # two nouns joined name one source together: both are its name
+        ("Several tax lawyers and accountants say the new rule is unclear.", "Several tax lawyers and accountants"),
+        ("Local farmers and fishermen said the harbour plan would cost them dearly.", "Local farmers and fishermen"),
     ],
 )
 def test_an_unnamed_source_is_named_by_its_noun_phrase_alone(nlp, text, speaker):
