@@ -105,6 +105,23 @@ def test_definite_description_refers_back_to_the_person_introduced(nlp):
     assert quote.speaker_mention.startswith("the 41-year-old owner")
 
 
+@pytest.mark.parametrize("description", ["the soft-spoken veteran", "the bow-tied maverick", "the local legend"])
+def test_definite_description_with_any_noun_refers_back_to_the_person_introduced(nlp, description):
+    # the noun need not be a known kind of person: whoever "says" it is one
+    text = (
+        "Maria Lopez opened her bakery on Main Street in 2015.\n\n"
+        f'"We bake everything by hand, every morning," says {description}.'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_a_document_speaking_is_not_the_person_introduced(nlp):
+    text = "Maria Lopez opened her bakery on Main Street in 2015.\n\nThe company website says that every loaf is baked by hand."
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker is None or claim.speaker.name != "Maria Lopez"
+
+
 def test_indefinite_role_stays_a_role(nlp):
     text = (
         "Maria Lopez opened her bakery on Main Street in 2015.\n\n"

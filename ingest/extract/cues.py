@@ -34,7 +34,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 DOCUMENT_NOUNS = frozenset(
     "report study survey data figures statistics estimate estimates poll analysis research "
     "review audit census document documents records release statement numbers finding findings "
-    "lawsuit suit complaint claim filing memo letter paper tweet post ruling".split()
+    "lawsuit suit complaint claim filing memo letter paper tweet post ruling website".split()
 )
 
 

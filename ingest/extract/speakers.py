@@ -628,9 +628,12 @@ class SpeakerResolver:
             # a public office that no one named holds ("the judge") is someone new,
             # neither the person the passage is about nor another titled speaker
             office = head in PUBLIC_OFFICES
-            if mention[0].lower_ == "the" and _names_a_person(mention) and not office:
-                # "the 39-year-old founder of X", "the rookie defenceman": a definite
-                # description refers back to the person the passage is about
+            if mention[0].lower_ == "the" and mention.root.pos_ == "NOUN" and not is_document_noun(mention.root) and not office:
+                # "the 39-year-old founder of X", "the rookie defenceman", "the bow-tied
+                # maverick": a definite description of whoever speaks (not an
+                # organization, office or document, handled apart) refers back to the
+                # person the passage is about, whether or not its noun is a known kind
+                # of person
                 salient = self._salient_person(at, within=1000)
                 if salient is not None:
                     return salient
