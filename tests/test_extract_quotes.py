@@ -190,6 +190,28 @@ def test_an_attribution_set_off_by_commas_reports_the_sentence_around_it(nlp, te
     assert claim.speaker.name == "Ann Cole"
 
 
+@pytest.mark.parametrize("text, segments, speaker", [
+    ("Dana Reyes runs the youth centre. That is not just a problem for the young, but for society at large, "
+     "argued Reyes.", ["That is not just a problem for the young, but for society at large"], "Dana Reyes"),
+    ("Dana Reyes runs the youth centre. There is a real satisfaction, insists 16-year-old Sam Wise, in seeing "
+     "the work through.", ["There is a real satisfaction", "in seeing the work through"], "Sam Wise"),
+    # a particle between the verb and the speaker
+    ("Dana Reyes runs the youth centre. Most artists draw no superheroes at all, points out Reyes.",
+     ["Most artists draw no superheroes at all"], "Dana Reyes"),
+])
+def test_an_attribution_inverted_after_the_words_it_reports_gives_the_speaker_after_the_verb(nlp, text, segments,
+                                                                                             speaker):
+    # the parser takes the speaker after the verb for its object
+    (claim,) = quotes(nlp, text)
+    assert [text[s:e] for s, e in claim.segments or [(claim.char_start, claim.char_end)]] == segments
+    assert claim.speaker.name == speaker
+
+
+def test_a_verb_of_saying_joined_to_a_sentence_with_its_object_reports_nothing(nlp):
+    # "told Reyes" names who was told, after "and": no attribution set off by a comma
+    assert quotes(nlp, "Lee met the mayor on Monday, and told Reyes about the plan.") == []
+
+
 @pytest.mark.parametrize("text", [
     # a list of noun phrases around the attribution has no finite verb: no statement
     "More snow, more cold and fewer buses, she said, for the rest of the winter.",

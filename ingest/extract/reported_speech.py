@@ -3,8 +3,9 @@
 
 The claimed content is the clausal complement (ccomp) of a reporting verb, found
 in the dependency parse; "according to X" claims the rest of its sentence; an
-attribution set off by commas inside the sentence it reports ("The rules will cost
-more, she said, especially in rural areas") claims that sentence on both sides. A
+attribution set off by commas inside or at the end of the sentence it reports ("The
+rules will cost more, she said, especially in rural areas", "..., argued Jo Lee")
+claims that sentence on both sides of it. A
 reporting verb directly followed by "that" and a clause with a finite verb reports
 that clause to the end of its sentence even when the parser found no complement:
 the small pipeline takes a long "that"-clause's "that" for a determiner ("She added
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import (
+    SUBJECT_DEPS,
     according_to,
     cue_phrase,
     is_indirect_question,
@@ -102,7 +104,7 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return None
     if complement is None and cue.lemma_.lower() in XCOMP_CUES:
         complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
-    if complement is None and cue.dep_ == "parataxis":
+    if complement is None and cue.dep_ in ("parataxis", "conj"):
         return _parenthetical_claim(cue)
     if complement is not None:
         start, end = _with_addressee(complement, cue), _past_split_word(complement.right_edge.i + 1, cue)
@@ -123,23 +125,43 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
 
 
 def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
-    """ "The rules will cost families more, she said, especially in rural areas.": an
-    attribution set off by commas inside the sentence it reports, which the parser
-    hangs off that sentence's verb. The claim is the sentence around the attribution,
-    which must follow some of it and be a clause of its own with a finite verb."""
+    """ "The rules will cost families more, she said, especially in rural areas." or
+    "..., argued Jo Lee.": an attribution set off by a comma inside or at the end of the
+    sentence it reports, which the parser hangs off that sentence's verb (the speaker
+    after the verb it takes for the verb's object). The claim is the sentence around
+    the attribution, which must follow some of it and be a clause with a finite verb."""
     doc, sent = cue.doc, cue.sent
-    subject = subject_of(cue)
-    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or _withheld(cue):
+    if _withheld(cue) or any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
         return None
-    first, last = cue.left_edge.i, cue.right_edge.i + 1
-    if last - first > MAX_ATTRIBUTION_TOKENS or doc[first].text != "," or first <= sent.start:
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:  # "..., argued Jo Lee": the speaker inverted after the verb
+        subject = next((c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1 + _skipped(cue)), None)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON:
         return None
+    first = min(cue.i, subject.left_edge.i)
+    last = max(cue.i, subject.right_edge.i) + 1
+    # what the verb says of the saying itself: "said in an interview", "said Monday"
+    for child in cue.rights:
+        if child.i == last and child.dep_ in ("prep", "npadvmod", "advmod", "agent"):
+            last = child.right_edge.i + 1
+    if first <= sent.start or doc[first - 1].text != "," or last - first > MAX_ATTRIBUTION_TOKENS:
+        return None
+    if last < sent.end and not (doc[last].is_punct or doc[last].is_space):
+        return None  # the attribution must end where the reported words resume or stop
     parts = [_trimmed(sent.start, first, doc), _trimmed(last, sent.end, doc)]
     parts = [(start, end) for start, end in parts if end > start]
     if not any(t.tag_ in FINITE_TAGS for start, end in parts for t in doc[start:end]):
         return None
     segments = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) for start, end in parts]
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), segments[0][0], segments[-1][1], segments)
+
+
+def _skipped(cue: Token) -> int:
+    """Particles between a verb and an inverted speaker: "points out the owner"."""
+    n = 0
+    while cue.i + 1 + n < len(cue.doc) and cue.doc[cue.i + 1 + n].dep_ == "prt":
+        n += 1
+    return n
 
 
 def _withheld(cue: Token) -> bool:
