@@ -4,6 +4,7 @@ The steps, each in its own module:
 
 1. ``quotes``: quotation marks -> direct quotes, with the cue that attributes them;
 2. ``reported_speech``: reporting verbs and "according to" -> indirect quotes;
+   ``tweets``: a tweet the page embeds -> a direct quote of its author;
 3. ``speakers``: every written speaker mention -> one canonical ``Speaker``;
 4. ``citations``: the organizations and outlets each claim cites;
 5. ``assertions`` and ``quantities``: unquoted sentences with numbers become
@@ -30,6 +31,7 @@ from claimkb.ingest.extract.quantities import find_quantities, offsets
 from claimkb.ingest.extract.quotes import find_direct_quotes, find_quote_spans
 from claimkb.ingest.extract.reported_speech import find_reported_speech, reporting_cues
 from claimkb.ingest.extract.speakers import SpeakerResolver
+from claimkb.ingest.extract.tweets import find_embedded_tweets
 from claimkb.ingest.records import Claim, Extraction, Quantity
 
 T = TypeVar("T")  # what travels with each text through extract_all
@@ -132,6 +134,11 @@ def extract_claims(doc: Doc) -> Extraction:
             continue
         found.append(_Found("indirect_quote", speech.cue_text, speech.subject, speech.segments))
 
+    # an embedded tweet is its author's own words
+    for tweet in find_embedded_tweets(text):
+        author = doc.char_span(*tweet.author, alignment_mode="expand")
+        found.append(_Found("direct_quote", "tweeted", author, [tweet.content], embedded=True))
+
     # A "subject" inside quotation marks is the parser tripping over a quote
     # within the attribution ("Jo Roe, who lost "a dozen medals", says ..."):
     # quoted words never name their own speaker.
@@ -165,6 +172,9 @@ class _Found(NamedTuple):
     cue: str | None  # as written: "said", "according to"
     subject: Span | None  # the written speaker mention
     segments: list[tuple[int, int]]  # the content's parts; one for a claim in one piece
+    # an embedded tweet: signed apart from the story, so its author is no antecedent
+    # of the story's pronouns
+    embedded: bool = False
 
 
 def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) -> Claim:
@@ -175,7 +185,7 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) 
     document = subject is not None and is_document_noun(subject.root)
     if subject is not None:
         speaker = resolver.resolve(subject)
-        if speaker is not None:
+        if speaker is not None and not found.embedded:
             resolver.remember(speaker, subject.start_char, subject.end_char)
     elif found.kind == "direct_quote":
         # a quote standing alone continues the previous speaker, as news writing does
