@@ -485,3 +485,20 @@ def test_a_word_not_mostly_labelled_an_organization_stays_a_person_where_labelle
     doc = _with_entities(nlp(text), [("Brightwave", label) for label in labels])
     claims = [c for c in extract_claims(doc).claims if c.kind == "indirect_quote"]
     assert claims[0].speaker.kind == "person"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The British aid group Harbourlight said its director was among those killed.", "Harbourlight"),
+    ("The union Unifor said the deal was fair.", "Unifor"),
+    ("The company Acme Widgets said sales fell.", "Acme Widgets"),
+])
+def test_the_name_beside_an_organization_noun_is_the_organization(nlp, text, speaker):
+    # not a new organization named by the whole description
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker.name == speaker and claim.speaker.kind == "organization"
+
+
+def test_a_document_after_an_organization_named_beside_its_noun_is_the_organizations(nlp):
+    text = "The British aid group Harbourlight said its director was among those killed. A statement said the group was shocked."
+    claims = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert [c.speaker.name for c in claims] == ["Harbourlight", "Harbourlight"]

@@ -597,6 +597,13 @@ class SpeakerResolver:
         if head in ORG_NOUNS and not plural:
             if orgs_inside:
                 return self._entity_speaker(orgs_inside[0])
+            name = _name_beside(mention)
+            if name is not None:
+                # "the aid group Harbourlight", "the union Unifor": the name set beside the
+                # noun is the organization's, whatever the NER took it for
+                full = self._org_names.get(name.lower(), name)
+                known = [s for s in self._index.get(full.lower(), ()) if s.kind == "organization"]
+                return known[0] if known else self._speaker(full, "organization")
             places = {w.lower() for e in mention.ents if e.label_ in ("GPE", "NORP") for w in e.text.split()}
             if places:
                 # "the Canadian government", "the Ontario ministry": that place's own,
@@ -713,6 +720,15 @@ def _full_organization_names(names: set[str]) -> dict[str, str]:
                 short = " ".join(words[:cut]).lower()
                 full.setdefault(short, full.get(name.lower(), name))
     return full
+
+
+def _name_beside(mention: Span) -> str | None:
+    """The proper name in apposition to the head of ``mention`` ("the union Unifor")."""
+    for child in mention.root.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i < mention.end:
+            words = [t for t in mention.doc[child.left_edge.i : child.i + 1] if t.pos_ == "PROPN"]
+            return _clean_name(" ".join(t.text for t in words)) or None
+    return None
 
 
 def _names_a_person(mention: Span) -> bool:
