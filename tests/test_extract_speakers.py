@@ -502,3 +502,12 @@ def test_a_document_after_an_organization_named_beside_its_noun_is_the_organizat
     text = "The British aid group Harbourlight said its director was among those killed. A statement said the group was shocked."
     claims = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
     assert [c.speaker.name for c in claims] == ["Harbourlight", "Harbourlight"]
+
+
+def test_people_placed_in_a_photo_caption_are_no_antecedents(nlp):
+    # "Lina, left, and Mira": only a caption says where people stand
+    text = ("Ann Cole has worked with refugee families for a decade.\n\n"
+            "Syrian refugee Omar Haddad watches as his daughters Lina, left, and Mira play in the yard.\n\n"
+            "The fees can be impossible for some families, she said.")
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker_mention == "she" and claim.speaker.name == "Ann Cole"

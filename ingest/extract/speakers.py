@@ -129,6 +129,8 @@ TITLE_LOWER_WORDS = {"of", "for", "and", "&", "the"}
 PERSON_NOUN = re.compile(r"(?:er|or|ist|man|woman|ian|ent|ant|crat|ee)$")
 # The running time closing a video's caption: "... in the harbour dispute. 3:17"
 RUNNING_TIME = re.compile(r"[.!?]\s+\d{1,2}:\d{2}\s*$")
+# Where someone stands in a photo, which only a caption says: "Jo Lee, left, and Ann Roe"
+PHOTO_POSITION = re.compile(r",\s*(?:left|right|centre|center|middle|front|back)\s*,")
 
 
 @dataclass
@@ -271,7 +273,8 @@ class SpeakerResolver:
         starts = [m.start for m in persons]
         for token in self.doc:
             gender = "m" if token.lower_ in ("he", "him", "his") else "f" if token.lower_ in ("she", "her") else None
-            if gender is None or self._inside_quote(token.idx):
+            # a caption's pronoun is about the people in the photo, who are no mentions
+            if gender is None or self._inside_quote(token.idx) or _is_caption(token.sent):
                 continue
             i = bisect.bisect_left(starts, token.idx)
             if i == 0:
@@ -745,9 +748,10 @@ def _names_a_person(mention: Span) -> bool:
 
 
 def _is_credit(ent: Span) -> bool:
-    """A byline, photo credit or video caption rather than a person in the story: a
-    name beside a slash ("Jane Roe/Reuters"), on a line with no verb ("By Jane Roe,
-    CBC News") or in a paragraph ending with a running time."""
+    """A byline, photo credit or caption rather than a person in the story: a name
+    beside a slash ("Jane Roe/Reuters"), on a line with no verb ("By Jane Roe, CBC
+    News"), in a sentence that places people in a photo ("Jo Lee, left, and ...") or
+    in a paragraph ending with a video's running time."""
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].text == "/" or ent.end < len(doc) and doc[ent.end].text == "/":
         return True
@@ -756,11 +760,18 @@ def _is_credit(ent: Span) -> bool:
     sent = ent.sent
     if len(sent) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True
+    if _is_caption(sent):
+        return True
     # a video's caption, which ends its paragraph with the running time ("... 3:17")
     end = ent.end
     while end < len(doc) and "\n" not in doc[end].text:
         end += 1
     return RUNNING_TIME.search(doc[ent.end : end].text) is not None
+
+
+def _is_caption(sent: Span) -> bool:
+    """A sentence that places people in a photo ("Jo Lee, left, and Ann Roe ...")."""
+    return PHOTO_POSITION.search(sent.text) is not None
 
 
 def _is_definite_office(token: Token) -> bool:
