@@ -511,3 +511,18 @@ def test_people_placed_in_a_photo_caption_are_no_antecedents(nlp):
             "The fees can be impossible for some families, she said.")
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
     assert claim.speaker_mention == "she" and claim.speaker.name == "Ann Cole"
+
+
+def test_a_description_opening_a_story_refers_to_the_person_named_next(nlp):
+    # delayed identification: the lede describes, the next sentence names
+    text = ('The most talked-about chef in town finally said "enough is enough" on Sunday. '
+            "Dana Reyes has announced that she will close her restaurant in May.")
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Dana Reyes"
+
+
+def test_a_description_opening_a_story_stays_itself_when_no_one_is_named_next(nlp):
+    text = ('The most talked-about chef in town finally said "enough is enough" on Sunday. '
+            "The restaurant will close in May. Its landlord, Dana Reyes, plans to sell the building.")
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "most talked-about chef"

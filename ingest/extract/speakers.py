@@ -644,7 +644,7 @@ class SpeakerResolver:
                 # organization, office or document, handled apart) refers back to the
                 # person the passage is about, whether or not its noun is a known kind
                 # of person
-                salient = self._salient_person(at, within=1000)
+                salient = self._salient_person(at, within=1000) or self._named_next(mention)
                 if salient is not None:
                     return salient
             if orgs_inside:
@@ -680,6 +680,21 @@ class SpeakerResolver:
                 return None
             if mention.is_subject and mention.speaker.kind == "person" and self._is_one(mention.speaker):
                 return mention.speaker
+        return None
+
+    def _named_next(self, mention: Span) -> Speaker | None:
+        """Delayed identification, when no person was a main-clause subject before:
+        "The most popular punching bag in golf finally said 'no more.' Mike Davis has
+        announced ...": the person named as a main-clause subject in the next sentence."""
+        if self._salient_person(mention.start_char, within=mention.start_char) is not None:
+            return None
+        sentence = bisect.bisect_right(self._sentence_starts, mention.start_char)
+        i = bisect.bisect_left(self._starts, mention.end_char)
+        for later in self._mentions[i:]:
+            if bisect.bisect_right(self._sentence_starts, later.start) > sentence + 1:
+                return None
+            if later.is_subject and later.speaker.kind == "person" and self._is_one(later.speaker):
+                return later.speaker
         return None
 
     def _recent(
