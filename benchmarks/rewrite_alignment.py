@@ -36,6 +36,7 @@ from claimkb.link.linker import stored_comparer  # noqa: E402
 REWRITES = "rewrites"  # the relation of claimkb.link.derivations
 FLOORS = [round(ALIGNED_THRESHOLD + step * 0.05, 2) for step in range(9)]  # 0.5 to 0.9
 REWRITES_SQL = "select article_id, derived_from from article_derivations where relation = ?"
+MATCHER_SQL = "select matcher from runs where command = 'link' order by id desc limit 1"
 CLAIM_SQL = "select a.url, c.content from claims c join articles a on a.id = c.article_id where c.id = ?"
 ALIGNED_IN_PAIR_SQL = """
 delete from claim_links where method like '%+aligned' and rowid in (
@@ -48,11 +49,15 @@ def rewrite_gap_pairs(db_path: Path) -> list[dict]:
     """Every gap pair of every rewrite derivation at the lowest floor, with its score,
     aligned on an in-memory copy from which the rewrites' aligned links are removed."""
     memory = sqlite3.connect(":memory:")
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as stored:
+    stored = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
         stored.backup(memory)
+    finally:
+        stored.close()
     db = sqlite_utils.Database(memory)
-    comparer = stored_comparer(db, "dense" if db.execute("select count(*) from claim_embeddings").fetchone()[0]
-                               else "lexical")
+    # the tier the database was linked with, as its runs record it
+    (matcher,) = db.execute(MATCHER_SQL).fetchone()
+    comparer = stored_comparer(db, matcher)
     pairs = []
     for later, earlier in db.execute(REWRITES_SQL, [REWRITES]).fetchall():
         db.execute(ALIGNED_IN_PAIR_SQL, {"a": earlier, "b": later})

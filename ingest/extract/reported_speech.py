@@ -32,6 +32,7 @@ from claimkb.ingest.extract.cues import (
     name_span,
     subject_of,
 )
+from claimkb.ingest.extract.quotes import MAX_ATTRIBUTION_WORDS
 
 # Verbs whose infinitive complement is what was said: "urged people to stay home",
 # "called for people to come together".
@@ -41,9 +42,9 @@ FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a
 HYPHENS = frozenset("-‐‑")
 WITHHOLDING_VERBS = frozenset({"decline", "refuse"})  # "declined to say whether ..."
 # A parenthetical attribution is short ("she said", "said Jo Lee, the mayor, on
-# Monday"): the same reach as an attribution between two parts of a quotation
-# (quotes.MAX_ATTRIBUTION_WORDS), plus the two commas that set it off.
-MAX_ATTRIBUTION_TOKENS = 14
+# Monday"): the same reach as an attribution between two parts of a quotation, plus
+# the two commas that set it off.
+MAX_ATTRIBUTION_TOKENS = MAX_ATTRIBUTION_WORDS + 2
 
 
 @dataclass
