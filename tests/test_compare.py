@@ -281,3 +281,15 @@ def test_one_person_and_three_people_count_the_same_thing():
                          matcher="lexical", threshold=0.5)
     assert toll.relation == "number_changed"
     assert [(d["kind"], d["a"], d["b"]) for d in toll.differences] == [("number", "at least one", "at least three")]
+
+
+def test_a_word_the_other_side_says_elsewhere_is_moved_not_added_or_changed():
+    # A reordered sentence: every word of B's "caused the flood that closed the school"
+    # is in A too, in another place. Only what one side lacks is evidence.
+    result = compare_texts(
+        "The flood that closed the village school was caused by a week of heavy rain.",
+        "A week of heavy rain in the hills caused the flood that closed the village school.",
+        threshold=0.0,
+    )
+    words = [d for d in result.differences if d["kind"] in ("wording", "entity", "words_added", "words_dropped")]
+    assert words == [{"kind": "words_added", "a": None, "b": "hills"}]

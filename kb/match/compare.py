@@ -308,13 +308,16 @@ def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
     """The word diff's segments (``kb.match.wordiff``) that change content words,
     each side shown as its content words as written. A segment that changes only
     function words, punctuation, figures (compared as numbers) or a word's ending
-    ("report" / "reports") is no evidence."""
+    ("report" / "reports") is no evidence, and neither is a word the other text also
+    says elsewhere: a reordered sentence ("the quake that hit Aceh" / "Aceh was hit
+    by a quake") moved it, and listing it as added or changed would say B lacks it."""
     differences = []
     for segment in word_diff(a.text, b.text):
         if segment.op == SAME:
             continue
-        in_a, in_b = _content_within(a, segment.span_a), _content_within(b, segment.span_b)
-        if [a.content[k] for k in in_a] == [b.content[k] for k in in_b]:
+        in_a = [k for k in _content_within(a, segment.span_a) if a.content[k] not in b.content_set]
+        in_b = [k for k in _content_within(b, segment.span_b) if b.content[k] not in a.content_set]
+        if not in_a and not in_b:
             continue
         words_a, words_b = _as_written(a, in_a), _as_written(b, in_b)
         if not in_b:
@@ -322,9 +325,7 @@ def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
         elif not in_a:
             differences.append({"kind": "words_added", "a": None, "b": words_b})
         else:
-            changed_entity = any(a.content[k] in a.entities and a.content[k] not in b.content_set for k in in_a) or any(
-                b.content[k] in b.entities and b.content[k] not in a.content_set for k in in_b
-            )
+            changed_entity = any(a.content[k] in a.entities for k in in_a) or any(b.content[k] in b.entities for k in in_b)
             differences.append({"kind": "entity" if changed_entity else "wording", "a": words_a, "b": words_b})
     return differences
 
