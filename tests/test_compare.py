@@ -293,3 +293,22 @@ def test_a_word_the_other_side_says_elsewhere_is_moved_not_added_or_changed():
     )
     words = [d for d in result.differences if d["kind"] in ("wording", "entity", "words_added", "words_dropped")]
     assert words == [{"kind": "words_added", "a": None, "b": "hills"}]
+
+
+def test_a_unit_glued_to_its_figure_is_the_same_figure_spelt_out():
+    # "25km" and "25 kilometres" are one distance: no figure added or dropped.
+    result = compare_texts(
+        "The fire burned 25km of forest north of the dam.",
+        "The fire burned 25 kilometres of forest north of the dam.",
+    )
+    assert result.same_claim
+    assert not [d for d in result.differences if d["kind"].startswith("number")]
+
+
+def test_initials_with_or_without_dots_name_one_speaker():
+    text = "The river rose two metres overnight and flooded the lower town."
+    for written in ("U. S. Weather Service", "U.S. Weather Service", "US Weather Service"):
+        result = compare_texts(text, text, speaker_a="US Weather Service", speaker_b=written)
+        assert result.relation == "verbatim" and not result.differences, written
+    other = compare_texts(text, text, speaker_a="US Weather Service", speaker_b="UK Weather Service")
+    assert other.relation == "speaker_changed"

@@ -41,6 +41,11 @@ from claimkb.ingest.extract.quantities import find_quantities, parse_quantity, q
         ("a magnitude-6.1 quake", 6.1, "magnitude", None),
         ("a category 4 storm", 4, "category", None),
         ("A 10-point lead", 10, "point", None),
+        # A unit abbreviation glued to the figure is its unit.
+        ("a road some 40km long", 40, "km", "some"),
+        ("a 2kg parcel", 2, "kg", None),
+        ("winds of 90mph", 90, "mph", None),
+        ("a 1.5GB download", 1.5, "gb", None),
     ],
 )
 def test_parse_quantity(phrase, value, unit, qualifier):
@@ -77,6 +82,8 @@ def test_ranges(phrase, low, high, unit):
         "for the 10th time",
         "on December 3, 2020",
         "5G networks",
+        "3D printing at 10x speed",
+        "open from 9am",
         "no one came",
         "a film about one man",  # "about", "over", "under" before "one" are prepositions
         "under one roof",

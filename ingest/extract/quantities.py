@@ -25,6 +25,8 @@ short claims. Conventions, chosen so that copies of a claim compare equal:
 - A measure named before its reading is the unit ("magnitude 6.1", "category 4",
   "magnitude-6.1"), as is a noun joined to the figure by a hyphen ("a 6.1-magnitude
   quake"), so all these writings give 6.1 "magnitude".
+- A unit abbreviation glued to the figure is its unit ("10km", "5kg", "3.5GB"), so
+  that "55km" is "55 kilometres" written short.
 
 Not quantities: years ("in 2019"), dates, times, decades ("the 1990s"), ordinals,
 numbers glued to letters ("COVID-19", "G7"), labels after a capitalized word
@@ -79,6 +81,13 @@ SCALES.update({
 })
 # Nouns that name a scale before its reading: "magnitude 6.1", "category 4".
 MEASURE_NOUNS = ("magnitude", "category", "level", "grade")
+# Unit abbreviations news glues to a figure ("10km", "5kg", "3.5GB"). Letters glued to
+# digits are otherwise a name ("5G", "3D", "10x"); one-letter units are left out, as
+# "5g" and "3m" are as often a network or millions.
+GLUED_UNITS = (
+    "km", "kms", "cm", "mm", "mi", "ft", "kg", "kgs", "mg", "lb", "lbs", "oz", "mph", "kph", "kmh",
+    "ml", "ha", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "kb", "mb", "gb", "tb",
+)
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -227,6 +236,7 @@ NOT_A_QUANTITY_RE = re.compile(
 )
 # A cheap first look decides which patterns are worth running: most claims hold
 # no digit and no number word at all.
+GLUED_UNIT_RE = re.compile(rf"(?:{_alternation(GLUED_UNITS)})\b", re.IGNORECASE)
 HAS_DIGIT = re.compile(r"\d").search
 LOWER_WORD_RE = re.compile(r"[a-z]+")
 PLURAL_SCALES = frozenset(("dozens", "hundreds", "thousands", "millions", "billions"))
@@ -355,6 +365,9 @@ def _figure_quantity(text: str, masked: str, match: re.Match) -> Quantity | None
         start = match.start()
     else:
         start = match.start("lo_cur") if match["lo_cur"] else _figure_start(match)
+    glued = GLUED_UNIT_RE.match(masked, match.end("lo_digits")) if match["lo_digits"] and not high else None
+    if unit is None and glued:
+        unit = glued.group().lower()
     if unit is None:
         measure = MEASURE_BEFORE_RE.search(masked, max(0, start - 20), start)
         unit = measure["noun"].lower() if measure else None
@@ -393,7 +406,8 @@ def _is_quantity(match: re.Match, masked: str, text: str, start: int, unit: str 
         # casualties ("killing one", "one dead").
         return (bool(scaled) or words.lower() not in ("one", "a", "an")
                 or (words.lower() == "one" and _counted_one(masked, start, match.end("lo_words"))))
-    if digits and masked[match.end("lo_digits"):match.end("lo_digits") + 1].isalpha() and not scaled:
+    glued_letter = masked[match.end("lo_digits"):match.end("lo_digits") + 1].isalpha()
+    if digits and glued_letter and not scaled and not GLUED_UNIT_RE.match(masked, match.end("lo_digits")):
         return False  # "3D", "5G", "10x"
     strong = unit is not None or scaled or match["hi_digits"] or QUALIFIER_BEFORE_RE.search(masked, max(0, start - 30), start)
     if strong:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -59,6 +60,8 @@ NEAR_IDENTICAL = 0.8
 MIN_STATEMENT_WORDS = 3  # two words are far more often an answer or an exclamation than a statement
 SOFT_MATCH_CUTOFF = 85  # rapidfuzz ratio for "the same word, spelt differently"
 SOFT_MATCH_MIN_LENGTH = 5
+# Single letters in a row, as initials leave them once their dots are gone ("u s").
+INITIALS_RUN = re.compile(r"\b[^\W\d_](?: +[^\W\d_]\b)+")
 HEDGE_CHANGE = 0.2  # a smaller step ("estimates" vs "believes") is wording
 
 
@@ -276,8 +279,14 @@ def _speaker_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
 
 def _same_speaker(x: str, y: str) -> bool:
     # "Williams" and "Beth Williams" are one person: one name's words within the other's.
-    words_x, words_y = set(x.lower().replace(".", "").split()), set(y.lower().replace(".", "").split())
+    words_x, words_y = _name_words(x), _name_words(y)
     return words_x <= words_y or words_y <= words_x
+
+
+def _name_words(name: str) -> set[str]:
+    """A name's lower-cased words, initials run together: "U. S. Geological Survey",
+    "U.S. Geological Survey" and "US Geological Survey" all give {us, geological, survey}."""
+    return set(INITIALS_RUN.sub(lambda m: m.group().replace(" ", ""), name.lower().replace(".", " ")).split())
 
 
 def _hedge_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
