@@ -312,3 +312,12 @@ def test_initials_with_or_without_dots_name_one_speaker():
         assert result.relation == "verbatim" and not result.differences, written
     other = compare_texts(text, text, speaker_a="US Weather Service", speaker_b="UK Weather Service")
     assert other.relation == "speaker_changed"
+
+
+def test_a_unit_spelt_out_or_converted_is_no_wording_change():
+    result = compare_texts(
+        "The bridge stands 12 km from the border crossing at Tessel.",
+        "The bridge stands 12 kilometres (7.5 miles) from the border crossing at Tessel.",
+        threshold=0.0,
+    )
+    assert result.relation == "paraphrase" and result.differences == []

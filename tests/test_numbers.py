@@ -65,3 +65,17 @@ def test_kept_changed_dropped_and_added_in_order():
 def test_a_count_never_pairs_with_a_measure_of_another_unit():
     found = changes("A 6.1-magnitude quake killed five people.", "A 5.9-magnitude quake killed five people.")
     assert found == [("value", "6.1", "5.9"), ("same", "five", "five")]
+
+
+def test_a_measurement_in_another_unit_is_converted_not_dropped_or_added():
+    # The copy gives the distance in miles only, then the depth in both units.
+    assert changes("The fire stopped 40 kilometres from town.", "The fire stopped 25 miles from town.") \
+        == [("converted", "40", "25")]
+    assert changes("The well is 300 metres deep.", "The well is 300 metres (about 1,000 feet) deep.") \
+        == [("same", "300", "300"), ("converted", "300", "about 1,000")]
+
+
+def test_a_conversion_far_off_the_figure_is_another_figure():
+    # 40 km is 24.9 miles: "35 miles" is another distance, not a rounding of it.
+    assert changes("It stopped 40 kilometres away.", "It stopped 35 miles away.") \
+        == [("dropped", "40", None), ("added", None, "35")]

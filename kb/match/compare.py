@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 from claimkb.ingest.extract.dates import dates_disagree
 from claimkb.match.features import TOKEN_RE, ClaimFeatures, claim_features, word_role
 from claimkb.match.model import load_model
-from claimkb.match.numbers import SHARE_UNITS, match_quantities, same_quantity
+from claimkb.match.numbers import MEASURES, SHARE_UNITS, match_quantities, same_quantity
 from claimkb.match.wordiff import SAME, word_diff
 
 RELATIONS = (
@@ -319,13 +319,15 @@ def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
     function words, punctuation, figures (compared as numbers) or a word's ending
     ("report" / "reports") is no evidence, and neither is a word the other text also
     says elsewhere: a reordered sentence ("the quake that hit Aceh" / "Aceh was hit
-    by a quake") moved it, and listing it as added or changed would say B lacks it."""
+    by a quake") moved it, and listing it as added or changed would say B lacks it.
+    Units of measure ("km", "kilometres", "miles") are the figures' evidence: a copy that
+    spells a unit out or converts it changed no wording."""
     differences = []
     for segment in word_diff(a.text, b.text):
         if segment.op == SAME:
             continue
-        in_a = [k for k in _content_within(a, segment.span_a) if a.content[k] not in b.content_set]
-        in_b = [k for k in _content_within(b, segment.span_b) if b.content[k] not in a.content_set]
+        in_a = [k for k in _content_within(a, segment.span_a) if a.content[k] not in b.content_set and not _unit(a, k)]
+        in_b = [k for k in _content_within(b, segment.span_b) if b.content[k] not in a.content_set and not _unit(b, k)]
         if not in_a and not in_b:
             continue
         words_a, words_b = _as_written(a, in_a), _as_written(b, in_b)
@@ -337,6 +339,10 @@ def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
             changed_entity = any(a.content[k] in a.entities for k in in_a) or any(b.content[k] in b.entities for k in in_b)
             differences.append({"kind": "entity" if changed_entity else "wording", "a": words_a, "b": words_b})
     return differences
+
+
+def _unit(features: ClaimFeatures, k: int) -> bool:
+    return features.text[features.content_starts[k]:features.content_ends[k]].lower() in MEASURES
 
 
 def _content_within(features: ClaimFeatures, span: tuple[int, int]) -> list[int]:

@@ -23,6 +23,21 @@ from claimkb.match.features import stem
 RELATIVE_TOLERANCE = 0.005
 # Units of a share rather than an amount.
 SHARE_UNITS = ("percent", "fraction", "percentage points")
+# Units news converts in passing ("10 kilometres (six miles)"), as (dimension, size in
+# that dimension's base unit). Only for telling a conversion from a dropped or added
+# figure; the score still compares figures as written.
+MEASURES = {
+    **dict.fromkeys(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"), ("length", 1000.0)),
+    **dict.fromkeys(("mi", "mile", "miles"), ("length", 1609.344)),
+    **dict.fromkeys(("metre", "metres", "meter", "meters"), ("length", 1.0)),
+    **dict.fromkeys(("ft", "foot", "feet"), ("length", 0.3048)),
+    **dict.fromkeys(("kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"), ("mass", 1.0)),
+    **dict.fromkeys(("lb", "lbs"), ("mass", 0.45359237)),
+    **dict.fromkeys(("kph", "kmh"), ("speed", 1.0)),
+    **dict.fromkeys(("mph",), ("speed", 1.609344)),
+}
+# A conversion is rounded to a word or a whole number: 10 km is "six miles" (3.4% off).
+CONVERSION_TOLERANCE = 0.05
 
 # What became of a quantity of A in B.
 SAME = "same"  # the same figure, however written
@@ -30,9 +45,10 @@ QUALIFIER = "qualifier"  # the same figure, bent another way ("over" -> "under")
 VALUE = "value"  # another figure for the same thing
 VAGUE_TO_EXACT = "vague_to_exact"  # "dozens" -> "12"
 EXACT_TO_VAGUE = "exact_to_vague"  # "12" -> "dozens"
+CONVERTED = "converted"  # the same measurement in another unit ("10 km" -> "six miles")
 DROPPED = "dropped"  # A's figure is not in B
 ADDED = "added"  # B's figure is not in A
-CHANGES = (SAME, QUALIFIER, VALUE, VAGUE_TO_EXACT, EXACT_TO_VAGUE, DROPPED, ADDED)
+CHANGES = (SAME, QUALIFIER, VALUE, VAGUE_TO_EXACT, EXACT_TO_VAGUE, CONVERTED, DROPPED, ADDED)
 
 
 @dataclass(frozen=True)
@@ -46,7 +62,7 @@ class QuantityMatch:
     def difference(self) -> dict | None:
         """The evidence ``compare`` lists for it; None when the figure is the same."""
         a, b = self.a, self.b
-        if self.change == SAME:
+        if self.change in (SAME, CONVERTED):
             return None
         if self.change == DROPPED and a is not None:
             return {"kind": "number_dropped", "a": a.text, "b": None}
@@ -85,11 +101,34 @@ def match_quantities(a: list[Quantity], b: list[Quantity]) -> list[QuantityMatch
             j = min(options, key=lambda j: _unit_stem(b[j]) != _unit_stem(qa))  # the same unit first
             free.remove(j)
             partner[i] = (j, _kind_of_change(qa, b[j]))
-    matches = [
-        QuantityMatch(qa, b[partner[i][0]], partner[i][1]) if i in partner else QuantityMatch(qa, None, DROPPED)
-        for i, qa in enumerate(a)
-    ]
-    return matches + [QuantityMatch(None, b[j], ADDED) for j in free]
+    matches = []
+    for i, qa in enumerate(a):
+        if i in partner:
+            matches.append(QuantityMatch(qa, b[partner[i][0]], partner[i][1]))
+            continue
+        # A figure the other side states in another unit was converted, not dropped or added.
+        j = next((j for j, qb in enumerate(b) if converted(qa, qb)), None)
+        if j is None:
+            matches.append(QuantityMatch(qa, None, DROPPED))
+        else:
+            matches.append(QuantityMatch(qa, b[j], CONVERTED))
+            if j in free:
+                free.remove(j)
+    for j in free:
+        source = next((qa for qa in a if converted(qa, b[j])), None)
+        matches.append(QuantityMatch(None, b[j], ADDED) if source is None else QuantityMatch(source, b[j], CONVERTED))
+    return matches
+
+
+def converted(qa: Quantity, qb: Quantity) -> bool:
+    """One measurement in two units of ``MEASURES`` ("55 km" and "34 miles")."""
+    measure_a, measure_b = MEASURES.get((qa.unit or "").lower()), MEASURES.get((qb.unit or "").lower())
+    if not measure_a or not measure_b or measure_a == measure_b or measure_a[0] != measure_b[0]:
+        return False
+    if qa.value is None or qb.value is None:
+        return False
+    x, y = qa.value * measure_a[1], qb.value * measure_b[1]
+    return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
 
 
 def same_quantity(qa: Quantity, qb: Quantity) -> bool:
