@@ -10,7 +10,7 @@ def quote_with(nlp, text, words):
 
 
 def test_document_with_a_named_author_speaks_for_it(nlp):
-    text = "A study by the Fraser Institute found that rents in Toronto rose by 12 per cent last year."
+    text = "A statement by the Fraser Institute said that rents in Toronto rose by 12 per cent last year."
     extraction = extract_claims(nlp(text))
     claim = next(c for c in extraction.claims if "rents in Toronto" in c.content)
     assert claim.speaker is not None and claim.speaker.name == "Fraser Institute"

@@ -263,6 +263,33 @@ def test_a_small_clause_after_a_verb_of_finding_is_not_reported_speech(nlp):
     assert quotes(nlp, "In the sequel Bella finds her loyalties tested.") == []
 
 
+@pytest.mark.parametrize("text, kind, cited", [
+    ("A survey by the Harbour Tenants Union found that rents rose by 9 per cent in two years.",
+     "statistic", ["Harbour Tenants Union"]),
+    ("Most tenants pay more than half their income in rent, the Harbour Tenants Union survey shows.",
+     "statistic", ["Harbour Tenants Union"]),
+    ("Provincial records indicate the bridge was last inspected before the flood.", "assertion", []),
+    ("Video posted by a neighbour shows the roof collapsing within seconds.", "assertion", []),
+])
+def test_what_a_document_found_is_a_checkable_statement_not_a_quote(nlp, text, kind, cited):
+    # evidence a study, records or footage hold is no one's speech: the whole sentence
+    # is the claim, citing whoever issued the document
+    claims = extract_claims(nlp(text)).claims
+    assert [(c.kind, c.content, c.speaker, c.citations) for c in claims] == [(kind, text, None, cited)]
+
+
+def test_an_organization_that_found_something_still_speaks(nlp):
+    (claim,) = quotes(nlp, "The Harbour Tenants Union found that rents rose by 9 per cent in two years.")
+    assert claim.cue == "found" and claim.speaker.name == "Harbour Tenants Union"
+
+
+def test_the_issuer_of_a_document_cited_for_its_finding_is_an_antecedent(nlp):
+    text = ("Harbour News reported that the plan was late. A Metrolinx study concluded the line would cost "
+            "more than planned. The agency said it would review the study.")
+    claim = next(c for c in quotes(nlp, text) if c.content == "it would review the study")
+    assert claim.speaker.name == "Metrolinx"
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

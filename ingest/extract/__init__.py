@@ -125,14 +125,15 @@ def extract_claims(doc: Doc) -> Extraction:
     quotes, quoted_terms = find_direct_quotes(doc, spans, cues)
     found = [_Found("direct_quote", q.cue, q.subject, q.segments(text)) for q in quotes]
     reported = find_reported_speech(doc, cues, quoted)
-    reported_cues = {r.cue.i for r in reported}
+    reported_cues = {r.cue.i for r in reported if not r.finding}
     for speech in reported:
         # "According to X, the NCMEC believes ...": the inner cue makes the claim, X is its source
         if speech.cue.lower_ == "according" and any(
             speech.content_start <= doc[i].idx < speech.content_end for i in reported_cues
         ):
             continue
-        found.append(_Found("indirect_quote", speech.cue_text, speech.subject, speech.segments))
+        kind = "finding" if speech.finding else "indirect_quote"
+        found.append(_Found(kind, speech.cue_text, speech.subject, speech.segments))
 
     # an embedded tweet is its author's own words
     for tweet in find_embedded_tweets(text):
@@ -146,7 +147,14 @@ def extract_claims(doc: Doc) -> Extraction:
     found = [f for f in found if not links(f.segments[0][0])]
     # Resolve in reading order: a pronoun's antecedent is an earlier attribution.
     found.sort(key=lambda f: f.subject.start_char if f.subject is not None else f.segments[0][0])
-    claims = [_quote_claim(doc, text, resolver, f) for f in found]
+    claims = []
+    for f in found:
+        if f.kind == "finding":
+            # evidence, not speech: the sentence stays a checkable statement that cites
+            # the document, whose issuer later mentions may still refer back to
+            resolver.cite(f.subject)
+        else:
+            claims.append(_quote_claim(doc, text, resolver, f))
     claims.sort(key=lambda c: c.char_start)
     # Who spoke, with what the writer says of them ("Jo Roe, a 47-year-old farmer"):
     # the attribution of a quote, whose figures describe the speaker, not a claim.
@@ -168,7 +176,7 @@ def extract_claims(doc: Doc) -> Extraction:
 class _Found(NamedTuple):
     """A quote or reported claim found, before its speaker is resolved."""
 
-    kind: str
+    kind: str  # a claim kind, or "finding": what a document found, which makes no quote
     cue: str | None  # as written: "said", "according to"
     subject: Span | None  # the written speaker mention
     segments: list[tuple[int, int]]  # the content's parts; one for a claim in one piece

@@ -38,9 +38,31 @@ DOCUMENT_NOUNS = frozenset(
 )
 
 
+# Documents that hold evidence rather than someone's words: what a study or a set of
+# records "found" or "shows" is a finding, where a statement or a letter still speaks
+# for whoever issued it.
+EVIDENCE_NOUNS = frozenset(
+    "report study survey data figures statistics estimate estimates poll analysis research "
+    "review audit census document documents records numbers finding findings video footage recording".split()
+)
+# Verbs that report what evidence establishes ("the study found", "records indicate").
+FINDING_LEMMAS = frozenset(
+    "find show suggest indicate reveal conclude estimate forecast project calculate predict".split()
+)
+
+
 def is_document_noun(token: Token) -> bool:
     # the lemmatizer turns "data" into "datum"
     return token.lower_ in DOCUMENT_NOUNS or token.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def is_finding(cue: Token, subject: Token) -> bool:
+    """ "The survey found that rents rose", "city records indicate ...": evidence
+    reported by a document, which is a checkable statement citing that document, not
+    speech (a person or organization that "found" something still speaks)."""
+    return cue.lemma_.lower() in FINDING_LEMMAS and (
+        subject.lower_ in EVIDENCE_NOUNS or subject.lemma_.lower() in EVIDENCE_NOUNS
+    )
 
 
 def is_reporting_verb(token: Token) -> bool:

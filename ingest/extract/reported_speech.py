@@ -15,7 +15,8 @@ inside a hyphenated word ("that the firm has re-hired ...": the tokenizer splits
 when it follows the cue, else to the end of that word: a claim never ends mid-word.
 Nothing is reported when nothing was said ("would not say what ...", "declined to
 confirm that ...") or when the complement is a small clause with no finite verb
-("finds her loyalties tested"); the sentence stays a checkable statement.
+("finds her loyalties tested"); the sentence stays a checkable statement. What a
+document found ("the survey found that ...") is marked a finding: evidence, not speech.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from claimkb.ingest.extract.cues import (
     SUBJECT_DEPS,
     according_to,
     cue_phrase,
+    is_finding,
     is_indirect_question,
     is_reporting_verb,
     name_span,
@@ -56,6 +58,8 @@ class ReportedClaim:
     content_end: int
     # the content's parts, for a claim an attribution interrupts ("X, she said, Y"); one otherwise
     segments: list[tuple[int, int]] = field(default_factory=list)
+    # what a document found ("the survey found that ..."): evidence, not speech (see ``is_finding``)
+    finding: bool = False
 
     def __post_init__(self):
         if not self.segments:
@@ -122,7 +126,8 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
     if end <= start:
         return None
     doc = cue.doc
-    return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                         finding=is_finding(cue, subject))
 
 
 def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
@@ -154,7 +159,8 @@ def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
     if not any(t.tag_ in FINITE_TAGS for start, end in parts for t in doc[start:end]):
         return None
     segments = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) for start, end in parts]
-    return ReportedClaim(cue, cue_phrase(cue), name_span(subject), segments[0][0], segments[-1][1], segments)
+    return ReportedClaim(cue, cue_phrase(cue), name_span(subject), segments[0][0], segments[-1][1], segments,
+                         is_finding(cue, subject))
 
 
 def _skipped(cue: Token) -> int:

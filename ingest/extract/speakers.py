@@ -173,6 +173,7 @@ class SpeakerResolver:
         self._mentions: list[Mention] = []
         self._starts: list[int] = []
         self._used: list[Speaker] = []
+        self._cited: set[int] = set()  # id(Speaker) of issuers of documents cited for what they found
         self._sentence_starts = [sent.start_char for sent in doc.sents]
         self._collect()
 
@@ -443,6 +444,15 @@ class SpeakerResolver:
             self._used.append(speaker)
         self._add_mention(Mention(start, end, speaker, True))
 
+    def cite(self, mention: Span) -> None:
+        """Record a document cited for what it found ("a TransLink study found ..."): its
+        issuer, the sentence's subject in all but grammar, is as likely an antecedent of
+        "the agency" as an organization that spoke, though none of its words are quoted."""
+        source = self.resolve(mention)
+        if source is not None:
+            self._cited.add(id(source))
+            self._add_mention(Mention(mention.start_char, mention.end_char, source, True))
+
     def last_speaker(self, before: int, within: int) -> Speaker | None:
         """Who a quote with no attribution belongs to: the most recent speaker or
         main-clause subject ("Owen Marsh, a doctor, agrees."), if no further than
@@ -616,11 +626,13 @@ class SpeakerResolver:
                 )
                 return named or self._speaker(_role_name(mention), "organization")
             # "the commission" -> "the Westmere Commission"; "the company" -> the
-            # company that last spoke, else the last organization named as a subject
+            # company that last spoke or was cited for a finding, else the last
+            # organization named as a subject
             named = self._recent(at, lambda s: s.kind == "organization" and head in s.name.lower().split())
             recent = (
                 named
-                or self._recent(at, lambda s: self._is_organization(s) and s in self._used, subjects_only=True)
+                or self._recent(at, lambda s: self._is_organization(s) and (s in self._used or id(s) in self._cited),
+                             subjects_only=True)
                 or self._recent(at, self._is_organization, subjects_only=True)
             )
             return recent or self._speaker(_role_name(mention), "organization")
