@@ -290,6 +290,33 @@ def test_the_issuer_of_a_document_cited_for_its_finding_is_an_antecedent(nlp):
     assert claim.speaker.name == "Metrolinx"
 
 
+@pytest.mark.parametrize("text", [
+    "Councillor Mara Quist believes the ferry fare will double next spring.",
+    "Many residents think the new bridge will never open.",
+])
+def test_what_someone_believes_is_a_checkable_statement_not_a_quote(nlp, text):
+    # a state of mind the writer reports: no words were said
+    claims = extract_claims(nlp(text)).claims
+    assert [(c.kind, c.content, c.speaker) for c in claims] == [("assertion", text, None)]
+
+
+def test_a_belief_inside_what_someone_said_is_the_speakers_claim(nlp):
+    (claim,) = quotes(nlp, "Jo Vance said she thinks the ferry fare will double next spring.")
+    assert claim.cue == "said" and claim.speaker.name == "Jo Vance"
+
+
+def test_a_named_organization_that_expects_something_states_its_position(nlp):
+    (claim,) = quotes(nlp, "Acme Foods expects that its sales will fall by a tenth this year.")
+    assert claim.cue == "expects" and claim.speaker.name == "Acme Foods"
+
+
+def test_who_believes_something_is_still_the_antecedent_of_a_later_pronoun(nlp):
+    text = ('Tom Rill spoke at the rally on Friday. Ana Bell stayed home. Rill feels the council has ignored '
+            'the east side. "We were never asked," he said.')
+    (claim,) = quotes(nlp, text)
+    assert claim.speaker.name == "Tom Rill"
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

@@ -125,14 +125,14 @@ def extract_claims(doc: Doc) -> Extraction:
     quotes, quoted_terms = find_direct_quotes(doc, spans, cues)
     found = [_Found("direct_quote", q.cue, q.subject, q.segments(text)) for q in quotes]
     reported = find_reported_speech(doc, cues, quoted)
-    reported_cues = {r.cue.i for r in reported if not r.finding}
+    reported_cues = {r.cue.i for r in reported if not r.unspoken}
     for speech in reported:
         # "According to X, the NCMEC believes ...": the inner cue makes the claim, X is its source
         if speech.cue.lower_ == "according" and any(
             speech.content_start <= doc[i].idx < speech.content_end for i in reported_cues
         ):
             continue
-        kind = "finding" if speech.finding else "indirect_quote"
+        kind = "unspoken" if speech.unspoken else "indirect_quote"
         found.append(_Found(kind, speech.cue_text, speech.subject, speech.segments))
 
     # an embedded tweet is its author's own words
@@ -149,9 +149,9 @@ def extract_claims(doc: Doc) -> Extraction:
     found.sort(key=lambda f: f.subject.start_char if f.subject is not None else f.segments[0][0])
     claims = []
     for f in found:
-        if f.kind == "finding":
-            # evidence, not speech: the sentence stays a checkable statement that cites
-            # the document, whose issuer later mentions may still refer back to
+        if f.kind == "unspoken":
+            # a finding or a belief, not speech: the sentence stays a checkable statement
+            # (citing the document that found it), and its subject an antecedent
             resolver.cite(f.subject)
         else:
             claims.append(_quote_claim(doc, text, resolver, f))
@@ -176,7 +176,7 @@ def extract_claims(doc: Doc) -> Extraction:
 class _Found(NamedTuple):
     """A quote or reported claim found, before its speaker is resolved."""
 
-    kind: str  # a claim kind, or "finding": what a document found, which makes no quote
+    kind: str  # a claim kind, or "unspoken": what a document found or someone believes, no quote
     cue: str | None  # as written: "said", "according to"
     subject: Span | None  # the written speaker mention
     segments: list[tuple[int, int]]  # the content's parts; one for a claim in one piece

@@ -2,7 +2,9 @@
 
 A cue is recognised by its lemma, so "said", "says" and "saying" are one entry.
 Cognition verbs ("believes", "estimates", "expects") are included because news
-uses them to report what a person or organization holds to be true.
+uses them to report what a person or organization holds to be true; what a study
+found and what a person believes are then told apart from speech (``is_finding``,
+``is_belief``).
 """
 from __future__ import annotations
 
@@ -50,6 +52,9 @@ FINDING_LEMMAS = frozenset(
     "find show suggest indicate reveal conclude estimate forecast project calculate predict".split()
 )
 
+# Verbs of a state of mind (see ``is_belief``).
+BELIEF_LEMMAS = frozenset("believe think expect feel".split())
+
 
 def is_document_noun(token: Token) -> bool:
     # the lemmatizer turns "data" into "datum"
@@ -63,6 +68,14 @@ def is_finding(cue: Token, subject: Token) -> bool:
     return cue.lemma_.lower() in FINDING_LEMMAS and (
         subject.lower_ in EVIDENCE_NOUNS or subject.lemma_.lower() in EVIDENCE_NOUNS
     )
+
+
+def is_belief(cue: Token, subject: Token) -> bool:
+    """ "He believes the plan will fail", "many people think ...": a state of mind the
+    writer reports, not words anyone said; the sentence is a checkable statement. A
+    named organization's belief or expectation ("Acme expects sales to fall") is its
+    stated position, which is speech."""
+    return cue.lemma_.lower() in BELIEF_LEMMAS and subject.ent_type_ != "ORG"
 
 
 def is_reporting_verb(token: Token) -> bool:

@@ -16,7 +16,8 @@ when it follows the cue, else to the end of that word: a claim never ends mid-wo
 Nothing is reported when nothing was said ("would not say what ...", "declined to
 confirm that ...") or when the complement is a small clause with no finite verb
 ("finds her loyalties tested"); the sentence stays a checkable statement. What a
-document found ("the survey found that ...") is marked a finding: evidence, not speech.
+document found ("the survey found that ...") and what someone believes ("he thinks the
+plan will fail") are marked unspoken: evidence and states of mind, not speech.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from claimkb.ingest.extract.cues import (
     SUBJECT_DEPS,
     according_to,
     cue_phrase,
+    is_belief,
     is_finding,
     is_indirect_question,
     is_reporting_verb,
@@ -58,8 +60,9 @@ class ReportedClaim:
     content_end: int
     # the content's parts, for a claim an attribution interrupts ("X, she said, Y"); one otherwise
     segments: list[tuple[int, int]] = field(default_factory=list)
-    # what a document found ("the survey found that ..."): evidence, not speech (see ``is_finding``)
-    finding: bool = False
+    # what a document found ("the survey found that ...") or someone believes ("he thinks
+    # ..."): no words were said (see ``is_finding`` and ``is_belief``)
+    unspoken: bool = False
 
     def __post_init__(self):
         if not self.segments:
@@ -127,7 +130,7 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return None
     doc = cue.doc
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
-                         finding=is_finding(cue, subject))
+                         unspoken=_unspoken(cue, subject))
 
 
 def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
@@ -160,7 +163,11 @@ def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
         return None
     segments = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) for start, end in parts]
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), segments[0][0], segments[-1][1], segments,
-                         is_finding(cue, subject))
+                         _unspoken(cue, subject))
+
+
+def _unspoken(cue: Token, subject: Token) -> bool:
+    return is_finding(cue, subject) or is_belief(cue, subject)
 
 
 def _skipped(cue: Token) -> int:

@@ -173,7 +173,7 @@ class SpeakerResolver:
         self._mentions: list[Mention] = []
         self._starts: list[int] = []
         self._used: list[Speaker] = []
-        self._cited: set[int] = set()  # id(Speaker) of issuers of documents cited for what they found
+        self._cited: set[int] = set()  # id(Speaker) of subjects of findings and beliefs
         self._sentence_starts = [sent.start_char for sent in doc.sents]
         self._collect()
 
@@ -445,9 +445,11 @@ class SpeakerResolver:
         self._add_mention(Mention(start, end, speaker, True))
 
     def cite(self, mention: Span) -> None:
-        """Record a document cited for what it found ("a TransLink study found ..."): its
-        issuer, the sentence's subject in all but grammar, is as likely an antecedent of
-        "the agency" as an organization that spoke, though none of its words are quoted."""
+        """Record the subject of a finding or belief, which no quote is attributed to:
+        someone who believes something is still an antecedent, and the issuer of a
+        document cited for what it found ("a TransLink study found ..."), the sentence's
+        subject in all but grammar, as likely an antecedent of "the agency" as an
+        organization that spoke."""
         source = self.resolve(mention)
         if source is not None:
             self._cited.add(id(source))
