@@ -207,6 +207,28 @@ def test_an_attribution_inverted_after_the_words_it_reports_gives_the_speaker_af
     assert claim.speaker.name == speaker
 
 
+@pytest.mark.parametrize("text, segments, speaker", [
+    ("The outages, said Mayor Ann Roe, were the worst in a decade.",
+     ["The outages", "were the worst in a decade"], "Ann Roe"),
+    ("The outages, said Ann Roe, the mayor, were the worst in a decade.",
+     ["The outages", "were the worst in a decade"], "Ann Roe"),
+    ("The bridge, said Fire Chief Dan Oakes, would stay closed until Friday.",
+     ["The bridge", "would stay closed until Friday"], "Dan Oakes"),
+])
+def test_an_attribution_inverted_inside_the_sentence_it_reports_splits_it_in_two(nlp, text, segments, speaker):
+    # the parser takes the words before the attribution for the verb's subject, and
+    # reads the speaker as the subject of the rest or as a second subject of the verb
+    (claim,) = quotes(nlp, text)
+    assert claim.kind == "indirect_quote" and claim.cue == "said"
+    assert [text[s:e] for s, e in claim.segments] == segments
+    assert claim.speaker.name == speaker
+
+
+def test_a_speaker_described_between_commas_before_the_verb_is_no_inverted_attribution(nlp):
+    (claim,) = quotes(nlp, "Jo Lee, the harbour master, said he would close the pier on Friday.")
+    assert claim.content == "he would close the pier on Friday" and claim.speaker.name == "Jo Lee"
+
+
 def test_a_verb_of_saying_joined_to_a_sentence_with_its_object_reports_nothing(nlp):
     # "told Reyes" names who was told, after "and": no attribution set off by a comma
     assert quotes(nlp, "Lee met the mayor on Monday, and told Reyes about the plan.") == []

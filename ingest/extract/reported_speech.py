@@ -114,6 +114,10 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
     if complement is None and cue.dep_ in ("parataxis", "conj"):
         return _parenthetical_claim(cue)
+    speaker = _speaker_read_as_complement_subject(cue, complement)
+    around = _claim_around(cue, speaker) if speaker is not None else None
+    if around is not None:
+        return around
     if complement is not None:
         start, end = _with_addressee(complement, cue), _past_split_word(complement.right_edge.i + 1, cue)
         if complement.dep_ == "ccomp" and not any(t.tag_ in FINITE_TAGS for t in cue.doc[start:end]):
@@ -139,16 +143,45 @@ def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
     sentence it reports, which the parser hangs off that sentence's verb (the speaker
     after the verb it takes for the verb's object). The claim is the sentence around
     the attribution, which must follow some of it and be a clause with a finite verb."""
-    doc, sent = cue.doc, cue.sent
     if _withheld(cue) or any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
         return None
-    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    # "The outages, said Mayor Ann Roe, were ...": the parser can hang the reported
+    # sentence's own subject off the cue too; the speaker is the one after the verb
+    subject = next((c for c in subjects if c.i > cue.i), subjects[0] if subjects else None)
     if subject is None:  # "..., argued Jo Lee": the speaker inverted after the verb
         subject = next((c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1 + _skipped(cue)), None)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON:
         return None
+    return _claim_around(cue, subject)
+
+
+def _speaker_read_as_complement_subject(cue: Token, complement: Token | None) -> Token | None:
+    """ "The bridge, said Fire Chief Dan Oakes, would stay closed until Friday.": an
+    attribution inverted inside the sentence it reports, which the parser reads as the
+    cue's subject ("The bridge") followed by a complement whose subject is the speaker.
+    The speaker is that subject, right after the verb, with the attribution set off by
+    commas on both sides ("Jo Lee, the mayor, said he ..." is no such attribution)."""
+    doc = cue.doc
+    if complement is None or cue.i == cue.sent.start or doc[cue.i - 1].text != ",":
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS and c.i < cue.i for c in cue.children):
+        return None
+    speaker = next((c for c in complement.children
+                    if c.dep_ in SUBJECT_DEPS and c.left_edge.i == cue.i + 1 + _skipped(cue)), None)
+    end = name_span(speaker).end if speaker is not None else len(doc)
+    return speaker if end < len(doc) and doc[end].text == "," else None
+
+
+def _claim_around(cue: Token, subject: Token) -> ReportedClaim | None:
+    """The sentence on both sides of an attribution (``cue`` and the speaker
+    ``subject``) that a comma sets off from its first part, when the attribution is
+    short and the sentence a clause with a finite verb."""
+    doc, sent = cue.doc, cue.sent
     first = min(cue.i, subject.left_edge.i)
     last = max(cue.i, subject.right_edge.i) + 1
+    while last - 1 > subject.i and doc[last - 1].is_punct:
+        last -= 1  # the comma closing "Ann Roe, the mayor," is the parser's to hang anywhere
     # what the verb says of the saying itself: "said in an interview", "said Monday"
     for child in cue.rights:
         if child.i == last and child.dep_ in ("prep", "npadvmod", "advmod", "agent"):
