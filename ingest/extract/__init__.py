@@ -151,8 +151,10 @@ def extract_claims(doc: Doc) -> Extraction:
     for f in found:
         if f.kind == "unspoken":
             # a finding or a belief, not speech: the sentence stays a checkable statement
-            # (citing the document that found it), and its subject an antecedent
-            resolver.cite(f.subject)
+            # (citing the document that found it), and its subject (which a finding or a
+            # belief always has) an antecedent
+            if f.subject is not None:
+                resolver.cite(f.subject)
         else:
             claims.append(_quote_claim(doc, text, resolver, f))
     claims.sort(key=lambda c: c.char_start)
