@@ -1,6 +1,6 @@
 """May claims be aligned by position inside a rewrite, and from which score? ECB+, dev beside test.
 
-    PYTHONPATH=. python benchmarks/rewrite_alignment.py DIR [--unlabelled FILE]
+    PYTHONPATH=. python benchmarks/rewrite_alignment.py DIR [--copies] [--unlabelled FILE]
 
 DIR holds the databases ``benchmarks/link_precision.py --keep DIR`` wrote. In each
 half, every derivation whose relation is ``rewrites`` is aligned again from scratch at
@@ -10,6 +10,10 @@ labelled links of ``benchmarks/gold/links_ecbplus*.jsonl`` (labelled blind to me
 and score with ``docs/gold-same-claim.md``), and the precision of the pairs at or above
 each floor is printed: a floor chosen on dev must hold on test before alignment runs
 inside rewrites (``claimkb.link.alignment`` says what was decided).
+
+``--copies`` does the same inside copies (``COPIES``: re-publications and
+translations; ECB+ holds re-publications only), where alignment ran until it was
+measured so and turned off for re-publications (``claimkb.link.alignment``).
 
 ``--unlabelled FILE`` writes the pairs no gold file labels, one JSON object a line with
 the two documents and statements only (no score, no method): the input of a blind
@@ -33,9 +37,10 @@ from benchmarks.link_precision import HALVES, doc_of, load_labels  # noqa: E402
 from claimkb.link.alignment import ALIGNED_THRESHOLD, gap_pairs  # noqa: E402
 from claimkb.link.linker import stored_comparer  # noqa: E402
 
-REWRITES = "rewrites"  # the relation of claimkb.link.derivations
+REWRITES = ("rewrites",)  # relations of claimkb.link.derivations
+COPIES = ("republishes", "translates")
 FLOORS = [round(ALIGNED_THRESHOLD + step * 0.05, 2) for step in range(9)]  # 0.5 to 0.9
-REWRITES_SQL = "select article_id, derived_from from article_derivations where relation = ?"
+DERIVATIONS_SQL = "select article_id, derived_from from article_derivations where relation in (select value from json_each(?))"
 MATCHER_SQL = "select matcher from runs where command = 'link' order by id desc limit 1"
 CLAIM_SQL = "select a.url, c.content from claims c join articles a on a.id = c.article_id where c.id = ?"
 ALIGNED_IN_PAIR_SQL = """
@@ -45,9 +50,9 @@ delete from claim_links where method like '%+aligned' and rowid in (
 """
 
 
-def rewrite_gap_pairs(db_path: Path) -> list[dict]:
-    """Every gap pair of every rewrite derivation at the lowest floor, with its score,
-    aligned on an in-memory copy from which the rewrites' aligned links are removed."""
+def rewrite_gap_pairs(db_path: Path, relations: tuple[str, ...] = REWRITES) -> list[dict]:
+    """Every gap pair of every derivation of these relations at the lowest floor, with
+    its score, aligned on an in-memory copy from which their aligned links are removed."""
     memory = sqlite3.connect(":memory:")
     stored = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
@@ -59,7 +64,7 @@ def rewrite_gap_pairs(db_path: Path) -> list[dict]:
     (matcher,) = db.execute(MATCHER_SQL).fetchone()
     comparer = stored_comparer(db, matcher)
     pairs = []
-    for later, earlier in db.execute(REWRITES_SQL, [REWRITES]).fetchall():
+    for later, earlier in db.execute(DERIVATIONS_SQL, [json.dumps(relations)]).fetchall():
         db.execute(ALIGNED_IN_PAIR_SQL, {"a": earlier, "b": later})
         for source, copy in gap_pairs(db, earlier, later, comparer, ALIGNED_THRESHOLD):
             (url_a, text_a), (url_b, text_b) = (db.execute(CLAIM_SQL, [claim]).fetchone() for claim in (source, copy))
@@ -71,6 +76,7 @@ def rewrite_gap_pairs(db_path: Path) -> list[dict]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="the --keep folder of benchmarks/link_precision.py")
+    parser.add_argument("--copies", action="store_true", help="inside copies (re-publications, translations)")
     parser.add_argument("--unlabelled", type=Path, help="write the pairs no gold file labels here (blind)")
     args = parser.parse_args(argv)
     unlabelled = []
@@ -82,7 +88,7 @@ def main(argv=None) -> int:
             print(f"{db_path}: missing; run benchmarks/link_precision.py --keep {args.folder} first", file=sys.stderr)
             return 1
         gold = load_labels(half)
-        pairs = rewrite_gap_pairs(db_path)
+        pairs = rewrite_gap_pairs(db_path, COPIES if args.copies else REWRITES)
         for pair in pairs:
             pair["label"] = gold.get(frozenset({(pair["a"]["doc"], pair["a"]["text"]),
                                                 (pair["b"]["doc"], pair["b"]["text"])}))

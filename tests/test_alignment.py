@@ -1,8 +1,9 @@
-"""Re-publication alignment: an unlinked claim of a re-publication or translation is
-linked to the best unlinked source claim of its gap between two linked claims, when
-that pair scores at least ALIGNED_THRESHOLD; never outside its gap, never to a source
-claim that is already linked, never inside a mere rewrite. Before alignment, a claim linked to two claims of the other
-article keeps the link of the best one-to-one matching (and a split sentence both)."""
+"""Translation alignment: an unlinked claim of a translation is linked to the best
+unlinked source claim of its gap between two linked claims, when that pair scores at
+least ALIGNED_THRESHOLD; never outside its gap, never to a source claim that is already
+linked, never inside a rewrite or a re-publication in the same language. Before
+alignment, a claim linked to two claims of the other article keeps the link of the best
+one-to-one matching (and a split sentence both)."""
 from __future__ import annotations
 
 import pytest
@@ -30,7 +31,7 @@ def article(outlet, published, sentences, language="en"):
     return record, Extraction(claims=claims)
 
 
-def derivation(path, source_sentences, copy_sentences, relation="republishes", copy_language="en"):
+def derivation(path, source_sentences, copy_sentences, relation="translates", copy_language="fr"):
     """A database holding a source article and a copy derived from it (``relation``),
     and the claim ids of each, in text order."""
     database = open_db(path)
@@ -136,10 +137,12 @@ def test_a_pair_reached_from_both_articles_is_counted_once(db):
     assert added == database.execute("select count(*) from claim_links").fetchone()[0] - before == 1
 
 
-def test_a_rewrite_is_not_aligned(tmp_path):
-    # A rewrite is as often an independent report of the same event: the order of its
-    # statements is its own, so position is no evidence there.
-    database, ids = derivation(tmp_path / "kb.db", SOURCE, COPY, relation="rewrites")
+@pytest.mark.parametrize("relation", ["rewrites", "republishes"])
+def test_a_copy_in_the_same_language_is_not_aligned(tmp_path, relation):
+    # A rewrite is as often an independent report of the same event, in an order of its
+    # own; what a re-publication's pair scores leave unlinked is mostly what its writer
+    # changed. Measured, position was no evidence in either.
+    database, ids = derivation(tmp_path / "kb.db", SOURCE, COPY, relation=relation, copy_language="en")
     src, cpy = ids["source"], ids["copy"]
     link(database, src[0], cpy[0])
     link(database, src[3], cpy[3])
