@@ -234,9 +234,9 @@ NOT_A_QUANTITY_RE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+GLUED_UNIT_RE = re.compile(rf"(?:{_alternation(GLUED_UNITS)})\b", re.IGNORECASE)
 # A cheap first look decides which patterns are worth running: most claims hold
 # no digit and no number word at all.
-GLUED_UNIT_RE = re.compile(rf"(?:{_alternation(GLUED_UNITS)})\b", re.IGNORECASE)
 HAS_DIGIT = re.compile(r"\d").search
 LOWER_WORD_RE = re.compile(r"[a-z]+")
 PLURAL_SCALES = frozenset(("dozens", "hundreds", "thousands", "millions", "billions"))
