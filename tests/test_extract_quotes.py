@@ -339,6 +339,22 @@ def test_who_believes_something_is_still_the_antecedent_of_a_later_pronoun(nlp):
     assert claim.speaker.name == "Tom Rill"
 
 
+@pytest.mark.parametrize("text", [
+    "The mayor promised to repave Elm Street before winter.",
+    "Both unions vowed to keep striking until the port reopens.",
+    "Councillor Jan Toll pledged to fight the tower in court.",
+])
+def test_a_commitment_to_act_is_a_checkable_statement_not_a_quote(nlp, text):
+    # what someone promised to do is an intention, not a claim anyone made
+    claims = extract_claims(nlp(text)).claims
+    assert [(c.kind, c.content) for c in claims] == [("assertion", text)]
+
+
+def test_what_someone_promised_would_be_true_is_a_claim(nlp):
+    (claim,) = quotes(nlp, "Councillor Jan Toll promised that the new ferry would sail by May.")
+    assert claim.content == "that the new ferry would sail by May" and claim.speaker.name == "Jan Toll"
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

@@ -55,6 +55,9 @@ FINDING_LEMMAS = frozenset(
 # Verbs of a state of mind (see ``is_belief``).
 BELIEF_LEMMAS = frozenset("believe think expect feel".split())
 
+# Verbs of committing oneself to act (see ``is_commitment``).
+COMMITMENT_LEMMAS = frozenset("promise pledge vow".split())
+
 
 def is_document_noun(token: Token) -> bool:
     # the lemmatizer turns "data" into "datum"
@@ -76,6 +79,13 @@ def is_belief(cue: Token, subject: Token) -> bool:
     named organization's belief or expectation ("Acme expects sales to fall") is its
     stated position, which is speech."""
     return cue.lemma_.lower() in BELIEF_LEMMAS and subject.ent_type_ != "ORG"
+
+
+def is_commitment(cue: Token, complement: Token | None) -> bool:
+    """ "She promised to meet the other leaders", "they vowed to fight on": a commitment
+    to act, told by its infinitive, is an intention and no claim of fact; what someone
+    promised would be true ("promised that the line would open in May") is a claim."""
+    return cue.lemma_.lower() in COMMITMENT_LEMMAS and complement is not None and complement.dep_ == "xcomp"
 
 
 def is_reporting_verb(token: Token) -> bool:

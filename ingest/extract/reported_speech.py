@@ -17,7 +17,8 @@ Nothing is reported when nothing was said ("would not say what ...", "declined t
 confirm that ...") or when the complement is a small clause with no finite verb
 ("finds her loyalties tested"); the sentence stays a checkable statement. What a
 document found ("the survey found that ...") and what someone believes ("he thinks the
-plan will fail") are marked unspoken: evidence and states of mind, not speech.
+plan will fail") are marked unspoken: evidence and states of mind, not speech; so is
+a commitment to act ("she promised to meet the leaders"), an intention, not a claim.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from claimkb.ingest.extract.cues import (
     according_to,
     cue_phrase,
     is_belief,
+    is_commitment,
     is_finding,
     is_indirect_question,
     is_reporting_verb,
@@ -61,7 +63,8 @@ class ReportedClaim:
     # the content's parts, for a claim an attribution interrupts ("X, she said, Y"); one otherwise
     segments: list[tuple[int, int]] = field(default_factory=list)
     # what a document found ("the survey found that ...") or someone believes ("he thinks
-    # ..."): no words were said (see ``is_finding`` and ``is_belief``)
+    # ..."): no words were said (see ``is_finding`` and ``is_belief``); or a commitment to
+    # act, which claims nothing (see ``is_commitment``)
     unspoken: bool = False
 
     def __post_init__(self):
@@ -134,7 +137,7 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return None
     doc = cue.doc
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
-                         unspoken=_unspoken(cue, subject))
+                         unspoken=_unspoken(cue, subject) or is_commitment(cue, complement))
 
 
 def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
