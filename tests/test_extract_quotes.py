@@ -355,6 +355,25 @@ def test_what_someone_promised_would_be_true_is_a_claim(nlp):
     assert claim.content == "that the new ferry would sail by May" and claim.speaker.name == "Jan Toll"
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Harbour master Lena Ostrova called the new pier a waste of public money.", "a waste of public money",
+     "Lena Ostrova"),
+    ("Police described the fire at the mill as an act of arson.", "an act of arson", "Police"),
+])
+def test_what_someone_calls_a_thing_is_their_claim(nlp, text, content, speaker):
+    # a characterization: the speaker says what the object is
+    (claim,) = quotes(nlp, text)
+    assert (claim.content, claim.speaker.name) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Fishers on the coast call the shoal the Graveyard.",  # a name given, not a judgement
+    "Ostrova called the harbour office on Monday.",  # a call, no characterization
+])
+def test_a_name_or_a_phone_call_is_no_characterization(nlp, text):
+    assert quotes(nlp, text) == []
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

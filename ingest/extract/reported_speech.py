@@ -5,7 +5,8 @@ The claimed content is the clausal complement (ccomp) of a reporting verb, found
 in the dependency parse; "according to X" claims the rest of its sentence; an
 attribution set off by commas inside or at the end of the sentence it reports ("The
 rules will cost more, she said, especially in rural areas", "..., argued Jo Lee")
-claims that sentence on both sides of it. A
+claims that sentence on both sides of it. What a speaker calls something ("calls it a
+rookie mistake", "described the fire as arson") is a claim too: the object predicate. A
 reporting verb directly followed by "that" and a clause with a finite verb reports
 that clause to the end of its sentence even when the parser found no complement:
 the small pipeline takes a long "that"-clause's "that" for a determiner ("She added
@@ -47,6 +48,9 @@ FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
 HYPHENS = frozenset("-‐‑")
 WITHHOLDING_VERBS = frozenset({"decline", "refuse"})  # "declined to say whether ..."
+# Verbs that characterize their object: "calls it a rookie mistake", "described her as
+# the victim's mother" (see ``_characterization``).
+CHARACTERIZING_VERBS = frozenset({"call", "describe"})
 # A parenthetical attribution is short ("she said", "said Jo Lee, the mayor, on
 # Monday"): the same reach as an attribution between two parts of a quotation, plus
 # the two commas that set it off.
@@ -115,6 +119,8 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return None
     if complement is None and cue.lemma_.lower() in XCOMP_CUES:
         complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
+    if complement is None and cue.lemma_.lower() in CHARACTERIZING_VERBS:
+        return _characterization(cue)
     if complement is None and cue.dep_ in ("parataxis", "conj"):
         return _parenthetical_claim(cue)
     speaker = _speaker_read_as_complement_subject(cue, complement)
@@ -138,6 +144,32 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
     doc = cue.doc
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                          unspoken=_unspoken(cue, subject) or is_commitment(cue, complement))
+
+
+def _characterization(cue: Token) -> ReportedClaim | None:
+    """ "He now calls it a rookie mistake", "Police described the theft as a carjacking":
+    what the speaker says the object is, the verb's object predicate or what follows
+    "as", is the claim. A proper name is a name given, not a judgement ("locals call the
+    road the Snake"), and in the passive the subject is who was described, not who spoke."""
+    if not any(c.dep_ == "dobj" for c in cue.children) or any(c.dep_ == "nsubjpass" for c in cue.children):
+        return None
+    predicate = next((c for c in cue.children if c.dep_ == "oprd"), None)
+    if predicate is None:
+        as_phrase = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        predicate = next((c for c in as_phrase.children if c.dep_ == "pobj"), None) if as_phrase else None
+    subject = subject_of(cue)
+    if predicate is None or _is_name(predicate) or subject is None or subject.lower_ in FIRST_SECOND_PERSON:
+        return None
+    start, end = _trimmed(predicate.left_edge.i, predicate.right_edge.i + 1, cue.doc)
+    if end <= start:
+        return None
+    doc = cue.doc
+    return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _is_name(phrase: Token) -> bool:
+    """A phrase of proper nouns but for its determiner: "the Snake", "Big Ben"."""
+    return all(t.pos_ == "PROPN" or t.dep_ == "det" for t in phrase.subtree)
 
 
 def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
