@@ -374,6 +374,23 @@ def test_a_name_or_a_phone_call_is_no_characterization(nlp, text):
     assert quotes(nlp, text) == []
 
 
+def test_a_pull_quote_repeating_a_quotation_without_marks_is_the_same_speakers_quote(nlp):
+    text = ('The pier will close in June.\n\n'
+            '"We have waited far too long for this repair," said harbour master Lena Ostrova.\n\n'
+            'We have waited far too long for this repair. Lena Ostrova, harbour master\n\n'
+            'Work starts on Monday.')
+    claims = quotes(nlp, text)
+    assert [(c.kind, c.content, c.speaker.name) for c in claims] == [
+        ("direct_quote", "We have waited far too long for this repair,", "Lena Ostrova"),
+        ("direct_quote", "We have waited far too long for this repair", "Lena Ostrova")]
+    assert claims[1].char_start == text.index("We have waited", text.index("Ostrova"))
+
+
+def test_a_short_quoted_phrase_repeated_is_no_pull_quote(nlp):
+    text = ('"Not this year," said Lena Ostrova.\n\nNot this year, the council replied, and the pier stayed shut.')
+    assert [c.content for c in quotes(nlp, text, "direct_quote")] == ["Not this year,"]
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

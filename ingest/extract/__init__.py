@@ -2,7 +2,8 @@
 
 The steps, each in its own module:
 
-1. ``quotes``: quotation marks -> direct quotes, with the cue that attributes them;
+1. ``quotes``: quotation marks -> direct quotes, with the cue that attributes them,
+   and the pull quotes that repeat them without marks;
 2. ``reported_speech``: reporting verbs and "according to" -> indirect quotes;
    ``tweets``: a tweet the page embeds -> a direct quote of its author;
 3. ``speakers``: every written speaker mention -> one canonical ``Speaker``;
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import groupby
 from typing import NamedTuple, TypeVar
 
@@ -28,7 +30,7 @@ from claimkb.ingest.extract.hedges import find_hedge
 from claimkb.ingest.extract.link_lines import link_line_ranges
 from claimkb.ingest.extract.nlp import parseable
 from claimkb.ingest.extract.quantities import find_quantities, offsets
-from claimkb.ingest.extract.quotes import find_direct_quotes, find_quote_spans
+from claimkb.ingest.extract.quotes import find_direct_quotes, find_quote_spans, pull_quotes
 from claimkb.ingest.extract.reported_speech import find_reported_speech, reporting_cues
 from claimkb.ingest.extract.speakers import SpeakerResolver
 from claimkb.ingest.extract.tweets import find_embedded_tweets
@@ -157,6 +159,7 @@ def extract_claims(doc: Doc) -> Extraction:
                 resolver.cite(f.subject)
         else:
             claims.append(_quote_claim(doc, text, resolver, f))
+    claims += _repeated_as_pull_quotes(doc, text, claims)
     claims.sort(key=lambda c: c.char_start)
     # Who spoke, with what the writer says of them ("Jo Roe, a 47-year-old farmer"):
     # the attribution of a quote, whose figures describe the speaker, not a claim.
@@ -221,6 +224,22 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) 
         citations=find_citations(context, resolver, None if cites_speaker else speaker),
         segments=list(found.segments) if len(found.segments) > 1 else [],
     )
+
+
+def _repeated_as_pull_quotes(doc: Doc, text: str, claims: list[Claim]) -> list[Claim]:
+    """A quotation the page repeats as a pull quote, without marks (see ``pull_quotes``):
+    the same words of the same speaker where the repeat stands."""
+    repeats = []
+    for claim in claims:
+        if claim.kind != "direct_quote":
+            continue
+        for start, end in claim.segments or [(claim.char_start, claim.char_end)]:
+            repeats += [
+                replace(claim, text=_sentences(doc, s, e).text.strip(), content=text[s:e], char_start=s, char_end=e,
+                        quantities=_quantities(text[s:e], s), segments=[])
+                for s, e in pull_quotes(text, start, end)
+            ]
+    return repeats
 
 
 def _end(token) -> int:

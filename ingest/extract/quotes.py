@@ -202,6 +202,25 @@ def looks_like_speech(text: str) -> bool:
     return words >= 4 and bool(re.search(r"[.!?,;:…]$", text.rstrip("'’ ")))
 
 
+# A pull quote repeats this many words at least: fewer could open a paragraph by chance.
+MIN_PULL_QUOTE_WORDS = 6
+
+
+def pull_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the quoted words ``text[start:end]`` open a paragraph elsewhere without
+    quotation marks: a pull quote, the page repeating a quotation in large type beside
+    the story and signing it with the speaker's name ("It was never safe. Jo Lee, mayor")."""
+    words = text[start:end].rstrip(",;: ")
+    if word_count(words) < MIN_PULL_QUOTE_WORDS:
+        return []
+    found, at = [], text.find(words)
+    while at >= 0:
+        if at != start and (at == 0 or text[at - 1] == "\n"):
+            found.append((at, at + len(words)))
+        at = text.find(words, at + 1)
+    return found
+
+
 # An attribution between two parts of one quotation ("she said", "said Jo Lee, the
 # mayor, on Monday") is short; more words between two quotes are narration.
 MAX_ATTRIBUTION_WORDS = 12
