@@ -391,6 +391,22 @@ def test_a_short_quoted_phrase_repeated_is_no_pull_quote(nlp):
     assert [c.content for c in quotes(nlp, text, "direct_quote")] == ["Not this year,"]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Jan Toll said in a statement that the new ferry would be launched in May.",
+     "that the new ferry would be launched in May"),
+    ("The union said in a release that the contract would be signed on Friday.",
+     "that the contract would be signed on Friday"),
+])
+def test_a_that_clause_after_where_something_was_said_is_what_was_said(nlp, text, content):
+    # the parser hangs the clause on "statement" or "release", not on the verb
+    (claim,) = quotes(nlp, text)
+    assert claim.content == content
+
+
+def test_a_relative_clause_after_a_phrase_is_not_what_was_said(nlp):
+    assert quotes(nlp, "The club asked for a coach in a post that has now been shared thousands of times.") == []
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

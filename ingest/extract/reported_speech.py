@@ -7,8 +7,9 @@ attribution set off by commas inside or at the end of the sentence it reports ("
 rules will cost more, she said, especially in rural areas", "..., argued Jo Lee")
 claims that sentence on both sides of it. What a speaker calls something ("calls it a
 rookie mistake", "described the fire as arson") is a claim too: the object predicate. A
-reporting verb directly followed by "that" and a clause with a finite verb reports
-that clause to the end of its sentence even when the parser found no complement:
+reporting verb followed by "that" and a clause with a finite verb, directly or after
+where or when it was said ("said in a statement that ..."), reports that clause to the
+end of its sentence even when the parser found no complement:
 the small pipeline takes a long "that"-clause's "that" for a determiner ("She added
 that sextortion cases, in which ..., are on the rise"). A complement whose parse ends
 inside a hyphenated word ("that the firm has re-hired ...": the tokenizer splits
@@ -47,6 +48,13 @@ XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage adv
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
 HYPHENS = frozenset("-‐‑")
+# A phrase about the saying between a cue and its "that": "in a statement released on
+# Monday" is as long as it gets.
+MAX_CIRCUMSTANCE_TOKENS = 8
+CIRCUMSTANCE_DEPS = frozenset(("prep", "npadvmod", "advmod"))
+# Prepositions of where or when something was said ("in a statement", "on Monday"); a
+# verb's "to" names what it answers ("responded to the revelation that ...").
+CIRCUMSTANCE_PREPOSITIONS = frozenset("in on at during after".split())
 WITHHOLDING_VERBS = frozenset({"decline", "refuse"})  # "declined to say whether ..."
 # Verbs that characterize their object: "calls it a rookie mistake", "described her as
 # the victim's mother" (see ``_characterization``).
@@ -285,14 +293,34 @@ def _for_clause(token: Token) -> bool:
 
 
 def _that_clause(cue: Token) -> tuple[int, int]:
-    """Token range of "that ..." right after the cue to the sentence end, when it holds
-    a finite verb ("added that the cases are rising"; not "added that book")."""
+    """Token range of "that ..." after the cue to the sentence end, when it holds a
+    finite verb ("added that the cases are rising"; not "added that book")."""
     doc, end = cue.doc, cue.sent.end
-    if cue.i + 1 >= end or doc[cue.i + 1].lower_ != "that":
+    that = _opening_that(cue)
+    if that is None or not any(t.tag_ in FINITE_TAGS for t in doc[that + 1:end]):
         return 0, 0
-    if not any(t.tag_ in FINITE_TAGS for t in doc[cue.i + 2:end]):
-        return 0, 0
-    return cue.i + 1, end
+    return that, end
+
+
+def _opening_that(cue: Token) -> int | None:
+    """Where the "that" opening what was said stands: right after the cue, or after a
+    phrase about the saying itself ("said in a statement that ...", "said on Monday
+    that ..."), which the parser often takes the "that"-clause to belong to."""
+    doc, end = cue.doc, min(cue.sent.end, cue.i + 1 + MAX_CIRCUMSTANCE_TOKENS)
+    first = cue.i + 1
+    if first >= end or doc[first].lower_ == "that":
+        return first if first < end else None
+    if doc[first].head.i != cue.i or not (
+        doc[first].dep_ in CIRCUMSTANCE_DEPS and doc[first].pos_ != "ADP" or doc[first].lower_ in CIRCUMSTANCE_PREPOSITIONS
+    ):
+        return None
+    for token in doc[first:end]:
+        if token.lower_ == "that":
+            # a "that" opening a clause; not a relative pronoun ("in a video that has ...")
+            return token.i if token.dep_ == "mark" else None
+        if token.pos_ in ("VERB", "AUX") or token.is_punct:
+            return None  # another clause, or the phrase is over
+    return None
 
 
 def _according_to(cue: Token) -> ReportedClaim | None:
