@@ -386,6 +386,15 @@ def test_a_pull_quote_repeating_a_quotation_without_marks_is_the_same_speakers_q
     assert claims[1].char_start == text.index("We have waited", text.index("Ostrova"))
 
 
+def test_a_pull_quote_may_repeat_one_sentence_of_a_quotation(nlp):
+    text = ('"The pier is older than anyone in this town. It has not been painted since the war. We will fix it," '
+            'said harbour master Lena Ostrova.\n\n'
+            'It has not been painted since the war. Lena Ostrova, harbour master\n\n'
+            'Work starts on Monday.')
+    repeat = quotes(nlp, text)[-1]
+    assert (repeat.content, repeat.speaker.name) == ("It has not been painted since the war.", "Lena Ostrova")
+
+
 def test_a_short_quoted_phrase_repeated_is_no_pull_quote(nlp):
     text = ('"Not this year," said Lena Ostrova.\n\nNot this year, the council replied, and the pier stayed shut.')
     assert [c.content for c in quotes(nlp, text, "direct_quote")] == ["Not this year,"]

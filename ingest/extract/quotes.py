@@ -206,19 +206,39 @@ def looks_like_speech(text: str) -> bool:
 MIN_PULL_QUOTE_WORDS = 6
 
 
+# Where a quoted sentence ends and the next begins.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[A-Z‘'])")
+
+
 def pull_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Where the quoted words ``text[start:end]`` open a paragraph elsewhere without
-    quotation marks: a pull quote, the page repeating a quotation in large type beside
-    the story and signing it with the speaker's name ("It was never safe. Jo Lee, mayor")."""
-    words = text[start:end].rstrip(",;: ")
-    if word_count(words) < MIN_PULL_QUOTE_WORDS:
-        return []
-    found, at = [], text.find(words)
-    while at >= 0:
-        if at != start and (at == 0 or text[at - 1] == "\n"):
-            found.append((at, at + len(words)))
-        at = text.find(words, at + 1)
+    """Where the quoted words ``text[start:end]``, or one of their sentences, open a
+    paragraph elsewhere without quotation marks: a pull quote, the page repeating a
+    quotation or a sentence of it in large type beside the story and signing it with the
+    speaker's name ("It was never safe. Jo Lee, mayor")."""
+    found = []
+    for sentence_start in [start] + [m.end() for m in SENTENCE_BREAK.finditer(text, start, end)]:
+        found += [(at, at_end) for at, at_end in _paragraph_openings(text, text[sentence_start:end].rstrip(",;: "))
+                  if at != sentence_start]
     return found
+
+
+def _paragraph_openings(text: str, words: str) -> list[tuple[int, int]]:
+    """Where ``words``, or their first sentence at least, open a paragraph."""
+    candidates = [words]
+    first = SENTENCE_BREAK.search(words)
+    if first is not None:
+        candidates.append(words[: first.start()])
+    for candidate in candidates:
+        if word_count(candidate) < MIN_PULL_QUOTE_WORDS:
+            continue
+        found, at = [], text.find(candidate)
+        while at >= 0:
+            if at == 0 or text[at - 1] == "\n":
+                found.append((at, at + len(candidate)))
+            at = text.find(candidate, at + 1)
+        if found:
+            return found
+    return []
 
 
 # An attribution between two parts of one quotation ("she said", "said Jo Lee, the
