@@ -262,6 +262,9 @@ def test_a_reported_clause_never_ends_inside_a_hyphenated_word(nlp, text, conten
 @pytest.mark.parametrize("text, content", [
     ("The mayor urged residents to stay indoors.", "residents to stay indoors"),
     ("Police told the crowd to stay put until the bridge reopened.", "the crowd to stay put until the bridge reopened"),
+    # advice and reminders are said to someone as well
+    ("Harbour Health advised residents to boil their drinking water.", "residents to boil their drinking water"),
+    ("The utility reminded customers to check their smoke alarms.", "customers to check their smoke alarms"),
 ])
 def test_what_someone_was_urged_to_do_names_who(nlp, text, content):
     # "to stay indoors" alone says the same of anyone: who was urged is part of the claim.

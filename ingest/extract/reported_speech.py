@@ -44,7 +44,7 @@ from claimkb.ingest.extract.quotes import MAX_ATTRIBUTION_WORDS
 
 # Verbs whose infinitive complement is what was said: "urged people to stay home",
 # "called for people to come together".
-XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage advise".split())
+XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage advise remind".split())
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
 HYPHENS = frozenset("-‐‑")
