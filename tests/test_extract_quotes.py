@@ -434,6 +434,13 @@ def test_according_to(nlp):
     assert claim.speaker_mention == "the ministry"
 
 
+def test_according_to_ends_where_another_speakers_clause_begins(nlp):
+    text = "According to the ministry, the wait for a ferry is under two hours, but residents say it is often longer."
+    claims = quotes(nlp, text)
+    assert [(c.content, c.speaker.name) for c in claims] == [
+        ("the wait for a ferry is under two hours", "ministry"), ("it is often longer", "residents")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -31,7 +31,7 @@ from claimkb.ingest.extract.link_lines import link_line_ranges
 from claimkb.ingest.extract.nlp import parseable
 from claimkb.ingest.extract.quantities import find_quantities, offsets
 from claimkb.ingest.extract.quotes import find_direct_quotes, find_quote_spans, pull_quotes
-from claimkb.ingest.extract.reported_speech import find_reported_speech, reporting_cues
+from claimkb.ingest.extract.reported_speech import ReportedClaim, find_reported_speech, reporting_cues
 from claimkb.ingest.extract.speakers import SpeakerResolver
 from claimkb.ingest.extract.tweets import find_embedded_tweets
 from claimkb.ingest.records import Claim, Extraction, Quantity
@@ -129,11 +129,10 @@ def extract_claims(doc: Doc) -> Extraction:
     reported = find_reported_speech(doc, cues, quoted)
     reported_cues = {r.cue.i for r in reported if not r.unspoken}
     for speech in reported:
-        # "According to X, the NCMEC believes ...": the inner cue makes the claim, X is its source
-        if speech.cue.lower_ == "according" and any(
-            speech.content_start <= doc[i].idx < speech.content_end for i in reported_cues
-        ):
-            continue
+        if speech.cue.lower_ == "according":
+            speech = _before_inner_claim(doc, speech, reported_cues)
+            if speech is None:
+                continue
         kind = "unspoken" if speech.unspoken else "indirect_quote"
         found.append(_Found(kind, speech.cue_text, speech.subject, speech.segments))
 
@@ -176,6 +175,23 @@ def extract_claims(doc: Doc) -> Extraction:
             speakers.append(claim.speaker)
         citations += [c for c in claim.citations if c not in citations]
     return Extraction(claims=claims, speakers=speakers, citations=citations, quoted_terms=quoted_terms)
+
+
+def _before_inner_claim(doc: Doc, speech: ReportedClaim, inner_cues: set[int]) -> ReportedClaim | None:
+    """ "According to X, A, but Y says B": X's claim ends where the clause of a reporting
+    verb inside it begins; when that clause is all of it ("According to X, the NCMEC
+    believes ...") the inner cue makes the claim and X is only its source (None)."""
+    inner = [doc[i] for i in sorted(inner_cues) if speech.content_start <= doc[i].idx < speech.content_end]
+    if not inner:
+        return speech
+    end = inner[0].left_edge.i
+    # the comma and the "but" that join the two clauses belong to neither
+    while end > 0 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    content_end = doc[end - 1].idx + len(doc[end - 1]) if end > 0 else 0
+    if content_end <= speech.content_start:
+        return None
+    return replace(speech, content_end=content_end, segments=[(speech.content_start, content_end)])
 
 
 class _Found(NamedTuple):
