@@ -419,6 +419,19 @@ def test_a_relative_clause_after_a_phrase_is_not_what_was_said(nlp):
     assert quotes(nlp, "The club asked for a coach in a post that has now been shared thousands of times.") == []
 
 
+@pytest.mark.parametrize("text", [
+    'Lena Ostrova runs the harbour office.\n\nTempers rose in March after ferry operator Jan Toll posted a warning: '
+    '"The crossing will stay closed until the storm passes."',
+    '"The schedule is full," said harbour master Lena Ostrova.\n\nThe row began when ferry operator Jan Toll posted '
+    'this message: "The crossing will stay closed until the storm passes."',
+])
+def test_a_quote_a_colon_introduces_is_the_words_of_the_clauses_subject(nlp, text):
+    # no reporting verb: whoever the clause before the colon is about said it, not the
+    # last speaker named
+    claim = quotes(nlp, text)[-1]
+    assert (claim.speaker_mention, claim.speaker.name) == ("ferry operator Jan Toll", "Jan Toll")
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

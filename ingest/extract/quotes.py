@@ -307,12 +307,25 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> t
         if kind is not None:
             terms.append(QuotedTerm(text=text, kind=kind, char_start=span.content_start, char_end=span.content_end))
             continue
-        subject = subject_of(cue) if cue is not None else None
+        subject = subject_of(cue) if cue is not None else _subject_before_colon(doc, article, span)
         found.append(DirectQuote(
             [span], cue_phrase(cue) if cue is not None else None,
             name_span(subject) if subject is not None else None, cue, n,
         ))
     return _join_parts(found, article), terms
+
+
+def _subject_before_colon(doc: Doc, article: str, span: QuoteSpan) -> Token | None:
+    """ "Musk took to Twitter with this: "...."", "The players held up signs, including:
+    "...."": a quote a colon introduces with no reporting verb is the words of the
+    subject of the clause the colon ends, the nearest before it."""
+    before = article[_paragraph_start(article, span.start) : span.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = _token_at(doc, _paragraph_start(article, span.start) + len(before) - 1)
+    if colon is None:
+        return None
+    return next((t for t in reversed(doc[colon.sent.start : colon.i]) if t.dep_ == "nsubj"), None)
 
 
 def _join_parts(quotes: list[DirectQuote], article: str) -> list[DirectQuote]:
