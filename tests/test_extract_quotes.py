@@ -398,6 +398,19 @@ def test_a_pull_quote_may_repeat_one_sentence_of_a_quotation(nlp):
     assert (repeat.content, repeat.speaker.name) == ("It has not been painted since the war.", "Lena Ostrova")
 
 
+def test_a_pronoun_inside_a_pull_quote_is_no_antecedent(nlp):
+    # "He" in the pull quote is quoted words: the quote after it goes on with the last
+    # speaker, not with the man "he" stands for
+    text = ('"He is a danger to everyone. He has a long record of violence against the people closest to him," '
+            'Harbour County District Attorney Ann Bell said of Tom Rill.\n\n'
+            'Bell questioned the ruling, saying there are limits on her power to keep Rill in jail.\n\n'
+            '"Nothing in that decision leaves the town any safer than it was before," she said.\n\n'
+            'He has a long record of violence against the people closest to him. Harbour County District Attorney '
+            'Ann Bell\n\n'
+            '"We will ask for the longest sentence the law allows."')
+    assert quotes(nlp, text)[-1].speaker.name == "Ann Bell"
+
+
 def test_a_short_quoted_phrase_repeated_is_no_pull_quote(nlp):
     text = ('"Not this year," said Lena Ostrova.\n\nNot this year, the council replied, and the pier stayed shut.')
     assert [c.content for c in quotes(nlp, text, "direct_quote")] == ["Not this year,"]

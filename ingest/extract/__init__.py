@@ -122,7 +122,9 @@ def extract_claims(doc: Doc) -> Extraction:
     # A link to another story ("READ MORE: ...") carries that story's claims and
     # names, not this one's: no claim comes from it and no one there is an antecedent.
     links = _Ranges(link_line_ranges(text))
-    resolver = SpeakerResolver(doc, _merged(quoted.ranges + links.ranges))
+    # a pull quote's words are quoted too: "he" in one names no antecedent
+    pulled = [repeat for span in spans for part in span.parts for repeat in pull_quotes(text, *part)]
+    resolver = SpeakerResolver(doc, _merged(quoted.ranges + links.ranges + pulled))
 
     quotes, quoted_terms = find_direct_quotes(doc, spans, cues)
     found = [_Found("direct_quote", q.cue, q.subject, q.segments(text)) for q in quotes]
