@@ -445,6 +445,20 @@ def test_a_quote_a_colon_introduces_is_the_words_of_the_clauses_subject(nlp, tex
     assert (claim.speaker_mention, claim.speaker.name) == ("ferry operator Jan Toll", "Jan Toll")
 
 
+@pytest.mark.parametrize("text", [
+    "Every time, there is only one ferry running on the north route, the harbour crew tweets it out.",
+    "Each time, there is no doctor on call at the clinic, the nurses report it to the board.",
+])
+def test_a_verb_with_an_object_of_its_own_reports_no_clause_before_it(nlp, text):
+    # "tweets it out": what is tweeted is "it", the clause before is a condition
+    assert quotes(nlp, text) == []
+
+
+def test_a_clause_before_its_attribution_is_still_reported(nlp):
+    (claim,) = quotes(nlp, "The fare will rise again in spring, she said.")
+    assert claim.content == "The fare will rise again in spring"
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

@@ -123,7 +123,7 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
     # a dateline for one ("OTTAWA — Jo Lee says the budget ...")
     complements = [c for c in cue.children if c.dep_ == "ccomp"]
     complement = next((c for c in complements if c.pos_ in ("VERB", "AUX")), complements[0] if complements else None)
-    if complement is not None and is_indirect_question(complement):
+    if complement is not None and (is_indirect_question(complement) or _object_of_its_own(cue, complement)):
         return None
     if complement is None and cue.lemma_.lower() in XCOMP_CUES:
         complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
@@ -178,6 +178,15 @@ def _characterization(cue: Token) -> ReportedClaim | None:
 def _is_name(phrase: Token) -> bool:
     """A phrase of proper nouns but for its determiner: "the Snake", "Big Ben"."""
     return all(t.pos_ == "PROPN" or t.dep_ == "det" for t in phrase.subtree)
+
+
+def _object_of_its_own(cue: Token, complement: Token) -> bool:
+    """ "Every time an ambulance is free, they tweet it out", "a 'scaffold,' she calls
+    it": a verb with a subject and an object of its own after it reports that object;
+    the clause before it is no complement of its."""
+    return complement.i < cue.i and any(c.dep_ in SUBJECT_DEPS for c in cue.children) and any(
+        c.dep_ == "dobj" and c.i > cue.i for c in cue.children
+    )
 
 
 def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
