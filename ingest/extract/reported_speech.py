@@ -45,6 +45,8 @@ from claimkb.ingest.extract.quotes import MAX_ATTRIBUTION_WORDS
 # Verbs whose infinitive complement is what was said: "urged people to stay home",
 # "called for people to come together".
 XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage advise remind".split())
+# Verbs whose object is whom something was said to: "told reporters", "assured voters".
+ADDRESSEE_VERBS = frozenset("tell inform assure warn remind advise urge ask notify".split())
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
 HYPHENS = frozenset("-‐‑")
@@ -183,10 +185,11 @@ def _is_name(phrase: Token) -> bool:
 def _object_of_its_own(cue: Token, complement: Token) -> bool:
     """ "Every time an ambulance is free, they tweet it out", "a 'scaffold,' she calls
     it": a verb with a subject and an object of its own after it reports that object;
-    the clause before it is no complement of its."""
-    return complement.i < cue.i and any(c.dep_ in SUBJECT_DEPS for c in cue.children) and any(
-        c.dep_ == "dobj" and c.i > cue.i for c in cue.children
-    )
+    the clause before it is no complement of its. The object of a verb of telling is
+    whom it was told ("..., the mayor told CBC News")."""
+    if complement.i > cue.i or cue.lemma_.lower() in ADDRESSEE_VERBS:
+        return False
+    return any(c.dep_ in SUBJECT_DEPS for c in cue.children) and any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
 
 
 def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
