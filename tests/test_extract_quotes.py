@@ -463,6 +463,16 @@ def test_a_clause_before_its_attribution_is_still_reported(nlp, text):
     assert claim.content == "The fare will rise again in spring"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Police Chief Ana Ruiz was quoted as saying by local media that officers had received several reports of threats.",
+     "Ana Ruiz"),
+    ("Councillor Jan Toll left the meeting after saying that the budget was final.", "Jan Toll"),
+])
+def test_saying_after_a_preposition_is_said_by_the_subject_of_the_verb_it_follows(nlp, text, speaker):
+    (claim,) = quotes(nlp, text)
+    assert claim.speaker.name == speaker
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

@@ -173,6 +173,11 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
             verb = verb.head
             continue
+        # "was quoted as saying", "left after saying": the subject of the verb the
+        # preposition belongs to said it
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head
+            continue
         return None
     return None
 
