@@ -473,6 +473,18 @@ def test_saying_after_a_preposition_is_said_by_the_subject_of_the_verb_it_follow
     assert claim.speaker.name == speaker
 
 
+def test_an_attribution_opening_the_sentence_before_a_comma_reports_the_rest(nlp):
+    # the parser takes "The harbour master concedes in this case" for a clause the
+    # sentence reports
+    (claim,) = quotes(nlp, "The harbour master concedes in this case, the pier was never inspected.")
+    assert (claim.content, claim.cue) == ("the pier was never inspected", "concedes")
+
+
+def test_a_belief_inside_a_reported_sentence_is_no_attribution_of_its_rest(nlp):
+    (claim,) = quotes(nlp, "Crews expect most homes to have power back by Sunday, the utility said.")
+    assert (claim.content, claim.cue) == ("Crews expect most homes to have power back by Sunday", "said")
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

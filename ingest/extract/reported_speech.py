@@ -5,7 +5,8 @@ The claimed content is the clausal complement (ccomp) of a reporting verb, found
 in the dependency parse; "according to X" claims the rest of its sentence; an
 attribution set off by commas inside or at the end of the sentence it reports ("The
 rules will cost more, she said, especially in rural areas", "..., argued Jo Lee")
-claims that sentence on both sides of it. What a speaker calls something ("calls it a
+claims that sentence on both sides of it; one opening the sentence ("Chapman admits in
+this instance, there were fatalities") claims the rest. What a speaker calls something ("calls it a
 rookie mistake", "described the fire as arson") is a claim too: the object predicate. A
 reporting verb followed by "that" and a clause with a finite verb, directly or after
 where or when it was said ("said in a statement that ..."), reports that clause to the
@@ -133,6 +134,8 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return _characterization(cue)
     if complement is None and cue.dep_ in ("parataxis", "conj"):
         return _parenthetical_claim(cue)
+    if complement is None and cue.dep_ == "ccomp" and cue.head.i > cue.i and not is_reporting_verb(cue.head):
+        return _opening_attribution(cue)
     speaker = _speaker_read_as_complement_subject(cue, complement)
     around = _claim_around(cue, speaker) if speaker is not None else None
     if around is not None:
@@ -190,6 +193,24 @@ def _object_of_its_own(cue: Token, complement: Token) -> bool:
     if complement.i > cue.i or cue.lemma_.lower() in ADDRESSEE_VERBS:
         return False
     return any(c.dep_ in SUBJECT_DEPS for c in cue.children) and any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
+
+
+def _opening_attribution(cue: Token) -> ReportedClaim | None:
+    """ "Chapman admits in this instance, there were fatalities.": an attribution that
+    opens the sentence, set off by a comma, which the parser takes for a clause the
+    sentence's verb reports. The claim is the rest of the sentence, a clause with a
+    finite verb."""
+    doc, subject = cue.doc, subject_of(cue)
+    comma = cue.right_edge.i + 1
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or _withheld(cue):
+        return None
+    if comma >= cue.sent.end or doc[comma].text != "," or cue.left_edge.i != cue.sent.start:
+        return None
+    start, end = _trimmed(comma + 1, cue.sent.end, doc)
+    if end <= start or not any(t.tag_ in FINITE_TAGS for t in doc[start:end]):
+        return None
+    return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                         unspoken=_unspoken(cue, subject))
 
 
 def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
