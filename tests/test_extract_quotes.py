@@ -25,6 +25,11 @@ def content_of(text, span):
          ["We are lucky to stay connected", "However, it is hard."]),
         # a doubled opening mark is one mark
         ('""This has real consequences," Lee said.', ["This has real consequences,"]),
+        # a quote resumed after its attribution with its reopening mark left out
+        ('"We won," Lee said. It was never about the money."', ["We won,", "It was never about the money."]),
+        # but not after a sentence of narration: the stray mark quotes nothing
+        ('"We won," Lee said after a long final match that ended well after midnight on a cold night in March. '
+         'Fans cheered."', ["We won,"]),
     ],
 )
 def test_quote_marks(text, expected):

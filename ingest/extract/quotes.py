@@ -10,7 +10,9 @@ The rules follow newspaper practice:
   reopening mark simply ends there (a missing closing mark), and if a glued
   attribution such as "...exploitationSaid Williams." ends it, the quote ends
   before that attribution;
-- a doubled opening mark (``""This``) is one mark.
+- a doubled opening mark (``""This``) is one mark;
+- a closing mark with no opening one after a short attribution sentence ends a
+  quote resumed without its reopening mark (``"We won," Lee said. It was hard."``).
 """
 from __future__ import annotations
 
@@ -154,11 +156,26 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 cs, ce = _strip(text, open_at + 1, offset)
                 spans.append(_continuing(continued, QuoteSpan(open_at, offset + 1, cs, ce)))
                 open_at = continued = None
+            elif kind == "close" and spans and spans[-1].end > p_start:
+                resumed = _resumed_without_mark(text, spans[-1].end, offset)
+                if resumed is not None:
+                    spans.append(resumed)
         carried = None
         if open_at is not None:
             spans.append(_continuing(continued, _unclosed(text, open_at, p_end)))
             carried = None if spans[-1].closed else spans[-1]
     return [s for s in spans if s.content_end > s.content_start]
+
+
+def _resumed_without_mark(text: str, after: int, close: int) -> QuoteSpan | None:
+    """ '"We won," Lee said. It was never about the money."': a quote resumed after its
+    attribution sentence whose reopening mark was left out; the closing mark with no
+    opening one ends it. The attribution between must be short, and end a sentence."""
+    boundary = re.search(r"[.!?]\s+", text[after:close])
+    if boundary is None or word_count(text[after : after + boundary.start()]) > MAX_ATTRIBUTION_WORDS:
+        return None
+    cs, ce = _strip(text, after + boundary.end(), close)
+    return QuoteSpan(cs, close + 1, cs, ce) if ce > cs else None
 
 
 def _continuing(earlier: QuoteSpan | None, span: QuoteSpan) -> QuoteSpan:
