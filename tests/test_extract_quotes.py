@@ -490,6 +490,15 @@ def test_a_belief_inside_a_reported_sentence_is_no_attribution_of_its_rest(nlp):
     assert (claim.content, claim.cue) == ("Crews expect most homes to have power back by Sunday", "said")
 
 
+@pytest.mark.parametrize("text", [
+    "Ferry costs are lower than the operator says they are.",
+    "The bridge reopened in May, as the mayor said it would.",
+])
+def test_a_reported_clause_whose_predicate_is_left_out_claims_nothing(nlp, text):
+    claims = extract_claims(nlp(text)).claims
+    assert [(c.kind, c.content) for c in claims] == [("assertion", text)]
+
+
 def test_told_reporters(nlp):
     text = "Jane Smith told reporters the company would close two plants."
     (claim,) = quotes(nlp, text)

@@ -152,7 +152,7 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON:
         return None
     start, end = _trimmed(start, end, cue.doc)
-    if end <= start:
+    if end <= start or _elided(cue.doc[start:end]):
         return None
     doc = cue.doc
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
@@ -211,6 +211,12 @@ def _opening_attribution(cue: Token) -> ReportedClaim | None:
         return None
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                          unspoken=_unspoken(cue, subject))
+
+
+def _elided(clause: Span) -> bool:
+    """ "costs are lower than TransLink says they are", "as she said it would": a clause
+    of a pronoun and an auxiliary whose predicate is left out claims nothing itself."""
+    return all(t.pos_ in ("PRON", "AUX") for t in clause)
 
 
 def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
