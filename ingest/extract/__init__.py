@@ -132,9 +132,10 @@ def extract_claims(doc: Doc) -> Extraction:
     reported_cues = {r.cue.i for r in reported if not r.unspoken}
     for speech in reported:
         if speech.cue.lower_ == "according":
-            speech = _before_inner_claim(doc, speech, reported_cues)
-            if speech is None:
+            before_inner = _before_inner_claim(doc, speech, reported_cues)
+            if before_inner is None:
                 continue
+            speech = before_inner
         kind = "unspoken" if speech.unspoken else "indirect_quote"
         found.append(_Found(kind, speech.cue_text, speech.subject, speech.segments))
 
