@@ -85,6 +85,9 @@ def compare(
     from claimkb.match.compare import compare_texts
     from claimkb.match.tiers import resolve_matcher
 
+    for side, text in (("A", a), ("B", b)):
+        if not isinstance(text, str) or not text.strip():
+            raise ClaimkbError(f"statement {side} is empty or not text: give the words of a claim")
     return compare_texts(a, b, speaker_a=speaker_a, speaker_b=speaker_b, threshold=threshold,
                          matcher=resolve_matcher(matcher))
 

@@ -258,8 +258,11 @@ def compare(text_a, text_b, speaker_a, speaker_b, pairs, as_json, threshold, mat
                 a, b = pair["a"], pair["b"]
             except (json.JSONDecodeError, KeyError, TypeError) as ex:
                 raise click.ClickException(f"{pairs.name}:{number}: not a {{\"a\", \"b\"}} JSON object ({ex})") from ex
-            result = compare_texts(a, b, speaker_a=pair.get("speaker_a"), speaker_b=pair.get("speaker_b"),
-                                   threshold=threshold, matcher=matcher)
+            try:
+                result = compare_texts(a, b, speaker_a=pair.get("speaker_a"), speaker_b=pair.get("speaker_b"),
+                                       threshold=threshold, matcher=matcher)
+            except ClaimkbError as ex:
+                raise click.ClickException(f"{pairs.name}:{number}: {ex}") from ex
             click.echo(json.dumps({**result.to_dict(), "matcher": matcher}, ensure_ascii=False))
         return
     if text_a is None or text_b is None:

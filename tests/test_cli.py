@@ -204,6 +204,22 @@ def test_compare_pairs_file_bad_line_is_named(tmp_path):
     assert "pairs.jsonl:2" in result.output
 
 
+@pytest.mark.parametrize("a, b", [("   ", "The dam holds."), ("The dam holds.", "")])
+def test_compare_refuses_an_empty_statement_in_one_line(a, b):
+    result = run("compare", a, b, "--matcher", "lexical")
+    assert result.exit_code == 1
+    side = "A" if not a.strip() else "B"
+    assert result.output.strip().splitlines() == [f"Error: statement {side} is empty or not text: give the words of a claim"]
+
+
+def test_compare_pairs_file_names_the_line_of_a_statement_that_is_no_text(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a": "The dam holds.", "b": "The dam held."}\n{"a": 42, "b": "The dam held."}\n', encoding="utf-8")
+    result = run("compare", "--pairs", pairs, "--matcher", "lexical")
+    assert result.exit_code == 1
+    assert "pairs.jsonl:2: statement A is empty or not text" in result.output
+
+
 def test_similar_finds_the_seed_statistic(seeds_db):
     result = run("similar", seeds_db, "NCMEC got 16.9 million reports of suspected abuse last year", "--json")
     assert result.exit_code == 0, result.output
