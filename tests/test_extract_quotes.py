@@ -10,6 +10,11 @@ def quotes(nlp, text, kind=None):
     return [c for c in claims if c.kind in ((kind,) if kind else ("direct_quote", "indirect_quote"))]
 
 
+def claims_made(nlp, text):
+    """(kind, content) of every claim of ``text``."""
+    return [(c.kind, c.content) for c in extract_claims(nlp(text)).claims]
+
+
 def content_of(text, span):
     return text[span.content_start : span.content_end]
 
@@ -285,8 +290,7 @@ def test_what_someone_was_urged_to_do_names_who(nlp, text, content):
 ])
 def test_what_someone_would_not_say_is_not_reported_speech(nlp, text):
     # Nothing was said: the sentence is a checkable statement about the refusal.
-    claims = extract_claims(nlp(text)).claims
-    assert [(c.kind, c.content) for c in claims] == [("assertion", text)]
+    assert claims_made(nlp, text) == [("assertion", text)]
 
 
 def test_a_small_clause_after_a_verb_of_finding_is_not_reported_speech(nlp):
@@ -354,8 +358,7 @@ def test_who_believes_something_is_still_the_antecedent_of_a_later_pronoun(nlp):
 ])
 def test_a_commitment_to_act_is_a_checkable_statement_not_a_quote(nlp, text):
     # what someone promised to do is an intention, not a claim anyone made
-    claims = extract_claims(nlp(text)).claims
-    assert [(c.kind, c.content) for c in claims] == [("assertion", text)]
+    assert claims_made(nlp, text) == [("assertion", text)]
 
 
 def test_what_someone_promised_would_be_true_is_a_claim(nlp):
@@ -495,8 +498,7 @@ def test_a_belief_inside_a_reported_sentence_is_no_attribution_of_its_rest(nlp):
     "The bridge reopened in May, as the mayor said it would.",
 ])
 def test_a_reported_clause_whose_predicate_is_left_out_claims_nothing(nlp, text):
-    claims = extract_claims(nlp(text)).claims
-    assert [(c.kind, c.content) for c in claims] == [("assertion", text)]
+    assert claims_made(nlp, text) == [("assertion", text)]
 
 
 def test_told_reporters(nlp):

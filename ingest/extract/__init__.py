@@ -122,8 +122,11 @@ def extract_claims(doc: Doc) -> Extraction:
     # A link to another story ("READ MORE: ...") carries that story's claims and
     # names, not this one's: no claim comes from it and no one there is an antecedent.
     links = _Ranges(link_line_ranges(text))
-    # a pull quote's words are quoted too: "he" in one names no antecedent
-    pulled = [repeat for span in spans for part in span.parts for repeat in pull_quotes(text, *part)]
+    # where each quoted part is repeated as a pull quote, by the part's start (looked up
+    # once: each look searches the whole text); a pull quote's words are quoted too,
+    # so "he" in one names no antecedent
+    pulled_from = {start: pull_quotes(text, start, end) for span in spans for start, end in span.parts}
+    pulled = [repeat for repeats in pulled_from.values() for repeat in repeats]
     resolver = SpeakerResolver(doc, _merged(quoted.ranges + links.ranges + pulled))
 
     quotes, quoted_terms = find_direct_quotes(doc, spans, cues)
@@ -161,7 +164,7 @@ def extract_claims(doc: Doc) -> Extraction:
                 resolver.cite(f.subject)
         else:
             claims.append(_quote_claim(doc, text, resolver, f))
-    claims += _repeated_as_pull_quotes(doc, text, claims)
+    claims += _repeated_as_pull_quotes(doc, text, claims, pulled_from)
     claims.sort(key=lambda c: c.char_start)
     # Who spoke, with what the writer says of them ("Jo Roe, a 47-year-old farmer"):
     # the attribution of a quote, whose figures describe the speaker, not a claim.
@@ -245,18 +248,21 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) 
     )
 
 
-def _repeated_as_pull_quotes(doc: Doc, text: str, claims: list[Claim]) -> list[Claim]:
+def _repeated_as_pull_quotes(doc: Doc, text: str, claims: list[Claim],
+                             pulled_from: dict[int, list[tuple[int, int]]]) -> list[Claim]:
     """A quotation the page repeats as a pull quote, without marks (see ``pull_quotes``):
-    the same words of the same speaker where the repeat stands."""
+    the same words of the same speaker where the repeat stands. ``pulled_from``: the
+    repeats already found, by the start of the quoted part (an embedded tweet's are not)."""
     repeats = []
     for claim in claims:
         if claim.kind != "direct_quote":
             continue
         for start, end in claim.segments or [(claim.char_start, claim.char_end)]:
+            found = pulled_from[start] if start in pulled_from else pull_quotes(text, start, end)
             repeats += [
                 replace(claim, text=_sentences(doc, s, e).text.strip(), content=text[s:e], char_start=s, char_end=e,
                         quantities=_quantities(text[s:e], s), segments=[])
-                for s, e in pull_quotes(text, start, end)
+                for s, e in found
             ]
     return repeats
 

@@ -173,7 +173,7 @@ class SpeakerResolver:
         self._mentions: list[Mention] = []
         self._starts: list[int] = []
         self._used: list[Speaker] = []
-        self._cited: set[int] = set()  # id(Speaker) of subjects of findings and beliefs
+        self._cited: list[Speaker] = []  # subjects of findings and beliefs (see ``cite``)
         self._sentence_starts = [sent.start_char for sent in doc.sents]
         self._collect()
 
@@ -452,7 +452,7 @@ class SpeakerResolver:
         organization that spoke."""
         source = self.resolve(mention)
         if source is not None:
-            self._cited.add(id(source))
+            self._cited.append(source)
             self._add_mention(Mention(mention.start_char, mention.end_char, source, True))
 
     def last_speaker(self, before: int, within: int) -> Speaker | None:
@@ -633,7 +633,7 @@ class SpeakerResolver:
             named = self._recent(at, lambda s: s.kind == "organization" and head in s.name.lower().split())
             recent = (
                 named
-                or self._recent(at, lambda s: self._is_organization(s) and (s in self._used or id(s) in self._cited),
+                or self._recent(at, lambda s: self._is_organization(s) and (s in self._used or s in self._cited),
                              subjects_only=True)
                 or self._recent(at, self._is_organization, subjects_only=True)
             )
