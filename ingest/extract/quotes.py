@@ -333,7 +333,7 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> t
 
 
 def _subject_before_colon(doc: Doc, article: str, span: QuoteSpan) -> Token | None:
-    """ "Musk took to Twitter with this: "...."", "The players held up signs, including:
+    """ "The minister posted this on Sunday: "...."", "The marchers carried one banner:
     "...."": a quote a colon introduces with no reporting verb is the words of the
     subject of the clause the colon ends, the nearest before it."""
     before = article[_paragraph_start(article, span.start) : span.start].rstrip()

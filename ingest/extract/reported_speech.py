@@ -5,9 +5,9 @@ The claimed content is the clausal complement (ccomp) of a reporting verb, found
 in the dependency parse; "according to X" claims the rest of its sentence; an
 attribution set off by commas inside or at the end of the sentence it reports ("The
 rules will cost more, she said, especially in rural areas", "..., argued Jo Lee")
-claims that sentence on both sides of it; one opening the sentence ("Chapman admits in
-this instance, there were fatalities") claims the rest. What a speaker calls something ("calls it a
-rookie mistake", "described the fire as arson") is a claim too: the object predicate. A
+claims that sentence on both sides of it; one opening the sentence ("Lee admits in
+this case, the count was wrong") claims the rest. What a speaker calls something ("calls it a
+costly error", "described the fire as arson") is a claim too: the object predicate. A
 reporting verb followed by "that" and a clause with a finite verb, directly or after
 where or when it was said ("said in a statement that ..."), reports that clause to the
 end of its sentence even when the parser found no complement:
@@ -59,8 +59,8 @@ CIRCUMSTANCE_DEPS = frozenset(("prep", "npadvmod", "advmod"))
 # verb's "to" names what it answers ("responded to the revelation that ...").
 CIRCUMSTANCE_PREPOSITIONS = frozenset("in on at during after".split())
 WITHHOLDING_VERBS = frozenset({"decline", "refuse"})  # "declined to say whether ..."
-# Verbs that characterize their object: "calls it a rookie mistake", "described her as
-# the victim's mother" (see ``_characterization``).
+# Verbs that characterize their object: "calls it a costly error", "described her as
+# the owner's sister" (see ``_characterization``).
 CHARACTERIZING_VERBS = frozenset({"call", "describe"})
 # A parenthetical attribution is short ("she said", "said Jo Lee, the mayor, on
 # Monday"): the same reach as an attribution between two parts of a quotation, plus
@@ -160,7 +160,7 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
 
 
 def _characterization(cue: Token) -> ReportedClaim | None:
-    """ "He now calls it a rookie mistake", "Police described the theft as a carjacking":
+    """ "He now calls it a costly error", "Police described the theft as a carjacking":
     what the speaker says the object is, the verb's object predicate or what follows
     "as", is the claim. A proper name is a name given, not a judgement ("locals call the
     road the Snake"), and in the passive the subject is who was described, not who spoke."""
@@ -186,17 +186,17 @@ def _is_name(phrase: Token) -> bool:
 
 
 def _object_of_its_own(cue: Token, complement: Token) -> bool:
-    """ "Every time an ambulance is free, they tweet it out", "a 'scaffold,' she calls
+    """ "Whenever a berth is free, the crew posts it online", "a 'lifeline,' she calls
     it": a verb with a subject and an object of its own after it reports that object;
     the clause before it is no complement of its. The object of a verb of telling is
-    whom it was told ("..., the mayor told CBC News")."""
+    whom it was told ("..., the mayor told the radio station")."""
     if complement.i > cue.i or cue.lemma_.lower() in ADDRESSEE_VERBS:
         return False
     return any(c.dep_ in SUBJECT_DEPS for c in cue.children) and any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
 
 
 def _opening_attribution(cue: Token) -> ReportedClaim | None:
-    """ "Chapman admits in this instance, there were fatalities.": an attribution that
+    """ "Lee admits in this case, the count was wrong.": an attribution that
     opens the sentence, set off by a comma, which the parser takes for a clause the
     sentence's verb reports. The claim is the rest of the sentence, a clause with a
     finite verb."""
@@ -214,7 +214,7 @@ def _opening_attribution(cue: Token) -> ReportedClaim | None:
 
 
 def _elided(clause: Span) -> bool:
-    """ "costs are lower than TransLink says they are", "as she said it would": a clause
+    """ "costs are lower than the operator says they are", "as she said it would": a clause
     of a pronoun and an auxiliary whose predicate is left out claims nothing itself."""
     return all(t.pos_ in ("PRON", "AUX") for t in clause)
 

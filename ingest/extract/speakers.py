@@ -447,7 +447,7 @@ class SpeakerResolver:
     def cite(self, mention: Span) -> None:
         """Record the subject of a finding or belief, which no quote is attributed to:
         someone who believes something is still an antecedent, and the issuer of a
-        document cited for what it found ("a TransLink study found ..."), the sentence's
+        document cited for what it found ("a port authority study found ..."), the sentence's
         subject in all but grammar, as likely an antecedent of "the agency" as an
         organization that spoke."""
         source = self.resolve(mention)
