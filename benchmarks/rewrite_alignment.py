@@ -50,7 +50,7 @@ delete from claim_links where method like '%+aligned' and rowid in (
 """
 
 
-def rewrite_gap_pairs(db_path: Path, relations: tuple[str, ...] = REWRITES) -> list[dict]:
+def derivation_gap_pairs(db_path: Path, relations: tuple[str, ...] = REWRITES) -> list[dict]:
     """Every gap pair of every derivation of these relations at the lowest floor, with
     its score, aligned on an in-memory copy from which their aligned links are removed."""
     memory = sqlite3.connect(":memory:")
@@ -88,7 +88,7 @@ def main(argv=None) -> int:
             print(f"{db_path}: missing; run benchmarks/link_precision.py --keep {args.folder} first", file=sys.stderr)
             return 1
         gold = load_labels(half)
-        pairs = rewrite_gap_pairs(db_path, COPIES if args.copies else REWRITES)
+        pairs = derivation_gap_pairs(db_path, COPIES if args.copies else REWRITES)
         for pair in pairs:
             pair["label"] = gold.get(frozenset({(pair["a"]["doc"], pair["a"]["text"]),
                                                 (pair["b"]["doc"], pair["b"]["text"])}))
