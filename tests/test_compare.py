@@ -321,3 +321,32 @@ def test_a_unit_spelt_out_or_converted_is_no_wording_change():
         threshold=0.0,
     )
     assert result.relation == "paraphrase" and result.differences == []
+
+
+def test_a_place_and_its_adjective_name_one_place():
+    # "Kenya's capital" / "the Kenyan capital": the place is the same, only "northern" is new.
+    result = compare_texts(
+        "Floods closed schools in Kenya's capital on Monday after three days of rain.",
+        "Floods closed schools in the northern Kenyan capital on Monday after three days of rain.",
+        threshold=0.0,
+    )
+    words = [d for d in result.differences if d["kind"] in ("wording", "entity", "words_added", "words_dropped")]
+    assert words == [{"kind": "words_added", "a": None, "b": "northern"}]
+
+
+@pytest.mark.parametrize("name, adjective", [
+    ("Japan", "Japanese"), ("China", "Chinese"), ("Canada", "Canadian"), ("Italy", "Italian"),
+    ("Iraq", "Iraqi"), ("Mexico", "Mexican"), ("Germany", "German"),
+])
+def test_place_adjectives_made_from_the_name(name, adjective):
+    # (not first in the sentence, where any word is capitalized)
+    result = compare_texts(f"Two men were arrested by police in {name} over the bank robbery.",
+                           f"Two men were arrested by {adjective} police over the bank robbery.", threshold=0.0)
+    assert not [d for d in result.differences if d["kind"] in ("entity", "wording", "words_added", "words_dropped")]
+
+
+def test_another_country_is_still_an_entity_change():
+    result = compare_texts("The border crossing will reopen on Friday, Kenyan officials said.",
+                           "The border crossing will reopen on Friday, Ugandan officials said.", threshold=0.0)
+    assert {"kind": "entity", "a": "Kenyan", "b": "Ugandan"} in result.differences
+    assert result.relation == "entity_changed"

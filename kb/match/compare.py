@@ -63,6 +63,13 @@ SOFT_MATCH_MIN_LENGTH = 5
 # Single letters in a row, as initials leave them once their dots are gone ("u s").
 INITIALS_RUN = re.compile(r"\b[^\W\d_](?: +[^\W\d_]\b)+")
 HEDGE_CHANGE = 0.2  # a smaller step ("estimates" vs "believes") is wording
+# A place's adjective is mostly its name plus an ending (Indonesia / Indonesian, Japan /
+# Japanese, Iraq / Iraqi, Canada / Canadian, Italy / Italian, Germany / German), so "the
+# Indonesian province" and "Indonesia's province" name one place. Irregular adjectives
+# (France / French) are not found. Names shorter than MIN_PLACE_NAME are left out:
+# "Ira" / "Iran" is two names, not a place and its adjective.
+PLACE_ADJECTIVE_ENDINGS = ("ian", "an", "n", "ese", "i")
+MIN_PLACE_NAME = 4
 
 
 @dataclass
@@ -320,14 +327,15 @@ def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
     ("report" / "reports") is no evidence, and neither is a word the other text also
     says elsewhere: a reordered sentence ("the quake that hit Aceh" / "Aceh was hit
     by a quake") moved it, and listing it as added or changed would say B lacks it.
+    A place's name where the other says its adjective ("Kenya's" / "Kenyan") is said too.
     Units of measure ("km", "kilometres", "miles") are the figures' evidence: a copy that
     spells a unit out or converts it changed no wording."""
     differences = []
     for segment in word_diff(a.text, b.text):
         if segment.op == SAME:
             continue
-        in_a = [k for k in _content_within(a, segment.span_a) if a.content[k] not in b.content_set and not _unit(a, k)]
-        in_b = [k for k in _content_within(b, segment.span_b) if b.content[k] not in a.content_set and not _unit(b, k)]
+        in_a = [k for k in _content_within(a, segment.span_a) if not _said_in(a, k, b) and not _unit(a, k)]
+        in_b = [k for k in _content_within(b, segment.span_b) if not _said_in(b, k, a) and not _unit(b, k)]
         if not in_a and not in_b:
             continue
         words_a, words_b = _as_written(a, in_a), _as_written(b, in_b)
@@ -339,6 +347,34 @@ def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
             changed_entity = any(a.content[k] in a.entities for k in in_a) or any(b.content[k] in b.entities for k in in_b)
             differences.append({"kind": "entity" if changed_entity else "wording", "a": words_a, "b": words_b})
     return differences
+
+
+def _said_in(features: ClaimFeatures, k: int, other: ClaimFeatures) -> bool:
+    """The other claim says content word ``k`` too, or, for a place's name or adjective,
+    the other form of it. One of the two must be written as a name: a headline
+    capitalizes every word, so there neither counts as one."""
+    word = features.content[k]
+    if word in other.content_set:
+        return True
+    return any(_one_place(word, said) and (word in features.entities or said in other.entities)
+               for said in other.content_set)
+
+
+def _one_place(x: str, y: str) -> bool:
+    """Two stems that are a place's name and its adjective (see PLACE_ADJECTIVE_ENDINGS)."""
+    name, adjective = sorted((x, y), key=len)
+    if len(name) < MIN_PLACE_NAME or name == adjective:
+        return False
+    if adjective == name + "y":  # German / Germany: the name is the longer one
+        return True
+    for ending in PLACE_ADJECTIVE_ENDINGS:
+        if adjective.endswith(ending):
+            stem = adjective[: -len(ending)]
+            # Kenya / Kenyan keep the name whole; Canada / Canadian, China / Chinese and
+            # Italy / Italian drop its final vowel or y first
+            if stem == name or stem == name[:-1] and name[-1] in "aeoy":
+                return True
+    return False
 
 
 def _unit(features: ClaimFeatures, k: int) -> bool:
