@@ -526,3 +526,45 @@ def test_a_description_opening_a_story_stays_itself_when_no_one_is_named_next(nl
             "The restaurant will close in May. Its landlord, Dana Reyes, plans to sell the building.")
     quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
     assert quote.speaker.name == "most talked-about chef"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Premier Dana Reyes toured the flooded valley on Monday. \"The province will pay for the repairs,\" "
+     "a spokeswoman for Reyes said in an email.", "a spokeswoman for Reyes"),
+    ("Mayor Tom Ferris opened the new library on Friday. Ferris's staff said the building cost less than planned.",
+     "Ferris's staff"),
+])
+def test_who_speaks_for_a_person_is_not_that_person(nlp, text, mention):
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert quote.speaker_mention == mention
+    assert quote.speaker.name not in ("Dana Reyes", "Tom Ferris")
+
+
+def test_a_spokesperson_for_an_organization_speaks_as_the_organization(nlp):
+    text = "Harbourlight Shipping cancelled two sailings. A spokesperson for Harbourlight Shipping said the ferry would return."
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert quote.speaker.name == "Harbourlight Shipping"
+
+
+def test_a_first_name_before_anyone_is_named_in_full_is_someone_else(nlp):
+    text = ("Ann Spindler died in the crash. Her father, Joseph, said she loved the mountains. "
+            "Police chief Joseph Boinnet said the road would stay closed.")
+    claims = claims_by_content(nlp, text)
+    assert claims["she loved the mountains"].speaker.name == "Joseph"
+    assert claims["the road would stay closed"].speaker.name == "Joseph Boinnet"
+
+
+def test_a_first_name_beside_a_family_noun_is_a_relative_not_a_namesake(nlp):
+    text = ("Police chief Joseph Boinnet said the search would go on. "
+            "Her brother, Joseph, said she loved horses. Boinnet said divers would return at dawn.")
+    claims = claims_by_content(nlp, text)
+    assert claims["she loved horses"].speaker.name == "Joseph"
+    assert claims["divers would return at dawn"].speaker.name == "Joseph Boinnet"
+
+
+def test_an_indefinite_role_is_someone_new_and_a_definite_one_refers_back(nlp):
+    first = "A police officer said the road was closed. Later, "
+    new = claims_by_content(nlp, first + "a fire officer said the blaze was out.")
+    assert new["the blaze was out"].speaker is not new["the road was closed"].speaker
+    same = claims_by_content(nlp, first + "the officer said the blaze was out.")
+    assert same["the blaze was out"].speaker is same["the road was closed"].speaker

@@ -58,6 +58,12 @@ GENDERED_NOUNS = {
         "sister wife girlfriend grandmother aunt niece queen princess actress widow".split(), "f"),
 }
 
+# Family members, whom news calls by first name ("her father, Joseph").
+KINSHIP_NOUNS = frozenset(
+    "father mother dad mom mum parent son daughter child brother sister sibling husband wife spouse "
+    "partner boyfriend girlfriend fiance fiancee grandfather grandmother grandson granddaughter "
+    "uncle aunt nephew niece cousin stepfather stepmother stepson stepdaughter".split()
+)
 # Head nouns that name an organization rather than a person.
 ORG_NOUNS = frozenset(
     """
@@ -121,6 +127,7 @@ ORG_NAME_WORDS = ORG_NOUNS | frozenset(
 )
 # Verbs whose subject issued a document: "the union released a statement".
 ISSUING_LEMMAS = frozenset("release publish issue file launch post send prepare produce commission submit".split())
+DEFINITE_WORDS = frozenset({"the", "this", "that"})
 PLACE_LABELS = ("GPE", "LOC", "DATE", "NORP", "FAC")
 TITLE_STOP_LABELS = ("GPE", "NORP", "LOC", "DATE", "CARDINAL", "ORDINAL")
 TITLE_LOWER_WORDS = {"of", "for", "and", "&", "the"}
@@ -323,6 +330,9 @@ class SpeakerResolver:
         lone_org = len(ent) == 1 and ent.text.lower() in self._lone_org_words
         if ent.label_ in PERSON_LABELS and not _starts_as_organization(ent) and not lone_org:
             name = _without_leading_role(name)
+            if len(ent) == 1 and _names_a_relative(ent):
+                # "Lee's father, Joseph": family called by first name, not another Joseph
+                return self._speaker(name, "person")
             speaker = self._lookup_person(name, ent.start_char) or self._speaker(name, "person")
             if speaker.name != name:
                 self._alias(speaker, name)
@@ -406,7 +416,8 @@ class SpeakerResolver:
         if exact is not None:
             return exact
         if len(parts) == 1:
-            candidates = [s for s in self._index.get(parts[0].lower(), ()) if s.kind == "person"]
+            candidates = [s for s in self._index.get(parts[0].lower(), ())
+                          if s.kind == "person" and not self._first_name_ahead(s, parts[0], at)]
         else:
             candidates = [
                 s
@@ -418,6 +429,17 @@ class SpeakerResolver:
             full = self._name_runs.get(parts[-1].lower()) if len(parts) == 1 else None
             return self._speaker(full, "person") if full else None
         return self._pick(candidates, at)
+
+    def _first_name_ahead(self, speaker: Speaker, word: str, at: int) -> bool:
+        """``word`` is only the first name of a person the article has not yet named in
+        full: news calls people by surname once it has named them, so a lone first name
+        before the full name of someone sharing it ("Her father, Joseph, said ..." ahead
+        of "Police chief Joseph Boinnet") is someone else, family called by first name."""
+        names = speaker.name.lower().split()
+        if names[0] != word.lower() or names[-1] == word.lower():
+            return False
+        written = self.doc.text.find(speaker.name)
+        return written < 0 or written >= at
 
     def _pick(self, candidates: list[Speaker], at: int) -> Speaker:
         """The one of several people sharing a surname that a bare surname means:
@@ -641,10 +663,14 @@ class SpeakerResolver:
         if not plural:
             wanted = ROLE_SYNONYMS.get(head, {head})
             # the person whose title names the role, or an unnamed source introduced by
-            # the same head noun ("a justice official" ... "the official said")
+            # the same head noun ("a justice official" ... "the official said"); only a
+            # definite mention refers back to one ("a police officer" ... "a fire officer"
+            # are two people)
+            definite = mention[0].lower_ in DEFINITE_WORDS
             titled = self._recent(
                 at, lambda s: s.kind == "person" and (
-                    s.title is not None and wanted & set(s.title.lower().split()) or self._role_heads.get(id(s)) in wanted
+                    s.title is not None and wanted & set(s.title.lower().split())
+                    or definite and self._role_heads.get(id(s)) in wanted
                 )
             )
             if titled is not None:
@@ -662,7 +688,13 @@ class SpeakerResolver:
                 if salient is not None:
                     return salient
             if orgs_inside:
-                return self._entity_speaker(orgs_inside[0])
+                represented = self._entity_speaker(orgs_inside[0])
+                # a spokesperson speaks as the organization it speaks for, but someone
+                # who speaks for a person ("a spokeswoman for Premier Reyes", "Mayor
+                # Lee's staff") is not that person; a title or a he/she is what shows a
+                # person, as the NER takes many a company for one
+                if represented is not None and not self._known_person(represented):
+                    return represented
             if mention[0].lower_ == "the" and head in ROLE_NOUNS and not office:
                 # "the Prosecutor" with no matching title: the article's current titled speaker
                 titled = self._recent(at, lambda s: s.kind == "person" and s.title is not None and s in self._used)
@@ -681,6 +713,9 @@ class SpeakerResolver:
 
     def _is_organization(self, speaker: Speaker) -> bool:
         return speaker.kind == "organization" and id(speaker) not in self._groups
+
+    def _known_person(self, speaker: Speaker) -> bool:
+        return speaker.kind == "person" and (speaker.title is not None or id(speaker) in self._gender)
 
     def _is_one(self, speaker: Speaker) -> bool:
         """One person or one organization, which he, she or it may refer to."""
@@ -774,6 +809,14 @@ def _names_a_person(mention: Span) -> bool:
         return True
     # the tokenizer splits "26-year-old" into five tokens
     return re.search(r"\b\d+-year-old\b", mention.text) is not None
+
+
+def _names_a_relative(ent: Span) -> bool:
+    """A name set in apposition to a family noun: "her father, Joseph", "Joseph, her father"."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP_NOUNS:
+        return True
+    return any(child.dep_ == "appos" and child.lemma_.lower() in KINSHIP_NOUNS for child in root.children)
 
 
 def _is_credit(ent: Span) -> bool:
