@@ -356,7 +356,9 @@ def _said_in(features: ClaimFeatures, k: int, other: ClaimFeatures) -> bool:
     word = features.content[k]
     if word in other.content_set:
         return True
-    return any(_one_place(word, said) and (word in features.entities or said in other.entities)
+    # a name and its adjective share at least the name less its last letter
+    prefix = word[: MIN_PLACE_NAME - 1]
+    return any(said.startswith(prefix) and _one_place(word, said) and (word in features.entities or said in other.entities)
                for said in other.content_set)
 
 
