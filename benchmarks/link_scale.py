@@ -252,6 +252,8 @@ def main(argv=None):
         print(json.dumps(link(args.link, args.matcher, args.add, args.seed)))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.workdir:
+        Path(args.workdir).mkdir(parents=True, exist_ok=True)
     with (nullcontext(args.workdir) if args.workdir else tempfile.TemporaryDirectory()) as workdir:
         previous = None
         for n in sizes:
