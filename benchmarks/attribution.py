@@ -20,6 +20,9 @@ Definitions
   (equal, or one a prefix of the other: "Dan"/"Daniel"). A bare surname does not
   agree with a full name. Pronoun accuracy is the same over gold quotes whose
   written speaker is a pronoun.
+- Speaker precision: the same count over the matched gold quotes that were given
+  some speaker. A wrong name is a false attribution, which a user reads as fact; no
+  name is a gap the user sees.
 - Error types: missed (no overlap at all), wrong boundary (overlaps but under
   50%), spurious (prediction overlapping no gold), wrong speaker, no speaker,
   unresolved pronoun (gold speaker a pronoun, prediction without speaker).
@@ -146,6 +149,8 @@ def figures(counts: Counter) -> dict[str, str]:
     recall = counts["found"] / max(counts["gold"], 1)
     precision = counts["predicted_ok"] / max(counts["predicted"], 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    # found quotes given some speaker: a wrong name is a false attribution, no name is not
+    attributed = counts["found"] - counts["no_speaker"] - counts["unresolved_pronoun"]
     return {
         "articles": str(counts["articles"]),
         "gold quotes": str(counts["gold"]),
@@ -155,6 +160,7 @@ def figures(counts: Counter) -> dict[str, str]:
         "quote F1": f"{f1:.3f}",
         "speaker accuracy (found quotes)": f"{counts['speaker_ok'] / max(counts['found'], 1):.3f} ({counts['speaker_ok']}/{counts['found']})",
         "pronoun-speaker accuracy": f"{counts['pronoun_ok'] / max(counts['found_pronoun'], 1):.3f} ({counts['pronoun_ok']}/{counts['found_pronoun']})",
+        "speaker precision (given a speaker)": f"{counts['speaker_ok'] / max(attributed, 1):.3f} ({counts['speaker_ok']}/{attributed})",
         **{f"  {kind}": str(counts[kind]) for kind in ("missed", "wrong_boundary", "spurious", "wrong_speaker", "no_speaker", "unresolved_pronoun")},
     }
 

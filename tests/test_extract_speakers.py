@@ -568,3 +568,17 @@ def test_an_indefinite_role_is_someone_new_and_a_definite_one_refers_back(nlp):
     assert new["the blaze was out"].speaker is not new["the road was closed"].speaker
     same = claims_by_content(nlp, first + "the officer said the blaze was out.")
     assert same["the blaze was out"].speaker is same["the road was closed"].speaker
+
+
+def test_an_unattributed_quote_is_not_given_to_an_organization_that_has_not_spoken(nlp):
+    text = ("Jo Lee has run the bakery on Main Street for ten years. Acme Corp opened a store across "
+            "the street in May.\n\n\"I lost half my customers overnight.\"")
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quote.speaker.name == "Jo Lee"
+
+
+def test_an_unattributed_quote_continues_an_organization_that_spoke(nlp):
+    text = ("\"We apologize to every passenger,\" Harbour Ferries said in a statement. The ferry broke down "
+            "twice this week.\n\n\"Refunds will be paid within a week.\"")
+    quotes = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert [q.speaker.name for q in quotes] == ["Harbour Ferries", "Harbour Ferries"]

@@ -480,13 +480,18 @@ class SpeakerResolver:
     def last_speaker(self, before: int, within: int) -> Speaker | None:
         """Who a quote with no attribution belongs to: the most recent speaker or
         main-clause subject ("Owen Marsh, a doctor, agrees."), if no further than
-        ``within`` characters back."""
+        ``within`` characters back. An organization qualifies only once it has spoken:
+        news attributes what a company or agency says every time ("the company said
+        in a statement"), so an unattributed quote after "Acme opened a store" is not
+        Acme's."""
         i = bisect.bisect_left(self._starts, before)
         for mention in reversed(self._mentions[:i]):
             if before - mention.end > within:
                 return None
-            if mention.is_subject and id(mention.speaker) not in self._things:
-                return mention.speaker
+            speaker = mention.speaker
+            if (mention.is_subject and id(speaker) not in self._things
+                    and (speaker.kind == "person" or speaker in self._used)):
+                return speaker
         return None
 
     def resolve(self, mention: Span) -> Speaker | None:
