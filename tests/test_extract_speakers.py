@@ -582,3 +582,23 @@ def test_an_unattributed_quote_continues_an_organization_that_spoke(nlp):
             "twice this week.\n\n\"Refunds will be paid within a week.\"")
     quotes = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
     assert [q.speaker.name for q in quotes] == ["Harbour Ferries", "Harbour Ferries"]
+
+
+def test_a_passive_description_names_no_speaker(nlp):
+    # the subject of "was described as" is what was described, not who described it
+    text = ("Mayor Jo Lee unveiled the budget on Monday. The plan was described as \"a disaster for renters\" "
+            "in the local paper.")
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quote.content == "a disaster for renters"
+    assert quote.speaker is None
+
+
+def test_whom_something_was_told_is_not_its_speaker(nlp):
+    claims = extract_claims(nlp("Jo Lee was told that the plant would close in March.")).claims
+    assert not [c for c in claims if c.kind.endswith("quote") and c.speaker is not None]
+
+
+def test_the_subject_of_was_quoted_as_saying_is_the_speaker(nlp):
+    (quote,) = [c for c in extract_claims(nlp("Jo Lee was quoted as saying that the plant would close.")).claims
+                if c.kind.endswith("quote")]
+    assert quote.speaker.name == "Jo Lee"

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from claimkb.ingest.extract.assertions import is_checkable
 from claimkb.ingest.extract.chunks import LONG_TEXT, split_text
 from claimkb.ingest.extract.citations import find_citations
-from claimkb.ingest.extract.cues import is_document_noun
+from claimkb.ingest.extract.cues import is_document_noun, is_unattributed_passive
 from claimkb.ingest.extract.hedges import find_hedge
 from claimkb.ingest.extract.link_lines import link_line_ranges
 from claimkb.ingest.extract.nlp import parseable
@@ -130,7 +130,9 @@ def extract_claims(doc: Doc) -> Extraction:
     resolver = SpeakerResolver(doc, _merged(quoted.ranges + links.ranges + pulled))
 
     quotes, quoted_terms = find_direct_quotes(doc, spans, cues)
-    found = [_Found("direct_quote", q.cue, q.subject, q.segments(text)) for q in quotes]
+    found = [_Found("direct_quote", q.cue, q.subject, q.segments(text),
+                    unnamed=q.subject is None and q.cue_token is not None and is_unattributed_passive(q.cue_token))
+             for q in quotes]
     reported = find_reported_speech(doc, cues, quoted)
     reported_cues = {r.cue.i for r in reported if not r.unspoken}
     for speech in reported:
@@ -210,6 +212,8 @@ class _Found(NamedTuple):
     # an embedded tweet: signed apart from the story, so its author is no antecedent
     # of the story's pronouns
     embedded: bool = False
+    # attributed to no one on purpose ("was described as '...'"): no speaker is guessed
+    unnamed: bool = False
 
 
 def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) -> Claim:
@@ -222,7 +226,7 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) 
         speaker = resolver.resolve(subject)
         if speaker is not None and not found.embedded:
             resolver.remember(speaker, subject.start_char, subject.end_char)
-    elif found.kind == "direct_quote":
+    elif found.kind == "direct_quote" and not found.unnamed:
         # a quote standing alone continues the previous speaker, as news writing does
         speaker = resolver.last_speaker(start, within=1500)
     content = " ".join(text[s:e] for s, e in found.segments)

@@ -30,6 +30,11 @@ REPORTING_LEMMAS = frozenset(
 PHRASAL_CUES = {("point", "out"), ("call", "for"), ("call", "on")}
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Passive verbs whose subject is still the speaker: "Lee was quoted as saying", "was
+# heard telling", "is reported to have said". In any other passive the subject is what
+# was said or whom it was said to ("the plan was described as a disaster", "Lee was told
+# that ..."): the speaker is the agent ("by X"), or no one named.
+SPEAKING_PASSIVES = frozenset("quote hear overhear report record cite film".split())
 
 # Nouns naming a document or data set: a source that is cited; as the subject of a
 # reporting verb ("the lawsuit alleges") it speaks for whoever issued it.
@@ -147,6 +152,14 @@ def cue_phrase(cue: Token) -> str:
     return " ".join([cue.text, *particles])
 
 
+def is_unattributed_passive(verb: Token) -> bool:
+    """A passive that names no speaker: "the plan was described as 'a disaster'". The
+    quote is someone's words, but the text does not say whose."""
+    return (verb.lemma_.lower() not in SPEAKING_PASSIVES
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children))
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a reporting verb, following the structures
     news uses: participles ("..., saying"), conjoined verbs ("X spoke and added"),
@@ -154,14 +167,19 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     while verb is not None and seen < 4:
         seen += 1
+        passive_subject = None
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("that", "which", "who"):
-                return child
+                if child.dep_ == "nsubj":
+                    return child
+                passive_subject = child
         for child in verb.children:
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
+        if passive_subject is not None:
+            return passive_subject if verb.lemma_.lower() in SPEAKING_PASSIVES else None
         # an attribution inverted after what was said ("'...,' points out the owner"):
         # the parser takes the speaker after a transitive cue for its object
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
