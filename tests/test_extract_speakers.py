@@ -602,3 +602,50 @@ def test_the_subject_of_was_quoted_as_saying_is_the_speaker(nlp):
     (quote,) = [c for c in extract_claims(nlp("Jo Lee was quoted as saying that the plant would close.")).claims
                 if c.kind.endswith("quote")]
     assert quote.speaker.name == "Jo Lee"
+
+
+def test_a_name_described_as_a_person_is_a_person_whatever_the_ner_says(nlp):
+    # a single name set beside "an official" is a person, and a name given to "the
+    # district of" is a place: "he" refers to the official
+    text = ("The worst-hit area was the district of Kota Lama, where a landslide killed a man and left his "
+            "wife missing, said Taufik, an official of the local disaster agency.\n"
+            "He said at least 22 houses were badly damaged in the district.")
+    claim = claims_by_content(nlp, text)["at least 22 houses were badly damaged in the district"]
+    assert (claim.speaker.name, claim.speaker.kind) == ("Taufik", "person")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("An Acme Corp engineer said the bridge was safe.", "Acme Corp engineer"),
+    ("A Tesla customer said the car caught fire twice.", "Tesla customer"),
+])
+def test_someone_who_is_not_its_representative_speaks_for_themselves(nlp, text, speaker):
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A Hydro One spokesperson said power would be back by noon.", "Hydro One"),
+    ("An official at Health Canada said the recall was voluntary.", "Health Canada"),
+])
+def test_a_representative_speaks_as_the_organization(nlp, text, speaker):
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert quote.speaker.name == speaker
+
+
+def test_two_nouns_joined_name_one_source_with_the_second_nouns_modifiers(nlp):
+    text = "Eyewitnesses and local residents say many homes have collapsed."
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert quote.speaker_mention == "Eyewitnesses and local residents"
+
+
+@pytest.mark.parametrize("place", ["the district of Kota Lama", "Kota Lama district"])
+def test_a_name_given_to_a_place_noun_is_no_person(nlp, place):
+    text = (f"Tom Ferris, a farmer, said the storm was the worst he had seen. The worst-hit area was {place}, "
+            "where a landslide killed a man and left his wife missing.\nHe said at least 22 houses were badly damaged.")
+    assert claims_by_content(nlp, text)["at least 22 houses were badly damaged"].speaker.name == "Tom Ferris"
+
+
+def test_a_city_named_as_a_government_still_speaks(nlp):
+    (quote,) = [c for c in extract_claims(nlp("The City of Surrey said the rink would close in June.")).claims
+                if c.kind.endswith("quote")]
+    assert quote.speaker.name == "Surrey"

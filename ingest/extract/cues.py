@@ -224,9 +224,11 @@ def name_span(token: Token) -> Span:
             end = _phrase_end(child)
         elif child.dep_ in ("compound", "flat") and child.i == end:
             end = child.i + 1
-        elif token.pos_ == "NOUN" and child.i == end and (
-            child.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > child.i for c in token.children)
-            or child.dep_ == "conj" and child.pos_ == "NOUN"
+        elif token.pos_ == "NOUN" and (
+            child.i == end and child.dep_ == "cc"
+            and any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > child.i for c in token.children)
+            # the second noun's own modifiers come first: "eyewitnesses and local residents"
+            or child.left_edge.i == end and child.dep_ == "conj" and child.pos_ == "NOUN"
         ):
             # "immigration lawyers and experts": a source named by two nouns is both
             end = _phrase_end(child) if child.dep_ == "conj" else child.i + 1

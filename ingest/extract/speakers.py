@@ -58,6 +58,22 @@ GENDERED_NOUNS = {
         "sister wife girlfriend grandmother aunt niece queen princess actress widow".split(), "f"),
 }
 
+# Roles whose holder speaks for the organization they serve ("a Hydro spokesperson", "an
+# official at the ministry", "an AFP journalist" reporting); a resident, customer or
+# engineer of it speaks for themselves.
+REPRESENTATIVE_NOUNS = frozenset(
+    """
+    spokesperson spokesman spokeswoman representative rep official officer executive
+    director chief head president ceo cfo coo chair chairman chairwoman chairperson
+    manager secretary minister commissioner superintendent administrator negotiator
+    lawyer attorney counsel staff journalist reporter correspondent
+    """.split()
+)
+# Nouns for a place, which a name given to them names ("the district of Bener Meriah").
+PLACE_NOUNS = frozenset(
+    "district province region county state city town village township municipality neighbourhood "
+    "neighborhood suburb island valley river lake mountain regency prefecture territory".split()
+)
 # Family members, whom news calls by first name ("her father, Joseph").
 KINSHIP_NOUNS = frozenset(
     "father mother dad mom mum parent son daughter child brother sister sibling husband wife spouse "
@@ -328,7 +344,9 @@ class SpeakerResolver:
         if not name:
             return None
         lone_org = len(ent) == 1 and ent.text.lower() in self._lone_org_words
-        if ent.label_ in PERSON_LABELS and not _starts_as_organization(ent) and not lone_org:
+        # a name given to a place noun ("the district of Kota Lama") is no person's,
+        # though it may be a government's ("the City of Surrey said")
+        if ent.label_ in PERSON_LABELS and not _starts_as_organization(ent) and not lone_org and not _names_a_place(ent):
             name = _without_leading_role(name)
             if len(ent) == 1 and _names_a_relative(ent):
                 # "Lee's father, Joseph": family called by first name, not another Joseph
@@ -360,6 +378,10 @@ class SpeakerResolver:
             return False
         if any(s.kind == "organization" for s in self._index.get(_clean_name(ent.text).lower(), ())):
             return False
+        if _names_a_place(ent):
+            return False
+        if _described_as_person(ent):
+            return True
         if _name_after_office(ent) is not None:
             return True
         if len(ent) > 1 and any(t.lower_ in self._org_words for t in ent):
@@ -692,7 +714,7 @@ class SpeakerResolver:
                 salient = self._salient_person(at, within=1000) or self._named_next(mention)
                 if salient is not None:
                     return salient
-            if orgs_inside:
+            if orgs_inside and head in REPRESENTATIVE_NOUNS:
                 represented = self._entity_speaker(orgs_inside[0])
                 # a spokesperson speaks as the organization it speaks for, but someone
                 # who speaks for a person ("a spokeswoman for Premier Reyes", "Mayor
@@ -814,6 +836,34 @@ def _names_a_person(mention: Span) -> bool:
         return True
     # the tokenizer splits "26-year-old" into five tokens
     return re.search(r"\b\d+-year-old\b", mention.text) is not None
+
+
+def _described_as_person(ent: Span) -> bool:
+    """A name the text describes as a person's: set beside a kind of person ("Fauzi, an
+    official of the disaster agency"; "the economist Ann Roe") or followed by "who"
+    ("Fauzi, who like many Indonesians uses a single name")."""
+    root = ent.root
+    beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        beside.append(root.head)
+    if any(_names_a_person(token.doc[token.i : token.i + 1]) or token.lemma_.lower() in PERSON_WORDS for token in beside):
+        return True
+    return any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children)
+               for c in root.children)
+
+
+def _names_a_place(ent: Span) -> bool:
+    """A name given to a place noun: "the district of Bener Meriah", "Bener Meriah
+    district", "the village, Bukit Sama"."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    if len(ent) > 1 and ent[-1].lemma_.lower() in PLACE_NOUNS:  # the NER took the noun in
+        return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.pos_ in ("NOUN", "PROPN") and after.lemma_.lower() in PLACE_NOUNS
 
 
 def _names_a_relative(ent: Span) -> bool:
