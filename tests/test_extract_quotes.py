@@ -574,3 +574,22 @@ def test_a_link_to_another_story_gives_no_claim_and_no_antecedent(nlp):
 )
 def test_quotation_marks_typed_the_wrong_way_round_still_open_a_quote(text, quoted):
     assert [text[s.content_start : s.content_end] for s in find_quote_spans(text)] == quoted
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Rail fares to rise 5% next year, transport union says", "Rail fares to rise 5% next year", "transport union"),
+    ("Harbour Bridge Repairs a Year Behind Schedule, Says City Engineer",
+     "Harbour Bridge Repairs a Year Behind Schedule", "City Engineer"),
+])
+def test_a_headline_closing_with_its_attribution_reports_what_comes_before(nlp, text, content, speaker):
+    # headlines drop the finite verb, so the parser finds no clause for "says" to report
+    (claim,) = extract_claims(nlp(text)).claims
+    assert (claim.kind, claim.content, claim.speaker.name) == ("indirect_quote", content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Yes, she says.",  # an answer, not a claim
+    "Harbour App Tweaks Maps, Adds Ferry Times and Live Berths",  # "adds" a feature, no speaker
+])
+def test_what_is_no_closing_attribution(nlp, text):
+    assert not [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]

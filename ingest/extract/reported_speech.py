@@ -51,6 +51,9 @@ ADDRESSEE_VERBS = frozenset("tell inform assure warn remind advise urge ask noti
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
 HYPHENS = frozenset("-‐‑")
+# Words a claim before a closing attribution needs: "Rates to rise, bank says" reports
+# something, "Yes, she says" answers a question.
+MIN_REPORTED_WORDS = 3
 # A phrase about the saying between a cue and its "that": "in a statement released on
 # Monday" is as long as it gets.
 MAX_CIRCUMSTANCE_TOKENS = 8
@@ -136,6 +139,10 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return _parenthetical_claim(cue)
     if complement is None and cue.dep_ == "ccomp" and cue.head.i > cue.i and not is_reporting_verb(cue.head):
         return _opening_attribution(cue)
+    if complement is None and cue.dep_ == "ROOT":
+        closing = _closing_attribution(cue)
+        if closing is not None:
+            return closing
     speaker = _speaker_read_as_complement_subject(cue, complement)
     around = _claim_around(cue, speaker) if speaker is not None else None
     if around is not None:
@@ -193,6 +200,34 @@ def _object_of_its_own(cue: Token, complement: Token) -> bool:
     if complement.i > cue.i or cue.lemma_.lower() in ADDRESSEE_VERBS:
         return False
     return any(c.dep_ in SUBJECT_DEPS for c in cue.children) and any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
+
+
+def _closing_attribution(cue: Token) -> ReportedClaim | None:
+    """ "Emerging economies holding back recovery, OECD says", "Merger a sure thing, says
+    CFO": an attribution closing the sentence after a comma, where what it reports has no
+    finite verb (headlines drop them) and the parser took it for the verb's subject or a
+    loose dependent. The claim is everything before the comma."""
+    doc, sent = cue.doc, cue.sent
+    # "Fares to rise, union says", "..., says T-Mobile CFO": the parser may give the verb
+    # a second subject, the claim before the comma; the speaker is the last one
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    subject = subjects[-1] if len(subjects) > 1 else subject_of(cue)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or _withheld(cue):
+        return None
+    if subject.i > cue.i and cue.lemma_.lower() != "say":
+        return None  # inverted, only "says X" is an attribution: "..., Adds CarPlay" adds a feature
+    attribution = [cue.i, *(t.i for t in subject.subtree)]
+    comma = min(attribution) - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    closing = [t for t in doc[comma + 1 : sent.end] if not t.is_punct]
+    if len(closing) > MAX_ATTRIBUTION_WORDS or any(t.i not in attribution for t in closing):
+        return None  # more follows the attribution than its speaker
+    start, end = _trimmed(sent.start, comma, doc)
+    if sum(1 for t in doc[start:end] if t.is_alpha) < MIN_REPORTED_WORDS:
+        return None
+    return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                         unspoken=_unspoken(cue, subject))
 
 
 def _opening_attribution(cue: Token) -> ReportedClaim | None:
