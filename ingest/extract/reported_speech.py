@@ -203,12 +203,12 @@ def _object_of_its_own(cue: Token, complement: Token) -> bool:
 
 
 def _closing_attribution(cue: Token) -> ReportedClaim | None:
-    """ "Emerging economies holding back recovery, OECD says", "Merger a sure thing, says
-    CFO": an attribution closing the sentence after a comma, where what it reports has no
+    """ "Rail fares to rise next year, union says", "Bridge repairs a year late, says city
+    engineer": an attribution closing the sentence after a comma, where what it reports has no
     finite verb (headlines drop them) and the parser took it for the verb's subject or a
     loose dependent. The claim is everything before the comma."""
     doc, sent = cue.doc, cue.sent
-    # "Fares to rise, union says", "..., says T-Mobile CFO": the parser may give the verb
+    # "Fares to rise, union says", "..., says city engineer": the parser may give the verb
     # a second subject, the claim before the comma; the speaker is the last one
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
     subject = subjects[-1] if len(subjects) > 1 else subject_of(cue)

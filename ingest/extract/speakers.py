@@ -69,12 +69,12 @@ REPRESENTATIVE_NOUNS = frozenset(
     lawyer attorney counsel staff journalist reporter correspondent
     """.split()
 )
-# Nouns for a place, which a name given to them names ("the district of Bener Meriah").
+# Nouns for a place, which a name given to them names ("the district of Kota Lama").
 PLACE_NOUNS = frozenset(
     "district province region county state city town village township municipality neighbourhood "
     "neighborhood suburb island valley river lake mountain regency prefecture territory".split()
 )
-# Family members, whom news calls by first name ("her father, Joseph").
+# Family members, whom news calls by first name ("her father, Tobias").
 KINSHIP_NOUNS = frozenset(
     "father mother dad mom mum parent son daughter child brother sister sibling husband wife spouse "
     "partner boyfriend girlfriend fiance fiancee grandfather grandmother grandson granddaughter "
@@ -349,7 +349,7 @@ class SpeakerResolver:
         if ent.label_ in PERSON_LABELS and not _starts_as_organization(ent) and not lone_org and not _names_a_place(ent):
             name = _without_leading_role(name)
             if len(ent) == 1 and _names_a_relative(ent):
-                # "Lee's father, Joseph": family called by first name, not another Joseph
+                # "Lee's father, Tobias": family called by first name, not another Tobias
                 return self._speaker(name, "person")
             speaker = self._lookup_person(name, ent.start_char) or self._speaker(name, "person")
             if speaker.name != name:
@@ -455,8 +455,8 @@ class SpeakerResolver:
     def _first_name_ahead(self, speaker: Speaker, word: str, at: int) -> bool:
         """``word`` is only the first name of a person the article has not yet named in
         full: news calls people by surname once it has named them, so a lone first name
-        before the full name of someone sharing it ("Her father, Joseph, said ..." ahead
-        of "Police chief Joseph Boinnet") is someone else, family called by first name."""
+        before the full name of someone sharing it ("Her father, Tobias, said ..." ahead
+        of "Police chief Tobias Wendt") is someone else, family called by first name."""
         names = speaker.name.lower().split()
         if names[0] != word.lower() or names[-1] == word.lower():
             return False
@@ -839,9 +839,9 @@ def _names_a_person(mention: Span) -> bool:
 
 
 def _described_as_person(ent: Span) -> bool:
-    """A name the text describes as a person's: set beside a kind of person ("Fauzi, an
+    """A name the text describes as a person's: set beside a kind of person ("Taufik, an
     official of the disaster agency"; "the economist Ann Roe") or followed by "who"
-    ("Fauzi, who like many Indonesians uses a single name")."""
+    ("Taufik, who goes by one name")."""
     root = ent.root
     beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
@@ -853,8 +853,8 @@ def _described_as_person(ent: Span) -> bool:
 
 
 def _names_a_place(ent: Span) -> bool:
-    """A name given to a place noun: "the district of Bener Meriah", "Bener Meriah
-    district", "the village, Bukit Sama"."""
+    """A name given to a place noun: "the district of Kota Lama", "Kota Lama
+    district", "the village, Sungai Besar"."""
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return True
@@ -867,7 +867,7 @@ def _names_a_place(ent: Span) -> bool:
 
 
 def _names_a_relative(ent: Span) -> bool:
-    """A name set in apposition to a family noun: "her father, Joseph", "Joseph, her father"."""
+    """A name set in apposition to a family noun: "her father, Tobias", "Tobias, her father"."""
     root = ent.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP_NOUNS:
         return True
