@@ -458,7 +458,7 @@ class SpeakerResolver:
         before the full name of someone sharing it ("Her father, Tobias, said ..." ahead
         of "Police chief Tobias Wendt") is someone else, family called by first name."""
         names = speaker.name.lower().split()
-        if names[0] != word.lower() or names[-1] == word.lower():
+        if len(names) < 2 or names[0] != word.lower() or names[-1] == word.lower():
             return False
         written = self.doc.text.find(speaker.name)
         return written < 0 or written >= at
