@@ -591,6 +591,13 @@ def test_a_passive_description_names_no_speaker(nlp):
     assert quote.speaker is None
 
 
+def test_what_a_passive_relative_clause_describes_is_no_speaker(nlp):
+    text = ("Jo Lee was arrested in May. Her union has been outspoken about the arrest, which was described "
+            "as \"an attack on every striker\" in a leaflet.")
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quote.speaker is None
+
+
 def test_whom_something_was_told_is_not_its_speaker(nlp):
     claims = extract_claims(nlp("Jo Lee was told that the plant would close in March.")).claims
     assert not [c for c in claims if c.kind.endswith("quote") and c.speaker is not None]
