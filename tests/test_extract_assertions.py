@@ -37,6 +37,8 @@ def kinds(nlp, text):
         "Locals call the road \"the Snake\" because it winds up the hill.",  # a scare quote is no attribution
         "Ferry strike enters third week – will talks resume?",  # a statement, then a question
         "Port Elmer council votes to sell harbour land: what happens next?",
+        "Harbour ferry cut to weekends only, but who pays for the buses?",  # question after a comma
+        "Ferry fares rise again… is it worth it?",  # question after an ellipsis
         "MPs to question Lindqvist over harbour deal",  # the parser reads "MPs" as an imperative verb
     ],
 )
@@ -49,6 +51,7 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
     [
         ("Is the ferry still running on Sundays?", "question"),
         ("Who Wins the Final: Did the Favourite Get Through?", "question"),  # a question on both sides
+        ("Will fares rise again, and who pays for it?", "question"),  # the question comes first
         ("Updated: Fri 9 Aug 2019, 4:05 pm BST", "dateline"),
         ("Sat Mar 09 2019, 07:15 hrs", "dateline"),
         ("Written by", "dateline"),  # a byline whose name is on the next line

@@ -51,6 +51,11 @@ MIN_EVALUATIVE_WORDS = 2
 
 # "Statement: question?" and "Statement - question?" headlines.
 HEADLINE_SEPARATOR = re.compile(r"\s*[:;]\s+|\s+[-–—]+\s+")
+# ... and "Statement, who's next?", "Statement... is it over?": a separator, or a comma or
+# ellipsis before a question word, ends the statement a question follows.
+QUESTION_AFTER_STATEMENT = re.compile(
+    HEADLINE_SEPARATOR.pattern + r"|(?:,|\.\.\.|…)\s*(?=(?:but\s+|and\s+)?(?:who|what|where|when|why|how|is|are|was|"
+    r"will|can|could|should|does|did)\b)", re.IGNORECASE)
 TOKEN = re.compile(r"[^\W\d_]+")
 QUESTION_OPENINGS = frozenset(
     """
@@ -171,11 +176,12 @@ def why_not_checkable(sent: Span) -> str | None:
 
 
 def _is_question(text: str) -> bool:
-    """Ends with a question mark, unless a statement comes before a separator and the
-    question only follows it ("Bull market turns five: is the party over?")."""
+    """Ends with a question mark, unless a statement comes before a separator (or a
+    comma or ellipsis before a question word) and the question only follows it ("Bull
+    market turns five: is the party over?", "Ferry cut to weekends, but who pays?")."""
     if not text.rstrip("\"'”’)]").endswith("?"):
         return False
-    parts = HEADLINE_SEPARATOR.split(text)
+    parts = QUESTION_AFTER_STATEMENT.split(text)
     return len(parts) < 2 or _asks(parts[0]) or len(TOKEN.findall(parts[0])) < MIN_HEADLINE_WORDS
 
 
