@@ -178,13 +178,12 @@ def subject_of(verb: Token) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
-        speaking = verb.lemma_.lower() in SPEAKING_PASSIVES
-        if passive_subject is not None:
-            return passive_subject if speaking else None
-        if not speaking and any(c.dep_ == "auxpass" for c in verb.children):
-            # "the arrest, which was described as ...": what a passive relative clause
-            # describes is no speaker either
+        # the subject of a passive is what was said or described ("the arrest, which
+        # was described as ..."), unless the verb still names the speaker
+        if is_unattributed_passive(verb):
             return None
+        if passive_subject is not None:
+            return passive_subject
         # an attribution inverted after what was said ("'...,' points out the owner"):
         # the parser takes the speaker after a transitive cue for its object
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):

@@ -182,6 +182,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, quoted: Iterable[tuple[int, int]] = ()):
         self.doc = doc
+        self._text = doc.text  # Doc.text joins every token: built once
         self._quoted = sorted(quoted)
         self._speakers: dict[tuple[str, str], Speaker] = {}  # (kind, lowercased name) -> Speaker
         self._index: dict[str, list[Speaker]] = {}  # surname, first name or alias -> Speakers
@@ -460,7 +461,7 @@ class SpeakerResolver:
         names = speaker.name.lower().split()
         if len(names) < 2 or names[0] != word.lower() or names[-1] == word.lower():
             return False
-        written = self.doc.text.find(speaker.name)
+        written = self._text.find(speaker.name)
         return written < 0 or written >= at
 
     def _pick(self, candidates: list[Speaker], at: int) -> Speaker:
