@@ -162,7 +162,7 @@ def test_one_sentence_records_each_give_a_claim(tmp_path):
 
 
 @pytest.mark.parametrize("headline", [
-    "Brightwell Foods To Buy Irish Rival",
+    "Brightwell Foods To Buy Welsh Bakery Chain",
     "Norland Rail And Harbour Ferries To End Partnership",
 ])
 def test_a_headline_is_not_split_where_no_sentence_ends(nlp, headline):

@@ -598,8 +598,8 @@ def test_a_passive_description_names_no_speaker(nlp):
 
 
 def test_what_a_passive_relative_clause_describes_is_no_speaker(nlp):
-    text = ("Jo Lee was arrested in May. Her union has been outspoken about the arrest, which was described "
-            "as \"an attack on every striker\" in a leaflet.")
+    text = ("Dockworker Jo Lee was detained in May. The detention, which was described as "
+            "\"an attack on every striker\" in a union leaflet, ended on Sunday.")
     quote = the_quote(nlp, text, "direct_quote")
     assert quote.speaker is None
 
@@ -616,12 +616,10 @@ def test_the_subject_of_was_quoted_as_saying_is_the_speaker(nlp):
 
 
 def test_a_name_described_as_a_person_is_a_person_whatever_the_ner_says(nlp):
-    # a single name set beside "an official" is a person, and a name given to "the
-    # district of" is a place: "he" refers to the official
-    text = ("The worst-hit area was the district of Kota Lama, where a landslide killed a man and left his "
-            "wife missing, said Taufik, an official of the local disaster agency.\n"
-            "He said at least 22 houses were badly damaged in the district.")
-    claim = claims_by_content(nlp, text)["at least 22 houses were badly damaged in the district"]
+    # a single name set beside "an official" is a person, whatever the NER says: "he" can refer to it
+    text = ("Rain flooded the lower town overnight and cut the road to the port, said Taufik, an official "
+            "of the river authority.\nHe said the water would recede by Friday.")
+    claim = claims_by_content(nlp, text)["the water would recede by Friday"]
     assert (claim.speaker.name, claim.speaker.kind) == ("Taufik", "person")
 
 
@@ -645,9 +643,9 @@ def test_two_nouns_joined_name_one_source_with_the_second_nouns_modifiers(nlp):
 
 @pytest.mark.parametrize("place", ["the district of Kota Lama", "Kota Lama district"])
 def test_a_name_given_to_a_place_noun_is_no_person(nlp, place):
-    text = (f"Tom Ferris, a farmer, said the storm was the worst he had seen. The worst-hit area was {place}, "
-            "where a landslide killed a man and left his wife missing.\nHe said at least 22 houses were badly damaged.")
-    assert claims_by_content(nlp, text)["at least 22 houses were badly damaged"].speaker.name == "Tom Ferris"
+    text = (f"Jo Marsh, a ferry captain, said the crossing was rough. The river burst its banks in {place} "
+            "and washed away a farmer's barn and his tractor.\nHe said the harbour would reopen on Monday.")
+    assert claims_by_content(nlp, text)["the harbour would reopen on Monday"].speaker.name == "Jo Marsh"
 
 
 def test_a_city_named_as_a_government_still_speaks(nlp):

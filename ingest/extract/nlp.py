@@ -24,8 +24,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
     one).
     Headlines, captions and photo credits have no final full stop; without this the
     parser runs them into the next sentence ("Ferry fares to rise Marsh said ..."),
-    and it splits title-cased headlines where no sentence ends ("SAC Capital Renames |
-    Itself Point72")."""
+    and it splits title-cased headlines where no sentence ends ("Brightwell Foods | To
+    Buy Welsh Bakery Chain")."""
     after_break = [t.i for t in doc[1:] if not t.is_space and "\n" in doc[t.i - 1].text_with_ws]
     for i in after_break:
         doc[i].is_sent_start = True

@@ -215,7 +215,7 @@ def _closing_attribution(cue: Token) -> ReportedClaim | None:
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON or _withheld(cue):
         return None
     if subject.i > cue.i and cue.lemma_.lower() != "say":
-        return None  # inverted, only "says X" is an attribution: "..., Adds CarPlay" adds a feature
+        return None  # inverted, only "says X" is an attribution: "..., Adds Weekend Hours" adds something
     attribution = [cue.i, *(t.i for t in subject.subtree)]
     comma = min(attribution) - 1
     if comma <= sent.start or doc[comma].text != ",":
