@@ -23,6 +23,12 @@ Definitions
 - Speaker precision: the same count over the matched gold quotes that were given
   some speaker. A wrong name is a false attribution, which a user reads as fact; no
   name is a gap the user sees.
+- By attribution: the same accuracy over matched gold quotes grouped by how the
+  prediction gave its speaker: by a name or description in its own attribution
+  ("said Lee", "the minister said"), by a pronoun ("she said"), or carried over from
+  the quotes before it (a quote with no attribution of its own: ``speaker_mention``
+  is empty). A user can see which kind a stored claim is, so these say how far to
+  trust each.
 - Error types: missed (no overlap at all), wrong boundary (overlaps but under
   50%), spurious (prediction overlapping no gold), wrong speaker, no speaker,
   unresolved pronoun (gold speaker a pronoun, prediction without speaker).
@@ -129,9 +135,12 @@ def score_article(gold_quotes: list[dict], extraction, counts: Counter, errors: 
         counts["found_pronoun"] += pronoun
         claim = predicted[best]
         name = claim.speaker.name if claim.speaker else None
+        given_by = attribution_kind(claim)
+        counts[f"by_{given_by}"] += 1
         if same_person(name, q["reference"]):
             counts["speaker_ok"] += 1
             counts["pronoun_ok"] += pronoun
+            counts[f"by_{given_by}_ok"] += 1
         else:
             kind = ("unresolved_pronoun" if pronoun else "no_speaker") if name is None else "wrong_speaker"
             counts[kind] += 1
@@ -143,6 +152,20 @@ def score_article(gold_quotes: list[dict], extraction, counts: Counter, errors: 
         elif not any(overlap((q["start"], q["end"]), spans[i]) > 0 for q in gold_quotes):
             counts["spurious"] += 1
             errors.append(("spurious", claim.content, None, claim.kind))
+
+
+def attribution_kind(claim) -> str:
+    """How a predicted quote was given its speaker: "named" (a name or description in
+    its own attribution), "pronoun", "carried" (no attribution of its own) or "none"."""
+    if claim.speaker is None:
+        return "none"
+    if claim.speaker_mention is None:
+        return "carried"
+    return "pronoun" if claim.speaker_mention.strip().lower() in PRONOUNS else "named"
+
+
+def share(ok: int, total: int) -> str:
+    return f"{ok / max(total, 1):.3f} ({ok}/{total})"
 
 
 def figures(counts: Counter) -> dict[str, str]:
@@ -161,6 +184,8 @@ def figures(counts: Counter) -> dict[str, str]:
         "speaker accuracy (found quotes)": f"{counts['speaker_ok'] / max(counts['found'], 1):.3f} ({counts['speaker_ok']}/{counts['found']})",
         "pronoun-speaker accuracy": f"{counts['pronoun_ok'] / max(counts['found_pronoun'], 1):.3f} ({counts['pronoun_ok']}/{counts['found_pronoun']})",
         "speaker precision (given a speaker)": f"{counts['speaker_ok'] / max(attributed, 1):.3f} ({counts['speaker_ok']}/{attributed})",
+        **{f"  speaker given by {label}": share(counts[f"by_{kind}_ok"], counts[f"by_{kind}"])
+           for kind, label in (("named", "name or role"), ("pronoun", "pronoun"), ("carried", "earlier quote"))},
         **{f"  {kind}": str(counts[kind]) for kind in ("missed", "wrong_boundary", "spurious", "wrong_speaker", "no_speaker", "unresolved_pronoun")},
     }
 
