@@ -652,3 +652,24 @@ def test_a_city_named_as_a_government_still_speaks(nlp):
     (quote,) = [c for c in extract_claims(nlp("The City of Surrey said the rink would close in June.")).claims
                 if c.kind.endswith("quote")]
     assert quote.speaker.name == "Surrey"
+
+
+@pytest.mark.parametrize("newcomer", ["Another officer, Captain Ines Kovac,", "A second officer, Ines Kovac,"])
+def test_a_name_beside_a_role_names_the_speaker_whatever_the_determiner(nlp, newcomer):
+    text = ("Major Tomas Berg, an air force officer, said the runway was repaired overnight.\n\n"
+            f"{newcomer} said the radar station had been hit twice.")
+    assert claims_by_content(nlp, text)["the radar station had been hit twice"].speaker.name == "Ines Kovac"
+
+
+def test_a_states_institution_keeps_the_states_name(nlp):
+    text = ("Norway's Fisheries Ministry said the cod quota would be cut by a third. "
+            "Iceland's Fisheries Ministry said its own quota would stay the same.\n\n"
+            'The ministry added that "the stock is in decline".')
+    claims = claims_by_content(nlp, text)
+    assert claims["the cod quota would be cut by a third"].speaker.name == "Norway's Fisheries Ministry"
+    assert claims["its own quota would stay the same"].speaker.name == "Iceland's Fisheries Ministry"
+
+
+def test_a_companys_name_takes_no_country_before_it(nlp):
+    quote = the_quote(nlp, "Canada's Royal Bank said profits rose by a tenth.")
+    assert quote.speaker.name == "Royal Bank"

@@ -93,6 +93,12 @@ ORG_NOUNS = frozenset(
     diocese church league club
     """.split()
 )
+# A state's institutions: news tells them apart by the state's name ("Russia's Defence
+# Ministry", "Pakistan's Ministry of Foreign Affairs"), which belongs to the name.
+STATE_INSTITUTION_NOUNS = frozenset(
+    "ministry department government embassy consulate army military navy police court parliament "
+    "cabinet senate congress office agency".split()
+)
 # Role nouns that are the same office under another name; kept to generic words of
 # public life so that "the prosecutor" can refer back to an attorney general.
 ROLE_SYNONYMS = {
@@ -364,6 +370,9 @@ class SpeakerResolver:
             return speaker
         if ent.label_ == "ORG" or _starts_as_organization(ent) or lone_org:
             full = self._org_names.get(name.lower(), name)
+            state = _state_owning(ent)
+            if state is not None:
+                full = f"{state} {full}"
             found = self._index.get(full.lower())
             orgs = [s for s in found or () if s.kind == "organization"]
             speaker = orgs[0] if orgs else self._speaker(full, "organization")
@@ -532,7 +541,13 @@ class SpeakerResolver:
             # in "the owner of Crumb Bakery" a name after the head is not the speaker, and
             # in "Lee's lawyers" or "Lee's father" the possessor is not: the role is
             owner = ent.root.dep_ == "poss" and ent.root.head == root and root.pos_ == "NOUN"
-            if heads or ent.label_ in PERSON_LABELS and not determined and not (owner and not is_document_noun(root)):
+            # but a name set beside a person's role names who it is, whatever the
+            # determiner: "Another officer, Major Ines Kovac," is not the officer named
+            # before (beside an organization noun, "the aid group Harbourlight", it is
+            # the organization's: see _resolve_role)
+            named_beside = ent.root.dep_ == "appos" and ent.root.head == root and root.lemma_.lower() not in ORG_NOUNS
+            role_of_owner = owner and not is_document_noun(root)
+            if heads or ent.label_ in PERSON_LABELS and (named_beside or not determined and not role_of_owner):
                 speaker = self._entity_speaker(ent)
                 if speaker is not None:
                     return speaker
@@ -865,6 +880,18 @@ def _names_a_place(ent: Span) -> bool:
         return True
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return after is not None and after.pos_ in ("NOUN", "PROPN") and after.lemma_.lower() in PLACE_NOUNS
+
+
+def _state_owning(ent: Span) -> str | None:
+    """The place whose institution ``ent`` is, as written with its possessive
+    ("Russia's" of "Russia's Defence Ministry"), or None."""
+    if ent.start < 2 or not any(t.lower_ in STATE_INSTITUTION_NOUNS for t in ent):
+        return None
+    possessive, place = ent.doc[ent.start - 1], ent.doc[ent.start - 2]
+    if possessive.tag_ != "POS" or place.ent_type_ != "GPE":
+        return None
+    start = next(e.start for e in ent.doc.ents if e.start <= place.i < e.end)
+    return ent.doc[start:ent.start].text
 
 
 def _names_a_relative(ent: Span) -> bool:
