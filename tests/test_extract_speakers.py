@@ -673,3 +673,25 @@ def test_a_states_institution_keeps_the_states_name(nlp):
 def test_a_companys_name_takes_no_country_before_it(nlp):
     quote = the_quote(nlp, "Canada's Royal Bank said profits rose by a tenth.")
     assert quote.speaker.name == "Royal Bank"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a kind of organization, as the institution capitalizes it or not, refers back
+    ('The Royal College of Nursing urged calm. The College said staff should "avoid travelling alone".',
+     "Royal College of Nursing"),
+    ('Harrow Council approved the budget. The Council said "no library will close this year".', "Harrow Council"),
+    ('The Bureau of Coastal Fisheries seized two boats. The bureau said the crews "ignored every warning".',
+     "Bureau of Coastal Fisheries"),
+])
+def test_an_organization_called_by_its_kind_is_the_one_named_before(nlp, text, speaker):
+    assert the_quote(nlp, text, "direct_quote").speaker.name == speaker
+
+
+@pytest.mark.parametrize("first, again", [("Cllr Jo Marsh", "Cllr Marsh"), ("Adv Thabo Mokoena", "Adv Mokoena"),
+                                          ("Sgt. Ana Ruiz", "Sgt. Ruiz")])
+def test_an_abbreviated_title_is_not_part_of_the_name(nlp, first, again):
+    text = f'{first} said the depot would close in May. "We have no choice," {again} said.'
+    claims = claims_by_content(nlp, text)
+    name = first.split(" ", 1)[1]
+    assert claims["the depot would close in May"].speaker.name == name
+    assert claims["We have no choice,"].speaker.name == name

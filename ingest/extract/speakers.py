@@ -90,7 +90,7 @@ ORG_NOUNS = frozenset(
     corporation business employer retailer airline force army military navy school
     district city province state county municipality administration railway railroad
     utility carrier insurer broadcaster publisher manufacturer automaker lender chain
-    diocese church league club
+    diocese church league club bureau college embassy consulate tribunal parliament
     """.split()
 )
 # A state's institutions: news tells them apart by the state's name ("Russia's Defence
@@ -126,6 +126,9 @@ ROLE_NOUNS = frozenset(ROLE_SYNONYMS) | frozenset(
     officer lieutenant corporal chancellor deputy trustee
     """.split()
 )
+# Titles written abbreviated before a name ("Cllr Jo Marsh", "Adv Thabo Mokoena", "Sgt.
+# Lee"): an office, not part of the name, in British, Commonwealth and US usage alike.
+TITLE_ABBREVIATIONS = frozenset("adv cllr hon sen rep gov col gen lt sgt capt insp supt det cpl maj".split())
 # Nouns for a person that no suffix rule finds ("a witness", "the victim").
 PERSON_WORDS = frozenset(
     "person victim witness source friend neighbour neighbor child kid teen teenager girl boy guy "
@@ -535,6 +538,10 @@ class SpeakerResolver:
         # the entity holding the mention's head first: in "Toronto Star photo of
         # accountant Jane Roe" the speaker is Jane Roe, not the credit before her
         determined = mention[0].dep_ == "det" or mention[0].lower_ in ("the", "a", "an")
+        if determined and len(mention) == 2 and root.lemma_.lower() in ORG_NOUNS:
+            # "The College", "the Ministry": a kind of organization, capitalized as
+            # institutions write of themselves, refers back like "the college"
+            return self._resolve_role(mention)
         ents = sorted(mention.ents, key=lambda e: not e.start <= root.i < e.end)
         for ent in ents:
             heads = ent.start <= root.i < ent.end
@@ -608,7 +615,7 @@ class SpeakerResolver:
         words = [t for t in mention if t.pos_ == "PROPN" or t.text[:1].isupper()]
         words = [t for t in words if t.lower_ not in HONORIFICS and t.dep_ != "det"]
         # "Hereditary Chief Na'moks", "Police Chief Ray Lund": the name follows the office
-        office = max((i for i, t in enumerate(words) if t.lower_ in ROLE_NOUNS), default=None)
+        office = max((i for i, t in enumerate(words) if _is_office_word(t.text)), default=None)
         if office is not None and office + 1 < len(words):
             words = words[office + 1 :]
         name = _clean_name(" ".join(t.text for t in words)) or _clean_name(mention.text)
@@ -672,7 +679,8 @@ class SpeakerResolver:
     def _resolve_role(self, mention: Span) -> Speaker | None:
         head = _head_lemma(mention)
         plural = mention.root.tag_ in ("NNS", "NNPS")
-        orgs_inside = [e for e in mention.ents if e.label_ == "ORG"] or _organization_of(mention)
+        # an entity that is only the kind of organization ("The Council") names none
+        orgs_inside = [e for e in mention.ents if e.label_ == "ORG" and not _only_a_kind(e)] or _organization_of(mention)
         at = mention.start_char
         if head in ORG_NOUNS and not plural:
             if orgs_inside:
@@ -882,6 +890,11 @@ def _names_a_place(ent: Span) -> bool:
     return after is not None and after.pos_ in ("NOUN", "PROPN") and after.lemma_.lower() in PLACE_NOUNS
 
 
+def _only_a_kind(ent: Span) -> bool:
+    """An entity that is only a kind of organization ("Council" of "The Council")."""
+    return len(ent) == 1 and ent.root.lemma_.lower() in ORG_NOUNS
+
+
 def _state_owning(ent: Span) -> str | None:
     """The place whose institution ``ent`` is, as written with its possessive
     ("Russia's" of "Russia's Defence Ministry"), or None."""
@@ -1044,7 +1057,7 @@ def _name_after_office(ent: Span) -> str | None:
     """The name after a capitalized office that ends an entity the NER took for an
     organization or a place ("Gitxsan Hereditary Chief Wii'lax" -> "Wii'lax"): one or
     two capitalized words, none an organization's word."""
-    office = max((t.i for t in ent if t.lower_ in ROLE_NOUNS and t.is_title), default=None)
+    office = max((t.i for t in ent if _is_office_word(t.text) and t.is_title), default=None)
     if office is None:
         return None
     name = ent.doc[office + 1 : ent.end]
@@ -1078,10 +1091,20 @@ def _organization_of(mention: Span) -> list[Span]:
     return []
 
 
+def _is_office_word(word: str) -> bool:
+    """An office written before a name, in full or abbreviated: "Mayor", "Cllr", "Sgt."."""
+    word = word.lower()
+    return word in ROLE_NOUNS or word.rstrip(".") in TITLE_ABBREVIATIONS
+
+
 def _without_leading_role(name: str) -> str:
     """Drop office words the NER left at the front of a person's name, keeping at
-    least a first and last name: "Organizer Dana Reyes" -> "Dana Reyes"."""
+    least a first and last name: "Organizer Dana Reyes", "Cllr Dana Reyes" -> "Dana Reyes";
+    an abbreviated title goes before a surname alone too: "Cllr Reyes" -> "Reyes"."""
     words = name.split()
-    while len(words) > 2 and (words[0].lower() in ROLE_NOUNS or words[0].islower()):
+    while len(words) > 2 and (_is_office_word(words[0]) or words[0].islower()):
+        words.pop(0)
+    # an abbreviated title is never part of a name, even before a surname alone
+    if len(words) == 2 and words[0].lower().rstrip(".") in TITLE_ABBREVIATIONS and words[1][:1].isupper():
         words.pop(0)
     return " ".join(words)
