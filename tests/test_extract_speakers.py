@@ -695,3 +695,13 @@ def test_an_abbreviated_title_is_not_part_of_the_name(nlp, first, again):
     name = first.split(" ", 1)[1]
     assert claims["the depot would close in May"].speaker.name == name
     assert claims["We have no choice,"].speaker.name == name
+
+
+def test_an_institution_named_like_a_person_lends_no_surname(nlp):
+    # the NER may read "the Reconstruction Congress" as a person's name; "Congress"
+    # alone is still the legislature, not that person, and no antecedent of "he"
+    text = ("Senator Paul Okafor spoke after Congress voted on Monday. Congress passed the bill late at night.\n\n"
+            '"It is a good day," he said.\n\n'
+            'Judge Ann Roe wrote that the Reconstruction Congress "did not support" such projects.')
+    assert claims_by_content(nlp, text)["It is a good day,"].speaker.name == "Paul Okafor"
+
