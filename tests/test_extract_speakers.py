@@ -705,3 +705,11 @@ def test_an_institution_named_like_a_person_lends_no_surname(nlp):
             'Judge Ann Roe wrote that the Reconstruction Congress "did not support" such projects.')
     assert claims_by_content(nlp, text)["It is a good day,"].speaker.name == "Paul Okafor"
 
+
+
+def test_an_interview_answer_is_not_given_to_whom_the_question_is_about(nlp):
+    text = ('"We will open two more clinics next year," says Dr. Hana Okoro.\n\n'
+            "Is Mayor Pell a good partner?\n\n"
+            '"He has kept every promise he made to the clinics."')
+    claims = claims_by_content(nlp, text)
+    assert claims["He has kept every promise he made to the clinics."].speaker.name == "Hana Okoro"

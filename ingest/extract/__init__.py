@@ -13,7 +13,6 @@ The steps, each in its own module:
 """
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import groupby
@@ -31,24 +30,13 @@ from claimkb.ingest.extract.link_lines import link_line_ranges
 from claimkb.ingest.extract.nlp import parseable
 from claimkb.ingest.extract.quantities import find_quantities, offsets
 from claimkb.ingest.extract.quotes import find_direct_quotes, find_quote_spans, pull_quotes
+from claimkb.ingest.extract.ranges import CharRanges
 from claimkb.ingest.extract.reported_speech import ReportedClaim, find_reported_speech, reporting_cues
 from claimkb.ingest.extract.speakers import SpeakerResolver
 from claimkb.ingest.extract.tweets import find_embedded_tweets
 from claimkb.ingest.records import Claim, Extraction, Quantity
 
 T = TypeVar("T")  # what travels with each text through extract_all
-
-
-class _Ranges:
-    """Sorted, non-overlapping character ranges with a fast membership test."""
-
-    def __init__(self, ranges):
-        self.ranges = sorted(ranges)
-        self._starts = [r[0] for r in self.ranges]
-
-    def __call__(self, char: int) -> bool:
-        i = bisect.bisect_right(self._starts, char) - 1
-        return i >= 0 and char < self.ranges[i][1]
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -117,11 +105,11 @@ def extract_claims(doc: Doc) -> Extraction:
     doc is nlp(article.text); every offset in the result indexes into doc.text."""
     text = doc.text
     spans = find_quote_spans(text)
-    quoted = _Ranges((s.start, s.end) for s in spans)
+    quoted = CharRanges((s.start, s.end) for s in spans)
     cues = reporting_cues(doc, quoted)
     # A link to another story ("READ MORE: ...") carries that story's claims and
     # names, not this one's: no claim comes from it and no one there is an antecedent.
-    links = _Ranges(link_line_ranges(text))
+    links = CharRanges(link_line_ranges(text))
     # where each quoted part is repeated as a pull quote, by the part's start (looked up
     # once: each look searches the whole text); a pull quote's words are quoted too,
     # so "he" in one names no antecedent
@@ -170,7 +158,7 @@ def extract_claims(doc: Doc) -> Extraction:
     claims.sort(key=lambda c: c.char_start)
     # Who spoke, with what the writer says of them ("Jo Roe, a 47-year-old farmer"):
     # the attribution of a quote, whose figures describe the speaker, not a claim.
-    attributions = _Ranges(_merged([(f.subject.root.left_edge.idx, _end(f.subject.root.right_edge))
+    attributions = CharRanges(_merged([(f.subject.root.left_edge.idx, _end(f.subject.root.right_edge))
                                     for f in found if f.subject is not None]))
     claims += _sentence_claims(doc, text, resolver, claims, quoted, attributions)
     claims.sort(key=lambda c: c.char_start)
@@ -279,7 +267,7 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
                      attributions) -> list[Claim]:
     """Statistics and assertions from sentences that no quote claim covers; a figure in a
     quote's attribution (``attributions``) makes no statistic."""
-    covered = _Ranges((c.char_start, c.char_end) for c in claims)
+    covered = CharRanges((c.char_start, c.char_end) for c in claims)
     out = []
     for sent in doc.sents:
         words = [t for t in sent if not (t.is_space or t.is_quote or quoted(t.idx) and t.is_punct)]

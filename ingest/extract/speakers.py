@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun, name_span
+from claimkb.ingest.extract.ranges import CharRanges
 from claimkb.ingest.records import Speaker
 
 PERSON_LABELS = ("PERSON",)
@@ -209,6 +210,8 @@ class SpeakerResolver:
         self._used: list[Speaker] = []
         self._cited: list[Speaker] = []  # subjects of findings and beliefs (see ``cite``)
         self._sentence_starts = [sent.start_char for sent in doc.sents]
+        self._questions = CharRanges((sent.start_char, sent.end_char) for sent in doc.sents
+                                 if sent.text.strip().rstrip("\"'”’").endswith("?"))
         self._collect()
 
     # -- building the article's cast ------------------------------------------------
@@ -515,8 +518,9 @@ class SpeakerResolver:
 
     def last_speaker(self, before: int, within: int) -> Speaker | None:
         """Who a quote with no attribution belongs to: the most recent speaker or
-        main-clause subject ("Owen Marsh, a doctor, agrees."), if no further than
-        ``within`` characters back. An organization qualifies only once it has spoken:
+        main-clause subject ("Owen Marsh, a doctor, agrees."), but not a question's
+        (an interview's answers follow questions about others: "Is Lee a good
+        leader?"), if no further than ``within`` characters back. An organization qualifies only once it has spoken:
         news attributes what a company or agency says every time ("the company said
         in a statement"), so an unattributed quote after "Acme opened a store" is not
         Acme's."""
@@ -525,7 +529,8 @@ class SpeakerResolver:
             if before - mention.end > within:
                 return None
             speaker = mention.speaker
-            if (mention.is_subject and id(speaker) not in self._things
+            # an interviewer's question names whom it asks about, not who answers
+            if (mention.is_subject and id(speaker) not in self._things and not self._questions(mention.start)
                     and (speaker.kind == "person" or speaker in self._used)):
                 return speaker
         return None
