@@ -8,8 +8,8 @@ every direct quotation of each annotated page, with its speaker resolved as a ca
 reader would, labelled by reading the page's text without seeing any extraction. Each
 page goes through the real HTML reader and ``extract_texts``, as ``claimkb ingest``
 reads it. The pages are split by publisher into a dev and a test half, frozen in
-``benchmarks/gold/fundus_split.json`` (``--freeze`` writes it once, by sha1 of the
-publisher); ``--errors`` writes dev errors only.
+``benchmarks/gold/fundus_split.json`` (``--freeze`` adds publishers it lacks, by sha1
+of the publisher, and never moves one); ``--errors`` writes dev errors only.
 
 Definitions (the quote's text, not offsets: the reader's text is not the page's
 expected body, so spans are matched by their words)
@@ -68,19 +68,20 @@ def half_by_sha1(publisher: str) -> str:
 
 
 def load_split(publishers: set[str], freeze: bool) -> dict[str, str]:
-    """publisher -> "dev" | "test", from the frozen file (written once with ``freeze``)."""
+    """publisher -> "dev" | "test", from the frozen file. ``freeze`` adds the publishers
+    it lacks (by sha1) and never moves one already in it."""
+    half_of: dict[str, str] = {}
     if SPLIT.is_file():
         split = json.loads(SPLIT.read_text(encoding="utf-8"))
         half_of = {publisher: half for half in HALVES for publisher in split[half]}
-        unsplit = sorted(publishers - set(half_of))
-        if unsplit:
-            raise SystemExit(f"{SPLIT}: {len(unsplit)} publishers are in neither half (e.g. {unsplit[0]})")
-        return half_of
-    if not freeze:
-        raise SystemExit(f"{SPLIT} is missing: run once with --freeze to write it")
-    half_of = {publisher: half_by_sha1(publisher) for publisher in publishers}
-    SPLIT.write_text(json.dumps({half: sorted(p for p, h in half_of.items() if h == half) for half in HALVES},
-                                indent=1) + "\n", encoding="utf-8")
+    unsplit = sorted(publishers - set(half_of))
+    if unsplit and not freeze:
+        raise SystemExit(f"{SPLIT}: {len(unsplit)} publishers are in neither half (e.g. {unsplit[0]}): "
+                         "run once with --freeze to add them")
+    if unsplit:
+        half_of.update({publisher: half_by_sha1(publisher) for publisher in unsplit})
+        SPLIT.write_text(json.dumps({half: sorted(p for p, h in half_of.items() if h == half) for half in HALVES},
+                                    indent=1) + "\n", encoding="utf-8")
     return half_of
 
 
@@ -146,7 +147,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED_DATA / "html-pages")
     parser.add_argument("--errors", type=Path, help="write every dev-half error to this file (outside the repo)")
-    parser.add_argument("--freeze", action="store_true", help=f"write {SPLIT.name} if it is missing")
+    parser.add_argument("--freeze", action="store_true", help=f"add the publishers {SPLIT.name} lacks")
     args = parser.parse_args(argv)
     if not (args.data / "fundus" / "index.jsonl").is_file():
         print(f"{args.data / 'fundus'} is absent: nothing to score", file=sys.stderr)
