@@ -116,8 +116,9 @@ def build_sample_kb(path) -> SampleKB:
                                     hedge="may", numbers=[("12 percent", 12.0, "percent")]),
         }),
         "wire": (WIRE, {
+            # no attribution of its own: its speaker carried over from the quote before
             "quote_reworded": claim(WIRE, "direct_quote", "The port handled 4.2 million boxes last year",
-                                    speaker=lopez(), mention="Maria Lopez", cue="said",
+                                    speaker=lopez(),
                                     numbers=[("4.2 million boxes", 4.2e6, "boxes")]),
             "exports_verbatim": claim(WIRE, "statistic", "Exports rose 12 percent", speaker=port_authority(),
                                       mention="the port authority", cue="according to",

@@ -228,8 +228,9 @@ def test_family_page_highlights_what_changed(ds, sample):
     # Changed words of the reworded quote.
     assert '<del class="diff-changed">harbour</del><ins class="diff-changed">port</ins>' in page
     assert '<del class="diff-changed">containers</del><ins class="diff-changed">boxes</ins>' in page
-    # Speaker: canonical name and each mention as written.
+    # Speaker: canonical name and each mention as written, or that there is none.
     assert "Maria Lopez" in page and "the commissioner" in page
+    assert page.count("carried over from the quote before") == 1
     # Relation and evidence from claim_links.
     assert "number_changed" in page and "quote_altered" in page
     assert "<del>4.2 million</del> → <ins>2.4 million</ins>" in page
