@@ -706,7 +706,6 @@ def test_an_institution_named_like_a_person_lends_no_surname(nlp):
     assert claims_by_content(nlp, text)["It is a good day,"].speaker.name == "Paul Okafor"
 
 
-
 def test_an_interview_answer_is_not_given_to_whom_the_question_is_about(nlp):
     text = ('"We will open two more clinics next year," says Dr. Hana Okoro.\n\n'
             "Is Mayor Pell a good partner?\n\n"
