@@ -22,6 +22,9 @@ def quote_claims(extraction):
         ('Hundreds queued to watch "The Long Winter Road" at the festival.', "The Long Winter Road", "title"),
         ('The minister said as much on "Sunday Morning With Dana Cole."', "Sunday Morning With Dana Cole.", "title"),
         ('Her new book, titled "Salt", sold out in a week.', "Salt", "title"),
+        # a short phrase a verb reports but no one is written as saying
+        ('Below the snow line, in what is called "slush season", the trails close.', "slush season", "term"),
+        ('Rosa Linden spoke first.\n\nThe toll was later described as "steep" in a council memo.', "steep", "term"),
         # nicknames
         ('Tom "The Hammer" Ruiz won the title fight in Reno.', "The Hammer", "nickname"),
         ('The striker, nicknamed "Lightning", scored twice on Saturday.', "Lightning", "nickname"),

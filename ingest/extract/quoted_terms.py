@@ -61,6 +61,11 @@ def term_kind(text: str, start: int, end: int, content: str, cue: Token | None) 
     return None
 
 
+def is_phrase(content: str) -> bool:
+    """Fewer words than a statement needs, unless a speaker says them whole."""
+    return len(WORD.findall(content)) < MIN_STATEMENT_WORDS
+
+
 def _is_name(words: list[str]) -> bool:
     """Every word capitalized but the small ones, one at least: "the Snake", "Big Ben"."""
     capitalized = [w for w in words if w[0].isupper()]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import cue_phrase, name_span, subject_of
-from claimkb.ingest.extract.quoted_terms import term_kind
+from claimkb.ingest.extract.quoted_terms import is_phrase, term_kind
 from claimkb.ingest.records import QuotedTerm
 
 OPENING = "“«„"
@@ -325,11 +325,21 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> t
             terms.append(QuotedTerm(text=text, kind=kind, char_start=span.content_start, char_end=span.content_end))
             continue
         subject = subject_of(cue) if cue is not None else _subject_before_colon(doc, article, span)
+        if subject is None and cue is not None and _names_no_one(cue) and is_phrase(text):
+            # a phrase under four words that a passive reports and no one is written as
+            # saying ("the point called "wet cold"", "was described as "steep""): a term
+            terms.append(QuotedTerm(text=text, kind="term", char_start=span.content_start, char_end=span.content_end))
+            continue
         found.append(DirectQuote(
             [span], cue_phrase(cue) if cue is not None else None,
             name_span(subject) if subject is not None else None, cue, n,
         ))
     return _join_parts(found, article), terms
+
+
+def _names_no_one(cue: Token) -> bool:
+    """A past participle with no agent: "called", "(was) described" with no "by X"."""
+    return cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children)
 
 
 def _subject_before_colon(doc: Doc, article: str, span: QuoteSpan) -> Token | None:
