@@ -229,6 +229,55 @@ def test_html_page_without_main_text_is_rejected(tmp_path):
     assert error.reason.startswith("no main text")
 
 
+def json_ld_page(visible: str, body: str, kind: str = "NewsArticle") -> str:
+    """A page that shows ``visible`` and declares ``body`` as its article's JSON-LD articleBody."""
+    declared = json.dumps({"@context": "https://schema.org", "@type": kind, "headline": "Ferry fares",
+                           "articleBody": body})
+    paragraphs = "".join(f"<p>{p}</p>" for p in visible.split("\n\n"))
+    return (f'<html><head><title>Ferry fares</title><script type="application/ld+json">{declared}</script>'
+            f"</head><body><article><h1>Ferry fares</h1>{paragraphs}</article></body></html>")
+
+
+OPENING = ("The harbour council raised ferry fares by a fifth on Monday, the first rise since 2019, "
+           "after a year in which fuel costs doubled and two of the four boats needed new engines.")
+REST = ("Commuters who cross twice a day will pay about 300 pounds more a year.\n\n"
+        "The council said the rise would pay for a fifth boat by 2027, and that season tickets "
+        "would be frozen for pensioners and students.\n\n"
+        "Opposition councillors called the rise \"a tax on the islands\" and asked for a vote.")
+
+
+def test_a_page_showing_only_its_start_is_read_from_its_declared_article_body(tmp_path):
+    record = read_one(write(tmp_path, "p.html", json_ld_page(OPENING, OPENING + "\n\n" + REST)))
+    assert record.text.split("\n\n") == [OPENING, *REST.split("\n\n")]
+
+
+def test_a_declared_body_in_markdown_or_html_is_flattened_to_text(tmp_path):
+    marked = OPENING + "\n\n" + REST.replace("fifth boat", "[fifth boat](https://example.org/boat)")
+    record = read_one(write(tmp_path, "md.html", json_ld_page(OPENING, marked)))
+    assert "a fifth boat by 2027" in record.text and "example.org" not in record.text
+    tagged = f"<p>{OPENING}</p>" + "".join(f"<p>{p}</p>" for p in REST.split("\n\n"))
+    record = read_one(write(tmp_path, "tags.html", json_ld_page(OPENING, tagged)))
+    assert record.text.split("\n\n") == [OPENING, *REST.split("\n\n")]
+
+
+@pytest.mark.parametrize("body, why", [
+    ("A different story about the new bridge opens here and runs on. " * 12, "another article"),
+    (OPENING + " And one more line.", "not much longer"),
+])
+def test_the_page_text_stays_when_the_declared_body_is_no_fuller_version_of_it(tmp_path, body, why):
+    record = read_one(write(tmp_path, "keep.html", json_ld_page(OPENING + "\n\n" + REST.split("\n\n")[0], body)))
+    assert OPENING in record.text and "bridge" not in record.text and "one more line" not in record.text, why
+
+
+def test_a_page_built_by_script_is_read_from_its_declared_article_body(tmp_path):
+    declared = json.dumps({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "name": "Ferry fares"},
+        {"@type": ["Article", "NewsArticle"], "articleBody": OPENING + "\n" + REST}]})
+    page = (f'<html><head><title>Ferry fares</title><script type="application/ld+json">{declared}</script></head>'
+            '<body><div id="app"></div><script src="/app.js"></script></body></html>')
+    assert read_one(write(tmp_path, "app.html", page)).text.startswith(OPENING + "\n\nCommuters")
+
+
 def test_html_fragment_keeps_all_its_text(tmp_path):
     fragment = "<p>The mayor resigned on Friday.</p>\n<p>Her deputy,<br>Sam Ode, takes over.</p>"
     record = read_one(write(tmp_path, "body.htm", fragment))

@@ -11,41 +11,29 @@ and the others are read.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 
 import lxml.html
 from lxml import etree
 
+from claimkb.ingest.readers.json_ld import has_type, json_ld_scripts, objects_in, schema_type
 from claimkb.ingest.readers.jsonl import decode_utf8, iso_date
 from claimkb.ingest.records import ClaimReviewRecord, InputError
 
 CLAIM_REVIEW = "ClaimReview"
 MARKER = CLAIM_REVIEW.encode()
-# "ClaimReview", "schema:ClaimReview", "http://schema.org/ClaimReview", "https://schema.org/ClaimReview"
-CLAIM_REVIEW_TYPE = re.compile(r"(?:(?:https?://schema\.org/)|(?:schema:))?ClaimReview")
-JSON_LD_TYPE = "application/ld+json"
+CLAIM_REVIEW_TYPE = schema_type(CLAIM_REVIEW)
 
 
 def is_claim_review(item) -> bool:
     """Whether a JSON-LD object is typed ClaimReview (alone or among other types)."""
-    if not isinstance(item, dict):
-        return False
-    types = item.get("@type")
-    types = types if isinstance(types, list) else [types]
-    return any(isinstance(t, str) and CLAIM_REVIEW_TYPE.fullmatch(t) for t in types)
+    return has_type(item, CLAIM_REVIEW_TYPE)
 
 
 def claim_reviews_in(value) -> list[dict]:
     """Every ClaimReview object in a JSON-LD value: at its top, in lists and ``@graph``,
     or nested in another object. A ClaimReview's own properties are not searched."""
-    if is_claim_review(value):
-        return [value]
-    if isinstance(value, dict):
-        return [found for item in value.values() for found in claim_reviews_in(item)]
-    if isinstance(value, list):
-        return [found for item in value for found in claim_reviews_in(item)]
-    return []
+    return objects_in(value, is_claim_review)
 
 
 def read_claimreview_html(data: bytes | str, source: str) -> list[ClaimReviewRecord | InputError]:
@@ -58,10 +46,7 @@ def read_claimreview_html(data: bytes | str, source: str) -> list[ClaimReviewRec
         raise InputError(source, f"cannot parse HTML: {error}") from None
     found: list[ClaimReviewRecord | InputError] = []
     reviews = []
-    for number, script in enumerate(root.iter("script"), start=1):
-        if (script.get("type") or "").split(";")[0].strip().lower() != JSON_LD_TYPE:
-            continue
-        text = script.text or ""
+    for number, text in json_ld_scripts(root):
         try:
             reviews += claim_reviews_in(json.loads(text))
         except json.JSONDecodeError as error:

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from trafilatura.settings import Document
 from trafilatura.utils import decode_file, load_html
 
+from claimkb.ingest.readers.json_ld import has_type, json_ld_objects, schema_type
 from claimkb.ingest.records import ArticleRecord, InputError
 
 # Elements that end a paragraph when markup is flattened to text: HTML blocks, and the
@@ -42,6 +43,14 @@ INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\ufeff"))
 # Control characters other than tab and line breaks: no HTML page may hold them, and
 # lxml refuses text with them, so they are dropped before parsing.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# schema.org types whose ``articleBody`` is a news or magazine article's text.
+ARTICLE_TYPE = schema_type(r"Article|\w+NewsArticle|NewsArticle|BlogPosting|Report|TechArticle|ScholarlyArticle")
+# A declared body replaces the text read from the page only when it is this much longer
+# (a page that shows its first screen and loads the rest by script) ...
+FULLER_BODY = 1.5
+# ... and opens with the same words: it is this article, not a related one.
+SAME_OPENING_WORDS = 8
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")
 # A page title often ends with the site's name after one of these separators:
 # "Headline | Site", "Headline - Site", "見出し：サイト", "标题_频道_网站".
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·:]\s+|\s*[|｜：_]\s*")
@@ -73,6 +82,7 @@ def read_html(html: str | bytes, source: str, url: str | None = None) -> Article
         include_tables=True,
     ))
     text = element_text(document.body) if document is not None and document.body is not None else ""
+    text = fuller_declared_body(tree, text)
     if document is None or len(text) < MIN_PAGE_TEXT:
         raise InputError(
             source,
@@ -90,6 +100,27 @@ def read_html(html: str | bytes, source: str, url: str | None = None) -> Article
         language=language,
         source=source,
     )
+
+
+def fuller_declared_body(tree: lxml.html.HtmlElement, text: str) -> str:
+    """``text``, or the ``articleBody`` the page declares in its schema.org JSON-LD, as
+    text with its paragraphs: when ``text`` is that body's words run together (what
+    trafilatura makes of a page with no visible article), or when the body is the whole
+    article where the page's markup holds only its start (the rest loaded by script):
+    FULLER_BODY times as long, and opening with the same words. A body written in HTML
+    or with Markdown links is flattened to text."""
+    bodies = [item.get("articleBody") for item in json_ld_objects(tree, lambda v: has_type(v, ARTICLE_TYPE))]
+    declared = max((b for b in bodies if isinstance(b, str)), key=len, default="")
+    if len(declared) < MIN_PAGE_TEXT:
+        return text
+    unlinked = MARKDOWN_LINK.sub(r"\1", declared)
+    body = html_fragment_to_text(unlinked) if "<" in unlinked else join_paragraphs(re.split(r"\n", unlinked))
+    words = text.split()
+    if words in (declared.split(), body.split()):
+        return body
+    opening = " ".join(words[:SAME_OPENING_WORDS])
+    fuller = len(body) >= FULLER_BODY * len(text) and opening in " ".join(body.split()[: 4 * SAME_OPENING_WORDS])
+    return body if fuller else text
 
 
 def decode_html(html: str | bytes) -> str:
