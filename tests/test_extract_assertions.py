@@ -171,6 +171,14 @@ def test_a_headline_is_not_split_where_no_sentence_ends(nlp, headline):
     assert kinds(nlp, headline) == [("assertion", headline)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Reporters asked Msgr. Paul Brandt if the parish would sell the hall.",
+    "Const. Ana Ruiz and Insp. Ray Lund said the bridge was safe to cross.",
+])
+def test_no_sentence_ends_after_an_abbreviated_title(nlp, sentence):
+    assert [s.text for s in nlp(sentence).sents] == [sentence]
+
+
 def test_sentences_still_end_at_full_stops_and_closing_quotes(nlp):
     text = 'The ferry stopped. "We ran out of fuel." Repairs start today.'
     assert [s.text for s in nlp(text).sents] == ["The ferry stopped.", '"We ran out of fuel."', "Repairs start today."]

