@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from claimkb.errors import ClaimkbError
@@ -101,9 +103,10 @@ def load_pipeline(name: str | None = None) -> spacy.Language:
             f"spaCy pipeline {name!r} is not installed: install it with pip, or pick another with --model"
             " or CLAIMKB_MODEL"
         ) from ex
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
     for abbreviation in TITLE_ABBREVIATIONS:
         written = abbreviation.capitalize() + "."
-        nlp.tokenizer.add_special_case(written, [{ORTH: written}])
+        tokenizer.add_special_case(written, [{ORTH: written}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp
