@@ -593,3 +593,14 @@ def test_a_headline_closing_with_its_attribution_reports_what_comes_before(nlp, 
 ])
 def test_what_is_no_closing_attribution(nlp, text):
     assert not [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # what a thing "showed" inside someone's words is still that person's quote ...
+    ('Major Tomas Berg said the raids showed "no loss of aircraft at all".', "Tomas Berg"),
+    # ... while a document still speaks for itself
+    ('Dana Ruiz said the survey showed "a clear drop in rents" last year.', None),
+])
+def test_a_quote_a_thing_showed_inside_reported_speech_is_the_reporters(nlp, text, speaker):
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert (quote.speaker.name if quote.speaker else None) == speaker

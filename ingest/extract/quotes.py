@@ -22,7 +22,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimkb.ingest.extract.cues import cue_phrase, name_span, subject_of
+from claimkb.ingest.extract.cues import (
+    EVIDENCE_NOUNS,
+    FINDING_LEMMAS,
+    SUBJECT_DEPS,
+    cue_phrase,
+    is_document_noun,
+    is_reporting_verb,
+    name_span,
+    subject_of,
+)
 from claimkb.ingest.extract.quoted_terms import is_phrase, term_kind
 from claimkb.ingest.records import QuotedTerm
 
@@ -318,6 +327,7 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> t
             for t in cues[bisect.bisect_left(cue_starts, span.end) : bisect.bisect_left(cue_starts, after_to)]
         ]
         cue = min(candidates, key=lambda c: c[0])[1] if candidates else None
+        cue = _speaking_cue(cue) if cue is not None else None
         kind = term_kind(article, span.start, span.end, text, cue)
         if kind is None and cue is None and not looks_like_speech(text):
             kind = "term"
@@ -335,6 +345,20 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> t
             name_span(subject) if subject is not None else None, cue, n,
         ))
     return _join_parts(found, article), terms
+
+
+def _speaking_cue(cue: Token) -> Token:
+    """The cue a quote belongs to: ``cue``, or the verb of saying whose clause holds it
+    when ``cue`` only tells what a thing showed ("Kovac said the strikes showed "no loss
+    of aircraft"": the words are Kovac's; a survey or a person that showed something
+    still speaks for itself)."""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    outer = cue.head
+    if (cue.lemma_.lower() in FINDING_LEMMAS and cue.dep_ == "ccomp" and outer.i != cue.i
+            and is_reporting_verb(outer) and subject is not None and subject.pos_ == "NOUN"
+            and not subject.ent_type_ and not is_document_noun(subject) and subject.lemma_.lower() not in EVIDENCE_NOUNS):
+        return outer
+    return cue
 
 
 def _names_no_one(cue: Token) -> bool:
