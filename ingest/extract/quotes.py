@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import (
-    EVIDENCE_NOUNS,
     FINDING_LEMMAS,
     SUBJECT_DEPS,
     cue_phrase,
     is_document_noun,
+    is_finding,
     is_reporting_verb,
     name_span,
     subject_of,
@@ -353,12 +353,12 @@ def _speaking_cue(cue: Token) -> Token:
     of aircraft"": the words are Kovac's; a survey or a person that showed something
     still speaks for itself)."""
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
-    outer = cue.head
-    if (cue.lemma_.lower() in FINDING_LEMMAS and cue.dep_ == "ccomp" and outer.i != cue.i
-            and is_reporting_verb(outer) and subject is not None and subject.pos_ == "NOUN"
-            and not subject.ent_type_ and not is_document_noun(subject) and subject.lemma_.lower() not in EVIDENCE_NOUNS):
-        return outer
-    return cue
+    if subject is None or cue.lemma_.lower() not in FINDING_LEMMAS or cue.dep_ != "ccomp":
+        return cue
+    # a thing: a common noun, not named, neither a document nor evidence that finds
+    thing = subject.pos_ == "NOUN" and not subject.ent_type_ and not is_document_noun(subject) \
+        and not is_finding(cue, subject)
+    return cue.head if thing and is_reporting_verb(cue.head) else cue
 
 
 def _names_no_one(cue: Token) -> bool:

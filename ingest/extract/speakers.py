@@ -523,18 +523,17 @@ class SpeakerResolver:
 
     def last_speaker(self, before: int, within: int) -> Speaker | None:
         """Who a quote with no attribution belongs to: the most recent speaker or
-        main-clause subject ("Owen Marsh, a doctor, agrees."), but not a question's
-        (an interview's answers follow questions about others: "Is Lee a good
-        leader?"), if no further than ``within`` characters back. An organization qualifies only once it has spoken:
-        news attributes what a company or agency says every time ("the company said
-        in a statement"), so an unattributed quote after "Acme opened a store" is not
-        Acme's."""
+        main-clause subject ("Owen Marsh, a doctor, agrees."), if no further than
+        ``within`` characters back. A question's subject does not qualify: an
+        interview's answers follow questions about others ("Is Lee a good leader?").
+        An organization qualifies only once it has spoken: news attributes what a
+        company or agency says every time ("the company said in a statement"), so an
+        unattributed quote after "Acme opened a store" is not Acme's."""
         i = bisect.bisect_left(self._starts, before)
         for mention in reversed(self._mentions[:i]):
             if before - mention.end > within:
                 return None
             speaker = mention.speaker
-            # an interviewer's question names whom it asks about, not who answers
             if (mention.is_subject and id(speaker) not in self._things and not self._questions(mention.start)
                     and (speaker.kind == "person" or speaker in self._used)):
                 return speaker

@@ -44,13 +44,15 @@ INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\ufeff"))
 # lxml refuses text with them, so they are dropped before parsing.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # schema.org types whose ``articleBody`` is a news or magazine article's text.
-ARTICLE_TYPE = schema_type(r"Article|\w+NewsArticle|NewsArticle|BlogPosting|Report|TechArticle|ScholarlyArticle")
+# "Article", "NewsArticle", "ReportageNewsArticle", "TechArticle", "BlogPosting", "Report"
+ARTICLE_TYPE = schema_type(r"\w*Article|BlogPosting|Report")
 # A declared body replaces the text read from the page only when it is this much longer
 # (a page that shows its first screen and loads the rest by script) ...
 FULLER_BODY = 1.5
 # ... and opens with the same words: it is this article, not a related one.
 SAME_OPENING_WORDS = 8
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")
+HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 # A page title often ends with the site's name after one of these separators:
 # "Headline | Site", "Headline - Site", "見出し：サイト", "标题_频道_网站".
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·:]\s+|\s*[|｜：_]\s*")
@@ -114,7 +116,7 @@ def fuller_declared_body(tree: lxml.html.HtmlElement, text: str) -> str:
     if len(declared) < MIN_PAGE_TEXT:
         return text
     unlinked = MARKDOWN_LINK.sub(r"\1", declared)
-    body = html_fragment_to_text(unlinked) if "<" in unlinked else join_paragraphs(re.split(r"\n", unlinked))
+    body = html_fragment_to_text(unlinked) if HTML_TAG.search(unlinked) else join_paragraphs(unlinked.split("\n"))
     words = text.split()
     if words in (declared.split(), body.split()):
         return body
