@@ -671,7 +671,7 @@ SPEAKER_CASES = [
     # surname, so it is no antecedent of "he"
     pytest.param("Senator Paul Okafor spoke after Congress voted on Monday. Congress passed the bill late at night.\n\n"
                  '"It is a good day," he said.\n\n'
-                 'Judge Ann Roe wrote that the Reconstruction Congress "did not support" such projects.',
+                 'Historian Mira Sand wrote that the Restoration Congress "never sat in winter" at all.',
                  "It is a good day,", "Paul Okafor", id="legislature-lends-no-surname"),
     # an interview's answer is not given to whom the question before it is about
     pytest.param('"We will open two more clinics next year," says Dr. Hana Okoro.\n\n'
@@ -679,15 +679,15 @@ SPEAKER_CASES = [
                  '"He has kept every promise he made to the clinics."',
                  "He has kept every promise he made to the clinics.", "Hana Okoro", id="interview-answer"),
     # an honorific written without a full stop is no part of the name
-    pytest.param('Nuhaa Bardien, a romance writer, spoke first. "The market is growing," Ms Bardien said.',
-                 "The market is growing,", "Nuhaa Bardien", id="honorific-without-full-stop"),
+    pytest.param('Lindiwe Maseko, a crime novelist, spoke first. "The market is growing," Ms Maseko said.',
+                 "The market is growing,", "Lindiwe Maseko", id="honorific-without-full-stop"),
     # a role refers back to the person titled with its abbreviation
-    pytest.param('Gov. Eric Holcomb signed the order on Monday. "It is a good day for the state," the governor said.',
-                 "It is a good day for the state,", "Eric Holcomb", id="governor-for-gov"),
+    pytest.param('Gov. Dana Whitcomb signed the order on Monday. "It is a good day for the state," the governor said.',
+                 "It is a good day for the state,", "Dana Whitcomb", id="governor-for-gov"),
     pytest.param('Insp. Ray Lund signed the order on Monday. "It is a good day for the state," the inspector said.',
                  "It is a good day for the state,", "Ray Lund", id="inspector-for-insp"),
     # a bracket left open at a name's edge is no part of it
-    pytest.param("Minister [Mykhailo Fedorov said the drones were ready.", "the drones were ready", "Mykhailo Fedorov",
+    pytest.param("Minister [Bohdan Fedorenko said the drones were ready.", "the drones were ready", "Bohdan Fedorenko",
                  id="open-bracket"),
 ]
 
@@ -708,8 +708,8 @@ def test_a_states_institution_keeps_the_states_name(nlp):
 
 @pytest.mark.parametrize("text, speaker", [
     # a kind of organization, as the institution capitalizes it or not, refers back
-    ('The Royal College of Nursing urged calm. The College said staff should "avoid travelling alone".',
-     "Royal College of Nursing"),
+    ('The Royal College of Harbour Pilots urged calm. The College said staff should "avoid sailing alone".',
+     "Royal College of Harbour Pilots"),
     ('Harrow Council approved the budget. The Council said "no library will close this year".', "Harrow Council"),
     ('The Bureau of Coastal Fisheries seized two boats. The bureau said the crews "ignored every warning".',
      "Bureau of Coastal Fisheries"),

@@ -337,7 +337,7 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> t
         subject = subject_of(cue) if cue is not None else _subject_before_colon(doc, article, span)
         if subject is None and cue is not None and _names_no_one(cue) and is_phrase(text):
             # a phrase under four words that a passive reports and no one is written as
-            # saying ("the point called "wet cold"", "was described as "steep""): a term
+            # saying ("the range called "slush season"", "was described as "steep""): a term
             terms.append(QuotedTerm(text=text, kind="term", char_start=span.content_start, char_end=span.content_end))
             continue
         found.append(DirectQuote(

@@ -180,7 +180,7 @@ def _clean_name(text: str) -> str:
     # "Halifax's Tom Ferris": the possessive before a full name is a place or team
     text = re.sub(r"^[A-Z][\w.-]*['’]s?\s+(?=\S+\s+\S)", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
-    # a bracket the name does not close or open ("[Mykhailo Fedorov", an editor's
+    # a bracket the name does not close or open ("[Bohdan Fedorenko", an editor's
     # insertion cut at its edge) is no part of it; "Nepal (CAAN)" keeps its pair
     if text[:1] in "([" and not any(c in text for c in ")]"):
         text = text[1:].lstrip()
@@ -1103,7 +1103,7 @@ def _organization_of(mention: Span) -> list[Span]:
 
 def _title_words(title: str) -> set[str]:
     """The words of a title, an abbreviated office read as the office: "Gov." is
-    "governor", so that "the governor" refers back to Gov. Eric Holcomb."""
+    "governor", so that "the governor" refers back to Gov. Dana Whitcomb."""
     words = title.lower().split()
     return {TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in words}
 
