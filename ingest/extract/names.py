@@ -1,0 +1,446 @@
+"""What a name or noun phrase of a parsed article names, read off its words and parse:
+a person, an organization, a place, an office or a relative; the title written before
+or beside a name; and a name's clean form ("the Halifax's Tom Ferris" -> "Tom Ferris").
+The vocabularies of roles, organizations and places that these readings share live
+here too. ``speakers.SpeakerResolver`` decides with them who a mention is."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun
+from claimkb.ingest.extract.nlp import TITLE_ABBREVIATIONS
+
+PERSON_LABELS = ("PERSON",)
+ORG_LABELS = ("ORG", "NORP", "GPE", "FAC")
+
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f"}
+HONORIFICS = set(HONORIFIC_GENDER) | {"dr", "dr.", "prof", "prof.", "rev", "rev."}
+# Role nouns that carry a gender: "Jo Lee, a mother of two", "spokeswoman Jo Lee".
+GENDERED_NOUNS = {
+    **dict.fromkeys(
+        "man spokesman chairman businessman congressman father dad son brother husband "
+        "boyfriend grandfather uncle nephew king prince".split(), "m"),
+    **dict.fromkeys(
+        "woman spokeswoman chairwoman businesswoman congresswoman mother mom mum daughter "
+        "sister wife girlfriend grandmother aunt niece queen princess actress widow".split(), "f"),
+}
+
+# Roles whose holder speaks for the organization they serve ("a Hydro spokesperson", "an
+# official at the ministry", "an AFP journalist" reporting); a resident, customer or
+# engineer of it speaks for themselves.
+REPRESENTATIVE_NOUNS = frozenset(
+    """
+    spokesperson spokesman spokeswoman representative rep official officer executive
+    director chief head president ceo cfo coo chair chairman chairwoman chairperson
+    manager secretary minister commissioner superintendent administrator negotiator
+    lawyer attorney counsel staff journalist reporter correspondent
+    """.split()
+)
+# Nouns for a place, which a name given to them names ("the district of Kota Lama").
+PLACE_NOUNS = frozenset(
+    "district province region county state city town village township municipality neighbourhood "
+    "neighborhood suburb island valley river lake mountain regency prefecture territory".split()
+)
+# Family members, whom news calls by first name ("her father, Tobias").
+KINSHIP_NOUNS = frozenset(
+    "father mother dad mom mum parent son daughter child brother sister sibling husband wife spouse "
+    "partner boyfriend girlfriend fiance fiancee grandfather grandmother grandson granddaughter "
+    "uncle aunt nephew niece cousin stepfather stepmother stepson stepdaughter".split()
+)
+# Head nouns that name an organization rather than a person.
+ORG_NOUNS = frozenset(
+    """
+    organization organisation company agency group department ministry government
+    firm association union board council committee commission police service office
+    center centre institute university hospital bank court party campaign team network
+    foundation charity authority regulator watchdog coalition federation society
+    corporation business employer retailer airline force army military navy school
+    district city province state county municipality administration railway railroad
+    utility carrier insurer broadcaster publisher manufacturer automaker lender chain
+    diocese church league club bureau college embassy consulate tribunal parliament
+    congress senate cabinet
+    """.split()
+)
+# A state's institutions: news tells them apart by the state's name ("Russia's Defence
+# Ministry", "Pakistan's Ministry of Foreign Affairs"), which belongs to the name.
+STATE_INSTITUTION_NOUNS = frozenset(
+    "ministry department government embassy consulate army military navy police court parliament "
+    "cabinet senate congress office agency".split()
+)
+# Role nouns that are the same office under another name; kept to generic words of
+# public life so that "the prosecutor" can refer back to an attorney general.
+ROLE_SYNONYMS = {
+    "prosecutor": {"attorney", "prosecutor", "crown"},
+    "attorney": {"attorney", "prosecutor", "lawyer", "counsel"},
+    "lawyer": {"attorney", "lawyer", "counsel", "solicitor", "barrister"},
+    "premier": {"premier", "leader"},
+    "leader": {"leader", "premier", "chief", "head"},
+    "head": {"head", "chief", "director", "president", "leader"},
+    "chief": {"chief", "head", "director", "leader"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+    "official": {"official", "officer"},
+    "officer": {"officer", "official", "constable", "sergeant", "inspector"},
+}
+# Offices that are written capitalized yet are roles, not names ("Prosecutor said").
+ROLE_NOUNS = frozenset(ROLE_SYNONYMS) | frozenset(
+    """
+    minister president premier mayor governor senator judge justice commissioner
+    director manager secretary chair chairman chairwoman chairperson ceo founder
+    coach captain detective sergeant constable inspector superintendent professor
+    doctor councillor councilor mp mpp mla ambassador general colonel spokesperson
+    organizer organiser analyst economist activist executive researcher author
+    officer lieutenant corporal chancellor deputy trustee
+    """.split()
+)
+# Nouns for a person that no suffix rule finds ("a witness", "the victim").
+PERSON_WORDS = frozenset(
+    "person victim witness source friend neighbour neighbor child kid teen teenager girl boy guy "
+    "colleague relative spouse one someone individual expert official".split()
+)
+# Offices of public life: news names their holder by title ("Judge Ann Roe"), so "the
+# judge" with no such title in the article is someone new, not the person last discussed.
+PUBLIC_OFFICES = frozenset(
+    "judge justice minister premier mayor governor senator prosecutor attorney commissioner "
+    "chancellor ambassador coroner sheriff".split()
+)
+# Capitalized words that mark a proper name as an organization's, not a person's.
+ORG_NAME_WORDS = ORG_NOUNS | frozenset(
+    """
+    inc corp corporation ltd llc co news times post press star globe mail herald tribune
+    journal magazine media hydro canada airlines league club fc united town ministry
+    services systems technologies energy health care capital holdings partners labs
+    radio tv television church museum library fund trust alliance institute college
+    electronics street avenue road mall studio studios
+    """.split()
+)
+# Verbs whose subject issued a document: "the union released a statement".
+PLACE_LABELS = ("GPE", "LOC", "DATE", "NORP", "FAC")
+TITLE_STOP_LABELS = ("GPE", "NORP", "LOC", "DATE", "CARDINAL", "ORDINAL")
+TITLE_LOWER_WORDS = {"of", "for", "and", "&", "the"}
+# Endings of English agent and demonym nouns: founder, proprietor, economist,
+# defenceman, politician, resident, Republican, democrat.
+PERSON_NOUN = re.compile(r"(?:er|or|ist|man|woman|ian|ent|ant|crat|ee)$")
+# The running time closing a video's caption: "... in the harbour dispute. 3:17"
+RUNNING_TIME = re.compile(r"[.!?]\s+\d{1,2}:\d{2}\s*$")
+# Where someone stands in a photo, which only a caption says: "Jo Lee, left, and Ann Roe"
+PHOTO_POSITION = re.compile(r",\s*(?:left|right|centre|center|middle|front|back)\s*,")
+
+
+
+def clean_name(text: str) -> str:
+    # "Lund‘s": a left quotation mark typed for an apostrophe is still a possessive
+    text = re.sub(r"['’‘]s?$", "", text.strip())
+    text = re.sub(r"^(?:the|The|['’‘]s)\s+", "", text)
+    # "Halifax's Tom Ferris": the possessive before a full name is a place or team
+    text = re.sub(r"^[A-Z][\w.-]*['’]s?\s+(?=\S+\s+\S)", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    # a bracket the name does not close or open ("[Bohdan Fedorenko", an editor's
+    # insertion cut at its edge) is no part of it; "Nepal (CAAN)" keeps its pair
+    if text[:1] in "([" and not any(c in text for c in ")]"):
+        text = text[1:].lstrip()
+    if text[-1:] in ")]" and not any(c in text for c in "(["):
+        text = text[:-1].rstrip()
+    return text
+
+
+def head_lemma(span: Span) -> str:
+    return span.root.lemma_.lower()
+
+
+def full_organization_names(names: set[str]) -> dict[str, str]:
+    """Short forms of an organization's name mapped to the full one the article
+    also uses: "Norvale" -> "Norvale Energy", "Pacifica" -> "Pacifica Corp".
+    Only corporate words may complete a name, so that "Glimmer" never becomes
+    "Glimmer Research", a product or division of it."""
+    full: dict[str, str] = {}
+    for name in sorted(names, key=lambda n: -len(n.split())):
+        words = name.split()
+        for cut in range(len(words) - 1, 0, -1):
+            rest = words[cut:]
+            if all(w.lower().strip(".,") in ORG_NAME_WORDS for w in rest):
+                short = " ".join(words[:cut]).lower()
+                full.setdefault(short, full.get(name.lower(), name))
+    return full
+
+
+def name_beside(mention: Span) -> str | None:
+    """The proper name in apposition to the head of ``mention`` ("the union Unifor")."""
+    for child in mention.root.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i < mention.end:
+            words = [t for t in mention.doc[child.left_edge.i : child.i + 1] if t.pos_ == "PROPN"]
+            return clean_name(" ".join(t.text for t in words)) or None
+    return None
+
+
+def names_a_person(mention: Span) -> bool:
+    """A noun phrase whose head is a kind of person: an office ("minister"), an
+    agent noun ("founder", "defenceman", "economist"), or anyone given an age."""
+    head = mention.root
+    lemma = head.lemma_.lower()
+    if head.tag_ in ("NNS", "NNPS") or lemma in ORG_NOUNS or is_document_noun(head):
+        return False
+    if lemma in ROLE_NOUNS or PERSON_NOUN.search(lemma):
+        return True
+    # the tokenizer splits "26-year-old" into five tokens
+    return re.search(r"\b\d+-year-old\b", mention.text) is not None
+
+
+def described_as_person(ent: Span) -> bool:
+    """A name the text describes as a person's: set beside a kind of person ("Taufik, an
+    official of the disaster agency"; "the economist Ann Roe") or followed by "who"
+    ("Taufik, who goes by one name")."""
+    root = ent.root
+    beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        beside.append(root.head)
+    if any(names_a_person(token.doc[token.i : token.i + 1]) or token.lemma_.lower() in PERSON_WORDS for token in beside):
+        return True
+    return any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children)
+               for c in root.children)
+
+
+def names_a_place(ent: Span) -> bool:
+    """A name given to a place noun: "the district of Kota Lama", "Kota Lama
+    district", "the village, Sungai Besar"."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    if len(ent) > 1 and ent[-1].lemma_.lower() in PLACE_NOUNS:  # the NER took the noun in
+        return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.pos_ in ("NOUN", "PROPN") and after.lemma_.lower() in PLACE_NOUNS
+
+
+def only_a_kind(ent: Span) -> bool:
+    """An entity that is only a kind of organization ("Council" of "The Council")."""
+    return len(ent) == 1 and ent.root.lemma_.lower() in ORG_NOUNS
+
+
+def state_owning(ent: Span) -> str | None:
+    """The place whose institution ``ent`` is, as written with its possessive
+    ("Russia's" of "Russia's Defence Ministry"), or None."""
+    if ent.start < 2 or not any(t.lower_ in STATE_INSTITUTION_NOUNS for t in ent):
+        return None
+    possessive, place = ent.doc[ent.start - 1], ent.doc[ent.start - 2]
+    if possessive.tag_ != "POS" or place.ent_type_ != "GPE":
+        return None
+    start = next(e.start for e in ent.doc.ents if e.start <= place.i < e.end)
+    return ent.doc[start:ent.start].text
+
+
+def names_a_relative(ent: Span) -> bool:
+    """A name set in apposition to a family noun: "her father, Tobias", "Tobias, her father"."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP_NOUNS:
+        return True
+    return any(child.dep_ == "appos" and child.lemma_.lower() in KINSHIP_NOUNS for child in root.children)
+
+
+def is_credit(ent: Span) -> bool:
+    """A byline, photo credit or caption rather than a person in the story: a name
+    beside a slash ("Jane Roe/Reuters"), on a line with no verb ("By Jane Roe, CBC
+    News"), in a sentence that places people in a photo ("Jo Lee, left, and ...") or
+    in a paragraph ending with a video's running time."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].text == "/" or ent.end < len(doc) and doc[ent.end].text == "/":
+        return True
+    if any(t.text == "/" for t in ent):  # the NER may take the slash into the name
+        return True
+    sent = ent.sent
+    if len(sent) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return True
+    if is_caption(sent):
+        return True
+    # a video's caption, which ends its paragraph with the running time ("... 3:17")
+    end = ent.end
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return RUNNING_TIME.search(doc[ent.end : end].text) is not None
+
+
+def is_caption(sent: Span) -> bool:
+    """A sentence that places people in a photo ("Jo Lee, left, and Ann Roe ...")."""
+    return PHOTO_POSITION.search(sent.text) is not None
+
+
+def is_definite_office(token: Token) -> bool:
+    """ "the mayor", "The minister": one office held by one person, named by title."""
+    return (
+        token.pos_ == "NOUN" and token.tag_ == "NN" and token.lemma_.lower() in ROLE_NOUNS
+        and any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
+    )
+
+
+def is_modifier(ent: Span) -> bool:
+    """A name between a determiner and the common noun it qualifies ("the Kinder Hill
+    pipeline", "the Lee administration") speaks of a thing, not of the person: no
+    pronoun refers to it. The determiner is required because the small parser also
+    makes a name a compound of the phrase after it ("for Lee jumping bail")."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ == "compound" and head.pos_ == "NOUN" and not ent.start <= head.i < ent.end
+        and any(child.dep_ == "det" and child.i < ent.start for child in head.children)
+    )
+
+
+def role_name(mention: Span) -> str:
+    """A role or group as written, less its article: "a spokesperson" -> "spokesperson"."""
+    text = re.sub(r"^(?:the|a|an)\s+", "", mention.text.strip(), flags=re.IGNORECASE)
+    return clean_name(text) or mention.text
+
+
+def title_before(ent: Span) -> str | None:
+    """Capitalized office words right before a name: "Assistant Attorney General"."""
+    doc = ent.doc
+    i = ent.start
+    words: list[Token] = []
+    while i > 0:
+        token = doc[i - 1]
+        if token.ent_type_ in TITLE_STOP_LABELS or token.ent_type_ in PERSON_LABELS:
+            break
+        if token.is_title or token.is_upper and len(token) > 1 or (words and token.lower_ in TITLE_LOWER_WORDS):
+            if token.lower_ in HONORIFICS or token.is_sent_start and token.pos_ not in ("PROPN", "NOUN"):
+                break
+            words.insert(0, token)
+            i -= 1
+        else:
+            break
+    while words and words[0].lower_ in TITLE_LOWER_WORDS:
+        words.pop(0)
+    if not words or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return None
+    return " ".join(t.text for t in words)
+
+
+def title_in_apposition(ent: Span) -> str | None:
+    """ "Beth Williams, the assistant attorney general," or "the minister, Jane Doe," """
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return role_phrase(child)
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return role_phrase(root.head)
+    return None
+
+
+def role_phrase(token: Token) -> str:
+    doc = token.doc
+    start = token.left_edge.i
+    while start < token.i and doc[start].dep_ in ("det", "punct", "poss"):
+        start += 1
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.i == end:
+            end = child.right_edge.i + 1
+    return doc[start:end].text
+
+
+def proper_name_runs(doc: Doc):
+    """Maximal runs of two or more capitalized proper nouns."""
+    run: list[Token] = []
+    for token in doc:
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha or run and token.text in ("-",):
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            yield doc[run[0].i : run[-1].i + 1]
+        run = []
+    if len(run) >= 2:
+        yield doc[run[0].i : run[-1].i + 1]
+
+
+def person_name_in(span: Span) -> str | None:
+    """The person's name ending a run of proper nouns, without the office before
+    it ("Prime Minister Justin Trudeau" -> "Justin Trudeau"); None when the run
+    names an organization or a place."""
+    words = [t for t in span if t.text != "-"]
+    name: list[Token] = []
+    for token in reversed(words):
+        if token.lower_ in ROLE_NOUNS or token.lower_ in HONORIFICS or len(name) == 2:
+            break
+        name.insert(0, token)
+    if len(name) < 2:
+        return None
+    if any(t.lower_ in ORG_NAME_WORDS or t.is_upper and len(t) > 1 or t.ent_type_ in PLACE_LABELS for t in name):
+        return None
+    return clean_name(" ".join(t.text for t in name))
+
+
+def starts_as_organization(ent: Span) -> bool:
+    """A name the NER took for a person's that opens with an organization's word
+    ("Studio Kellerman", "Radio Halton"): a firm named after its founder or place.
+    Only the first word counts, since surnames can be such words ("Emily Post")."""
+    return len(ent) > 1 and ent[0].lower_ in ORG_NAME_WORDS
+
+
+def name_after_office(ent: Span) -> str | None:
+    """The name after a capitalized office that ends an entity the NER took for an
+    organization or a place ("Gitxsan Hereditary Chief Wii'lax" -> "Wii'lax"): one or
+    two capitalized words, none an organization's word."""
+    office = max((t.i for t in ent if is_office_word(t.text) and t.is_title), default=None)
+    if office is None:
+        return None
+    name = ent.doc[office + 1 : ent.end]
+    if not 1 <= len(name) <= 2 or not all(t.text[:1].isupper() and not t.is_upper for t in name):
+        return None
+    if any(t.lower_ in ORG_NAME_WORDS or t.lower_ in ROLE_NOUNS for t in name):
+        return None
+    return clean_name(name.text)
+
+
+def main_subject(token: Token) -> bool:
+    """The subject of a main clause: the likeliest antecedent of a later pronoun.
+    Subjects inside reported content ("Pike said Marsh would ...") are not."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = token.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def organization_of(mention: Span) -> list[Span]:
+    """ "a spokesperson for HMRC": the proper noun a role speaks for, when the NER
+    did not label it, as an ORG span."""
+    for prep in mention.root.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "with"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.i < mention.end:
+                    start = pobj.i
+                    while start > prep.i + 1 and mention.doc[start - 1].pos_ == "PROPN":
+                        start -= 1
+                    return [Span(mention.doc, start, pobj.i + 1, label="ORG")]
+    return []
+
+
+def title_words(title: str) -> set[str]:
+    """The words of a title, an abbreviated office read as the office: "Gov." is
+    "governor", so that "the governor" refers back to Gov. Dana Whitcomb."""
+    words = title.lower().split()
+    return {TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in words}
+
+
+def is_office_word(word: str) -> bool:
+    """An office written before a name, in full or abbreviated: "Mayor", "Cllr", "Sgt."."""
+    word = word.lower()
+    return word in ROLE_NOUNS or word.rstrip(".") in TITLE_ABBREVIATIONS
+
+
+def without_leading_role(name: str) -> str:
+    """Drop office words the NER left at the front of a person's name, keeping at
+    least a first and last name: "Organizer Dana Reyes", "Cllr Dana Reyes" -> "Dana Reyes";
+    an abbreviated title goes before a surname alone too: "Cllr Reyes" -> "Reyes"."""
+    words = name.split()
+    while len(words) > 2 and (is_office_word(words[0]) or words[0].islower()):
+        words.pop(0)
+    # an abbreviated title or an honorific is never part of a name, even before a
+    # surname alone ("Cllr Reyes", "Ms Reyes", as British and South African papers write)
+    if len(words) == 2 and (words[0].lower().rstrip(".") in TITLE_ABBREVIATIONS or words[0].lower() in HONORIFICS) \
+            and words[1][:1].isupper():
+        words.pop(0)
+    return " ".join(words)
