@@ -1,7 +1,8 @@
-"""The hand-labelled checkable sets are well formed and split by story, so that no story
-is in both halves (benchmarks/gold/README.md)."""
+"""The hand-labelled sets are well formed and split by story or outlet, so that none is in
+both halves (benchmarks/gold/README.md)."""
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,21 @@ def test_checkable_gold_is_labelled_and_split_by_story(name):
     assert wrong == [], f"split not by sha1(story): {wrong[:5]}"
 
 
-def test_fundus_quotes_gold_is_labelled_and_split_by_publisher():
-    rows = [json.loads(line) for line in (GOLD / "fundus_quotes.jsonl").read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize("name, outlet_field, page_pattern", [
+    ("fundus", "publisher", r"[a-z]{2,3}/\w+\.html\.gz"),
+    ("aeb", "host", r"[0-9a-f]{64}"),
+])
+def test_page_quotes_gold_is_labelled_and_split_by_outlet(name, outlet_field, page_pattern):
+    rows = [json.loads(line) for line in (GOLD / f"{name}_quotes.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
-    assert rows and all(r["quote"].strip() and r["page"].endswith(".html.gz") for r in rows)
+    assert rows and all(r["quote"].strip() and re.fullmatch(page_pattern, r["page"]) for r in rows)
     assert all(r["speaker"] is None or r["speaker"].strip() for r in rows)
-    split = json.loads((GOLD / "fundus_split.json").read_text(encoding="utf-8"))
-    assert not set(split["dev"]) & set(split["test"]), "a publisher in both halves"
-    wrong = [p for half in ("dev", "test") for p in split[half] if half_of(p) != half]
-    assert wrong == [], f"split not by sha1(publisher): {wrong[:5]}"
-    assert {r["publisher"] for r in rows} == set(split["dev"]) | set(split["test"])
+    assert all(r["kind"] in ("person", "organization", "group", None) for r in rows)
+    split = json.loads((GOLD / f"{name}_split.json").read_text(encoding="utf-8"))
+    assert not set(split["dev"]) & set(split["test"]), "an outlet in both halves"
+    wrong = [o for half in ("dev", "test") for o in split[half] if half_of(o) != half]
+    assert wrong == [], f"split not by sha1(outlet): {wrong[:5]}"
+    assert {r[outlet_field] for r in rows} == set(split["dev"]) | set(split["test"])
+    skipped = json.loads((GOLD / f"{name}_quotes_skipped.json").read_text(encoding="utf-8"))
+    assert not {r["page"] for r in rows} & {page for pages in skipped.values() for page in pages}, \
+        "a page both labelled and skipped"
