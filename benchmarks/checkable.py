@@ -8,6 +8,11 @@ Data, labelled by hand (see benchmarks/gold/README.md and docs/gold-checkable.md
   each ``checkable`` true or false, split dev/test by story.
 - ``benchmarks/gold/one_sentence.jsonl``: 200 one-sentence checkable statements of
   the kind fact-checkers store, split dev/test.
+- ``benchmarks/gold/checkable_aeb.jsonl``: 640 sentences drawn from the English pages
+  of the Article Extraction Benchmark (outlets no rule was written from), labelled
+  blind, split dev/test by host as ``aeb_split.json``. The gold holds each sentence's
+  offsets in the benchmark's ground-truth body, not its text, which is read from
+  ``../shared/data`` (without it these rows are left out).
 - ``benchmarks/gold/checkable_headlines.jsonl``: the 524 UCI headlines that claimkb
   stored no claim for at commit 50533bf, labelled blind: the misses and rightful
   refusals of headline feeds. Printed: of those labelled checkable, the share that
@@ -52,8 +57,9 @@ class Item:
     split: str
     text: str
     checkable: bool
-    doc: str | None = None  # ECB+ doc id, for the in-document run
-    sentence: int | None = None
+    doc: str | None = None  # ECB+ doc id or AEB page id, for the in-document run
+    sentence: int | None = None  # ECB+ sentence number
+    span: tuple[int, int] | None = None  # AEB: offsets in the page's ground-truth body
     predicted: bool | None = None  # alone
     in_document: bool | None = None
     kinds: frozenset = frozenset()  # kinds of the claims stored for it alone
@@ -110,6 +116,30 @@ def run_in_documents(items: list[Item], folder: Path) -> None:
         item.in_document = any(s < end and start < e for s, e, _ in spans[URL.format(item.doc)])
 
 
+AEB_BODIES = ("html-pages", "article-extraction-benchmark", "ground-truth.json")
+
+
+def load_aeb() -> tuple[list[Item], dict[str, str]]:
+    """The AEB sentences, each with its text cut from its page's ground-truth body
+    (raises MissingData without the shared data), and the bodies by page id."""
+    bodies_path = shared_folder(AEB_BODIES[0]).joinpath(*AEB_BODIES[1:])
+    if not bodies_path.is_file():
+        raise MissingData(f"{bodies_path} is absent")
+    truth = json.loads(bodies_path.read_text(encoding="utf-8"))
+    items = [Item(r["id"], r["split"], truth[r["page"]]["articleBody"][r["start"]:r["end"]], r["checkable"],
+                  doc=r["page"], span=(r["start"], r["end"])) for r in load("checkable_aeb.jsonl")]
+    return items, {page: truth[page]["articleBody"] for page in {i.doc for i in items}}
+
+
+def run_aeb_in_documents(items: list[Item], bodies: dict[str, str], folder: Path) -> None:
+    """Score each AEB sentence inside its whole page body, by its offsets."""
+    spans = ingest([{"url": URL.format(page), "outlet": "gold", "text": bodies[page]} for page in sorted(bodies)],
+                   folder, "aeb_documents")
+    for item in items:
+        start, end = item.span
+        item.in_document = any(s < end and start < e for s, e, _ in spans[URL.format(item.doc)])
+
+
 def scores(pairs: list[tuple[bool, bool]], label: bool = True) -> str:
     """'P R F1 (n)' of predicting ``label``, over (gold, predicted) pairs."""
     tp = sum(g == label and p == label for g, p in pairs)
@@ -135,10 +165,19 @@ def main(argv=None) -> int:
                  r.get("sentence")) for r in load("checkable.jsonl")]
     statements = [Item(r["id"], r["split"], r["text"], True) for r in load("one_sentence.jsonl")]
     headlines = [Item(r["id"], r["split"], r["text"], r["checkable"]) for r in load("checkable_headlines.jsonl")]
+    try:
+        aeb, aeb_bodies = load_aeb()
+    except MissingData as missing:
+        print(f"(AEB sentences skipped: {missing})", file=sys.stderr)
+        aeb, aeb_bodies = [], {}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         run_alone(gold, folder, "checkable")
+        if aeb:
+            run_alone(aeb, folder, "aeb")
+            if not args.no_documents:
+                run_aeb_in_documents(aeb, aeb_bodies, folder)
         run_alone(statements, folder, "one_sentence")
         run_alone(headlines, folder, "headlines")
         documents = not args.no_documents
@@ -155,14 +194,15 @@ def main(argv=None) -> int:
                            if i.split == s and getattr(i, attribute) is not None], label) for s in SPLITS}
 
     print(row("", {s: s for s in SPLITS}))
-    print(row("is a checkable claim: P  R  F1", {s: "" for s in SPLITS}))
-    print(row("  each sentence as a one-sentence record", by_split(gold, "predicted")))
-    if documents:
-        print(row("  ECB+ sentences inside their document", by_split(gold, "in_document")))
-    print(row("not checkable: P  R  F1", {s: "" for s in SPLITS}))
-    print(row("  each sentence as a one-sentence record", by_split(gold, "predicted", label=False)))
-    if documents:
-        print(row("  ECB+ sentences inside their document", by_split(gold, "in_document", label=False)))
+    for label, title in ((True, "is a checkable claim: P  R  F1"), (False, "not checkable: P  R  F1")):
+        print(row(title, {s: "" for s in SPLITS}))
+        print(row("  each sentence as a one-sentence record", by_split(gold, "predicted", label)))
+        if documents:
+            print(row("  ECB+ sentences inside their document", by_split(gold, "in_document", label)))
+        if aeb:
+            print(row("  AEB sentences, each alone", by_split(aeb, "predicted", label)))
+            if not args.no_documents:
+                print(row("  AEB sentences inside their page", by_split(aeb, "in_document", label)))
     coverage = {}
     for s in SPLITS:
         half = [i for i in statements if i.split == s]
@@ -178,17 +218,19 @@ def main(argv=None) -> int:
         print(row(title, cells))
     # Wrong "checkable" predictions by the claims that made them: quotes are stored
     # whatever they say, so a quoted opinion counts against precision here.
-    spurious = {}
-    for s in SPLITS:
-        wrong = [i for i in gold if i.split == s and i.predicted and not i.checkable]
-        quotes = sum(i.kinds <= {"direct_quote", "indirect_quote"} for i in wrong)
-        spurious[s] = f"{len(wrong)}: {quotes} by quotes alone, {len(wrong) - quotes} other"
-    print(row("not checkable but stored (alone)", spurious))
+    for items, title in ((gold, "not checkable but stored (alone)"), (aeb, "  the same, AEB sentences")):
+        spurious = {}
+        for s in SPLITS:
+            wrong = [i for i in items if i.split == s and i.predicted and not i.checkable]
+            quotes = sum(i.kinds <= {"direct_quote", "indirect_quote"} for i in wrong)
+            spurious[s] = f"{len(wrong)}: {quotes} by quotes alone, {len(wrong) - quotes} other"
+        if items:
+            print(row(title, spurious))
     print(f"({seconds:.0f}s, ingest included)")
 
     if args.errors:
         print(f"\nwrong predictions, {args.errors}:")
-        for item in gold + statements:
+        for item in gold + aeb + statements:
             if item.split != args.errors:
                 continue
             for mode, predicted in (("alone", item.predicted), ("in doc", item.in_document)):
