@@ -177,6 +177,36 @@ def test_answers_of_a_word_or_two_are_not_the_same_claim_however_alike(a, b):
     assert compare_texts(a, b) == Comparison(False, 0.0, "different", [])
 
 
+# Written for these tests: a council's budget and a first snowfall, in Russian and Korean.
+BUDGET_RU = "Городской совет в понедельник одобрил новый бюджет на следующий год."
+SNOW_RU = "Вчера вечером в горах выпал первый снег этой зимы."
+BUDGET_KO = "시의회는 월요일에 내년도 새 예산을 승인했다."
+SNOW_KO = "어젯밤 산에 올겨울 첫눈이 내렸다."
+
+
+@pytest.mark.parametrize("a, b", [(BUDGET_RU, SNOW_RU), (BUDGET_KO, SNOW_KO), (BUDGET_RU, BUDGET_KO)])
+def test_sentences_in_a_script_the_matcher_does_not_read_are_not_the_same_claim_whatever_the_cosine(a, b):
+    # MiniLM reads English: for two unrelated sentences in Cyrillic or Hangul it can give
+    # a cosine as high as two copies' (0.95 here, as it gave unrelated Russian sentences
+    # of one news site), and that alone used to link them.
+    result = compare(claim_features(a), claim_features(b), dense_similarity=0.95)
+    assert (result.same_claim, result.relation) == (False, "different")
+
+
+@pytest.mark.parametrize("text", [BUDGET_RU, BUDGET_KO])
+@pytest.mark.parametrize("cosine", [None, 1.0])
+def test_a_copy_word_for_word_is_a_copy_in_any_script(text, cosine):
+    result = compare(claim_features(text), claim_features(text), dense_similarity=cosine)
+    assert (result.same_claim, result.relation) == (True, "verbatim")
+
+
+def test_a_paraphrase_in_latin_script_is_still_judged():
+    # the rule is about scripts: a French rewording is scored as before
+    result = compare(claim_features("Le conseil municipal a approuvé lundi le nouveau budget de la ville."),
+                     claim_features("Lundi, le conseil municipal a approuvé le nouveau budget de la ville."))
+    assert result.same_claim
+
+
 def test_different_claims():
     result = compare_texts("The vaccine is safe for children.", "Pizza chain files for bankruptcy protection.")
     assert not result.same_claim and result.relation == "different"

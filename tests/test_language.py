@@ -2,7 +2,7 @@
 written for these tests."""
 import pytest
 
-from claimkb.ingest.extract.language import declared_language, text_language
+from claimkb.ingest.extract.language import declared_language, in_latin_script, text_language
 
 ENGLISH = ("The minister said on Tuesday that the new bridge would open to traffic in the spring, "
            "and that the cost of the works had been lower than the council expected when it was planned.")
@@ -39,3 +39,14 @@ def test_names_and_figures_alone_give_no_guess():
                                           (" fr-CA ", "fr"), ("", None), (None, None)])
 def test_declared_language_is_the_primary_tag(tag, language):
     assert declared_language(tag) == language
+
+
+@pytest.mark.parametrize("text, latin", [
+    (ENGLISH, True), (TEXTS["fr"], True), (TEXTS["el"], False),
+    ("Городской совет одобрил бюджет.", False), ("시의회는 예산을 승인했다.", False),
+    ("Совет Norland одобрил бюджет на 2025 год.", False),  # a Latin name in a Cyrillic sentence
+    ("Mayor Lee (мэр) approved the budget for the Norland city council.", True),
+    ("2025: 6.1%", True),  # no letters at all
+])
+def test_in_latin_script_is_what_most_letters_are(text, latin):
+    assert in_latin_script(text) is latin

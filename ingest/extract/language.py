@@ -71,6 +71,13 @@ def text_language(text: str) -> str | None:
     return language if best >= MIN_SHARE and best >= MIN_LEAD * second else None
 
 
+def in_latin_script(text: str) -> bool:
+    """Whether most of the text's letters are Latin ones (a text without letters is):
+    "Мэр закрыл мост" and "시장이 다리를 닫았다" are not; "Le maire a fermé le pont" is."""
+    letters = [ch for word in WORD_RE.findall(text) for ch in word]
+    return sum(_script(ch) == "LATIN" for ch in letters) * 2 >= len(letters)
+
+
 def declared_language(tag: str | None) -> str | None:
     """The language of a declared tag, without region or script: "en-GB", "EN_us" -> "en"."""
     primary = re.split(r"[-_]", (tag or "").strip(), maxsplit=1)[0].lower()

@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from claimkb.ingest.extract.dates import DateMention, find_dates
 from claimkb.ingest.extract.hedges import FORMS as HEDGE_FORMS
 from claimkb.ingest.extract.hedges import find_hedge, hedge_strength
+from claimkb.ingest.extract.language import in_latin_script
 from claimkb.ingest.extract.quantities import find_quantities, looks_title_cased, offsets
 from claimkb.ingest.records import Quantity
 
@@ -80,6 +81,7 @@ class ClaimFeatures:
     content_starts: array = field(default_factory=lambda: array("I"))  # offsets of ``content`` words
     content_ends: array = field(default_factory=lambda: array("I"))
     weights: dict[str, float] = field(default_factory=dict)  # evidence weight of each content stem
+    latin: bool = True  # written mostly in Latin letters (``compare`` reads no other script)
 
     def bigrams(self) -> frozenset[tuple[str, str]]:
         """Adjacent pairs of ``content`` (word order kept); made when asked rather than
@@ -163,6 +165,7 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
         content_starts=array("I", (start for start, _ in spans)),
         content_ends=array("I", (end for _, end in spans)),
         weights=weights,
+        latin=in_latin_script(text),
     )
 
 
