@@ -191,3 +191,62 @@ def test_the_scoring_order_brings_each_claims_pairs_together():
     assert sorted(order.tolist()) == list(range(len(pairs)))
     groups = [pairs[k, 0] % 2 for k in order]
     assert groups == sorted(groups) or groups == sorted(groups, reverse=True)  # one group, then the other
+
+
+# Written for these tests: a budget and a bridge, in German. The matcher reads English,
+# so of two German articles only the sentence copied word for word is a link; the one
+# reordered would be scored as a paraphrase by a model that cannot read it.
+GERMAN_SOURCE = ["Der Stadtrat hat am Montag einen Haushalt von drei Millionen Euro für die neue Hafenbrücke beschlossen.",
+                 "Die Brücke soll nach Angaben der Bürgermeisterin vor dem Winter für den Verkehr geöffnet werden."]
+GERMAN_COPY = ["Am Montag hat der Stadtrat für die neue Hafenbrücke einen Haushalt von drei Millionen Euro beschlossen.",
+               "Die Brücke soll nach Angaben der Bürgermeisterin vor dem Winter für den Verkehr geöffnet werden."]
+
+
+def store_in(db, outlet, published, sentences, language):
+    text = " ".join(sentences)
+    claims = [Claim("assertion", s, s, text.index(s), text.index(s) + len(s)) for s in sentences]
+    record = ArticleRecord(text=text, outlet=outlet, published=published, url=f"https://{outlet.lower()}.example/a",
+                           language=language)
+    return store_article(db, record, Extraction(claims=claims))
+
+
+@pytest.mark.parametrize("language", ["de", "de-DE", None])  # declared, or only shown by the text
+def test_claims_in_a_language_the_matcher_does_not_read_are_linked_only_word_for_word(tmp_path, language):
+    db = open_db(tmp_path / "claimkb.db")
+    store_in(db, "Kurier", "2023-05-01", GERMAN_SOURCE, language)
+    store_in(db, "Anzeiger", "2023-05-02", GERMAN_COPY, language)
+    stats = link_claims(db, matcher="lexical")
+    assert set(links_by_text(db)) == {(GERMAN_SOURCE[1], GERMAN_COPY[1])}
+    assert stats.unread_claims == 4 and "4 claims not in English, linked only word for word" in str(stats)
+
+
+def test_the_same_sentences_in_english_articles_are_judged(tmp_path):
+    # the guard: the reordered sentence is a link when the articles read as English
+    db = open_db(tmp_path / "claimkb.db")
+    store_in(db, "Kurier", "2023-05-01", GERMAN_SOURCE, "en")
+    store_in(db, "Anzeiger", "2023-05-02", GERMAN_COPY, "en")
+    db.execute("update articles set text_language = null")  # as if the text showed no language
+    link_claims(db, matcher="lexical")
+    assert (GERMAN_SOURCE[0], GERMAN_COPY[0]) in links_by_text(db)
+
+
+def test_the_migration_that_adds_text_language_fills_it_for_stored_articles(tmp_path):
+    from sqlite_utils.db import Database
+
+    from claimkb.store.schema import SCHEMA_VERSION
+
+    path = tmp_path / "claimkb.db"
+    db = open_db(path)
+    store_in(db, "Kurier", "2023-05-01", GERMAN_SOURCE, None)
+    store(db, "Herald", "2023-05-01", ARTICLES[0][2])
+    db.close()
+    # the database as claimkb left it before the migration: no column, one version less
+    old = Database(path)
+    old["articles"].transform(drop={"text_language"})
+    old.execute("delete from _sqlite_migrations where name = 'm013_article_text_language'")
+    old["kb_meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION - 1)}, pk="key")
+    old.close()
+    migrated = open_db(path)
+    shown = {row[0]: row[1] for row in migrated.execute(
+        "select o.name, a.text_language from articles a join outlets o on o.id = a.outlet_id")}
+    assert shown == {"Kurier": "de", "Herald": "en"}

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import pytest
-from test_link import ARTICLES, db  # noqa: F401 (db is a fixture)
+from test_link import ARTICLES, GERMAN_COPY, GERMAN_SOURCE, db, store_in  # noqa: F401 (db is a fixture)
 
 from claimkb.match.candidates import fts_ranked
 from claimkb.match.embeddings import embeddings_available
 from claimkb.match.similar import POOL, find_similar, rank_claims, reciprocal_rank_fusion
+from claimkb.store.db import open_db
 
 
 def test_a_reworded_claim_finds_its_stored_copies_first(db):
@@ -57,3 +58,14 @@ def test_results_come_in_the_fused_order_of_the_index_and_the_matcher(db):
     final = sorted(judged, key=lambda c: -fused[c])
     assert final != judged  # the index moves something: the matcher's order alone would fail here
     assert [r["claim_id"] for r in found] == final
+
+
+def test_a_claim_in_a_language_the_matcher_does_not_read_is_found_only_word_for_word(tmp_path):
+    db = open_db(tmp_path / "claimkb.db")
+    store_in(db, "Kurier", "2023-05-01", GERMAN_SOURCE, "de")
+    # reordered, as linking would not judge it either (test_link)
+    reordered = {r["text"]: r for r in rank_claims(db, GERMAN_COPY[0], [row[0] for row in db.execute(
+        "select id from claims")], matcher="lexical")}
+    assert reordered[GERMAN_SOURCE[0]]["score"] == 0.0
+    copied = find_similar(db, GERMAN_SOURCE[1], matcher="lexical")
+    assert copied[0]["text"] == GERMAN_SOURCE[1] and copied[0]["relation"] == "verbatim"

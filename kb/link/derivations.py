@@ -23,7 +23,7 @@ import json
 from collections import defaultdict
 from difflib import SequenceMatcher
 
-from claimkb.ingest.extract.language import declared_language, text_language
+from claimkb.ingest.extract.language import declared_language
 from claimkb.match.features import TOKEN_RE
 from claimkb.store.chunked import execute_in, select_in
 
@@ -55,14 +55,7 @@ def build_derivations(db, article_ids=None, *, min_shared: int = MIN_SHARED, min
     for row in _links(db, article_ids):
         links_by_pair[(row[1], row[0])].append(row)  # (later, earlier)
     articles = {a for pair in links_by_pair for a in pair}
-    claim_counts, languages, published = _article_details(db, articles)
-    text_languages = {}  # read once per article, and only for pairs that share enough
-
-    def shown(article_id):
-        if article_id not in text_languages:
-            text = db.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
-            text_languages[article_id] = text_language(text or "")
-        return text_languages[article_id]
+    claim_counts, languages, shown, published = _article_details(db, articles)
 
     rows = []
     for (later, earlier), links in links_by_pair.items():
@@ -71,7 +64,7 @@ def build_derivations(db, article_ids=None, *, min_shared: int = MIN_SHARED, min
         derivation = describe_derivation(
             links, claim_counts[later], claim_counts[earlier], languages[later], languages[earlier],
             min_shared=min_shared, min_share=min_share,
-            later_text_language=shown(later), earlier_text_language=shown(earlier),
+            later_text_language=shown[later], earlier_text_language=shown[earlier],
             dated=bool(published[later] and published[earlier] and published[later] != published[earlier]),
         )
         if derivation:
@@ -191,12 +184,16 @@ def _links(db, article_ids):
 
 
 def _article_details(db, article_ids: set[str]):
-    counts, languages, published = {}, {}, {}
-    for article_id, language, date, claims in select_in(
+    """Per article: its claim count, declared language, the language its text shows
+    (stored at ingest) and publication date."""
+    counts, languages, shown, published = {}, {}, {}, {}
+    for article_id, language, text_language, date, claims in select_in(
         db,
-        """select a.id, a.language, a.published, (select count(*) from claims c where c.article_id = a.id)
+        """select a.id, a.language, a.text_language, a.published,
+                  (select count(*) from claims c where c.article_id = a.id)
            from articles a where a.id in {ids}""",
         article_ids,
     ):
-        counts[article_id], languages[article_id], published[article_id] = claims, language, date
-    return counts, languages, published
+        counts[article_id], languages[article_id], shown[article_id], published[article_id] = \
+            claims, language, text_language, date
+    return counts, languages, shown, published

@@ -44,6 +44,7 @@ from claimkb.match.candidates import (
 from claimkb.match.compare import compare, default_threshold
 from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
 from claimkb.match.features import claim_features
+from claimkb.match.languages import can_judge, matcher_reads
 from claimkb.match.tiers import resolve_matcher
 from claimkb.match.token_index import TokenIndex, save_token_index, stored_token_index
 from claimkb.match.vector_index import index_of, nearest_cached, nearest_positions, refresh_index, set_aside
@@ -57,7 +58,7 @@ CONTRADICTIONS = ("number_changed", "date_changed", "negation_flipped", "speaker
 
 CLAIMS_SQL = """
 select c.id, c.article_id, c.kind, c.content, s.name, a.outlet_id,
-       coalesce(a.published, a.ingested_at), a.rowid
+       coalesce(a.published, a.ingested_at), a.rowid, a.language, a.text_language
 from claims c join articles a on a.id = c.article_id left join speakers s on s.id = c.speaker_id
 """
 
@@ -72,12 +73,16 @@ class LinkStats:
     derivations: int = 0  # derivations (re)computed
     seconds: float = 0.0
     matcher: str = "lexical"
+    # of the claims loaded, those of articles in a language the matcher does not read
+    unread_claims: int = 0
 
     def __str__(self):
+        unread = (f"; {self.unread_claims} claims not in English, linked only word for word"
+                  if self.unread_claims else "")
         return (
             f"{self.claims} claims, {self.candidate_pairs} candidate pairs, {self.links} links"
             f" ({self.same_outlet_links} within one outlet), {self.families} families,"
-            f" {self.derivations} derivations in {self.seconds:.1f}s ({self.matcher})"
+            f" {self.derivations} derivations in {self.seconds:.1f}s ({self.matcher}){unread}"
         )
 
 
@@ -94,13 +99,15 @@ class Claims:
     # (published, else ingested_at; the article's place in the database; id): earliest
     # copy first, as ``claimkb.link.families.ORDER_SQL``
     order: list[tuple]
+    read: list[bool]  # in a language the matcher reads (``claimkb.match.languages``)
 
     @classmethod
     def from_rows(cls, rows) -> Claims:
-        columns = list(zip(*rows)) or [()] * 8
-        ids, articles, kinds, contents, speakers, outlets, seen, stored = (list(c) for c in columns)
+        columns = list(zip(*rows)) or [()] * 10
+        ids, articles, kinds, contents, speakers, outlets, seen, stored, declared, shown = (list(c) for c in columns)
         order = [(s or "", k, c) for s, k, c in zip(seen, stored, ids)]
-        return cls(ids, articles, kinds, contents, speakers, outlets, order)
+        read = [matcher_reads(d, s) for d, s in zip(declared, shown)]
+        return cls(ids, articles, kinds, contents, speakers, outlets, order, read)
 
     def __len__(self):
         return len(self.ids)
@@ -169,8 +176,9 @@ def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progr
         claims, pairs, vectors, vector_index = _bulk_candidates(db, index, matcher, per_claim, client)
     else:
         claims, pairs, vectors = _incremental_candidates(db, index, claim_ids, matcher, per_claim, client)
+    pairs = _judged_pairs(claims, pairs)
     stats = LinkStats(claims=len(claims) if claim_ids is None else len(claim_ids), candidate_pairs=len(pairs),
-                      matcher=matcher)
+                      matcher=matcher, unread_claims=claims.read.count(False))
     probable = _write_links(db, claims, pairs, vectors, threshold, stats, progress, client)
     articles = None if claim_ids is None else _articles_of(db, claim_ids)
     stats.derivations = build_derivations(db, articles)
@@ -342,6 +350,16 @@ def stored_comparer(db, matcher: str):
     return comparer
 
 
+def _judged_pairs(claims: Claims, pairs: np.ndarray) -> np.ndarray:
+    """The candidate pairs the matcher can judge: both claims in a language it reads,
+    or word for word the same (``claimkb.match.languages``)."""
+    if all(claims.read):
+        return pairs
+    keep = [k for k, (i, j) in enumerate(pairs.tolist())
+            if can_judge(claims.read[i], claims.read[j], claims.contents[i], claims.contents[j])]
+    return pairs[keep]
+
+
 def _unique(pairs: np.ndarray, n: int) -> np.ndarray:
     if not len(pairs):
         return pairs.reshape(0, 2)
@@ -355,7 +373,7 @@ def _load_claims(db, claim_ids) -> Claims:
 
 def _concat(a: Claims, b: Claims) -> Claims:
     return Claims(*(getattr(a, f) + getattr(b, f) for f in
-                    ("ids", "articles", "kinds", "contents", "speakers", "outlets", "order")))
+                    ("ids", "articles", "kinds", "contents", "speakers", "outlets", "order", "read")))
 
 
 def _same_outlet_links(db, claim_ids) -> int:

@@ -120,7 +120,7 @@ def compare(
     """Is B the same claim as A? ``threshold`` defaults to the tier's link threshold."""
     if min(len(a.tokens), len(b.tokens)) < MIN_STATEMENT_WORDS:
         return Comparison(False, 0.0, "different", [])
-    if not (a.latin and b.latin) and a.tokens != b.tokens:
+    if not (a.latin and b.latin) and not same_words(a.text, b.text):
         return Comparison(False, 0.0, "different", [])
     model = load_model("lexical" if dense_similarity is None else "dense")
     values = pair_features(a, b)
@@ -139,6 +139,12 @@ def compare(
         + _wording_differences(a, b)
     )
     return Comparison(True, score, _relation(differences, a, b), differences)
+
+
+def same_words(a: str, b: str) -> bool:
+    """The same words in the same order, case and punctuation aside: a copy in any
+    language, which takes no reading to see (``claimkb.match.languages``)."""
+    return [w.lower() for w in TOKEN_RE.findall(a)] == [w.lower() for w in TOKEN_RE.findall(b)]
 
 
 def default_threshold(matcher: str) -> float:

@@ -26,17 +26,19 @@ A hybrid retriever in four steps:
 from __future__ import annotations
 
 from claimkb.errors import ClaimkbError
+from claimkb.ingest.extract.language import text_language
 from claimkb.ingest.extract.quantities import find_quantities
 from claimkb.match.candidates import fts_ranked, quantity_matches
-from claimkb.match.compare import compare
+from claimkb.match.compare import Comparison, compare
 from claimkb.match.embeddings import cached_vectors, embed
 from claimkb.match.features import claim_features
+from claimkb.match.languages import can_judge, matcher_reads
 from claimkb.match.tiers import resolve_matcher
 from claimkb.match.vector_index import nearest_claims
 from claimkb.store.chunked import select_in
 
 SIMILAR_SQL = """
-select c.id, c.content, c.kind, c.article_id, o.name, s.name
+select c.id, c.content, c.kind, c.article_id, o.name, s.name, a.language, a.text_language
 from claims c join articles a on a.id = c.article_id
 left join outlets o on o.id = a.outlet_id left join speakers s on s.id = c.speaker_id
 """
@@ -100,9 +102,13 @@ def rank_claims(db, text: str, claim_ids: list[str], *, matcher: str, query_vect
         vectors = cached_vectors(db, [r[0] for r in rows], [r[1] for r in rows])
         similarities = (vectors @ query_vector).tolist()
     query = claim_features(text)
+    query_read = matcher_reads(None, text_language(text))
     results = []
-    for (claim_id, content, kind, article_id, outlet, speaker), similarity in zip(rows, similarities):
-        comparison = compare(query, claim_features(content, speaker, kind), dense_similarity=similarity)
+    for (claim_id, content, kind, article_id, outlet, speaker, declared, shown), similarity in zip(rows, similarities):
+        if can_judge(query_read, matcher_reads(declared, shown), text, content):
+            comparison = compare(query, claim_features(content, speaker, kind), dense_similarity=similarity)
+        else:  # a claim in a language the matcher does not read (claimkb.match.languages)
+            comparison = Comparison(False, 0.0, "different", [])
         results.append({
             "claim_id": claim_id, "text": content, "score": comparison.score, "article_id": article_id,
             "outlet": outlet, "speaker": speaker, "relation": comparison.relation,

@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlite_utils
 
+from claimkb.ingest.extract.language import text_language
 from claimkb.ingest.readers import domain_of
 from claimkb.ingest.records import ArticleRecord, Extraction, Speaker
 from claimkb.store.ids import content_hash, normalize_name, stable_id
@@ -113,6 +114,7 @@ def store_article(
                 "author": record.author,
                 "published": record.published,
                 "language": record.language,
+                "text_language": text_language(record.text),
                 "text": record.text,
                 "content_hash": content_hash(record.text),
                 "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

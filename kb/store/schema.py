@@ -13,9 +13,10 @@ import sqlite_utils
 from sqlite_utils import Migrations
 from sqlite_utils.db import DescIndex
 
-SCHEMA_VERSION = 12  # one per migration: m012_outlet_copies is the twelfth
+SCHEMA_VERSION = 13  # one per migration: m013_article_text_language is the thirteenth
 
 migrations = Migrations("claimkb")
+MIGRATION_BATCH = 1000  # rows a migration that rewrites a column reads at once (article texts are large)
 
 
 @migrations()
@@ -408,3 +409,19 @@ def m012_outlet_copies(db: sqlite_utils.Database):
     db.table("outlet_copies").create_index(["outlet_id", "faithful"], find_unique_name=True)
     insert = ANALYTICS["outlet_copies"][0]
     db.execute(insert.format(where="", and_where=""), {"faithful": json.dumps(FAITHFUL_RELATIONS)})
+
+
+@migrations()
+def m013_article_text_language(db: sqlite_utils.Database):
+    # The language an article's text plainly shows (claimkb.ingest.extract.language),
+    # beside the one it declares: linking judges only claims the matcher can read, and
+    # derivations call a copy a translation on it. Filled for the articles stored.
+    from claimkb.ingest.extract.language import text_language
+
+    db.table("articles").add_column("text_language", str)
+    last = 0
+    while rows := db.execute("select rowid, text from articles where rowid > ? order by rowid limit ?",
+                             [last, MIGRATION_BATCH]).fetchall():
+        db.conn.executemany("update articles set text_language = ? where rowid = ?",
+                            [(text_language(text or ""), rowid) for rowid, text in rows])
+        last = rows[-1][0]
