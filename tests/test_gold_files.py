@@ -54,3 +54,15 @@ def test_page_quotes_gold_is_labelled_and_split_by_outlet(name, outlet_field, pa
     skipped = json.loads((GOLD / f"{name}_quotes_skipped.json").read_text(encoding="utf-8"))
     assert not {r["page"] for r in rows} & {page for pages in skipped.values() for page in pages}, \
         "a page both labelled and skipped"
+
+
+def test_links_aeb_gold_names_statements_by_page_and_hash_only():
+    rows = [json.loads(line) for line in (GOLD / "links_aeb.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    assert len({r["id"] for r in rows}) == len(rows), "ids repeat"
+    for r in rows:
+        for side in (r["a"], r["b"]):
+            # the publishers' words are not copied here: a page id and a sha1 of the words
+            assert set(side) == {"page", "sha1"} and re.fullmatch(r"[0-9a-f]{64}", side["page"])
+            assert re.fullmatch(r"[0-9a-f]{40}", side["sha1"])
+        assert isinstance(r["same_claim"], bool) and r["half"] in ("dev", "test")
