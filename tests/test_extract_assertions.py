@@ -74,6 +74,12 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("Four reasons the harbour plan collapsed", "listicle"),
         ("If only the trains ran on time!", "wish"),
         ("The driver's identity will not be released until his family has been informed.", "procedure"),
+        ("© 2024 Harbour Press Ltd, all rights reserved", "boilerplate"),
+        ("Copyright 2023 Valley Ledger Media, registered in Norland with company number 4411.", "boilerplate"),
+        ("All Rights Reserved.", "boilerplate"),
+        ("Originally published on the Valley Ledger.", "boilerplate"),
+        ("This article first appeared in Northgate Weekly.", "boilerplate"),
+        ("Harbour Review is published monthly, ISSN 1234-567X.", "boilerplate"),
         ("Detective Sergeant Ana Ruiz said.", "attribution"),  # what she said was cut off before it
         ("The agency reported on Monday.", "attribution"),
         ("Ruiz told reporters.", "attribution"),
@@ -95,7 +101,10 @@ def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, r
      "Trains ran on time all week.", "Two more banks followed within a week.", "Protests followed.",
      "The agency reported a loss.", "Firefighters responded within minutes.", "The search continued.",
      "The terms of the sale have not been reported.", "A new bus timetable was written for the winter.",
-     "The ministry did not comment.", "(The harbour bridge reopened in May.)"],
+     "The ministry did not comment.", "(The harbour bridge reopened in May.)",
+     # notice words inside news: a copyright dispute, a first publication as the event
+     "The band sued the studio over copyright in 2021.", "The novel was originally published in 1954.",
+     "Her first book appeared in 2019 and sold 40,000 copies."],
 )
 def test_words_of_the_rules_in_ordinary_claims_do_not_exclude_them(nlp, sentence):
     assert why_not_checkable(next(nlp(sentence).sents)) is None

@@ -20,6 +20,9 @@ which):
 - ``listicle``: how-to and list titles ("How to stream any film", "5 things to know");
 - ``wish``: a condition with no consequence ("If only the site would come back!");
 - ``procedure``: the stock line that a name is withheld until the family is told;
+- ``boilerplate``: a page's notices, repeated on every page of a site: a copyright line
+  ("© 2024 Harbour Press. All rights reserved."), where the piece first appeared
+  ("Originally published on the Valley Ledger."), a serial number ("ISSN 1234-5678");
 - ``attribution``: a sentence that only says who spoke ("Const. Tim Fanning said.",
   "the agency reported on Monday"), left on its own when the sentence it attributes
   was cut off after an abbreviation or a line break;
@@ -129,6 +132,18 @@ WITHHELD_UNTIL_TOLD = re.compile(
     r".*\b(?:until|pending|before)\b.*\b(?:kin|relatives?|famil(?:y|ies))\b",
     re.IGNORECASE,
 )
+# A page's own notices, the same on every page of a site: a copyright line (opening with
+# the sign or the word), "All rights reserved", where the piece first appeared, and the
+# serial number of a periodical. "Copyright" inside a sentence ("sued over copyright")
+# is news, so only a line that opens with it counts.
+BOILERPLATE = re.compile(
+    r"^\W*(?:©|ⓒ|\(c\)\s*\d{4}|copyright\b)"
+    r"|\ball rights reserved\b"
+    r"|^\W*(?:this (?:article|story|piece|post) (?:was |is )?)?(?:originally|first) (?:published|appeared)"
+    r" (?:on|in|at|by)\b"
+    r"|\bISSN:?\s*\d{4}-?\d{3}[\dxX]\b",
+    re.IGNORECASE,
+)
 # Verbs of saying that, with nothing said after them, leave only an attribution: not
 # the wider reporting cues, as "The search continued." or "Firefighters responded."
 # still assert something. What "tell" takes as its object is the hearer.
@@ -168,6 +183,8 @@ def why_not_checkable(sent: Span) -> str | None:
         return "wish"  # the main clause is itself the condition: nothing follows from it
     if WITHHELD_UNTIL_TOLD.search(text):
         return "procedure"
+    if BOILERPLATE.search(text):
+        return "boilerplate"
     if _is_bare_attribution(sent):
         return "attribution"
     if _is_opinion(sent):
