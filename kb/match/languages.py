@@ -14,6 +14,8 @@ that shows and declares none is read as English, as most of what claimkb ingests
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claimkb.ingest.extract.language import declared_language
 from claimkb.match.compare import same_words
 
@@ -25,6 +27,7 @@ def article_language(declared: str | None, shown: str | None) -> str | None:
     return shown or declared_language(declared)
 
 
+@lru_cache(maxsize=1024)  # asked once a claim at link time; articles share a few language tags
 def matcher_reads(declared: str | None, shown: str | None) -> bool:
     """Whether the matcher can judge the claims of an article with these languages."""
     return article_language(declared, shown) in (None, MATCHER_LANGUAGE)
