@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.attribution import share  # noqa: E402
 from benchmarks.corpora import MissingData, shared_folder  # noqa: E402
 from benchmarks.page_quotes import PAGE_SETS, load_split  # noqa: E402
 from claimkb.api import KnowledgeBase  # noqa: E402
@@ -92,8 +93,7 @@ def report(counts: dict[str, Counter]) -> None:
             kinds = ("verbatim", "reworded") if kind is None else (kind,)
             links, labelled, right = (sum(tally[k, what] for k in kinds) for what in ("links", "labelled", "right"))
             cells["  links"].append(str(links))
-            cells["  precision, labelled links"].append(f"{right / labelled:.3f} ({right}/{labelled})" if labelled
-                                                        else "-")
+            cells["  precision, labelled links"].append(share(right, labelled) if labelled else "-")
         for name, row in cells.items():
             print(f"{name:36}" + "".join(f"{cell:>20}" for cell in row))
 
