@@ -200,6 +200,18 @@ def test_a_copy_word_for_word_is_a_copy_in_any_script(text, cosine):
     assert (result.same_claim, result.relation) == (True, "verbatim")
 
 
+# Long enough (20 words and more) for their words to show their language.
+BUDGET_DE = ("Der Stadtrat hat am Montag nach einer langen Debatte einen Haushalt von drei Millionen Euro "
+             "für die neue Brücke am Hafen und für die Straßen im Norden der Stadt beschlossen.")
+BUDGET_DE_REORDERED = ("Nach einer langen Debatte hat der Stadtrat am Montag für die neue Brücke am Hafen und für "
+                       "die Straßen im Norden der Stadt einen Haushalt von drei Millionen Euro beschlossen.")
+
+
+def test_statements_whose_words_show_another_language_are_the_same_claim_only_word_for_word():
+    assert compare_texts(BUDGET_DE, BUDGET_DE_REORDERED) == Comparison(False, 0.0, "different", [])
+    assert compare_texts(BUDGET_DE, BUDGET_DE).relation == "verbatim"
+
+
 def test_a_paraphrase_in_latin_script_is_still_judged():
     # the rule is about scripts: a French rewording is scored as before
     result = compare(claim_features("Le conseil municipal a approuvé lundi le nouveau budget de la ville."),

@@ -43,6 +43,7 @@ from rapidfuzz import fuzz, process
 
 from claimkb.ingest.extract.dates import dates_disagree
 from claimkb.match.features import TOKEN_RE, ClaimFeatures, claim_features, word_role
+from claimkb.match.languages import can_judge, same_words, text_read
 from claimkb.match.model import load_model
 from claimkb.match.numbers import MEASURES, SHARE_UNITS, match_quantities, same_quantity
 from claimkb.match.wordiff import SAME, word_diff
@@ -99,7 +100,11 @@ def compare_texts(
     matcher: str = "lexical",
 ) -> Comparison:
     """Compare two statements as written. ``matcher`` is a tier from
-    ``claimkb.match.tiers.resolve_matcher``: "dense" embeds both texts."""
+    ``claimkb.match.tiers.resolve_matcher``: "dense" embeds both texts. A statement
+    whose words plainly show another language than English is the same claim only word
+    for word (``claimkb.match.languages``)."""
+    if not can_judge(text_read(a), text_read(b), a, b):
+        return Comparison(False, 0.0, "different", [])
     dense_similarity = None
     if matcher == "dense":
         from claimkb.match.embeddings import embed
@@ -139,12 +144,6 @@ def compare(
         + _wording_differences(a, b)
     )
     return Comparison(True, score, _relation(differences, a, b), differences)
-
-
-def same_words(a: str, b: str) -> bool:
-    """The same words in the same order, case and punctuation aside: a copy in any
-    language, which takes no reading to see (``claimkb.match.languages``)."""
-    return [w.lower() for w in TOKEN_RE.findall(a)] == [w.lower() for w in TOKEN_RE.findall(b)]
 
 
 def default_threshold(matcher: str) -> float:

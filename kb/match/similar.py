@@ -26,13 +26,12 @@ A hybrid retriever in four steps:
 from __future__ import annotations
 
 from claimkb.errors import ClaimkbError
-from claimkb.ingest.extract.language import text_language
 from claimkb.ingest.extract.quantities import find_quantities
 from claimkb.match.candidates import fts_ranked, quantity_matches
 from claimkb.match.compare import Comparison, compare
 from claimkb.match.embeddings import cached_vectors, embed
 from claimkb.match.features import claim_features
-from claimkb.match.languages import can_judge, matcher_reads
+from claimkb.match.languages import can_judge, matcher_reads, text_read
 from claimkb.match.tiers import resolve_matcher
 from claimkb.match.vector_index import nearest_claims
 from claimkb.store.chunked import select_in
@@ -102,7 +101,7 @@ def rank_claims(db, text: str, claim_ids: list[str], *, matcher: str, query_vect
         vectors = cached_vectors(db, [r[0] for r in rows], [r[1] for r in rows])
         similarities = (vectors @ query_vector).tolist()
     query = claim_features(text)
-    query_read = matcher_reads(None, text_language(text))
+    query_read = text_read(text)
     results = []
     for (claim_id, content, kind, article_id, outlet, speaker, declared, shown), similarity in zip(rows, similarities):
         if can_judge(query_read, matcher_reads(declared, shown), text, content):
