@@ -74,6 +74,8 @@ def text_language(text: str) -> str | None:
 def in_latin_script(text: str) -> bool:
     """Whether most of the text's letters are Latin ones (a text without letters is):
     "Мэр закрыл мост" and "시장이 다리를 닫았다" are not; "Le maire a fermé le pont" is."""
+    if text.isascii():  # most English claims: no letter to look up (a hot path of linking)
+        return True
     letters = [ch for word in WORD_RE.findall(text) for ch in word]
     return sum(_script(ch) == "LATIN" for ch in letters) * 2 >= len(letters)
 
