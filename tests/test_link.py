@@ -35,15 +35,16 @@ ARTICLES = [
 ]
 
 
-def store(db, outlet, published, sentences):
+def store(db, outlet, published, sentences, url=None):
     text = " ".join(sentences)
     claims = []
     for sentence in sentences:
         start = text.index(sentence)
         quantities = [Quantity("3.5 million dollars", 3.5e6, "USD")] if "3.5 million" in sentence else []
         claims.append(Claim("assertion", sentence, sentence, start, start + len(sentence), quantities=quantities))
-    record = ArticleRecord(text=text, outlet=outlet, published=published, url=f"https://{outlet.lower()}.example/a")
-    return store_article(db, record, Extraction(claims=claims))
+    url = url or f"https://{outlet.lower()}.example/a"
+    return store_article(db, ArticleRecord(text=text, outlet=outlet, published=published, url=url),
+                         Extraction(claims=claims))
 
 
 def links_by_text(db):
@@ -95,6 +96,52 @@ def test_the_run_is_recorded(db):
     run = db.execute("select command, matcher, embedding_model, finished_at from runs").fetchone()
     assert run[:3] == ("link", "lexical", None)
     assert run[3]
+
+
+# Written for this test: two stories of one outlet repeat its council statement and end
+# with its subscription line; another outlet reports the statement in between.
+BUDGET = "The city council approved a budget of 3.5 million dollars for the new harbour bridge."
+FOOTER = "Subscribers receive the printed edition of the Harbour Times every Thursday morning."
+ONE_OUTLETS_STORIES = [
+    ("Harbour Times", "2023-05-01", [BUDGET, FOOTER], "https://harbourtimes.example/budget"),
+    ("Coast Courier", "2023-05-02", [BUDGET], "https://coastcourier.example/bridge"),
+    ("Harbour Times", "2023-05-03", [BUDGET, "Ferry tickets rose by two dollars on Monday.", FOOTER],
+     "https://harbourtimes.example/ferry"),
+]
+
+
+def linked_outlets(db):
+    return sorted(db.execute(
+        """select oa.name, ob.name, ca.content from claim_links l
+           join claims ca on ca.id = l.claim_a join articles aa on aa.id = ca.article_id
+           join outlets oa on oa.id = aa.outlet_id
+           join claims cb on cb.id = l.claim_b join articles ab on ab.id = cb.article_id
+           join outlets ob on ob.id = ab.outlet_id""").fetchall())
+
+
+@pytest.mark.parametrize("matcher", ["lexical", pytest.param("dense", marks=pytest.mark.skipif(
+    not embeddings_available(), reason="the embeddings extra is not installed"))])
+@pytest.mark.parametrize("incremental", [False, True], ids=["whole", "article by article"])
+def test_claims_of_one_outlet_are_not_linked_to_each_other(tmp_path, incremental, matcher):
+    database = open_db(tmp_path / "claimkb.db")
+    for outlet, published, sentences, url in ONE_OUTLETS_STORIES:
+        stored = store(database, outlet, published, sentences, url)
+        if incremental:
+            link_claims(database, claim_ids=stored.claim_ids, matcher=matcher)
+    if not incremental:
+        link_claims(database, matcher=matcher)
+    assert linked_outlets(database) == [("Coast Courier", "Harbour Times", BUDGET),
+                                        ("Harbour Times", "Coast Courier", BUDGET)]
+
+
+def test_articles_of_no_known_outlet_are_linked_to_each_other(tmp_path):
+    database = open_db(tmp_path / "claimkb.db")
+    for published, sentences in (("2023-05-01", [BUDGET, FOOTER]), ("2023-05-03", [BUDGET])):
+        text = " ".join(sentences)
+        claims = [Claim("assertion", s, s, text.index(s), text.index(s) + len(s)) for s in sentences]
+        store_article(database, ArticleRecord(text=text, published=published), Extraction(claims=claims))
+    link_claims(database, matcher="lexical")
+    assert linked_outlets(database) == [("unknown outlet", "unknown outlet", BUDGET)]
 
 
 def test_incremental_linking_of_a_new_article_matches_a_full_rebuild(tmp_path):

@@ -48,7 +48,7 @@ from claimkb.match.languages import can_judge, matcher_reads
 from claimkb.match.tiers import resolve_matcher
 from claimkb.match.token_index import TokenIndex, save_token_index, stored_token_index
 from claimkb.match.vector_index import index_of, nearest_cached, nearest_positions, refresh_index, set_aside
-from claimkb.store.articles import pending_link_ids
+from claimkb.store.articles import link_source, pending_link_ids
 from claimkb.store.chunked import execute_in, select_in
 from claimkb.store.runs import finish_run, start_run
 from claimkb.store.serving import refresh_serving_tables
@@ -68,7 +68,6 @@ class LinkStats:
     claims: int = 0  # claims that looked for copies
     candidate_pairs: int = 0
     links: int = 0  # links written (same claim)
-    same_outlet_links: int = 0  # of which between two articles of one outlet
     families: int = 0  # families (re)computed
     derivations: int = 0  # derivations (re)computed
     seconds: float = 0.0
@@ -80,8 +79,8 @@ class LinkStats:
         unread = (f"; {self.unread_claims} claims not in English, linked only word for word"
                   if self.unread_claims else "")
         return (
-            f"{self.claims} claims, {self.candidate_pairs} candidate pairs, {self.links} links"
-            f" ({self.same_outlet_links} within one outlet), {self.families} families,"
+            f"{self.claims} claims, {self.candidate_pairs} candidate pairs, {self.links} links,"
+            f" {self.families} families,"
             f" {self.derivations} derivations in {self.seconds:.1f}s ({self.matcher}){unread}"
         )
 
@@ -95,7 +94,7 @@ class Claims:
     kinds: list[str]
     contents: list[str]
     speakers: list[str | None]
-    outlets: list[str]
+    sources: list[str]  # claimkb.store.articles.link_source: claims of one are never linked
     # (published, else ingested_at; the article's place in the database; id): earliest
     # copy first, as ``claimkb.link.families.ORDER_SQL``
     order: list[tuple]
@@ -107,7 +106,8 @@ class Claims:
         ids, articles, kinds, contents, speakers, outlets, seen, stored, declared, shown = (list(c) for c in columns)
         order = [(s or "", k, c) for s, k, c in zip(seen, stored, ids)]
         read = [matcher_reads(d, s) for d, s in zip(declared, shown)]
-        return cls(ids, articles, kinds, contents, speakers, outlets, order, read)
+        sources = [link_source(article, outlet) for article, outlet in zip(articles, outlets)]
+        return cls(ids, articles, kinds, contents, speakers, sources, order, read)
 
     def __len__(self):
         return len(self.ids)
@@ -188,7 +188,6 @@ def _link(db, index: TokenIndex, claim_ids, matcher, threshold, per_claim, progr
     stats.links += aligned - dropped
     if aligned or dropped:
         stats.derivations = build_derivations(db, articles)  # their shares count the links as they are now
-        stats.same_outlet_links = _same_outlet_links(db, claim_ids)
     stats.families = build_families(db, claim_ids, agrees=lambda x, y: comparer(x, y).score >= threshold)
     changed = None if claim_ids is None else _changed_claims(db, claim_ids, articles)
     compute_analytics(db, changed)
@@ -221,7 +220,7 @@ def _bulk_candidates(db, index: TokenIndex, matcher, per_claim, client):
     are embedded on ``client``'s cluster when given."""
     # in rowid order, as the token index holds them: its positions are the claims'
     claims = Claims.from_rows(db.execute(CLAIMS_SQL + " order by c.rowid").fetchall())
-    groups = index.article_codes
+    groups = index.source_codes
     found = [lexical_candidates((index.indices, index.indptr), groups, per_claim=per_claim)]
     vectors = vector_index = None
     if matcher == "dense":
@@ -241,7 +240,7 @@ def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher
     """Like ``_bulk_candidates``, for new claims: they look for candidates among all
     stored claims, and only they and their candidates are loaded."""
     rows = index.positions(claim_ids)
-    found, _ = lexical_candidates((index.indices, index.indptr), index.article_codes, rows=rows,
+    found, _ = lexical_candidates((index.indices, index.indptr), index.source_codes, rows=rows,
                                   per_claim=per_claim)
     pairs = list(zip(index.ids_at(found[:, 0]), index.ids_at(found[:, 1])))
     new = _load_claims(db, index.ids_at(rows))
@@ -251,23 +250,23 @@ def _incremental_candidates(db, index: TokenIndex, claim_ids: list[str], matcher
     others = sorted({c for pair in pairs for c in pair} - set(new.ids))
     claims = _concat(new, _load_claims(db, others))
     position = {cid: k for k, cid in enumerate(claims.ids)}
-    positions = [(position[a], position[b]) for a, b in pairs
-                 if claims.articles[position[a]] != claims.articles[position[b]]]
+    positions = [(position[a], position[b]) for a, b in pairs]
     vectors = cached_vectors(db, claims.ids, claims.contents, client) if matcher == "dense" and len(claims) else None
     return claims, _unique(np.array(positions, dtype=np.int64).reshape(-1, 2), len(claims)), vectors
 
 
 def _dense_neighbours(db, new: Claims, new_vectors: np.ndarray, per_claim: int) -> dict[str, list[str]]:
-    """For each new claim, the ``per_claim`` nearest cached vectors of claims in other
-    articles, at or above ``MIN_DENSE_SIMILARITY``, through the persistent vector index
-    (claims never embedded are not searched)."""
+    """For each new claim, the ``per_claim`` nearest cached vectors of claims of other
+    link sources, at or above ``MIN_DENSE_SIMILARITY``, through the persistent vector
+    index (claims never embedded are not searched)."""
     nearest = nearest_cached(db, new_vectors, neighbours_to_ask(per_claim))
-    articles = dict(select_in(db, "select id, article_id from claims where id in {ids}",
-                              {claim_id for found in nearest for claim_id, _ in found}))
+    sources = {claim_id: link_source(article, outlet) for claim_id, article, outlet in select_in(
+        db, "select c.id, c.article_id, a.outlet_id from claims c join articles a on a.id = c.article_id"
+            " where c.id in {ids}", {claim_id for found in nearest for claim_id, _ in found})}
     return {
         claim_id: [other for other, similarity in found
-                   if similarity >= MIN_DENSE_SIMILARITY and articles.get(other) not in (None, article)][:per_claim]
-        for claim_id, article, found in zip(new.ids, new.articles, nearest)
+                   if similarity >= MIN_DENSE_SIMILARITY and sources.get(other) not in (None, source)][:per_claim]
+        for claim_id, source, found in zip(new.ids, new.sources, nearest)
     }
 
 
@@ -296,7 +295,6 @@ def _write_links(db, claims: Claims, pairs: np.ndarray, vectors, threshold, stat
     probable = [(claims.ids[i], claims.ids[j]) for i, j in probable_pairs]
     kept = drop_outcompeted(accepted, claims.articles)
     stats.links = len(kept)
-    stats.same_outlet_links = sum(claims.outlets[a] == claims.outlets[b] for a, b, _ in kept)
     rows = ((claims.ids[a], claims.ids[b], r.score, r.relation, r.evidence, method) for a, b, r in kept)
     with db.atomic():
         db.conn.executemany(
@@ -373,19 +371,7 @@ def _load_claims(db, claim_ids) -> Claims:
 
 def _concat(a: Claims, b: Claims) -> Claims:
     return Claims(*(getattr(a, f) + getattr(b, f) for f in
-                    ("ids", "articles", "kinds", "contents", "speakers", "outlets", "order", "read")))
-
-
-def _same_outlet_links(db, claim_ids) -> int:
-    """Links between two articles of one outlet: all of them, or those of ``claim_ids``."""
-    sql = """select count(*) from claim_links l
-             join claims ca on ca.id = l.claim_a join articles aa on aa.id = ca.article_id
-             join claims cb on cb.id = l.claim_b join articles ab on ab.id = cb.article_id
-             where aa.outlet_id = ab.outlet_id"""
-    if claim_ids is None:
-        return db.execute(sql).fetchone()[0]
-    return len(set(select_in(db, sql.replace("count(*)", "l.claim_a, l.claim_b")
-                             + " and (l.claim_a in {ids} or l.claim_b in {ids})", claim_ids)))
+                    ("ids", "articles", "kinds", "contents", "speakers", "sources", "order", "read")))
 
 
 def _articles_of(db, claim_ids) -> set[str]:

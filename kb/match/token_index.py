@@ -2,7 +2,7 @@
 
 ``claimkb.match.candidates.candidate_tokens`` of each claim (its stemmed words and
 quantity values), as integer codes in one CSR-shaped pair of arrays, with each
-claim's id and article, kept beside the database in ``DB.claimkb-index/`` as
+claim's id and link source (``claimkb.store.articles.link_source``), kept beside the database in ``DB.claimkb-index/`` as
 ``lexical-tokens.npz`` and a JSON note of the last claim it holds. Like the dense
 index it is a cache of the claims table: ``stored_token_index`` reads it, tokenizes
 only the claims stored after it, and starts again from nothing when it is missing or
@@ -25,6 +25,7 @@ import numpy as np
 
 from claimkb.match.candidates import candidate_tokens
 from claimkb.match.vector_index import index_folder, replace_atomically
+from claimkb.store.articles import link_source
 from claimkb.store.chunked import select_in
 
 INDEX_FILE, NOTE_FILE = "lexical-tokens.npz", "lexical-tokens.json"
@@ -44,8 +45,10 @@ class TokenIndex:
 
     rowids: np.ndarray  # int64, ascending
     claim_ids: np.ndarray  # bytes ("S"): claim k's id, ASCII
-    article_codes: np.ndarray  # int64: claim k's article as an int, claims of one article alike
-    articles: dict[str, int]  # article id -> its code
+    # int64: claim k's link source (its outlet, else its article) as an int: claims
+    # with one code are never candidates of each other
+    source_codes: np.ndarray
+    sources: dict[str, int]  # link source -> its code
     vocabulary: dict[str, int]  # token -> code
     indptr: np.ndarray  # int64, len(claims) + 1
     indices: np.ndarray  # int32 codes, claim k's at indptr[k]:indptr[k + 1]
@@ -71,7 +74,9 @@ def stored_token_index(db) -> TokenIndex:
     after it, tokenized here (all of them when there is no saved one in step)."""
     index = _load(db) or empty_index()
     last = int(index.rowids[-1]) if len(index) else 0
-    cursor = db.execute("select rowid, id, article_id, content from claims where rowid > ? order by rowid", [last])
+    cursor = db.execute("""select c.rowid, c.id, c.article_id, a.outlet_id, c.content
+                           from claims c join articles a on a.id = c.article_id
+                           where c.rowid > ? order by c.rowid""", [last])
     while rows := cursor.fetchmany(READ_CHUNK):
         index = _append(db, index, rows)
     return index
@@ -83,17 +88,18 @@ def _append(db, index: TokenIndex, rows: list[tuple]) -> TokenIndex:
             db, "select claim_id, value from quantities where value is not null and claim_id in {ids}",
             [r[1] for r in rows]):
         values.setdefault(claim_id, []).append(value)
-    vocabulary, articles = index.vocabulary, index.articles
-    token_lists = [candidate_tokens(content, values.get(claim_id, ())) for _, claim_id, _, content in rows]
+    vocabulary, sources = index.vocabulary, index.sources
+    token_lists = [candidate_tokens(content, values.get(claim_id, ())) for _, claim_id, _, _, content in rows]
     codes = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for tokens in token_lists for t in tokens),
                         dtype=np.int32)
     lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
     return TokenIndex(
         rowids=np.concatenate([index.rowids, np.array([r[0] for r in rows], dtype=np.int64)]),
         claim_ids=np.concatenate([index.claim_ids, np.array([r[1] for r in rows], dtype="S")]),
-        article_codes=np.concatenate([index.article_codes, np.fromiter(
-            (articles.setdefault(r[2], len(articles)) for r in rows), dtype=np.int64, count=len(rows))]),
-        articles=articles,
+        source_codes=np.concatenate([index.source_codes, np.fromiter(
+            (sources.setdefault(link_source(r[2], r[3]), len(sources)) for r in rows), dtype=np.int64,
+            count=len(rows))]),
+        sources=sources,
         vocabulary=vocabulary,
         indptr=np.concatenate([index.indptr, index.indptr[-1] + np.cumsum(lengths)]),
         indices=np.concatenate([index.indices, codes]),
@@ -128,8 +134,8 @@ def _read(db, index_path: Path, note_path: Path) -> TokenIndex | None:
         return TokenIndex(
             rowids=saved["rowids"],
             claim_ids=saved["claim_ids"],
-            article_codes=saved["article_codes"],
-            articles={a: k for k, a in enumerate(saved["articles"].astype(str).tolist())},
+            source_codes=saved["source_codes"],
+            sources={a: k for k, a in enumerate(saved["sources"].astype(str).tolist())},
             vocabulary={t: k for k, t in enumerate(tokens.split(SEPARATOR))} if tokens else {},
             indptr=saved["indptr"],
             indices=saved["indices"],
@@ -147,8 +153,8 @@ def save_token_index(db, index: TokenIndex) -> None:
 
     def write(path: Path) -> None:
         with open(path, "wb") as out:  # np.savez on a name would add ".npz" to the temporary name
-            np.savez(out, rowids=index.rowids, claim_ids=index.claim_ids, article_codes=index.article_codes,
-                     articles=np.array(sorted(index.articles, key=index.articles.__getitem__), dtype="S"),
+            np.savez(out, rowids=index.rowids, claim_ids=index.claim_ids, source_codes=index.source_codes,
+                     sources=np.array(sorted(index.sources, key=index.sources.__getitem__), dtype="S"),
                      indptr=index.indptr, indices=index.indices, vocabulary=np.frombuffer(vocabulary, dtype=np.uint8))
 
     note = {"rowid": int(index.rowids[-1]), "count": len(index), "claim_id": index.ids_at([-1])[0]}

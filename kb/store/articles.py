@@ -24,6 +24,20 @@ class StoredArticle:
 
 # The outlet of an article that names none and has no URL: one for all such articles.
 UNKNOWN_OUTLET = "unknown outlet"
+UNKNOWN_OUTLET_ID = stable_id("outlet", normalize_name(UNKNOWN_OUTLET))
+
+
+def link_source(article_id: str, outlet_id: str) -> str:
+    """What a claim is linked across: claims of one source are never linked to each
+    other. The source is the article's outlet, or the article itself when its outlet
+    is unknown.
+
+    Links follow a claim from outlet to outlet. An outlet's own pages share its
+    template (the footer, the subscription offer, the comment rules, a venue's
+    timetable, a company's About-us paragraph), and a sentence two of them share is
+    furniture of the site, not a claim that travelled. Articles stored under the
+    unknown outlet (no name, no URL) may each be any outlet's."""
+    return article_id if outlet_id == UNKNOWN_OUTLET_ID else outlet_id
 
 
 def outlet_for(record: ArticleRecord) -> tuple[str, str, str | None]:
