@@ -25,6 +25,14 @@ def quote_claims(extraction):
         # a short phrase a verb reports but no one is written as saying
         ('Below the snow line, in what is called "slush season", the trails close.', "slush season", "term"),
         ('Rosa Linden spoke first.\n\nThe toll was later described as "steep" in a council memo.', "steep", "term"),
+        # slogans, and words a campaign, a sign or a banner carries, however long
+        ('The ministry launched its road campaign with the slogan "Slow down. Arrive alive." on Monday.',
+         "Slow down. Arrive alive.", "title"),
+        ('The tagline? "Our river, our future."\n\nIt ran on every bus.', "Our river, our future.", "title"),
+        ('Critics mocked the city\'s "Clean streets start with you." poster campaign all week.',
+         "Clean streets start with you.", "title"),
+        ('Protesters carried a banner reading "The harbour is not for sale" past the town hall.',
+         "The harbour is not for sale", "title"),
         # nicknames
         ('Tom "The Hammer" Ruiz won the title fight in Reno.', "The Hammer", "nickname"),
         ('The striker, nicknamed "Lightning", scored twice on Saturday.', "Lightning", "nickname"),
@@ -50,6 +58,8 @@ def test_quoted_words_that_are_not_a_statement_are_terms(nlp, text, term, kind):
         ('Rosa Linden called the new toll a "cash grab."', "cash grab."),
         # four words or more, standing as a sentence
         ('"We will rebuild the pier," Rosa Linden said.', "We will rebuild the pier,"),
+        # a campaign's own people speak: the comma hands the words to the attribution
+        ('"We will win this seat," campaign manager Dana Holt said.', "We will win this seat,"),
     ],
 )
 def test_a_speakers_words_stay_claims_however_short(nlp, text, words):

@@ -126,6 +126,24 @@ def test_quote_paragraph_without_attribution_continues_the_quotation_before(nlp)
     assert claims[1].speaker.name == "Tom Hale"
 
 
+@pytest.mark.parametrize("text", [
+    # the comma after the closing mark hands the first part over, British style
+    'Ann Berg spoke on Monday. "We are fortunate to have this technology", she said, "but predators use it too."',
+    # a quote inside the first part closes last, after its comma
+    "Ann Berg spoke on Monday. \"Parents ask me, 'Is the app safe?'\" she said, \"and the answer is no.\"",
+])
+def test_an_interrupted_quote_handed_over_by_its_punctuation_is_one_claim(nlp, text):
+    (claim,) = quotes(nlp, text, "direct_quote")
+    assert len(claim.segments) == 2
+
+
+def test_quoted_words_that_are_the_subject_of_a_sentence_are_not_joined_to_the_next_quote(nlp):
+    # "Drive slow" is what the sentence is about, not the first half of what drivers say
+    text = ('The city painted "Drive slow, arrive alive" on its buses in June.\n\n'
+            '"Drive slow, arrive alive" was soon on every tram too, and drivers say, "Nobody reads it."')
+    assert all("Nobody" not in c.content or "arrive" not in c.content for c in quotes(nlp, text))
+
+
 def test_two_speakers_quoted_in_turn_stay_two_claims(nlp):
     text = '"The bridge is safe," said Ann Berg. "It is not," said Tom Hale.'
     claims = quotes(nlp, text, "direct_quote")

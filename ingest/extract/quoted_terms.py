@@ -30,6 +30,19 @@ TITLE_CUES = re.compile(
     r"|program|programme|podcast|column|report|play|novel|movie)\s*$",
     re.IGNORECASE,
 )
+# Nouns that name words said by no one in particular: the slogan "Meth. We're on it.".
+SLOGAN_NOUNS = r"(?:slogan|tagline|motto|catchphrase|hashtag|jingle|chant)s?"
+# Things that carry such words: a sign reading "Closed", a "Stop the Steal" rally.
+CARRIER_NOUNS = (r"(?:campaign|ad|advert|advertisement|billboard|banner|placard|sign|t-shirt|sticker|rally|march"
+                 r"|protest|initiative|movement|challenge)s?")
+# Right before the opening mark: a slogan noun ("with the slogan", "The tagline?"), or
+# a carrier that reads the words.
+LABEL_BEFORE = re.compile(
+    rf"\b(?:{SLOGAN_NOUNS}\s*[:?,]?|(?:{CARRIER_NOUNS}|{SLOGAN_NOUNS})\s+(?:reading|that read|that reads))\s*$",
+    re.IGNORECASE)
+# Right after the closing mark, the sentence going on in lower case: the quotation
+# modifies a slogan or carrier noun, up to two words on (the viral "..." awareness campaign).
+LABEL_AFTER = re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{SLOGAN_NOUNS}|{CARRIER_NOUNS})\b")
 # Dependents of a reporting verb that hold what was said.
 COMPLEMENT_DEPS = frozenset("dobj ccomp xcomp prep attr oprd acomp dative obj".split())
 # Punctuation after which a quote opens a new utterance rather than sitting inside a phrase.
@@ -51,6 +64,8 @@ def term_kind(text: str, start: int, end: int, content: str, cue: Token | None) 
     # evaluation the speaker voices ("called the plan "a disgrace"").
     if len(words) < MIN_STATEMENT_WORDS and NAMING_CUES.search(before) and _is_name(words):
         return "nickname"
+    if _is_label(before, after, content):
+        return "title"
     named_by_cue = TITLE_CUES.search(before) and words and words[0][0].isupper() and len(words) < MIN_STATEMENT_WORDS
     if _is_title(content, words) or named_by_cue:
         return "title"
@@ -64,6 +79,16 @@ def term_kind(text: str, start: int, end: int, content: str, cue: Token | None) 
 def is_phrase(content: str) -> bool:
     """Fewer words than a statement needs, unless a speaker says them whole."""
     return len(WORD.findall(content)) < MIN_STATEMENT_WORDS
+
+
+def _is_label(before: str, after: str, content: str) -> bool:
+    """A quotation that names a slogan, a campaign, a sign: right after a naming noun
+    ("launched the slogan "We're on it."") or modifying one right after it (the
+    "We're on it." campaign). A quote that ends in a comma hands over to its
+    attribution ("We will win," campaign chief Jo Li said): never a label."""
+    if LABEL_BEFORE.search(before):
+        return True
+    return not content.rstrip().endswith(",") and LABEL_AFTER.match(after) is not None
 
 
 def _is_name(words: list[str]) -> bool:

@@ -270,6 +270,11 @@ def _paragraph_openings(text: str, words: str) -> list[tuple[int, int]]:
 # An attribution between two parts of one quotation ("she said", "said Jo Lee, the
 # mayor, on Monday") is short; more words between two quotes are narration.
 MAX_ATTRIBUTION_WORDS = 12
+# What hands a quotation over to its attribution: a comma, dash, colon or stop at the
+# end of the quoted words ("X," she said) or right after the closing mark ('X', she said).
+HANDOVER = frozenset(",.!?…:;—–-")
+NESTED_CLOSING = "'’\"”"  # a quote inside the quote may close last: "... say, 'Who cares?'"
+FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 
 @dataclass
@@ -404,6 +409,8 @@ def _continues(earlier: DirectQuote, later: DirectQuote, article: str) -> bool:
     gap = article[first.end : second.start]
     if word_count(gap) > MAX_ATTRIBUTION_WORDS or any(ch in MARKS for ch in gap):
         return False
+    if _is_subject(earlier.cue_token, article[first.content_start : first.content_end], gap, first.end):
+        return False
     attribution_between = first.end <= earlier.cue_token.idx < second.start
     if "\n" not in gap:
         return attribution_between
@@ -414,6 +421,17 @@ def _continues(earlier: DirectQuote, later: DirectQuote, article: str) -> bool:
         and gap[gap.rfind("\n") :].strip() == ""
         and article[second.end : _paragraph_end(article, second.end)].strip() == ""
     )
+
+
+def _is_subject(cue: Token, quoted: str, gap: str, gap_start: int) -> bool:
+    """Whether the quoted words are the subject of the verb right after them ("Arrive
+    alive" was painted on every bus), not an utterance its attribution takes over from:
+    nothing hands them over (a comma or a stop, inside the marks or right after them),
+    and a finite verb other than the attribution's follows."""
+    if quoted.rstrip().rstrip(NESTED_CLOSING)[-1:] in HANDOVER or gap.lstrip()[:1] in HANDOVER:
+        return False
+    following = _token_at(cue.doc, gap_start + len(gap) - len(gap.lstrip()))
+    return following is not None and following.tag_ in FINITE_VERB_TAGS and following.i != cue.i
 
 
 def _sentence_start(doc: Doc, char: int) -> int:
