@@ -127,6 +127,31 @@ def test_only_a_short_phrase_without_a_head_is_a_fragment(nlp):
     assert why_not_checkable(next(headline.sents)) is None
 
 
+def test_a_verbless_line_of_its_own_inside_a_text_is_a_label(nlp):
+    # a section heading and the entries of a list, each a line of its own after the first
+    text = ("Three phones went on sale in Port Elmer this week.\n\n"
+            "The best value\n\n"
+            "Harbor X2 phone for $300\n\n"
+            "Harbor X3 phone with a larger screen\n\n"
+            "The X2 sold out within a day.")
+    assert [content for _, content in kinds(nlp, text)] == [
+        "Three phones went on sale in Port Elmer this week.", "The X2 sold out within a day."]
+
+
+@pytest.mark.parametrize("text, line", [
+    # a headline above the prose, first or after a timestamp
+    ("Factory fire in Lowtown, 3 hurt\n\nThe fire started in a paint store on Monday.", "Factory fire in Lowtown, 3 hurt"),
+    ("4 May 2021 Last updated at 09:12 GMT\nFactory fire in Lowtown, 3 hurt\nThe fire started in a paint store.",
+     "Factory fire in Lowtown, 3 hurt"),
+    # a verbless line that closes with a stop is a sentence
+    ("The council met on Monday.\n\nNo injuries and no damage to the harbour.", "No injuries and no damage to the harbour."),
+    # a line with a verb
+    ("The council met on Monday.\n\nRams top Bears as offenses struggle", "Rams top Bears as offenses struggle"),
+])
+def test_a_headline_first_a_closed_sentence_and_a_line_with_a_verb_are_not_labels(nlp, text, line):
+    assert line in [content for _, content in kinds(nlp, text)]
+
+
 def test_a_sentence_stating_a_figure_is_a_statistic(nlp):
     claims = extract_claims(nlp("Unemployment fell to 5 percent in March.")).claims
     assert [c.kind for c in claims] == ["statistic"]

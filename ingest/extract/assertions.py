@@ -11,6 +11,9 @@ which):
 - ``dateline``: timestamps, datelines and bylines, "Posted 3 May 2013, 10:12 am";
 - ``fragment``: too few words, a bare name ("- Jo Smith"), a verbless phrase that
   names nothing ("Inside the factory");
+- ``label``: once a text's prose has begun, a verbless line of its own with no closing
+  stop: a section heading, a product, an entry of a list ("The best value", "Harbor X2
+  phone for $300");
 - ``lead-in``: a line that announces what follows ("Asked about the plan, she
   replied:", "Here is what we know");
 - ``pointer``: a pointer to other content ("The full text follows below",
@@ -152,6 +155,9 @@ HEARER_VERBS = frozenset({"tell"})
 FEELING_VERBS = frozenset({"love", "hate", "hope", "wish", "feel", "adore", "enjoy", "like", "miss", "regret"})
 FIRST_PERSON = frozenset({"i", "we"})
 FACT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+CLOSING_MARKS = "\"'”’)]"
+SENTENCE_STOPS = (".", "!", "?", "…")
+PROSE_LINE = re.compile(r"[.!?…][\"'”’)\]]*[ \t]*$", re.MULTILINE)  # a line that closes with a stop
 
 
 def is_checkable(sent: Span) -> bool:
@@ -171,6 +177,8 @@ def why_not_checkable(sent: Span) -> str | None:
         return "dateline"
     if _is_fragment(sent, words, has_verb):
         return "fragment"
+    if not has_verb and _is_line_of_its_own(sent, text):
+        return "label"
     if _is_lead_in(sent, text, has_verb):
         return "lead-in"
     if _is_pointer(sent, text, has_verb):
@@ -226,6 +234,20 @@ def _is_fragment(sent: Span, words: list[Token], has_verb: bool) -> bool:
     # A caption or byline: a name, maybe after "By" or a dash ("- Liam Hemsworth").
     named = [t for t in words if t.lower_ not in DATELINE_WORDS]
     return len(named) <= MAX_NAME_WORDS and all(t.pos_ == "PROPN" for t in named)
+
+
+def _is_line_of_its_own(sent: Span, text: str) -> bool:
+    """The whole of a line with no closing stop, once the text's prose has begun (a line
+    before it closes with a stop): such a verbless line is a section heading, a product
+    or an entry of a list ("Optical heart sensor", "Nintendo Switch Lite for $200"). A
+    headline above the prose, after a timestamp or not, and a record of one line are
+    not (``why_not_checkable`` asks this of verbless sentences only)."""
+    whole = sent.doc.text
+    line_start = whole.rfind("\n", 0, sent.start_char) + 1
+    line_end = whole.find("\n", sent.start_char + len(text))  # sent.end_char may be past the line break
+    line = whole[line_start : len(whole) if line_end < 0 else line_end]
+    return (line.strip() == text and not text.rstrip(CLOSING_MARKS).endswith(SENTENCE_STOPS)
+            and PROSE_LINE.search(whole, 0, line_start) is not None)
 
 
 def _is_lead_in(sent: Span, text: str, has_verb: bool) -> bool:
