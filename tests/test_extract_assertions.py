@@ -216,3 +216,21 @@ def test_no_sentence_ends_after_an_abbreviated_title(nlp, sentence):
 def test_sentences_still_end_at_full_stops_and_closing_quotes(nlp):
     text = 'The ferry stopped. "We ran out of fuel." Repairs start today.'
     assert [s.text for s in nlp(text).sents] == ["The ferry stopped.", '"We ran out of fuel."', "Repairs start today."]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Critics mocked the city's \u201cSlow down. Arrive alive.\u201d road campaign all week. The council defended it.",
+     "Critics mocked the city's \u201cSlow down. Arrive alive.\u201d road campaign all week."),
+    ('The mayor unveiled the slogan "Clean harbour. Clean town." The council defended it.',
+     'The mayor unveiled the slogan "Clean harbour. Clean town."'),
+])
+def test_no_sentence_ends_inside_a_short_quotation_opened_after_a_word(nlp, text, first):
+    # a slogan with a stop inside is a phrase of the sentence around it: no half sentence
+    # ending at "Slow down." and no "road campaign all week." of its own
+    assert [s.text.strip() for s in nlp(text).sents] == [first, "The council defended it."]
+
+
+def test_a_speakers_sentences_after_a_comma_still_end_at_their_stops(nlp):
+    text = 'Ann Berg said, "The ferry stopped. We ran out of fuel." Repairs start today.'
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        'Ann Berg said, "The ferry stopped.', 'We ran out of fuel."', "Repairs start today."]

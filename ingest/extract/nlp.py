@@ -53,7 +53,31 @@ def paragraph_sentences(doc: Doc) -> Doc:
             not _may_end_sentence(doc, token.i - 1) or _is_title_abbreviation(doc[token.i - 1])
         ):
             token.is_sent_start = False
+    for start, end in _inline_quotations(doc):
+        for token in doc[start:end]:
+            if token.is_sent_start is None:
+                token.is_sent_start = False
     return doc
+
+
+def _inline_quotations(doc: Doc):
+    """(first, last + 1) token positions of each short quotation that opens after a word
+    and closes on its line, with the lower-case word that may follow: a slogan or a
+    title with a stop inside, part of the sentence around it (the viral "Meth. We're
+    on it." awareness campaign), where the parser would end a sentence at its stop."""
+    for opening in doc[1:]:
+        before = doc[opening.i - 1]
+        if not (opening.is_quote and before.whitespace_ and not opening.whitespace_
+                and not (before.is_punct or before.is_space)):
+            continue
+        for closing in doc[opening.i + 1 : opening.i + 1 + MAX_INLINE_QUOTATION_TOKENS]:
+            if closing.is_space:  # a line break, or more than one space
+                break
+            if closing.is_quote and not doc[closing.i - 1].whitespace_:
+                after = closing.i + 1
+                lower_case_follows = after < len(doc) and doc[after].text[:1].islower()
+                yield opening.i + 1, after + lower_case_follows
+                break
 
 
 def _is_title_abbreviation(token: Token) -> bool:
@@ -74,6 +98,9 @@ def _may_end_sentence(doc: Doc, i: int) -> bool:
 
 
 SENTENCE_END = frozenset(".!?…:")
+# A quotation this short that opens inside a sentence is a phrase of it (a slogan, a
+# title), not a run of the speaker's sentences.
+MAX_INLINE_QUOTATION_TOKENS = 12
 CLOSERS = frozenset("\"'”’)]")
 
 
