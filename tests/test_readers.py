@@ -160,6 +160,20 @@ def test_jsonl_html_field_is_extracted_and_record_fields_win(tmp_path):
     assert "Subscribe to our newsletter" not in record.text
 
 
+@pytest.mark.parametrize("name", ["pages/harbour-ferry.html.gz", "https://bayside.example/ferry"])
+def test_a_jsonl_html_field_that_names_a_page_is_an_error_not_an_article(tmp_path, name):
+    # an index of saved pages, each record naming its file: the name is no page to read
+    path = write(tmp_path, "index.jsonl", json.dumps({"html": name, "title": "Ferry route approved"}) + "\n")
+    (error,) = read(path)
+    assert isinstance(error, InputError) and error.source == f"{path}:1"
+    assert "name" in error.reason and name in error.reason and "\n" not in error.reason
+
+
+def test_a_jsonl_html_field_of_a_few_plain_words_is_read_as_text(tmp_path):
+    path = write(tmp_path, "notes.jsonl", json.dumps({"html": "The ferry route was approved."}) + "\n")
+    assert read_one(path).text == "The ferry route was approved."
+
+
 def test_json_file_with_one_record_or_a_list(tmp_path):
     single = write(tmp_path, "one.json", json.dumps({"text": "Alone.", "author": "Kim Lee"}, indent=2))
     assert read_one(single).author == "Kim Lee"

@@ -13,10 +13,11 @@ from collections.abc import Iterator, Mapping
 
 from dateutil import parser as date_parser
 
-from claimkb.ingest.readers.html import read_html
+from claimkb.ingest.readers.html import HTML_TAG, read_html
 from claimkb.ingest.records import ArticleRecord, InputError
 
 METADATA_FIELDS = ("url", "outlet", "title", "author", "published", "language")
+NAME_SHOWN = 80  # characters of a misplaced name an error quotes
 # Already ISO 8601 (date, or date and time with optional zone): kept as written.
 ISO_DATE = re.compile(
     r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?"
@@ -98,6 +99,10 @@ def record_from_json(fields, source: str) -> ArticleRecord:
         raise InputError(source, 'no "text" or "html" field')
     if not isinstance(html, str):
         raise InputError(source, f'"html" must be a string, not {_json_type(html)}')
+    if len(html.split()) == 1 and not HTML_TAG.search(html):
+        # one word and no markup: the name of a page (a file, an address), which is not read
+        raise InputError(source, f'"html" holds a name, not a page: {html.strip()[:NAME_SHOWN]!r}'
+                                 " (give the page's markup, or its words as \"text\")")
     own = article_from_fields(fields, "", source)
     extracted = read_html(html, source, url=own.url)
     for name in METADATA_FIELDS:
