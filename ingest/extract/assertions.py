@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import is_indirect_question
 
@@ -157,6 +157,7 @@ FIRST_PERSON = frozenset({"i", "we"})
 FACT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 CLOSING_MARKS = "\"'”’)]"
 SENTENCE_STOPS = (".", "!", "?", "…")
+PROSE_KEY = "claimkb.assertions.prose"  # doc.user_data: the text and where its prose begins
 PROSE_LINE = re.compile(r"[.!?…][\"'”’)\]]*[ \t]*$", re.MULTILINE)  # a line that closes with a stop
 
 
@@ -242,12 +243,22 @@ def _is_line_of_its_own(sent: Span, text: str) -> bool:
     or an entry of a list ("Optical heart sensor", "Nintendo Switch Lite for $200"). A
     headline above the prose, after a timestamp or not, and a record of one line are
     not (``why_not_checkable`` asks this of verbless sentences only)."""
-    whole = sent.doc.text
+    whole, prose_from = _text_and_prose_start(sent.doc)
     line_start = whole.rfind("\n", 0, sent.start_char) + 1
     line_end = whole.find("\n", sent.start_char + len(text))  # sent.end_char may be past the line break
     line = whole[line_start : len(whole) if line_end < 0 else line_end]
     return (line.strip() == text and not text.rstrip(CLOSING_MARKS).endswith(SENTENCE_STOPS)
-            and PROSE_LINE.search(whole, 0, line_start) is not None)
+            and prose_from is not None and prose_from < line_start)
+
+
+def _text_and_prose_start(doc: Doc) -> tuple[str, int | None]:
+    """The doc's text and the end of its first line that closes with a stop (None when
+    none does), worked out once a doc: ``Doc.text`` joins every token on each call."""
+    if PROSE_KEY not in doc.user_data:
+        whole = doc.text
+        first = PROSE_LINE.search(whole)
+        doc.user_data[PROSE_KEY] = (whole, first.end() if first else None)
+    return doc.user_data[PROSE_KEY]
 
 
 def _is_lead_in(sent: Span, text: str, has_verb: bool) -> bool:
