@@ -205,7 +205,7 @@ def _is_question(text: str) -> bool:
     """Ends with a question mark, unless a statement comes before a separator (or a
     comma or ellipsis before a question word) and the question only follows it ("Bull
     market turns five: is the party over?", "Ferry cut to weekends, but who pays?")."""
-    if not text.rstrip("\"'”’)]").endswith("?"):
+    if not text.rstrip(CLOSING_MARKS).endswith("?"):
         return False
     parts = QUESTION_AFTER_STATEMENT.split(text)
     return len(parts) < 2 or _asks(parts[0]) or len(TOKEN.findall(parts[0])) < MIN_HEADLINE_WORDS

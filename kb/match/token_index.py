@@ -2,12 +2,13 @@
 
 ``claimkb.match.candidates.candidate_tokens`` of each claim (its stemmed words and
 quantity values), as integer codes in one CSR-shaped pair of arrays, with each
-claim's id and link source (``claimkb.store.articles.link_source``), kept beside the database in ``DB.claimkb-index/`` as
-``lexical-tokens.npz`` and a JSON note of the last claim it holds. Like the dense
-index it is a cache of the claims table: ``stored_token_index`` reads it, tokenizes
-only the claims stored after it, and starts again from nothing when it is missing or
-out of step (a claim it holds was deleted or renumbered); ``save_token_index``
-writes it after a link has committed, through a file renamed over the old one.
+claim's id and link source (``claimkb.store.articles.link_source``), kept beside the
+database in ``DB.claimkb-index/`` as ``lexical-tokens.npz`` and a JSON note of the
+last claim it holds. Like the dense index it is a cache of the claims table:
+``stored_token_index`` reads it, tokenizes only the claims stored after it, and starts
+again from nothing when it is missing or out of step (a claim it holds was deleted or
+renumbered); ``save_token_index`` writes it after a link has committed, through a file
+renamed over the old one.
 
 With it, linking a day's new claims tokenizes the day's claims, not the whole store,
 and finds their candidates exactly as a whole-store link does (``lexical_candidates``
