@@ -120,6 +120,27 @@ def test_a_negation_of_what_both_say_is_a_flip_even_in_a_longer_sentence():
     assert result.differences[0]["b"] == "not"
 
 
+@pytest.mark.parametrize("a,b", [
+    ("The drummer played in nothing but a bathrobe.", "The drummer played in a bathrobe."),  # only
+    ("The levy not only funds the clinic but also the school.", "The levy funds the clinic and the school."),
+    ("The new coach is none other than Ada Brook.", "The new coach is Ada Brook."),
+    ("There is no doubt the mill will reopen in June.", "The mill will reopen in June."),
+    ("The merger is no more than a rumour, traders say.", "The merger is a rumour, traders say."),
+    ("Ferris wins No. 2 seed at the open.", "Ferris wins the second seed at the open."),  # the number sign
+    ("Ferris is world No 2 after the open.", "Ferris is world number two after the open."),
+])
+def test_a_negation_word_that_denies_nothing_is_no_flip(a, b):
+    result = compare_texts(a, b, threshold=0.0)
+    assert "negation" not in kinds(result), result.differences
+
+
+def test_no_more_without_than_still_denies():
+    # Guard: "is no more" says the paper has closed.
+    result = compare_texts("The Valley Courier is no more after 90 years.", "The Valley Courier is printed after 90 years.",
+                           threshold=0.0)
+    assert "negation" in kinds(result)
+
+
 def test_a_reduction_made_total_is_a_stronger_claim_not_a_flip():
     result = compare_texts("Police will be less able to respond to emergencies after the cuts.",
                            "Police will not be able to respond to emergencies after the cuts.", threshold=0.0)

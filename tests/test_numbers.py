@@ -53,6 +53,21 @@ def test_opposite_qualifiers_on_one_figure():
     assert changes("Over 300 schools closed.", "More than 300 schools closed.")[0][0] == "same"
 
 
+def test_a_figure_the_other_text_writes_in_a_name_is_not_dropped_or_added():
+    # A title-cased headline counts "2.3" after "Atlas"; the plain sentence reads it
+    # as part of the product's name. The figure is there on both sides.
+    assert changes("Lumen Releases Atlas 2.3 With Faster Charging",
+                   "Lumen releases Atlas 2.3 with faster charging") == [("same", "2.3", "2.3")]
+    assert changes("Lumen releases Atlas 2.3 with faster charging",
+                   "Lumen Releases Atlas 2.3 With Faster Charging") == [("same", "2.3", "2.3")]
+
+
+def test_a_figure_absent_from_the_other_text_is_still_dropped():
+    # Guard: "3" is nowhere in the copy ("2.3" and "3D" are not it).
+    assert changes("Lumen Ships 3 Phones In May", "Lumen ships 3D phones with Atlas 2.3 in May") \
+        == [("dropped", "3", None)]
+
+
 def test_kept_changed_dropped_and_added_in_order():
     found = changes(
         "The port moved 4.2 million boxes and 69 million tonnes.",

@@ -113,6 +113,18 @@ def test_qualifier_direction():
     assert qualifier_direction(None) is None
 
 
+@pytest.mark.parametrize("text,qualifier,direction", [
+    ("No more than 40 boats may moor in the bay.", "no more than", "<"),  # at most 40, not over 40
+    ("Not more than 40 boats may moor in the bay.", "not more than", "<"),
+    ("No fewer than 40 boats were counted.", "no fewer than", ">"),
+    ("The repair took no less than 6 weeks.", "no less than", ">"),
+])
+def test_a_denied_bound_turns_the_bound_around(text, qualifier, direction):
+    [found] = find_quantities(text)
+    assert (found.qualifier, found.value) == (qualifier, 40 if "40" in text else 6)
+    assert qualifier_direction(found.qualifier) == direction
+
+
 def test_headline_numbers_after_capitalized_words_count():
     # Headlines capitalize every word, so "Fall 2%" is still a figure.
     found = find_quantities("Stocks Fall 2% After Fed Says Growth Slows")

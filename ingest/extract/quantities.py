@@ -43,6 +43,7 @@ from typing import cast
 from claimkb.ingest.records import Quantity
 
 QUALIFIERS = (
+    "no more than", "not more than", "no less than", "not less than", "no fewer than", "not fewer than",
     "more than", "less than", "fewer than", "greater than", "at least", "at most",
     "up to", "as many as", "as much as", "as few as", "close to", "upwards of",
     "in excess of", "an estimated", "just over", "just under", "well over",
@@ -53,9 +54,10 @@ QUALIFIERS = (
 # 69 million" say the same thing; "nearly" and "up to" put the truth below it.
 QUALIFIER_DIRECTION = {
     **dict.fromkeys(("more than", "greater than", "at least", "upwards of", "in excess of",
-                     "just over", "well over", "over", "above", "as many as", "as much as"), ">"),
+                     "just over", "well over", "over", "above", "as many as", "as much as",
+                     "no less than", "not less than", "no fewer than", "not fewer than"), ">"),
     **dict.fromkeys(("less than", "fewer than", "at most", "up to", "just under", "nearly",
-                     "almost", "under", "below", "as few as"), "<"),
+                     "almost", "under", "below", "as few as", "no more than", "not more than"), "<"),
     **dict.fromkeys(("about", "around", "roughly", "approximately", "close to",
                      "an estimated", "some"), "~"),
 }

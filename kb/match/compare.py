@@ -282,7 +282,7 @@ def _shared_negations(x: ClaimFeatures, other: ClaimFeatures) -> list[str]:
 
 
 def _number_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
-    return [d for d in (m.difference() for m in match_quantities(a.quantities, b.quantities)) if d]
+    return [d for d in (m.difference() for m in match_quantities(a.quantities, b.quantities, (a.text, b.text))) if d]
 
 
 def _date_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:

@@ -23,6 +23,18 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NEGATION_WORDS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't".split()
 )
+# Negation words that deny nothing in these phrases (the words after the cue): "nothing
+# but" and "not only" restrict or add ("performed in nothing but a towel" says she
+# performed in a towel), "none other than" names, "no doubt" affirms, and "no more
+# than", "not fewer than" bound a figure or a kind ("no more than a rumour" says it is
+# a rumour; the figure's bound is its qualifier, ``claimkb.ingest.extract.quantities``).
+# "no more" without "than" still denies ("the paper is no more").
+NEGATION_IDIOMS: dict[str, set[tuple[str, ...]]] = {
+    "nothing": {("but",)},
+    "not": {("only",), ("just",), ("merely",), ("least",), ("more", "than"), ("less", "than"), ("fewer", "than")},
+    "none": {("other", "than")},
+    "no": {("doubt",), ("more", "than"), ("less", "than"), ("fewer", "than")},
+}
 # Words that lower a degree rather than deny: "less able" against "not able" is a claim
 # made stronger, not turned around (``claimkb.match.compare``). "barely" is left out:
 # "barely survived" says the person survived.
@@ -100,7 +112,8 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
     diminisher_scopes: list[list[str]] = []
     open_scopes: list[list[str]] = []  # those of the current clause
     previous_end = 0
-    for match in TOKEN_RE.finditer(text):
+    matches = list(TOKEN_RE.finditer(text))
+    for k, match in enumerate(matches):
         word = match.group()
         lower = sys.intern(word.lower())
         tokens.append(lower)
@@ -108,6 +121,8 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
             open_scopes = []
         previous_end = match.end()
         stemmed, negation = word_role(lower)
+        if negation and _denies_nothing(text, matches, k):
+            negation = None
         if negation:
             negations.append(negation)
             scopes.append([])
@@ -213,6 +228,20 @@ def _is_content(lower: str) -> bool:
         and not HAS_DIGIT(lower)
         and lower not in HEDGE_FORMS
     )
+
+
+def _denies_nothing(text: str, matches: list[re.Match], k: int) -> bool:
+    """Whether the negation word ``matches[k]`` opens a phrase that denies nothing
+    (``NEGATION_IDIOMS``) or is the number sign ("No. 3")."""
+    word = matches[k].group()
+    following = tuple(m.group().lower() for m in matches[k + 1:k + 3])
+    if any(following[:len(idiom)] == idiom for idiom in NEGATION_IDIOMS.get(word.lower(), ())):
+        return True
+    if word.lower() != "no" or not following or not following[0][0].isdigit():
+        return False
+    between = text[matches[k].end():matches[k + 1].start()]
+    # "No." before a figure anywhere, or "No" capitalized inside the text ("world No 1")
+    return between.strip() == "." or (word[0] == "N" and k > 0 and not between.strip())
 
 
 def _negation(lower: str) -> str | None:

@@ -12,6 +12,7 @@ to a figure: "dozens" against "12" is a change from vague to exact.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claimkb.ingest.extract.quantities import find_quantities, is_vague, qualifier_direction
@@ -36,6 +37,8 @@ MEASURES = {
     **dict.fromkeys(("kph", "kmh"), ("speed", 1.0)),
     **dict.fromkeys(("mph",), ("speed", 1.609344)),
 }
+# A figure with nothing around it: digits, maybe with decimals ("7.1", "4").
+BARE_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
 # A conversion is rounded to a word or a whole number: 10 km is "six miles" (3.4% off).
 CONVERSION_TOLERANCE = 0.05
 
@@ -78,14 +81,18 @@ class QuantityMatch:
 
 def compare_figures(a: str, b: str) -> list[QuantityMatch]:
     """``match_quantities`` over the figures written in two texts."""
-    return match_quantities(find_quantities(a), find_quantities(b))
+    return match_quantities(find_quantities(a), find_quantities(b), texts=(a, b))
 
 
-def match_quantities(a: list[Quantity], b: list[Quantity]) -> list[QuantityMatch]:
+def match_quantities(a: list[Quantity], b: list[Quantity], texts: tuple[str, str] | None = None) -> list[QuantityMatch]:
     """A's quantities in order, each with its counterpart in B, then B's added ones.
 
     Equal figures pair first; a figure left over pairs with a left-over figure of the
-    same sort and unit (a changed figure); the rest were dropped or added."""
+    same sort and unit (a changed figure); the rest were dropped or added, unless
+    (given the two ``texts``) the other text writes the same bare figure all the same:
+    there it is part of a name ("iOS 7.1", "Season 4"), which only a title-cased
+    headline counts as a figure (``claimkb.ingest.extract.quantities``), so it is the
+    same figure, not a dropped one."""
     partner: dict[int, tuple[int, str]] = {}  # index in a -> (index in b, change)
     free = list(range(len(b)))
     for i, qa in enumerate(a):
@@ -108,7 +115,10 @@ def match_quantities(a: list[Quantity], b: list[Quantity]) -> list[QuantityMatch
             continue
         # A figure the other side states in another unit was converted, not dropped or added.
         j = next((j for j, qb in enumerate(b) if converted(qa, qb)), None)
-        if j is None:
+        written = _written_in(qa, texts[1]) if texts else None
+        if written is not None:
+            matches.append(QuantityMatch(qa, written, SAME))
+        elif j is None:
             matches.append(QuantityMatch(qa, None, DROPPED))
         else:
             matches.append(QuantityMatch(qa, b[j], CONVERTED))
@@ -116,8 +126,26 @@ def match_quantities(a: list[Quantity], b: list[Quantity]) -> list[QuantityMatch
                 free.remove(j)
     for j in free:
         source = next((qa for qa in a if converted(qa, b[j])), None)
-        matches.append(QuantityMatch(None, b[j], ADDED) if source is None else QuantityMatch(source, b[j], CONVERTED))
+        written = _written_in(b[j], texts[0]) if texts else None
+        if written is not None:
+            matches.append(QuantityMatch(written, b[j], SAME))
+        elif source is None:
+            matches.append(QuantityMatch(None, b[j], ADDED))
+        else:
+            matches.append(QuantityMatch(source, b[j], CONVERTED))
     return matches
+
+
+def _written_in(quantity: Quantity, text: str) -> Quantity | None:
+    """The bare figure ``quantity`` is ("7.1", "4" of "4 trailers": no currency, scale,
+    percent or qualifier) where ``text`` writes it as a word of its own, else None."""
+    if quantity.qualifier is not None or not BARE_FIGURE.fullmatch(quantity.text):
+        return None
+    found = re.search(rf"(?<![\w.,]){re.escape(quantity.text)}(?![\w]|[.,]\d)", text)
+    if found is None:
+        return None
+    return Quantity(text=found.group(), value=quantity.value, start=found.start(), end=found.end(),
+                    precision=quantity.precision)
 
 
 def converted(qa: Quantity, qb: Quantity) -> bool:
