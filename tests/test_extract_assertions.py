@@ -40,6 +40,9 @@ def kinds(nlp, text):
         "Harbour ferry cut to weekends only, but who pays for the buses?",  # question after a comma
         "Ferry fares rise again… is it worth it?",  # question after an ellipsis
         "MPs to question Lindqvist over harbour deal",  # the parser reads "MPs" as an imperative verb
+        # a credit after the statement, which the parser reads as an imperative governing it
+        "City Hall to sell the old library building - report",
+        "The ferry app is live, download it today",
     ],
 )
 def test_checkable_sentences_are_assertions(nlp, sentence):
@@ -69,6 +72,7 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("To register, fill in the form at the library desk.", "instruction"),
         ("Cyclists should wear a helmet at night.", "instruction"),
         ("You should never leave a dog in a hot car.", "instruction"),
+        ("Download the app to book a ferry seat.", "instruction"),  # guard: no clause before the verb
         ("How to cut your heating bill this winter", "listicle"),
         ("7 things you need to know about the new bus fares", "listicle"),
         ("Four reasons the harbour plan collapsed", "listicle"),

@@ -311,7 +311,15 @@ def _is_instruction(sent: Span) -> bool:
     # An imperative: a bare verb with no subject, no auxiliary and no "to" ("Click here"),
     # written as a word (not "MPs", which the parser can read as a verb in a headline).
     return (root.tag_ == "VB" and root.pos_ == "VERB" and root.text[1:].islower()
-            and not any(c.dep_ in ("aux", "auxpass") for c in children))
+            and not any(c.dep_ in ("aux", "auxpass") for c in children)
+            and not _credits_a_statement(root))
+
+
+def _credits_a_statement(verb: Token) -> bool:
+    """A bare verb after the clause it governs credits that clause, as a headline does
+    ("Bank to hold inquiry: report", "Mill reopens, download the app"): the clause
+    before it is the claim, not advice."""
+    return any(child.dep_ == "ccomp" and child.i < verb.i for child in verb.children)
 
 
 def _is_listicle(sent: Span, words: list[Token]) -> bool:
