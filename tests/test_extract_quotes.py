@@ -471,6 +471,27 @@ def test_a_quote_a_colon_introduces_is_the_words_of_the_clauses_subject(nlp, tex
     assert (claim.speaker_mention, claim.speaker.name) == ("ferry operator Jan Toll", "Jan Toll")
 
 
+@pytest.mark.parametrize("text, mention, speaker", [
+    # the reporting verb ends the paragraph before, and the statement stands apart
+    ('Ferry operator Jan Toll cancelled the crossing.\n\nIn an update on its website, the Harbour Board said:'
+     '\n\n"Ferries will run on the winter timetable from Monday."', "the Harbour Board", "Harbour Board"),
+    ('The ferry crews met on Tuesday, harbour master Lena Ostrova said.\n\nMayor Omar Diallo, who chairs the '
+     'board, has issued the following statement:\n\n"We will rebuild the pier before winter."',
+     "Mayor Omar Diallo", "Omar Diallo"),
+])
+def test_a_quote_opening_its_paragraph_after_a_colon_is_the_lead_in_s(nlp, text, mention, speaker):
+    claim = quotes(nlp, text)[-1]
+    assert (claim.speaker_mention, claim.speaker.name) == (mention, speaker)
+
+
+def test_a_colon_two_paragraphs_back_introduces_nothing(nlp):
+    # Guard: a paragraph of its own stands between the lead-in and the quote.
+    text = ('Mayor Omar Diallo, who chairs the board, has issued the following statement:\n\nThe pier will be '
+            'rebuilt.\n\n"We will pay for it ourselves," said harbour master Lena Ostrova.')
+    claim = quotes(nlp, text)[-1]
+    assert claim.speaker.name == "Lena Ostrova"
+
+
 @pytest.mark.parametrize("text", [
     "Every time, there is only one ferry running on the north route, the harbour crew tweets it out.",
     "Each time, there is no doctor on call at the clinic, the nurses report it to the board.",

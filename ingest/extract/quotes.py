@@ -40,6 +40,7 @@ CLOSING = "”»"
 STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
 DOUBLED_SINGLES = ("‘’", "''", "‘‘")
+RELATIVE_PRONOUN_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
 
 # An attribution glued onto an unclosed quote: "...further exploitationSaid Williams."
 # Only the commonest inflections are listed; the lemma set covers the rest at parse time.
@@ -332,6 +333,10 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> t
             for t in cues[bisect.bisect_left(cue_starts, span.end) : bisect.bisect_left(cue_starts, after_to)]
         ]
         cue = min(candidates, key=lambda c: c[0])[1] if candidates else None
+        colon = _colon_before(doc, article, span)
+        if cue is None and colon is not None:
+            # "X said:" closing the paragraph before a quote that opens its own
+            cue = next((t for t in reversed(cues) if colon.sent.start_char <= t.idx < colon.idx), None)
         cue = _speaking_cue(cue) if cue is not None else None
         kind = term_kind(article, span.start, span.end, text, cue)
         if kind is None and cue is None and not looks_like_speech(text):
@@ -339,7 +344,7 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> t
         if kind is not None:
             terms.append(QuotedTerm(text=text, kind=kind, char_start=span.content_start, char_end=span.content_end))
             continue
-        subject = subject_of(cue) if cue is not None else _subject_before_colon(doc, article, span)
+        subject = subject_of(cue) if cue is not None else _subject_before(colon)
         if subject is None and cue is not None and _names_no_one(cue) and is_phrase(text):
             # a phrase under four words that a passive reports and no one is written as
             # saying ("the range called "slush season"", "was described as "steep""): a term
@@ -371,17 +376,29 @@ def _names_no_one(cue: Token) -> bool:
     return cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children)
 
 
-def _subject_before_colon(doc: Doc, article: str, span: QuoteSpan) -> Token | None:
-    """ "The minister posted this on Sunday: "...."", "The marchers carried one banner:
-    "...."": a quote a colon introduces with no reporting verb is the words of the
-    subject of the clause the colon ends, the nearest before it."""
-    before = article[_paragraph_start(article, span.start) : span.start].rstrip()
+def _colon_before(doc: Doc, article: str, span: QuoteSpan) -> Token | None:
+    """The colon that introduces a quote: ending the words before it in its paragraph
+    ("The minister posted this on Sunday: "...""), or, when the quote opens its
+    paragraph, ending the paragraph before ("The council said:" and the statement
+    below it, as news sets a statement apart)."""
+    start = _paragraph_start(article, span.start)
+    before = article[start : span.start].rstrip()
+    if not before and start > 0:
+        before = article[:start].rstrip()
+        start = 0
     if not before.endswith(":"):
         return None
-    colon = _token_at(doc, _paragraph_start(article, span.start) + len(before) - 1)
+    return _token_at(doc, start + len(before) - 1)
+
+
+def _subject_before(colon: Token | None) -> Token | None:
+    """ "The marchers carried one banner: "...."": a quote a colon introduces with no
+    reporting verb is the words of the subject of the clause the colon ends, the
+    nearest before it that names someone (not the "who" of a relative clause)."""
     if colon is None:
         return None
-    return next((t for t in reversed(doc[colon.sent.start : colon.i]) if t.dep_ == "nsubj"), None)
+    return next((t for t in reversed(colon.doc[colon.sent.start : colon.i])
+                 if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_PRONOUN_TAGS), None)
 
 
 def _join_parts(quotes: list[DirectQuote], article: str) -> list[DirectQuote]:
