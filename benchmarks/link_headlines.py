@@ -13,14 +13,17 @@ per half, without labels:
 - **links**, and how many join two stories: the aggregator files each headline under
   one story, so a link across two is mostly a wrong one (not always: it sometimes
   files one story twice);
+- **precision on labelled links**: the links of ``benchmarks/gold/links_uci.jsonl`` (80
+  a half drawn from a run at a393a51 by ``benchmarks/gold/sample_links_uci.py``,
+  labelled blind with ``docs/gold-same-claim.md``) that this run wrote again; links the
+  sample does not hold are unlabelled, so the coverage shows how far it still speaks;
 - **families**, the largest, and those whose members come from more than one story;
 - the **relations** the links were typed with, and the differences behind the
   ``negation_flipped`` and ``number_dropped`` ones (``claimkb.match.compare``), for a
   reader to check.
 
 The headlines are CC BY 4.0 (UCI Machine Learning Repository): read from shared/data,
-never copied. Which links are the same claim is judged on labelled pairs of these
-stories by ``benchmarks/same_claim.py``.
+never copied, but for the labelled statements in the gold file.
 """
 from __future__ import annotations
 
@@ -39,10 +42,11 @@ from claimkb.api import KnowledgeBase  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SPLIT_FILE = REPO / "benchmarks" / "gold" / "same_claim_split.json"
+GOLD_FILE = REPO / "benchmarks" / "gold" / "links_uci.jsonl"
 HALVES = ("dev", "test")
 
 LINKS_SQL = """
-select l.relation, l.evidence, aa.url, ab.url from claim_links l
+select l.relation, l.evidence, aa.url, ab.url, ca.content, cb.content from claim_links l
 join claims ca on ca.id = l.claim_a join claims cb on cb.id = l.claim_b
 join articles aa on aa.id = ca.article_id join articles ab on ab.id = cb.article_id
 """
@@ -71,15 +75,27 @@ def write_half(half: str, out: Path) -> dict[str, str]:
     return story_of
 
 
-def score_half(db_path: Path, story_of: dict[str, str]) -> dict:
+def load_labels(half: str) -> dict[frozenset, bool]:
+    """(url, statement) on each side -> same claim, for the labelled links of ``half``."""
+    with GOLD_FILE.open(encoding="utf-8") as lines:
+        items = [json.loads(line) for line in lines if line.strip()]
+    return {frozenset({(item["a"]["url"], item["a"]["text"]), (item["b"]["url"], item["b"]["text"])}):
+            item["same_claim"] for item in items if item["half"] == half}
+
+
+def score_half(db_path: Path, story_of: dict[str, str], labels: dict[frozenset, bool]) -> dict:
     counts: Counter = Counter()
     relations: Counter = Counter()
     evidence: Counter = Counter()  # (relation, difference kind, words) of the flips and drops
     with KnowledgeBase(db_path, read_only=True) as kb:
         counts["with claims"] = kb.db.execute(WITH_CLAIMS_SQL).fetchone()[0]
-        for relation, differences, url_a, url_b in kb.db.execute(LINKS_SQL):
+        for relation, differences, url_a, url_b, content_a, content_b in kb.db.execute(LINKS_SQL):
             counts["links"] += 1
             counts["across stories"] += story_of[url_a] != story_of[url_b]
+            label = labels.get(frozenset({(url_a, content_a), (url_b, content_b)}))
+            if label is not None:
+                counts["labelled"] += 1
+                counts["right"] += label
             relations[relation] += 1
             for difference in json.loads(differences or "[]"):
                 if difference["kind"] in ("negation", "number_dropped"):
@@ -89,6 +105,7 @@ def score_half(db_path: Path, story_of: dict[str, str]) -> dict:
         for family, url in kb.db.execute(FAMILY_URLS_SQL):
             families.setdefault(family, set()).add(story_of[url])
             members[family] += 1
+    counts["gold"] = len(labels)
     counts["families"] = len(families)
     counts["largest family"] = max(members.values(), default=0)
     counts["families across stories"] = sum(len(stories) > 1 for stories in families.values())
@@ -98,6 +115,7 @@ def score_half(db_path: Path, story_of: dict[str, str]) -> dict:
 def report(results: dict[str, dict], headlines: dict[str, int]) -> None:
     print(f"{'':34}" + "".join(f"{half:>22}" for half in results))
     rows: dict[str, list[str]] = {"headlines": [], "  giving a claim": [], "links": [], "  across two stories": [],
+                                  "  precision, labelled links": [], "  labelled links written again": [],
                                   "families": [], "  largest": [], "  across two stories ": []}
     for half, result in results.items():
         counts = result["counts"]
@@ -105,6 +123,9 @@ def report(results: dict[str, dict], headlines: dict[str, int]) -> None:
         rows["  giving a claim"].append(f"{counts['with claims'] / headlines[half]:.3f}")
         rows["links"].append(str(counts["links"]))
         rows["  across two stories"].append(f"{counts['across stories']} ({counts['across stories'] / max(1, counts['links']):.1%})")
+        labelled, right = counts["labelled"], counts["right"]
+        rows["  precision, labelled links"].append(f"{right / labelled:.3f} ({right}/{labelled})" if labelled else "-")
+        rows["  labelled links written again"].append(f"{labelled} of {counts['gold']}")
         rows["families"].append(str(counts["families"]))
         rows["  largest"].append(str(counts["largest family"]))
         rows["  across two stories "].append(str(counts["families across stories"]))
@@ -143,7 +164,7 @@ def main(argv=None) -> int:
                   f"{result.linked.links if result.linked else 0} links "
                   f"({result.linked.matcher if result.linked else '-'}) in {time.perf_counter() - started:.0f} s",
                   file=sys.stderr)
-            results[half] = score_half(db_path, story_of)
+            results[half] = score_half(db_path, story_of, load_labels(half))
     report(results, headlines)
     return 0
 

@@ -55,6 +55,9 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("Is the ferry still running on Sundays?", "question"),
         ("Who Wins the Final: Did the Favourite Get Through?", "question"),  # a question on both sides
         ("Will fares rise again, and who pays for it?", "question"),  # the question comes first
+        # a label before the separator, no statement: the headline only asks
+        ("Harbour Festival Finale Preview: Who Will Win the Rowing Cup?", "question"),
+        ("Ferry Timetable Spoilers: Is the Night Boat Back?", "question"),
         ("Updated: Fri 9 Aug 2019, 4:05 pm BST", "dateline"),
         ("Sat Mar 09 2019, 07:15 hrs", "dateline"),
         ("Written by", "dateline"),  # a byline whose name is on the next line

@@ -172,7 +172,7 @@ def why_not_checkable(sent: Span) -> str | None:
     words = [t for t in sent if t.is_alpha]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
     text = sent.text.strip()
-    if _is_question(text) or any(t.dep_ == "ccomp" and t.head == sent.root and is_indirect_question(t) for t in sent):
+    if _is_question(sent, text) or any(t.dep_ == "ccomp" and t.head == sent.root and is_indirect_question(t) for t in sent):
         return "question"
     if words and all(_is_dateline_word(t) for t in words):
         return "dateline"
@@ -201,14 +201,18 @@ def why_not_checkable(sent: Span) -> str | None:
     return None
 
 
-def _is_question(text: str) -> bool:
+def _is_question(sent: Span, text: str) -> bool:
     """Ends with a question mark, unless a statement comes before a separator (or a
     comma or ellipsis before a question word) and the question only follows it ("Bull
-    market turns five: is the party over?", "Ferry cut to weekends, but who pays?")."""
+    market turns five: is the party over?", "Ferry cut to weekends, but who pays?").
+    A statement has a verb: before "Finale spoiler: who will she choose?" is a label."""
     if not text.rstrip(CLOSING_MARKS).endswith("?"):
         return False
     parts = QUESTION_AFTER_STATEMENT.split(text)
-    return len(parts) < 2 or _asks(parts[0]) or len(TOKEN.findall(parts[0])) < MIN_HEADLINE_WORDS
+    if len(parts) < 2 or _asks(parts[0]) or len(TOKEN.findall(parts[0])) < MIN_HEADLINE_WORDS:
+        return True
+    statement_end = sent.start_char + sent.text.index(text) + len(parts[0])
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx < statement_end)
 
 
 def _asks(text: str) -> bool:
