@@ -40,6 +40,11 @@ def kinds(nlp, text):
         "Harbour ferry cut to weekends only, but who pays for the buses?",  # question after a comma
         "Ferry fares rise again… is it worth it?",  # question after an ellipsis
         "MPs to question Lindqvist over harbour deal",  # the parser reads "MPs" as an imperative verb
+        # the statement sits before the last separator, the question after it
+        "Port news: the harbour board sold the pier; was it worth it?",
+        # cut short, but going on stating after a comma, or stating before "what it means"
+        "Harbour ferry crew walks out, is replaced by volunteers  ...",
+        "Harbour strike ends after talks: what it means for commuters  ...",
         # a credit after the statement, which the parser reads as an imperative governing it
         "City Hall to sell the old library building - report",
         "The ferry app is live, download it today",
@@ -58,6 +63,9 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         # a label before the separator, no statement: the headline only asks
         ("Harbour Festival Finale Preview: Who Will Win the Rowing Cup?", "question"),
         ("Ferry Timetable Spoilers: Is the Night Boat Back?", "question"),
+        # the same cut short by a feed, its question mark lost with the end
+        ("Ferry Timetable Spoilers: Who Will Run the Night Boat  ...", "question"),
+        ("Rowing final: who will win the cup …", "question"),
         ("Updated: Fri 9 Aug 2019, 4:05 pm BST", "dateline"),
         ("Sat Mar 09 2019, 07:15 hrs", "dateline"),
         ("Written by", "dateline"),  # a byline whose name is on the next line

@@ -63,6 +63,11 @@ QUESTION_AFTER_STATEMENT = re.compile(
     HEADLINE_SEPARATOR.pattern + r"|(?:,|\.\.\.|…)\s*(?=(?:but\s+|and\s+)?(?:who|what|where|when|why|how|is|are|was|"
     r"will|can|could|should|does|did)\b)", re.IGNORECASE)
 TOKEN = re.compile(r"[^\W\d_]+")
+# The ellipsis a feed or an aggregator puts where it cut a headline short.
+CUT_SHORT = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+# Words that open a question cut short after a separator; "may", "can" and the like
+# open statements as often ("Rally: May Day march ...").
+CUT_QUESTION_OPENINGS = frozenset("who whom whose what which when where why how do does did is are was were".split())
 QUESTION_OPENINGS = frozenset(
     """
     who whom whose what which when where why how is are was were will would can could should shall do does did
@@ -205,14 +210,29 @@ def _is_question(sent: Span, text: str) -> bool:
     """Ends with a question mark, unless a statement comes before a separator (or a
     comma or ellipsis before a question word) and the question only follows it ("Bull
     market turns five: is the party over?", "Ferry cut to weekends, but who pays?").
-    A statement has a verb: before "Finale spoiler: who will she choose?" is a label."""
-    if not text.rstrip(CLOSING_MARKS).endswith("?"):
+    A statement has a verb: before "Finale spoiler: who will she choose?" is a label.
+    A headline cut short keeps no question mark ("Finale spoiler: who will she  ..."),
+    so a part after the last separator that opens as a question asks all the same."""
+    if not text.rstrip(CLOSING_MARKS).endswith("?") and not _cut_off_question(text):
         return False
-    parts = QUESTION_AFTER_STATEMENT.split(text)
-    if len(parts) < 2 or _asks(parts[0]) or len(TOKEN.findall(parts[0])) < MIN_HEADLINE_WORDS:
+    separators = list(QUESTION_AFTER_STATEMENT.finditer(text))
+    if not separators:
         return True
-    statement_end = sent.start_char + sent.text.index(text) + len(parts[0])
+    statement = text[: separators[-1].start()]  # all before the part that asks
+    if _asks(statement) or len(TOKEN.findall(statement)) < MIN_HEADLINE_WORDS:
+        return True
+    statement_end = sent.start_char + sent.text.index(text) + len(statement)
     return not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx < statement_end)
+
+
+def _cut_off_question(text: str) -> bool:
+    cut = CUT_SHORT.search(text)
+    if cut is None:
+        return False
+    # after a separator only: "Fan sneaks in, is arrested ..." goes on stating
+    parts = HEADLINE_SEPARATOR.split(text[: cut.start()])
+    first = TOKEN.search(parts[-1])
+    return len(parts) > 1 and first is not None and first.group().lower() in CUT_QUESTION_OPENINGS
 
 
 def _asks(text: str) -> bool:
