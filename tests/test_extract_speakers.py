@@ -27,6 +27,20 @@ def test_surname_resolves_to_full_name_and_title(nlp):
     assert quote.speaker in extraction.speakers
 
 
+@pytest.mark.parametrize("letters", ["MP", "KC", "MBE", "OBE MSP"])
+def test_letters_after_a_name_are_no_part_of_it(nlp, letters):
+    text = (f"Dana Whitfield {letters} said the pier would reopen in May.\n\n"
+            '"We will rebuild it ourselves," Whitfield added.')
+    claims = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert [c.speaker.name for c in claims] == ["Dana Whitfield", "Dana Whitfield"]
+    assert claims[0].speaker is claims[1].speaker
+
+
+def test_a_seat_alone_is_a_role_not_a_name(nlp):
+    # Guard: with no name before it, "MP" stays in the role that speaks.
+    assert the_quote(nlp, "A Labour MP said the pier would reopen in May.").speaker_mention == "A Labour MP"
+
+
 def test_same_speaker_object_across_claims(nlp):
     text = (
         "Dr. Sarah Connor warned that the virus may spread further.\n\n"

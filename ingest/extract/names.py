@@ -131,6 +131,11 @@ PHOTO_POSITION = re.compile(r",\s*(?:left|right|centre|center|middle|front|back)
 
 
 
+# Honours, seats and degrees written after a name (British and Commonwealth usage);
+# letters that are also states or common abbreviations (MS, MD, TD, SC) are left out.
+POST_NOMINALS = re.compile(r"(?:,?\s+(?:MBE|OBE|CBE|KBE|DBE|GBE|KC|QC|MP|MSP|MEP|MLA|MPP|MHA|PhD|Ph\.D\.?))+$")
+
+
 def clean_name(text: str) -> str:
     # "Lund‘s": a left quotation mark typed for an apostrophe is still a possessive
     text = re.sub(r"['’‘]s?$", "", text.strip())
@@ -144,7 +149,10 @@ def clean_name(text: str) -> str:
         text = text[1:].lstrip()
     if text[-1:] in ")]" and not any(c in text for c in "(["):
         text = text[:-1].rstrip()
-    return text
+    # "Dana Whitfield MP", "Ian Roe KC": letters after a name are no part of it, or
+    # "Whitfield" would not find her later ("Labour MP" alone is a role and stays)
+    bare = POST_NOMINALS.sub("", text)
+    return bare if len(bare.split()) >= 2 else text
 
 
 def head_lemma(span: Span) -> str:
