@@ -31,13 +31,13 @@ import argparse
 import json
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import MissingData, uci_headlines  # noqa: E402
+from benchmarks.link_precision import ingest_anew  # noqa: E402
 from claimkb.api import KnowledgeBase  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -156,14 +156,7 @@ def main(argv=None) -> int:
                 print(missing, file=sys.stderr)
                 return 1
             headlines[half] = len(story_of)
-            db_path.unlink(missing_ok=True)
-            started = time.perf_counter()
-            with KnowledgeBase(db_path) as kb:
-                result = kb.ingest([records], matcher=args.matcher)
-            print(f"{half}: {len(story_of)} headlines, {result.stats.claims} claims, "
-                  f"{result.linked.links if result.linked else 0} links "
-                  f"({result.linked.matcher if result.linked else '-'}) in {time.perf_counter() - started:.0f} s",
-                  file=sys.stderr)
+            ingest_anew(records, db_path, args.matcher, f"{half}: {len(story_of)} headlines")
             results[half] = score_half(db_path, story_of, load_labels(half))
     report(results, headlines)
     return 0

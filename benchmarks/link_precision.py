@@ -142,6 +142,18 @@ def report(results: dict[str, dict]) -> None:
             print(f"{name:34}" + "".join(f"{cell:>22}" for cell in cells))
 
 
+def ingest_anew(records: Path, db_path: Path, matcher: str, what: str) -> None:
+    """Ingest and link ``records`` into a new database at ``db_path``, as ``claimkb
+    ingest`` does, and say on stderr what it stored and how long it took."""
+    db_path.unlink(missing_ok=True)
+    started = time.perf_counter()
+    with KnowledgeBase(db_path) as kb:
+        result = kb.ingest([records], matcher=matcher)
+    print(f"{what}, {result.stats.claims} claims, {result.linked.links if result.linked else 0} links "
+          f"({result.linked.matcher if result.linked else '-'}) in {time.perf_counter() - started:.0f} s",
+          file=sys.stderr)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--matcher", default="auto", choices=("auto", "lexical", "dense"))
@@ -159,14 +171,7 @@ def main(argv=None) -> int:
         for half in HALVES:
             records, db_path = workdir / f"ecbplus-{half}.jsonl", workdir / f"ecbplus-{half}.db"
             documents = write_half(folder, half, records)
-            db_path.unlink(missing_ok=True)
-            started = time.perf_counter()
-            with KnowledgeBase(db_path) as kb:
-                result = kb.ingest([records], matcher=args.matcher)
-            print(f"{half}: {documents} documents, {result.stats.claims} claims, "
-                  f"{result.linked.links if result.linked else 0} links "
-                  f"({result.linked.matcher if result.linked else '-'}) in {time.perf_counter() - started:.0f} s",
-                  file=sys.stderr)
+            ingest_anew(records, db_path, args.matcher, f"{half}: {documents} documents")
             results[half] = score_half(db_path, half)
     report(results)
     return 0
