@@ -40,6 +40,8 @@ def kinds(nlp, text):
         "Harbour ferry cut to weekends only, but who pays for the buses?",  # question after a comma
         "Ferry fares rise again… is it worth it?",  # question after an ellipsis
         "MPs to question Lindqvist over harbour deal",  # the parser reads "MPs" as an imperative verb
+        # a condition after the statement, which the parser made the main clause
+        "Harbour Board Vows 'Fare Freeze' If Budget Passed",
         # the statement sits before the last separator, the question after it
         "Port news: the harbour board sold the pier; was it worth it?",
         # cut short, but going on stating after a comma, or stating before "what it means"
@@ -88,6 +90,7 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("7 things you need to know about the new bus fares", "listicle"),
         ("Four reasons the harbour plan collapsed", "listicle"),
         ("If only the trains ran on time!", "wish"),
+        ("Oh, if only the ferry ran on Sundays!", "wish"),  # guard: an interjection before it
         ("The driver's identity will not be released until his family has been informed.", "procedure"),
         ("© 2024 Harbour Press Ltd, all rights reserved", "boilerplate"),
         ("Copyright 2023 Valley Ledger Media, registered in Norland with company number 4411.", "boilerplate"),

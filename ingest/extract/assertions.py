@@ -193,8 +193,8 @@ def why_not_checkable(sent: Span) -> str | None:
         return "instruction"
     if _is_listicle(sent, words):
         return "listicle"
-    if any(t.dep_ == "mark" and t.lower_ == "if" and t.head == sent.root for t in sent):
-        return "wish"  # the main clause is itself the condition: nothing follows from it
+    if _is_wish(sent):
+        return "wish"
     if WITHHELD_UNTIL_TOLD.search(text):
         return "procedure"
     if BOILERPLATE.search(text):
@@ -344,6 +344,15 @@ def _credits_a_statement(verb: Token) -> bool:
     ("Bank to hold inquiry: report", "Mill reopens, download the app"): the clause
     before it is the claim, not advice."""
     return any(child.dep_ == "ccomp" and child.i < verb.i for child in verb.children)
+
+
+def _is_wish(sent: Span) -> bool:
+    """The sentence is itself a condition, nothing following from it ("If only the
+    trains ran on time!"): an "if" that opens it marks its main verb. An "if" further
+    on that the parser hangs the main verb under ("Union vows strike if deal approved")
+    leaves the statement before it standing."""
+    words = [t for t in sent if not (t.is_punct or t.is_space or t.pos_ in ("INTJ", "CCONJ"))]
+    return bool(words) and words[0].lower_ == "if" and words[0].dep_ == "mark" and words[0].head == sent.root
 
 
 def _is_listicle(sent: Span, words: list[Token]) -> bool:
