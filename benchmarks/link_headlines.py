@@ -86,7 +86,7 @@ def load_labels(half: str) -> dict[frozenset, bool]:
 def score_half(db_path: Path, story_of: dict[str, str], labels: dict[frozenset, bool]) -> dict:
     counts: Counter = Counter()
     relations: Counter = Counter()
-    evidence: Counter = Counter()  # (relation, difference kind, words) of the flips and drops
+    evidence: Counter = Counter()  # (difference kind, words) of the flips and drops
     with KnowledgeBase(db_path, read_only=True) as kb:
         counts["with claims"] = kb.db.execute(WITH_CLAIMS_SQL).fetchone()[0]
         for relation, differences, url_a, url_b, content_a, content_b in kb.db.execute(LINKS_SQL):
@@ -135,7 +135,7 @@ def report(results: dict[str, dict], headlines: dict[str, int]) -> None:
     for relation in sorted({r for result in results.values() for r in result["relations"]}):
         print(f"  {relation:32}" + "".join(f"{result['relations'][relation]:>22}" for result in results.values()))
     for half, result in results.items():
-        common = ", ".join(f"{words!r} {n}" for (kind, words), n in result["evidence"].most_common(8))
+        common = ", ".join(f"{words!r} {n}" for (_, words), n in result["evidence"].most_common(8))
         print(f"{half}: the words most often behind negation_flipped and number_dropped: {common}")
 
 

@@ -333,8 +333,9 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> t
             for t in cues[bisect.bisect_left(cue_starts, span.end) : bisect.bisect_left(cue_starts, after_to)]
         ]
         cue = min(candidates, key=lambda c: c[0])[1] if candidates else None
-        colon = _colon_before(doc, article, span)
-        if cue is None and colon is not None:
+        # only a quote with no cue of its own looks for a colon that introduces it
+        colon = _colon_before(doc, article, span) if cue is None else None
+        if colon is not None:
             # "X said:" closing the paragraph before a quote that opens its own
             cue = next((t for t in reversed(cues) if colon.sent.start_char <= t.idx < colon.idx), None)
         cue = _speaking_cue(cue) if cue is not None else None
