@@ -33,6 +33,10 @@ def quote_claims(extraction):
          "Clean streets start with you.", "title"),
         ('Protesters carried a banner reading "The harbour is not for sale" past the town hall.',
          "The harbour is not for sale", "title"),
+        # a name given to a noun inside what a verb reports: the reform's name, not the
+        # speaker's words (quoted words that name a noun, not words the speaker said)
+        ('Rosa Linden said the "reform" plan was dead.', "reform", "term"),
+        ('The blogger adds one more "Harbour" spoiler every week.', "Harbour", "term"),
         # nicknames
         ('Tom "The Hammer" Ruiz won the title fight in Reno.', "The Hammer", "nickname"),
         ('The striker, nicknamed "Lightning", scored twice on Saturday.', "Lightning", "nickname"),
@@ -56,6 +60,8 @@ def test_quoted_words_that_are_not_a_statement_are_terms(nlp, text, term, kind):
         ('The ministry described the delays as "deeply regrettable."', "deeply regrettable."),
         ('The ministry expressed "grave concern" over the arrests.', "grave concern"),
         ('Rosa Linden called the new toll a "cash grab."', "cash grab."),
+        # a guard: an adjective before the noun is the speaker's judgement, not its name
+        ('The retailer reported "highly disappointing" sales for the quarter.', "highly disappointing"),
         # four words or more, standing as a sentence
         ('"We will rebuild the pier," Rosa Linden said.', "We will rebuild the pier,"),
         # a campaign's own people speak: the comma hands the words to the attribution

@@ -45,6 +45,10 @@ LABEL_BEFORE = re.compile(
 LABEL_AFTER = re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{SLOGAN_NOUNS}|{CARRIER_NOUNS})\b")
 # Dependents of a reporting verb that hold what was said.
 COMPLEMENT_DEPS = frozenset("dobj ccomp xcomp prep attr oprd acomp dative obj".split())
+# A quotation in these relations to a noun names it (one more "Bachelor" spoiler, the
+# "reform" plan, "Hard Knocks"'s host): a name or a term, not words the speaker is
+# reported to say. An adjective is the speaker's judgement ("highly disappointing" results).
+NOUN_MODIFIER_DEPS = frozenset("compound nmod poss".split())
 # Punctuation after which a quote opens a new utterance rather than sitting inside a phrase.
 UTTERANCE_OPENERS = ".!?:;,—–“”\"«»"
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -133,6 +137,8 @@ def _governs(cue: Token, start: int, end: int) -> bool:
         return False
     # spaCy makes a new Token object on every access: compare positions, not identity
     token = span.root
+    if token.dep_ in NOUN_MODIFIER_DEPS:
+        return False
     while token.head.i != token.i and token.head.i != cue.i:
         token = token.head
     return token.head.i == cue.i and token.dep_ in COMPLEMENT_DEPS
