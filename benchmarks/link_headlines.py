@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import MissingData, uci_headlines  # noqa: E402
-from benchmarks.link_precision import ingest_anew  # noqa: E402
+from benchmarks.link_precision import find_label, ingest_anew  # noqa: E402
 from claimkb.api import KnowledgeBase  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -92,7 +92,7 @@ def score_half(db_path: Path, story_of: dict[str, str], labels: dict[frozenset, 
         for relation, differences, url_a, url_b, content_a, content_b in kb.db.execute(LINKS_SQL):
             counts["links"] += 1
             counts["across stories"] += story_of[url_a] != story_of[url_b]
-            label = labels.get(frozenset({(url_a, content_a), (url_b, content_b)}))
+            label = find_label(labels, (url_a, content_a), (url_b, content_b))
             if label is not None:
                 counts["labelled"] += 1
                 counts["right"] += label

@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.attribution import share  # noqa: E402
 from benchmarks.corpora import MissingData, shared_folder  # noqa: E402
+from benchmarks.link_precision import find_label  # noqa: E402
 from benchmarks.page_quotes import PAGE_SETS, load_split  # noqa: E402
 from claimkb.api import KnowledgeBase  # noqa: E402
 
@@ -76,7 +77,7 @@ def score(db_path: Path, hosts: dict[str, str], half_of: dict[str, str]) -> dict
         kind = "verbatim" if relation == "verbatim" else "reworded"
         tally = counts[half_of[hosts[page_b]]]
         tally[kind, "links"] += 1
-        label = labels.get(frozenset({statement_key(page_a, content_a), statement_key(page_b, content_b)}))
+        label = find_label(labels, (page_a, content_a), (page_b, content_b), key=statement_key)
         if label is not None:
             tally[kind, "labelled"] += 1
             tally[kind, "right"] += label

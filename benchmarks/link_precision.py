@@ -101,6 +101,29 @@ def load_labels(half: str) -> dict[frozenset, bool]:
     return labels
 
 
+# Quotation marks a claim may open or close with.
+QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def stored_forms(content: str) -> list[str]:
+    """The words a labelled statement may be named by: as the claim holds them, and
+    without the quotation marks at their ends, which a claim opening or closing with a
+    quoted title lost before 2026-12-06, when most labels were drawn ("Cosmos' returns")."""
+    return list(dict.fromkeys(
+        [content, content.lstrip(QUOTE_MARKS), content.rstrip(QUOTE_MARKS), content.strip(QUOTE_MARKS)]))
+
+
+def find_label(labels: dict[frozenset, bool], a: tuple[str, str], b: tuple[str, str], key=lambda place, words: (place, words)):
+    """The label of the link between statements ``a`` and ``b`` ((place, words) each),
+    under any of their ``stored_forms``; ``key`` names a statement as the labels do."""
+    for words_a in stored_forms(a[1]):
+        for words_b in stored_forms(b[1]):
+            label = labels.get(frozenset({key(a[0], words_a), key(b[0], words_b)}))
+            if label is not None:
+                return label
+    return None
+
+
 def score_half(db_path: Path, half: str) -> dict:
     labels = load_labels(half)
     with KnowledgeBase(db_path, read_only=True) as kb:
@@ -111,7 +134,7 @@ def score_half(db_path: Path, half: str) -> dict:
         doc_a, doc_b = doc_of(url_a), doc_of(url_b)
         counts[tier, "links"] += 1
         counts[tier, "across events"] += event_of(doc_a) != event_of(doc_b)
-        label = labels.get(frozenset({(doc_a, content_a), (doc_b, content_b)}))
+        label = find_label(labels, (doc_a, content_a), (doc_b, content_b))
         if label is not None:
             counts[tier, "labelled"] += 1
             counts[tier, "right"] += label

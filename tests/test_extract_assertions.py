@@ -181,6 +181,22 @@ def test_a_number_does_not_make_a_list_title_or_a_timestamp_a_statistic(nlp):
     assert kinds(nlp, "Posted 14 March 2021, 9:30 am") == []
 
 
+@pytest.mark.parametrize("text", [
+    # a title that opens the sentence keeps its marks
+    '"Harbour Lights" returns to the screen for a second season.',
+    # a sentence that opens with one quoted name and ends with another
+    "'Harbour Lights' cast praise the crew of 'Deep Water'",
+])
+def test_a_sentence_that_opens_or_closes_with_a_quoted_name_is_a_claim_with_its_marks(nlp, text):
+    assert kinds(nlp, text) == [("assertion", text)]
+
+
+@pytest.mark.parametrize("text", ['"Ferry fares to rise again"', "‘Ferry fares to rise again’"])
+def test_a_line_that_only_quotes_a_statement_is_a_claim(nlp, text):
+    # a headline quoting an unnamed source: too short to pass for speech, and no one said it
+    assert [content for _, content in kinds(nlp, text)] == [text]
+
+
 def test_a_figure_describing_the_speaker_of_a_quote_makes_no_statistic(nlp):
     sentence = '"The water rose faster than anyone expected," said Mara Quill, a 47-year-old farmer from the valley.'
     assert [kind for kind, _ in kinds(nlp, sentence)] == ["direct_quote"]

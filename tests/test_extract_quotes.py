@@ -2,7 +2,7 @@
 import pytest
 
 from claimkb.ingest.extract import extract_claims
-from claimkb.ingest.extract.quotes import find_quote_spans
+from claimkb.ingest.extract.quotes import as_double_quoted, find_quote_spans
 
 
 def quotes(nlp, text, kind=None):
@@ -643,3 +643,69 @@ def test_what_is_no_closing_attribution(nlp, text):
 def test_a_quote_a_thing_showed_inside_reported_speech_is_the_reporters(nlp, text, speaker):
     (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
     assert (quote.speaker.name if quote.speaker else None) == speaker
+
+
+# British style: quotations in single marks, a quotation inside one in double marks.
+# Each sentence is written for the test.
+@pytest.mark.parametrize("text, content, speaker", [
+    ("‘We won’t close the library,’ the council leader, Ann Marsh, said on Monday.",
+     "We won’t close the library,", "Ann Marsh"),
+    # straight marks, and a plural possessive inside the quotation
+    ("'The players' union is strong and it will not give in,' said Ana Cole.",
+     "The players' union is strong and it will not give in,", "Ana Cole"),
+    # an elision is no opening mark, a nested quotation in double marks stays inside
+    ("‘Back in the ’90s we had nothing at all,’ said Ruth Akers.", "Back in the ’90s we had nothing at all,",
+     "Ruth Akers"),
+    ('‘He told me "never again", and I believed him,’ said Jo Reid.', 'He told me "never again", and I believed him,',
+     "Jo Reid"),
+])
+def test_a_quotation_in_single_marks_is_a_direct_quote(nlp, text, content, speaker):
+    (quote,) = quotes(nlp, text)
+    assert (quote.kind, quote.content, quote.speaker.name) == ("direct_quote", content, speaker)
+
+
+def test_an_interrupted_quotation_in_single_marks_is_one_claim_with_two_segments(nlp):
+    text = "‘The law,’ said Ann Marsh, ‘is perfectly clear on this.’"
+    (quote,) = quotes(nlp, text)
+    assert [text[start:end] for start, end in quote.segments] == ["The law", "is perfectly clear on this."]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # a mark after a plural closes the quotation when no later mark does
+    ("'Harbour Lights' returns for a second season", ["Harbour Lights"]),
+    ("'The ferries' timetables are a mess,' said Ann Marsh, 'and the buses' too.'",
+     ["The ferries' timetables are a mess,", "and the buses' too."]),
+    # a guard: single marks only around a word or two, speech in double marks (American style,
+    # whose single marks are no quotations)
+    ('The so-called ‘reform’ failed.\n\n"We tried everything we could," said Tom Baird.',
+     ["We tried everything we could,"]),
+])
+def test_the_quotation_marks_of_a_text_are_read_in_its_own_style(text, quoted):
+    marked = as_double_quoted(text)
+    assert len(marked) == len(text)
+    assert [content_of(text, s) for s in find_quote_spans(marked)] == quoted
+
+
+def test_a_single_mark_inside_a_word_is_an_apostrophe_whatever_the_style():
+    # a left mark typed for an apostrophe ("Lee‘s") opens nothing
+    text = "'Lee‘s plan will fail,' said Ann Marsh."
+    assert [content_of(text, s) for s in find_quote_spans(as_double_quoted(text))] == ["Lee‘s plan will fail,"]
+
+
+# Headlines name whose words they give without a verb of saying. Written for the test.
+@pytest.mark.parametrize("text, content, speaker", [
+    # the bare name before a colon, with a topic or a possessive around it
+    ("Edward Hale: 'They are setting fire to the harbour'", "They are setting fire to the harbour", "Edward Hale"),
+    ('Ann Marsh on the ferry cuts: "We will not back down"', "We will not back down", "Ann Marsh"),
+    # a credit after a dash, however short the words
+    ('"We will not back down" — Ann Marsh, union leader', "We will not back down", "Ann Marsh"),
+])
+def test_a_headline_names_the_speaker_before_a_colon_or_after_a_dash(nlp, text, content, speaker):
+    (quote,) = quotes(nlp, text)
+    assert (quote.kind, quote.content, quote.speaker.name) == ("direct_quote", content, speaker)
+
+
+def test_a_headline_label_before_a_colon_names_no_speaker(nlp):
+    # a guard: the words before the colon name no one
+    (quote,) = quotes(nlp, 'Weekly roundup: "We will not back down on fares"')
+    assert quote.speaker is None

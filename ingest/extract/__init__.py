@@ -29,7 +29,13 @@ from claimkb.ingest.extract.hedges import find_hedge
 from claimkb.ingest.extract.link_lines import link_line_ranges
 from claimkb.ingest.extract.nlp import parseable
 from claimkb.ingest.extract.quantities import find_quantities, offsets
-from claimkb.ingest.extract.quotes import find_direct_quotes, find_quote_spans, pull_quotes
+from claimkb.ingest.extract.quotes import (
+    ALL_MARKS,
+    as_double_quoted,
+    find_direct_quotes,
+    find_quote_spans,
+    pull_quotes,
+)
 from claimkb.ingest.extract.ranges import CharRanges
 from claimkb.ingest.extract.reported_speech import ReportedClaim, find_reported_speech, reporting_cues
 from claimkb.ingest.extract.speakers import SpeakerResolver
@@ -104,7 +110,9 @@ def extract_claims(doc: Doc) -> Extraction:
     """All claims, their resolved speakers and the article-level citations of one article.
     doc is nlp(article.text); every offset in the result indexes into doc.text."""
     text = doc.text
-    spans = find_quote_spans(text)
+    # quotation marks as the finder reads them (British style read as American)
+    marked = as_double_quoted(text)
+    spans = find_quote_spans(marked)
     quoted = CharRanges((s.start, s.end) for s in spans)
     cues = reporting_cues(doc, quoted)
     # A link to another story ("READ MORE: ...") carries that story's claims and
@@ -117,7 +125,7 @@ def extract_claims(doc: Doc) -> Extraction:
     pulled = [repeat for repeats in pulled_from.values() for repeat in repeats]
     resolver = SpeakerResolver(doc, _merged(quoted.ranges + links.ranges + pulled))
 
-    quotes, quoted_terms = find_direct_quotes(doc, spans, cues)
+    quotes, quoted_terms = find_direct_quotes(doc, spans, cues, marked)
     found = [_Found("direct_quote", q.cue, q.subject, q.segments(text),
                     unnamed=q.subject is None and q.cue_token is not None and is_unattributed_passive(q.cue_token))
              for q in quotes]
@@ -274,8 +282,18 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
         if not words:
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        if quoted(start) and quoted(end - 1):
+        if quoted.holds(start, end) and not _whole_line(text, quoted.around(start)):
+            # quoted words are the quote's to claim (a sentence between two quotes is
+            # not), unless they are all the line says: a headline or a record quoting
+            # a statement whose speaker it leaves out ('Global growth to stay weak')
             continue
+        # a quoted title or term that opens or closes the sentence keeps its marks
+        # ("Cosmos" returns to Fox); a quote that is a claim of its own stays apart
+        first, last = quoted.around(start), quoted.around(end - 1)
+        if first is not None and first[0] >= sent.start_char and not covered(start):
+            start = first[0]
+        if last is not None and last[1] <= sent.end_char and not covered(end - 1) and text[last[1] - 1] in ALL_MARKS:
+            end = last[1]  # (a quote left open, as a feed cuts one short, ends with its words)
         outside = [
             q for q in _quantities(text[start:end], start)
             if not covered(offsets(q)[0]) and not quoted(offsets(q)[0]) and not attributions(offsets(q)[0])
@@ -302,6 +320,15 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
             )
         )
     return out
+
+
+def _whole_line(text: str, quote: tuple[int, int]) -> bool:
+    """Whether the quotation ``quote`` (marks included) is all its line holds, but a stop."""
+    start, end = quote
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" \t.!?")
 
 
 def _quantities(text: str, offset: int) -> list[Quantity]:

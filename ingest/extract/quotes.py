@@ -32,6 +32,7 @@ from claimkb.ingest.extract.cues import (
     name_span,
     subject_of,
 )
+from claimkb.ingest.extract.names import ORG_LABELS, PERSON_LABELS
 from claimkb.ingest.extract.quoted_terms import is_phrase, term_kind
 from claimkb.ingest.records import QuotedTerm
 
@@ -41,6 +42,25 @@ STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
 DOUBLED_SINGLES = ("‘’", "''", "‘‘")
 RELATIVE_PRONOUN_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
+VERB_TAGS = frozenset({"VERB", "AUX"})
+# A dash after a quotation and the words that credit it, to the end of the line.
+CREDIT_AFTER_DASH = re.compile(r"[ \t]*[-–—][ \t]*(\S[^\n]*)")
+
+# British style quotes in single marks and nests a quotation inside one in double marks.
+# A text's style shows where a quotation opens an utterance: a paragraph's start, or
+# right after a colon or a comma ("She said: 'We ...'"); single marks elsewhere are as
+# often scare quotes ("so-called 'reform'") in a text that quotes speech in double marks.
+UTTERANCE_OPENING_MARK = re.compile(r"(?:^|(?<=[:,]))[ \t]*([‘'“„«\"])(?=[^\W_])", re.MULTILINE)
+SINGLE_MARKS = "‘’'"
+ALL_MARKS = MARKS + SINGLE_MARKS
+DOUBLE_AS_SINGLE = str.maketrans({"“": "‘", "„": "‘", "«": "‘", "”": "’", "»": "’", '"': "'"})
+# What may stand right before a quotation's opening mark, besides a space; right after
+# it, besides a letter or a digit; and right after its closing mark, besides a space.
+BEFORE_OPENING = "([{—–-/"
+AFTER_OPENING = "…$£€#@(["
+AFTER_CLOSING = ".,;:!?…)]}—–-"
+# A word-initial apostrophe, not an opening mark: "the '90s", "'em", "'til", "rock 'n' roll".
+ELISION = re.compile(r"(?:\d|(?:em|til|cause|n|tis|twas)\b)", re.IGNORECASE)
 
 # An attribution glued onto an unclosed quote: "...further exploitationSaid Williams."
 # Only the commonest inflections are listed; the lemma set covers the rest at parse time.
@@ -136,6 +156,66 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def as_double_quoted(text: str) -> str:
+    """``text`` with its quotations in double marks: unchanged, unless it quotes in
+    single marks (British style, see ``UTTERANCE_OPENING_MARK``). Then each single mark
+    that opens or closes a quotation becomes the double one, and each double mark (a
+    quotation inside one) a single one, so that the quote finder, which reads double
+    marks, reads it as the same text in American style. An apostrophe stays what it is:
+    inside a word ("won’t", "Lee's"), before an elision ("the ’90s") or after a plural
+    possessive ("the players’ union"). The length is kept, so every offset found in the
+    result indexes ``text``."""
+    openings = [m.group(1) for m in UTTERANCE_OPENING_MARK.finditer(text)]
+    singles = sum(mark in SINGLE_MARKS for mark in openings)
+    if singles <= len(openings) - singles:
+        return text
+    chars = list(text.translate(DOUBLE_AS_SINGLE))
+    for i, role in _single_quotation_marks(text):
+        chars[i] = "“" if role == "open" else "”"
+    return "".join(chars)
+
+
+def _single_quotation_marks(text: str):
+    """Yield (offset, "open" | "close") for each single mark that is a quotation mark.
+    A mark that may be a plural possessive ("the players’ union") closes the open
+    quotation unless a later mark of its paragraph does, before any opens ('Game of
+    Thrones' releases a trailer)."""
+    for p_start, p_end in _paragraphs(text):
+        marks = [(i, _single_mark_role(text, i)) for i in range(p_start, p_end) if text[i] in SINGLE_MARKS]
+        marks = [(i, role) for i, role in marks if role is not None]
+        quoting = False
+        for k, (i, role) in enumerate(marks):
+            if role == "possessive":
+                if not quoting:
+                    continue
+                later = next((r for _, r in marks[k + 1 :] if r != "possessive"), None)
+                if later == "close":
+                    continue
+                role = "close"
+            quoting = role == "open"
+            yield i, role
+
+
+def _single_mark_role(text: str, i: int) -> str | None:
+    """"open" or "close" when the single mark at ``i`` can only be a quotation mark,
+    "possessive" when it may close one or end a plural possessive, None when it is an
+    apostrophe."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before.isalnum() and after.isalnum():
+        return None  # inside a word: "won’t", "O'Neill" (and "Lee‘s", the wrong key)
+    if before.isspace() or before in BEFORE_OPENING:
+        if not (after.isalnum() or after in AFTER_OPENING) or ELISION.match(text, i + 1):
+            return None
+        return "open"
+    if after.isspace() or after in AFTER_CLOSING:
+        # "the players’ union", "Jones’ car": after an "s" and before a word in lower case
+        if before in "sS" and after == " " and text[i + 2 : i + 3].islower():
+            return "possessive"
+        return "close"
+    return None
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -304,19 +384,24 @@ def _without_attribution_comma(text: str, part: tuple[int, int]) -> tuple[int, i
     return start, end
 
 
-def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> tuple[list[DirectQuote], list[QuotedTerm]]:
+def find_direct_quotes(
+    doc: Doc, spans: list[QuoteSpan], cues: list[Token], marked: str | None = None,
+) -> tuple[list[DirectQuote], list[QuotedTerm]]:
     """The quotations that are speech, each with its nearest attribution, and the
     quote spans that are titles, nicknames or scare quotes.
 
     A cue attributes a quote when it sits in the same sentence outside any quote,
     between this quote and its neighbours (so "X," she said, "Y." gives both
     halves to "she"), or in a short fragment right after the quote ("...abuse."
-    Said Williams.). The parts of one quotation are then joined."""
+    Said Williams.). The parts of one quotation are then joined. ``marked``: the
+    article as the spans were found in (``as_double_quoted``), whose marks are read."""
     cue_starts = [t.idx for t in cues]
-    article = doc.text  # Doc.text joins every token: build it once
+    original = doc.text  # Doc.text joins every token: build it once
+    article = original if marked is None else marked
     found, terms = [], []
     for n, span in enumerate(spans):
         text = article[span.content_start : span.content_end]
+        as_written = original[span.content_start : span.content_end]
         if span.glued_cue is not None and span.glued_speaker is not None:  # set together
             speaker = doc.char_span(*span.glued_speaker, alignment_mode="expand")
             found.append(DirectQuote([span], article[slice(*span.glued_cue)].lower(), speaker, index=n))
@@ -339,22 +424,24 @@ def find_direct_quotes(doc: Doc, spans: list[QuoteSpan], cues: list[Token]) -> t
             # "X said:" closing the paragraph before a quote that opens its own
             cue = next((t for t in reversed(cues) if colon.sent.start_char <= t.idx < colon.idx), None)
         cue = _speaking_cue(cue) if cue is not None else None
+        subject = subject_of(cue) if cue is not None else _subject_before(colon)
+        # with no verb of saying, a headline's own ways of naming whose words it gives
+        credit = (_named_before(colon) or _credited_after(doc, article, span)) if cue is None and subject is None \
+            else None
         kind = term_kind(article, span.start, span.end, text, cue)
-        if kind is None and cue is None and not looks_like_speech(text):
+        if kind is None and cue is None and credit is None and not looks_like_speech(text):
             kind = "term"
         if kind is not None:
-            terms.append(QuotedTerm(text=text, kind=kind, char_start=span.content_start, char_end=span.content_end))
+            terms.append(QuotedTerm(text=as_written, kind=kind, char_start=span.content_start, char_end=span.content_end))
             continue
-        subject = subject_of(cue) if cue is not None else _subject_before(colon)
         if subject is None and cue is not None and _names_no_one(cue) and is_phrase(text):
             # a phrase under four words that a passive reports and no one is written as
             # saying ("the range called "slush season"", "was described as "steep""): a term
-            terms.append(QuotedTerm(text=text, kind="term", char_start=span.content_start, char_end=span.content_end))
+            terms.append(QuotedTerm(text=as_written, kind="term", char_start=span.content_start,
+                                    char_end=span.content_end))
             continue
-        found.append(DirectQuote(
-            [span], cue_phrase(cue) if cue is not None else None,
-            name_span(subject) if subject is not None else None, cue, n,
-        ))
+        mention = name_span(subject) if subject is not None else credit
+        found.append(DirectQuote([span], cue_phrase(cue) if cue is not None else None, mention, cue, n))
     return _join_parts(found, article), terms
 
 
@@ -400,6 +487,43 @@ def _subject_before(colon: Token | None) -> Token | None:
         return None
     return next((t for t in reversed(colon.doc[colon.sent.start : colon.i])
                  if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_PRONOUN_TAGS), None)
+
+
+def _named_before(colon: Token | None) -> Span | None:
+    """ "Edward Snowden: "...."", "Snowden on the NSA: "..."": a headline gives a
+    quotation after the bare name of its speaker. The words from the start of the line
+    to the colon hold no verb (but in a name, which the tagger may read as one), and
+    name a person, or are all one organization's name; that name speaks."""
+    if colon is None:
+        return None
+    doc = colon.doc
+    line_start = _paragraph_start(doc.text, colon.idx)
+    first = colon.i
+    while first > 0 and doc[first - 1].idx >= line_start:
+        first -= 1
+    lead = doc[first : colon.i]
+    if not len(lead) or _has_verb(lead):
+        return None
+    named = [e for e in lead.ents if e.label_ in PERSON_LABELS + ORG_LABELS]
+    person = next((e for e in named if e.label_ in PERSON_LABELS), None)
+    if person is not None:
+        return person[:-1] if person[-1].tag_ == "POS" else person  # "Justin Bieber's"
+    return named[0] if len(named) == 1 and named[0].text == lead.text else None
+
+
+def _credited_after(doc: Doc, article: str, span: QuoteSpan) -> Span | None:
+    """ "'We will not back down' - Ann Marsh, union leader": a quotation credited after
+    a dash, by a name or a role with no verb, to the end of its line."""
+    line_end = _paragraph_end(article, span.end)
+    credit = CREDIT_AFTER_DASH.match(article, span.end, line_end)
+    if credit is None:
+        return None
+    words = doc.char_span(credit.start(1), line_end, alignment_mode="expand")
+    return words if words is not None and not _has_verb(words) else None
+
+
+def _has_verb(words: Span) -> bool:
+    return any(t.pos_ in VERB_TAGS and not t.ent_type_ for t in words)
 
 
 def _join_parts(quotes: list[DirectQuote], article: str) -> list[DirectQuote]:
