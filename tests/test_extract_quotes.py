@@ -300,6 +300,16 @@ def test_what_someone_was_urged_to_do_names_who(nlp, text, content):
     assert claim.content == content
 
 
+@pytest.mark.parametrize("text, contents", [
+    ("A resident, who asked not to be named, said the water was brown.", ["the water was brown"]),
+    ("The driver asked to be released on bail.", []),
+    # a guard: asking someone names who is to act
+    ("The mayor asked residents to stay indoors.", ["residents to stay indoors"]),
+])
+def test_what_someone_asks_for_themselves_is_not_reported_speech(nlp, text, contents):
+    assert [q.content for q in quotes(nlp, text)] == contents
+
+
 @pytest.mark.parametrize("text", [
     "A spokesman for the club would not say what the striker was being treated for.",
     "The council did not say the harbour plan would fail.",

@@ -740,3 +740,14 @@ def test_an_abbreviated_title_is_not_part_of_the_name(nlp, first, again):
     name = first.split(" ", 1)[1]
     assert claims["the depot would close in May"].speaker.name == name
     assert claims["We have no choice,"].speaker.name == name
+
+
+def test_an_unnamed_speaker_called_a_man_or_a_woman_has_that_gender(nlp):
+    # "she" is not the man who shouted, and "the woman" is not the mayor who is a "he"
+    said = claims_by_content(nlp, 'Ana Ruiz watched from her porch. A man in a red cap shouted, "Get out of here '
+                                  'now, all of you!" "It was frightening," she said.')
+    assert said["Get out of here now, all of you!"].speaker.name == "man"
+    assert said["It was frightening,"].speaker is None or said["It was frightening,"].speaker.name != "man"
+    said = claims_by_content(nlp, 'Tom Reyes, the mayor, spoke first. He said the plan was fine. The woman, who runs '
+                                  'the bakery, called it "a disaster for the whole town."')
+    assert said["a disaster for the whole town."].speaker.name == "woman"

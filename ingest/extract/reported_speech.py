@@ -49,6 +49,7 @@ XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage adv
 # Verbs whose object is whom something was said to: "told reporters", "assured voters".
 ADDRESSEE_VERBS = frozenset("tell inform assure warn remind advise urge ask notify".split())
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+REQUEST_LEMMAS = frozenset({"ask"})  # of XCOMP_CUES: asks for something, where "urge" calls on others
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
 HYPHENS = frozenset("-‐‑")
 # Words a claim before a closing attribution needs: "Rates to rise, bank says" reports
@@ -163,7 +164,16 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return None
     doc = cue.doc
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
-                         unspoken=_unspoken(cue, subject) or is_commitment(cue, complement))
+                         unspoken=_unspoken(cue, subject) or is_commitment(cue, complement)
+                         or _asked_for_oneself(cue, complement))
+
+
+def _asked_for_oneself(cue: Token, complement: Token | None) -> bool:
+    """ "A resident, who asked not to be named, said ...", "He asked to be released":
+    asking, with no one asked, for what is to happen to oneself is a request, as a
+    commitment is an intention, and no claim ("asked residents to leave" names who)."""
+    return (cue.lemma_.lower() in REQUEST_LEMMAS and complement is not None and complement.dep_ == "xcomp"
+            and not any(c.dep_ in ("dobj", "dative") for c in cue.children))
 
 
 def _characterization(cue: Token) -> ReportedClaim | None:

@@ -600,6 +600,8 @@ class SpeakerResolver:
             )
             return recent or self._speaker(names.role_name(mention), "organization")
         if not plural:
+            # "a masked man", "the woman", "his mother": the noun says who he or she is
+            gender = GENDERED_NOUNS.get(head)
             wanted = ROLE_SYNONYMS.get(head, {head})
             # the person whose title names the role, or an unnamed source introduced by
             # the same head noun ("a justice official" ... "the official said"); only a
@@ -623,7 +625,7 @@ class SpeakerResolver:
                 # organization, office or document, handled apart) refers back to the
                 # person the passage is about, whether or not its noun is a known kind
                 # of person
-                salient = self._salient_person(at, within=1000) or self._named_next(mention)
+                salient = self._salient_person(at, within=1000, gender=gender) or self._named_next(mention)
                 if salient is not None:
                     return salient
             if orgs_inside and head in REPRESENTATIVE_NOUNS:
@@ -641,6 +643,8 @@ class SpeakerResolver:
                     return titled
             speaker = self._speaker(names.role_name(mention), "person")
             self._role_heads.setdefault(id(speaker), head)
+            if gender is not None:
+                self._gender.setdefault(id(speaker), gender)
             if not names.names_a_person(mention) and head not in PERSON_WORDS:
                 self._things.add(id(speaker))
             return speaker
@@ -660,12 +664,16 @@ class SpeakerResolver:
         """One person or one organization, which he, she or it may refer to."""
         return id(speaker) not in self._groups and id(speaker) not in self._things
 
-    def _salient_person(self, at: int, within: int) -> Speaker | None:
-        """The most recent person named as a main-clause subject or speaker."""
+    def _salient_person(self, at: int, within: int, gender: str | None = None) -> Speaker | None:
+        """The most recent person named as a main-clause subject or speaker (of
+        ``gender``, "m" or "f", unless theirs is known to be the other)."""
         i = bisect.bisect_left(self._starts, at)
         for mention in reversed(self._mentions[:i]):
             if at - mention.end > within:
                 return None
+            known = self._gender.get(id(mention.speaker))
+            if gender is not None and known is not None and known != gender:
+                continue
             if mention.is_subject and mention.speaker.kind == "person" and self._is_one(mention.speaker):
                 return mention.speaker
         return None
