@@ -719,3 +719,12 @@ def test_a_headline_label_before_a_colon_names_no_speaker(nlp):
     # a guard: the words before the colon name no one
     (quote,) = quotes(nlp, 'Weekly roundup: "We will not back down on fares"')
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    '"The ferry will run until the end of May," according to the harbour master, Ann Marsh.',
+    'According to Ann Marsh, the harbour master, "the ferry will run until the end of May."',
+])
+def test_according_to_names_the_speaker_of_a_direct_quote(nlp, text):
+    (quote,) = quotes(nlp, text)
+    assert (quote.kind, quote.speaker.name) == ("direct_quote", "Ann Marsh")

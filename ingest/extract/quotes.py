@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from claimkb.ingest.extract.cues import (
     FINDING_LEMMAS,
     SUBJECT_DEPS,
+    according_to,
     cue_phrase,
     is_document_noun,
     is_finding,
@@ -424,7 +425,8 @@ def find_direct_quotes(
             # "X said:" closing the paragraph before a quote that opens its own
             cue = next((t for t in reversed(cues) if colon.sent.start_char <= t.idx < colon.idx), None)
         cue = _speaking_cue(cue) if cue is not None else None
-        subject = subject_of(cue) if cue is not None else _subject_before(colon)
+        # "according to the mayor" names its source where a verb has a subject
+        subject = (according_to(cue) or subject_of(cue)) if cue is not None else _subject_before(colon)
         # with no verb of saying, a headline's own ways of naming whose words it gives
         credit = (_named_before(colon) or _credited_after(doc, article, span)) if cue is None and subject is None \
             else None
