@@ -689,6 +689,8 @@ def test_an_interrupted_quotation_in_single_marks_is_one_claim_with_two_segments
     # whose single marks are no quotations)
     ('The so-called ‘reform’ failed.\n\n"We tried everything we could," said Tom Baird.',
      ["We tried everything we could,"]),
+    # nor does an elision opening a paragraph make a text British
+    ("'90s fashion is back.\n\nTom Baird called it \"a craze that will not end\".", ["a craze that will not end"]),
 ])
 def test_the_quotation_marks_of_a_text_are_read_in_its_own_style(text, quoted):
     marked = as_double_quoted(text)

@@ -168,8 +168,8 @@ def as_double_quoted(text: str) -> str:
     inside a word ("won’t", "Lee's"), before an elision ("the ’90s") or after a plural
     possessive ("the players’ union"). The length is kept, so every offset found in the
     result indexes ``text``."""
-    openings = [m.group(1) for m in UTTERANCE_OPENING_MARK.finditer(text)]
-    singles = sum(mark in SINGLE_MARKS for mark in openings)
+    openings = [m for m in UTTERANCE_OPENING_MARK.finditer(text) if not ELISION.match(text, m.end(1))]
+    singles = sum(m.group(1) in SINGLE_MARKS for m in openings)
     if singles <= len(openings) - singles:
         return text
     chars = list(text.translate(DOUBLE_AS_SINGLE))
