@@ -730,3 +730,13 @@ def test_a_headline_label_before_a_colon_names_no_speaker(nlp):
 def test_according_to_names_the_speaker_of_a_direct_quote(nlp, text):
     (quote,) = quotes(nlp, text)
     assert (quote.kind, quote.speaker.name) == ("direct_quote", "Ann Marsh")
+
+
+@pytest.mark.parametrize("text", [
+    '"The law," said Ann Marsh, the harbour master, "is perfectly clear on this."',
+    "‘The law,’ said Ann Marsh, the harbour master, ‘is perfectly clear on this.’",
+])
+def test_an_attribution_with_a_role_between_two_parts_of_a_quote_names_the_speaker(nlp, text):
+    # the parser reads the name after "said" as the subject of the second part
+    (quote,) = quotes(nlp, 'Sam Reid spoke first.\n\n' + text)
+    assert (quote.content, quote.speaker.name) == ("The law is perfectly clear on this.", "Ann Marsh")

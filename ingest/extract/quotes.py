@@ -426,7 +426,8 @@ def find_direct_quotes(
             cue = next((t for t in reversed(cues) if colon.sent.start_char <= t.idx < colon.idx), None)
         cue = _speaking_cue(cue) if cue is not None else None
         # "according to the mayor" names its source where a verb has a subject
-        subject = (according_to(cue) or subject_of(cue)) if cue is not None else _subject_before(colon)
+        subject = (according_to(cue) or subject_of(cue) or _named_after(cue, spans)) if cue is not None \
+            else _subject_before(colon)
         # with no verb of saying, a headline's own ways of naming whose words it gives
         credit = (_named_before(colon) or _credited_after(doc, article, span)) if cue is None and subject is None \
             else None
@@ -489,6 +490,21 @@ def _subject_before(colon: Token | None) -> Token | None:
         return None
     return next((t for t in reversed(colon.doc[colon.sent.start : colon.i])
                  if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_PRONOUN_TAGS), None)
+
+
+def _named_after(cue: Token, spans: list[QuoteSpan]) -> Token | None:
+    """ "'The law,' said Ann Marsh, the harbour master, 'is clear.'": an attribution
+    between two parts of a quotation, which the parser reads as a verb with no subject
+    and the name right after it as the subject of the words quoted next. The name,
+    outside every quotation, speaks."""
+    for complement in cue.children:
+        if complement.dep_ != "ccomp" or complement.i < cue.i:
+            continue
+        for name in complement.children:
+            if (name.dep_ == "nsubj" and name.pos_ == "PROPN" and name.left_edge.i == cue.i + 1
+                    and not any(s.start <= name.idx < s.end for s in spans)):
+                return name
+    return None
 
 
 def _named_before(colon: Token | None) -> Span | None:
