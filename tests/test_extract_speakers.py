@@ -751,3 +751,14 @@ def test_an_unnamed_speaker_called_a_man_or_a_woman_has_that_gender(nlp):
     said = claims_by_content(nlp, 'Tom Reyes, the mayor, spoke first. He said the plan was fine. The woman, who runs '
                                   'the bakery, called it "a disaster for the whole town."')
     assert said["a disaster for the whole town."].speaker.name == "woman"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the NER labels only part of the name ("Royal College")
+    ('The Royal College of GPs said the abuse was "horrific and unacceptable".', "Royal College of GPs"),
+    # a guard: in lower case it is a kind of organization, named as written
+    ("The college of nursing said staff were tired.", "college of nursing"),
+])
+def test_a_capitalized_organization_noun_with_its_of_phrase_is_one_name(nlp, text, name):
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.speaker is not None]
+    assert claim.speaker.name == name

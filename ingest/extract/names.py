@@ -181,6 +181,23 @@ def name_beside(mention: Span) -> str | None:
     return None
 
 
+def institution_name(mention: Span) -> str | None:
+    """ "The Royal College of GPs", "the Institute for Fiscal Studies": an organization
+    noun written capitalized with a capitalized "of" or "for" phrase after it is one
+    name, whatever part of it the NER labelled ("GPs", "Royal College"). A place's
+    government ("the City of Surrey") is named by its place, as the NER names it."""
+    root = mention.root
+    if root.lemma_.lower() in PLACE_NOUNS:
+        return None
+    start = mention.start + (mention[0].lower_ in ("the", "a", "an"))
+    words = mention.doc[start : mention.end]
+    if not root.text[:1].isupper() or not any(t.lower_ in ("of", "for") and t.i > root.i for t in words):
+        return None
+    if not all(t.text[:1].isupper() or t.lower_ in TITLE_LOWER_WORDS for t in words):
+        return None
+    return clean_name(words.text) or None
+
+
 def names_a_person(mention: Span) -> bool:
     """A noun phrase whose head is a kind of person: an office ("minister"), an
     agent noun ("founder", "defenceman", "economist"), or anyone given an age."""

@@ -429,6 +429,9 @@ class SpeakerResolver:
             # "The College", "the Ministry": a kind of organization, capitalized as
             # institutions write of themselves, refers back like "the college"
             return self._resolve_role(mention)
+        institution = names.institution_name(mention) if root.lemma_.lower() in ORG_NOUNS else None
+        if institution is not None:
+            return self._organization(institution)
         ents = sorted(mention.ents, key=lambda e: not e.start <= root.i < e.end)
         for ent in ents:
             heads = ent.start <= root.i < ent.end
@@ -577,9 +580,7 @@ class SpeakerResolver:
             if name is not None:
                 # "the aid group Harbourlight", "the union Unifor": the name set beside the
                 # noun is the organization's, whatever the NER took it for
-                full = self._org_names.get(name.lower(), name)
-                known = [s for s in self._index.get(full.lower(), ()) if s.kind == "organization"]
-                return known[0] if known else self._speaker(full, "organization")
+                return self._organization(name)
             places = {w.lower() for e in mention.ents if e.label_ in ("GPE", "NORP") for w in e.text.split()}
             if places:
                 # "the Canadian government", "the Ontario ministry": that place's own,
@@ -653,6 +654,12 @@ class SpeakerResolver:
         speaker = self._speaker(names.role_name(mention), "organization")
         self._groups.add(id(speaker))
         return speaker
+
+    def _organization(self, name: str) -> Speaker:
+        """The organization of this name (or the fuller name the article gives it)."""
+        full = self._org_names.get(name.lower(), name)
+        known = [s for s in self._index.get(full.lower(), ()) if s.kind == "organization"]
+        return known[0] if known else self._speaker(full, "organization")
 
     def _is_organization(self, speaker: Speaker) -> bool:
         return speaker.kind == "organization" and id(speaker) not in self._groups
