@@ -34,6 +34,8 @@ from claimkb.ingest.extract.quotes import (
     as_double_quoted,
     find_direct_quotes,
     find_quote_spans,
+    paragraph_end,
+    paragraph_start,
     pull_quotes,
 )
 from claimkb.ingest.extract.ranges import CharRanges
@@ -325,10 +327,7 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
 def _whole_line(text: str, quote: tuple[int, int]) -> bool:
     """Whether the quotation ``quote`` (marks included) is all its line holds, but a stop."""
     start, end = quote
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip(" \t.!?")
+    return not text[paragraph_start(text, start) : start].strip() and not text[end : paragraph_end(text, end)].strip(" \t.!?")
 
 
 def _quantities(text: str, offset: int) -> list[Quantity]:

@@ -409,8 +409,8 @@ def find_direct_quotes(
             continue
         prev_end = spans[n - 1].end if n > 0 else 0
         next_start = spans[n + 1].start if n + 1 < len(spans) else len(article)
-        before_from = max(prev_end, _sentence_start(doc, span.start), _paragraph_start(article, span.start))
-        after_to = min(next_start, _attribution_end(doc, span.end), _paragraph_end(article, span.end))
+        before_from = max(prev_end, _sentence_start(doc, span.start), paragraph_start(article, span.start))
+        after_to = min(next_start, _attribution_end(doc, span.end), paragraph_end(article, span.end))
         candidates = [
             (span.start - t.idx, t)
             for t in cues[bisect.bisect_left(cue_starts, before_from) : bisect.bisect_left(cue_starts, span.start)]
@@ -472,7 +472,7 @@ def _colon_before(doc: Doc, article: str, span: QuoteSpan) -> Token | None:
     ("The minister posted this on Sunday: "...""), or, when the quote opens its
     paragraph, ending the paragraph before ("The council said:" and the statement
     below it, as news sets a statement apart)."""
-    start = _paragraph_start(article, span.start)
+    start = paragraph_start(article, span.start)
     before = article[start : span.start].rstrip()
     if not before and start > 0:
         before = article[:start].rstrip()
@@ -515,7 +515,7 @@ def _named_before(colon: Token | None) -> Span | None:
     if colon is None:
         return None
     doc = colon.doc
-    line_start = _paragraph_start(doc.text, colon.idx)
+    line_start = paragraph_start(doc.text, colon.idx)
     first = colon.i
     while first > 0 and doc[first - 1].idx >= line_start:
         first -= 1
@@ -532,7 +532,7 @@ def _named_before(colon: Token | None) -> Span | None:
 def _credited_after(doc: Doc, article: str, span: QuoteSpan) -> Span | None:
     """ "'We will not back down' - Ann Marsh, union leader": a quotation credited after
     a dash, by a name or a role with no verb, to the end of its line."""
-    line_end = _paragraph_end(article, span.end)
+    line_end = paragraph_end(article, span.end)
     credit = CREDIT_AFTER_DASH.match(article, span.end, line_end)
     if credit is None:
         return None
@@ -579,7 +579,7 @@ def _continues(earlier: DirectQuote, later: DirectQuote, article: str) -> bool:
         later.cue_token is None
         and len(re.findall(r"\n\s*", gap)) == 1
         and gap[gap.rfind("\n") :].strip() == ""
-        and article[second.end : _paragraph_end(article, second.end)].strip() == ""
+        and article[second.end : paragraph_end(article, second.end)].strip() == ""
     )
 
 
@@ -621,10 +621,12 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _paragraph_start(text: str, char: int) -> int:
+def paragraph_start(text: str, char: int) -> int:
+    """Where the line holding ``char`` starts (a line is a paragraph in plain-text news)."""
     return text.rfind("\n", 0, char) + 1
 
 
-def _paragraph_end(text: str, char: int) -> int:
+def paragraph_end(text: str, char: int) -> int:
+    """Where the line holding ``char`` ends."""
     end = text.find("\n", char)
     return len(text) if end < 0 else end

@@ -545,8 +545,7 @@ class SpeakerResolver:
             speaker = mention.speaker
             if kind is not None and speaker.kind != kind or kind is not None and not self._is_one(speaker):
                 continue
-            known = self._gender.get(id(speaker))
-            if gender is not None and known is not None and known != gender:
+            if self._other_gender(speaker, gender):
                 continue
             if mention.is_subject:
                 return speaker
@@ -655,6 +654,11 @@ class SpeakerResolver:
         self._groups.add(id(speaker))
         return speaker
 
+    def _other_gender(self, speaker: Speaker, gender: str | None) -> bool:
+        """Whether ``speaker`` is known to be of the other gender than ``gender`` ("m", "f")."""
+        known = self._gender.get(id(speaker))
+        return gender is not None and known is not None and known != gender
+
     def _organization(self, name: str) -> Speaker:
         """The organization of this name (or the fuller name the article gives it)."""
         full = self._org_names.get(name.lower(), name)
@@ -678,8 +682,7 @@ class SpeakerResolver:
         for mention in reversed(self._mentions[:i]):
             if at - mention.end > within:
                 return None
-            known = self._gender.get(id(mention.speaker))
-            if gender is not None and known is not None and known != gender:
+            if self._other_gender(mention.speaker, gender):
                 continue
             if mention.is_subject and mention.speaker.kind == "person" and self._is_one(mention.speaker):
                 return mention.speaker
