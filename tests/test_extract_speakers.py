@@ -27,6 +27,17 @@ def test_surname_resolves_to_full_name_and_title(nlp):
     assert quote.speaker in extraction.speakers
 
 
+@pytest.mark.parametrize("full, surname", [
+    ("Dale R. Hutton Jr.", "Hutton"), ("Orla Kessling Sr.", "Kessling"), ("Marcus Penrose III", "Penrose"),
+])
+def test_a_generation_after_a_name_is_part_of_it_and_the_surname_before_it_finds_it(nlp, full, surname):
+    text = (f"{full}, the county's chief engineer, inspected the bridge on Monday.\n\n"
+            f'"The deck needs new bearings," {surname} said.')
+    quote = the_quote(nlp, text)
+    assert quote.speaker.name == full
+    assert quote.speaker_mention == surname
+
+
 @pytest.mark.parametrize("letters", ["MP", "KC", "MBE", "OBE MSP"])
 def test_letters_after_a_name_are_no_part_of_it(nlp, letters):
     text = (f"Dana Whitfield {letters} said the pier would reopen in May.\n\n"

@@ -131,6 +131,9 @@ PHOTO_POSITION = re.compile(r",\s*(?:left|right|centre|center|middle|front|back)
 # Honours, seats and degrees written after a name (British and Commonwealth usage);
 # letters that are also states or common abbreviations (MS, MD, TD, SC) are left out.
 POST_NOMINALS = re.compile(r"(?:,?\s+(?:MBE|OBE|CBE|KBE|DBE|GBE|KC|QC|MP|MSP|MEP|MLA|MPP|MHA|PhD|Ph\.D\.?))+$")
+# A generation written after a name ("James P. Kennedy Jr.", "Henry Ford III") is part
+# of it, but the family name before it is what news calls the person later ("Kennedy").
+GENERATION = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 
 
 def clean_name(text: str) -> str:
@@ -139,7 +142,10 @@ def clean_name(text: str) -> str:
     text = re.sub(r"^(?:the|The|['’‘]s)\s+", "", text)
     # "Halifax's Tom Ferris": the possessive before a full name is a place or team
     text = re.sub(r"^[A-Z][\w.-]*['’]s?\s+(?=\S+\s+\S)", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:").lstrip(".")
+    # a final period ends the sentence, except after an abbreviated generation ("Jr.")
+    if text.endswith(".") and not GENERATION.match(text.split()[-1]):
+        text = text.rstrip(" .,;:")
     # a bracket the name does not close or open ("[Bohdan Fedorenko", an editor's
     # insertion cut at its edge) is no part of it; "Nepal (CAAN)" keeps its pair
     if text[:1] in "([" and not any(c in text for c in ")]"):
@@ -150,6 +156,15 @@ def clean_name(text: str) -> str:
     # "Whitfield" would not find her later ("Labour MP" alone is a role and stays)
     bare = POST_NOMINALS.sub("", text)
     return bare if len(bare.split()) >= 2 else text
+
+
+def surname(name: str) -> str:
+    """The family name of a person's full name: its last word before any generation
+    ("Kennedy" of "James P. Kennedy Jr.")."""
+    words = name.split()
+    while len(words) > 1 and GENERATION.match(words[-1].strip(",")):
+        words.pop()
+    return words[-1] if words else ""
 
 
 def head_lemma(span: Span) -> str:

@@ -109,7 +109,7 @@ class SpeakerResolver:
             parts = name.split()
             keys = {name.lower()}
             if kind == "person" and len(parts) > 1:
-                keys |= {parts[-1].lower(), parts[0].lower()}
+                keys |= {names.surname(name).lower(), parts[0].lower()}
             for k in keys:
                 self._index.setdefault(k, []).append(speaker)
         return speaker
@@ -150,7 +150,7 @@ class SpeakerResolver:
         for run in names.proper_name_runs(self.doc):
             run_name = names.person_name_in(run)
             if run_name is not None:
-                self._name_runs.setdefault(run_name.split()[-1].lower(), run_name)
+                self._name_runs.setdefault(names.surname(run_name).lower(), run_name)
         acronyms: set[int] = set()
         for ent in ents:
             if ent.start in acronyms:
@@ -342,8 +342,9 @@ class SpeakerResolver:
         else:
             candidates = [
                 s
-                for s in self._index.get(parts[-1].lower(), ())
-                if s.kind == "person" and len(s.name.split()) > 1 and s.name.split()[-1].lower() == parts[-1].lower()
+                for s in self._index.get(names.surname(name).lower(), ())
+                if s.kind == "person" and len(s.name.split()) > 1
+                and names.surname(s.name).lower() == names.surname(name).lower()
                 and (s.name.lower().endswith(name.lower()) or name.lower().endswith(s.name.lower()))
             ]
         if not candidates:
