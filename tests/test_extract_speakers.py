@@ -113,6 +113,25 @@ def test_spokesperson_for_an_organization(nlp):
     assert claim.speaker_mention == "A spokesperson for HMRC"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('A fisherman on the pier said "the catch is down."', "fisherman on the pier"),
+    ('A volunteer from the food bank said "demand has doubled."', "volunteer from the food bank"),
+    ('Residents in Eastvale said "the water tastes odd."', "Residents in Eastvale"),
+])
+def test_where_an_unnamed_source_is_or_comes_from_is_part_of_who_they_are(nlp, text, speaker):
+    assert the_quote(nlp, text).speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", [
+    'An official on Tuesday said "the bridge is safe."',
+    'The ministry in a statement said "the bridge is safe."',
+])
+def test_a_time_or_a_document_after_the_source_is_not_part_of_who_they_are(nlp, text):
+    # guard: the parser hangs the saying's own time or document on the noun
+    name = the_quote(nlp, text).speaker.name
+    assert "Tuesday" not in name and "statement" not in name
+
+
 def test_quote_with_no_attribution_continues_the_previous_speaker(nlp):
     text = (
         '"The storm knocked out power to half the city," said Mayor Tom Reid.\n\n'
@@ -556,7 +575,7 @@ def test_a_description_opening_a_story_stays_itself_when_no_one_is_named_next(nl
     text = ('The most talked-about chef in town finally said "enough is enough" on Sunday. '
             "The restaurant will close in May. Its landlord, Dana Reyes, plans to sell the building.")
     quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
-    assert quote.speaker.name == "most talked-about chef"
+    assert quote.speaker.name == "most talked-about chef in town"
 
 
 @pytest.mark.parametrize("text, mention", [
@@ -757,8 +776,8 @@ def test_an_unnamed_speaker_called_a_man_or_a_woman_has_that_gender(nlp):
     # "she" is not the man who shouted, and "the woman" is not the mayor who is a "he"
     said = claims_by_content(nlp, 'Ana Ruiz watched from her porch. A man in a red cap shouted, "Get out of here '
                                   'now, all of you!" "It was frightening," she said.')
-    assert said["Get out of here now, all of you!"].speaker.name == "man"
-    assert said["It was frightening,"].speaker is None or said["It was frightening,"].speaker.name != "man"
+    assert said["Get out of here now, all of you!"].speaker.name == "man in a red cap"
+    assert said["It was frightening,"].speaker is None or said["It was frightening,"].speaker.name != "man in a red cap"
     said = claims_by_content(nlp, 'Tom Reyes, the mayor, spoke first. He said the plan was fine. The woman, who runs '
                                   'the bakery, called it "a disaster for the whole town."')
     assert said["a disaster for the whole town."].speaker.name == "woman"

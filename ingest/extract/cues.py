@@ -224,6 +224,8 @@ def name_span(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with") and child.i == end:
             end = _phrase_end(child)
+        elif child.dep_ == "prep" and child.lower_ in PLACING_PREPOSITIONS and child.i == end and _places(child, token):
+            end = _phrase_end(child)
         elif child.dep_ == "amod" and child.i == end and token.pos_ == "NOUN":
             end = _phrase_end(child)
         elif child.dep_ in ("compound", "flat") and child.i == end:
@@ -243,6 +245,24 @@ def name_span(token: Token) -> Span:
     if named:
         end = named[0].right_edge.i + 1
     return doc[start:end]
+
+
+# Prepositions that say where an unnamed source is or comes from, part of who they
+# are: "a masked man on a motorbike", "experts from the lab", "residents in Plymouth".
+PLACING_PREPOSITIONS = ("from", "in", "on")
+
+
+def _places(preposition: Token, noun: Token) -> bool:
+    """Whether a placing preposition after a common noun describes the source rather
+    than the saying the parser hung on the noun: not a time ("a spokesperson on
+    Monday") nor the document spoken in ("the company in a statement")."""
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    return (
+        noun.pos_ == "NOUN"
+        and len(objects) == 1
+        and objects[0].ent_type_ not in ("DATE", "TIME")
+        and not is_document_noun(objects[0])
+    )
 
 
 def _within_phrase(token: Token, head: Token) -> bool:
