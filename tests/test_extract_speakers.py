@@ -132,6 +132,12 @@ def test_a_time_or_a_document_after_the_source_is_not_part_of_who_they_are(nlp, 
     assert "Tuesday" not in name and "statement" not in name
 
 
+@pytest.mark.parametrize("name", ["Office of Science and Technology Policy", "Harbour Board of Trade and Shipping"])
+def test_an_organization_named_whole_is_not_cut_at_its_own_and(nlp, name):
+    text = f'The {name} said "the port will reopen."'
+    assert the_quote(nlp, text).speaker.name == name
+
+
 def test_quote_with_no_attribution_continues_the_previous_speaker(nlp):
     text = (
         '"The storm knocked out power to half the city," said Mayor Tom Reid.\n\n'

@@ -238,6 +238,12 @@ def name_span(token: Token) -> Span:
         ):
             # "immigration lawyers and experts": a source named by two nouns is both
             end = _phrase_end(child) if child.dep_ == "conj" else child.i + 1
+    # a name the NER read whole is not cut where its own "and" or "of" would end a
+    # phrase ("the Department of Health and Social Care"), as far as the parse keeps
+    # it one phrase (an entity running on into the verb, "Jo Roe explained", stops)
+    named_whole = [ent for ent in doc.ents if ent.start <= token.i < ent.end]
+    if named_whole and end < named_whole[0].end <= token.right_edge.i + 1:
+        end = named_whole[0].end
     # "Keeper of the Seal, Syed Ahmad, said": the name set beside the role is the
     # speaker's (but not a name inside a clause about the speaker: "Lee, who met Jo Roe")
     named = [t for t in token.subtree
