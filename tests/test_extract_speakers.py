@@ -798,3 +798,19 @@ def test_an_unnamed_speaker_called_a_man_or_a_woman_has_that_gender(nlp):
 def test_a_capitalized_organization_noun_with_its_of_phrase_is_one_name(nlp, text, name):
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.speaker is not None]
     assert claim.speaker.name == name
+
+
+def test_a_finding_told_inside_someones_words_leaves_the_next_quote_theirs(nlp):
+    # the source of what Ruiz reports is no main subject the next quote could continue
+    text = ("Ana Ruiz, a geologist, has studied the delta for years. Ruiz says a survey by Tom Hale found the "
+            'coast is sinking. "We have ten years, maybe less."')
+    assert claims_by_content(nlp, text)["We have ten years, maybe less."].speaker.name == "Ana Ruiz"
+
+
+def test_where_a_document_comes_from_is_not_its_author(nlp):
+    extraction = extract_claims(nlp("Reports from Bangladesh show that the coast is sinking."))
+    assert [s.name for s in extraction.speakers] == []
+    assert extraction.citations == []
+    text = ("Ana Ruiz, a geologist, has studied the delta for years. Ruiz says that reports from Bangladesh show "
+            'the coast is sinking. "We have ten years, maybe less."')
+    assert claims_by_content(nlp, text)["We have ten years, maybe less."].speaker.name == "Ana Ruiz"

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract import names
-from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun, name_span
+from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun, is_reporting_verb, name_span
 from claimkb.ingest.extract.names import (
     GENDERED_NOUNS,
     HONORIFIC_GENDER,
@@ -397,7 +397,11 @@ class SpeakerResolver:
         source = self.resolve(mention)
         if source is not None:
             self._cited.append(source)
-            self._add_mention(Mention(mention.start_char, mention.end_char, source, True))
+            # a finding reported inside someone's words ("Rhoads says reports from
+            # the region indicate ...") is theirs to tell: its source is no subject
+            # a later quote could continue
+            told = mention.root.head.dep_ == "ccomp" and is_reporting_verb(mention.root.head.head)
+            self._add_mention(Mention(mention.start_char, mention.end_char, source, not told))
 
     def last_speaker(self, before: int, within: int) -> Speaker | None:
         """Who a quote with no attribution belongs to: the most recent speaker or
@@ -488,7 +492,8 @@ class SpeakerResolver:
                 return self.resolve(name_span(child))
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
                 author = next((p for p in child.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
-                if author is not None:
+                # "reports from Myanmar": where a document comes from is no author
+                if author is not None and not (child.lower_ == "from" and author.ent_type_ in ("GPE", "LOC")):
                     return self.resolve(name_span(author))
             if child.dep_ in ("acl", "relcl"):  # "a study (which is being) released by X"
                 for agent in child.children:
