@@ -740,3 +740,19 @@ def test_an_attribution_with_a_role_between_two_parts_of_a_quote_names_the_speak
     # the parser reads the name after "said" as the subject of the second part
     (quote,) = quotes(nlp, 'Sam Reid spoke first.\n\n' + text)
     assert (quote.content, quote.speaker.name) == ("The law is perfectly clear on this.", "Ann Marsh")
+
+
+def test_narration_between_two_quotations_keeps_them_two(nlp):
+    text = ('"The glaciers are going," Ana Ruiz explained. Forests go up in smoke; people keep burning coal. '
+            '"That makes a lot of soot."')
+    made = claims_made(nlp, text)
+    assert ("direct_quote", "The glaciers are going,") in made
+    assert ("direct_quote", "That makes a lot of soot.") in made
+    assert ("assertion", "Forests go up in smoke; people keep burning coal.") in made
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_verb_after_it_reports(nlp):
+    assert claims_made(nlp, "Prices rose sharply; analysts warned of more pain ahead.") == [
+        ("assertion", "Prices rose sharply; analysts warned of more pain ahead.")]
+    (claim,) = quotes(nlp, "The ferry was late again; the harbour master says the engines are old.")
+    assert claim.content == "the engines are old"

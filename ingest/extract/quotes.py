@@ -571,6 +571,8 @@ def _continues(earlier: DirectQuote, later: DirectQuote, article: str) -> bool:
         return False
     if _is_subject(earlier.cue_token, article[first.content_start : first.content_end], gap, first.end):
         return False
+    if _another_sentence_between(earlier.cue_token, first.end, second.start):
+        return False
     attribution_between = first.end <= earlier.cue_token.idx < second.start
     if "\n" not in gap:
         return attribution_between
@@ -581,6 +583,14 @@ def _continues(earlier: DirectQuote, later: DirectQuote, article: str) -> bool:
         and gap[gap.rfind("\n") :].strip() == ""
         and article[second.end : paragraph_end(article, second.end)].strip() == ""
     )
+
+
+def _another_sentence_between(cue: Token, start: int, end: int) -> bool:
+    """Whether words outside the attribution's sentence lie between two quotations
+    (""X," Lee said. Forests burn; people burn coal. "Y.""): the narration makes
+    them two quotations, however short it is."""
+    span = cue.doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(not t.is_punct and not t.is_space and t.sent != cue.sent for t in span)
 
 
 def _is_subject(cue: Token, quoted: str, gap: str, gap_start: int) -> bool:

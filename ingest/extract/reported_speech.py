@@ -128,7 +128,7 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return None
     # a clause (headed by a verb) before any other complement: the parser also takes
     # a dateline for one ("OTTAWA — Jo Lee says the budget ...")
-    complements = [c for c in cue.children if c.dep_ == "ccomp"]
+    complements = [c for c in cue.children if c.dep_ == "ccomp" and not _across_semicolon(c, cue)]
     complement = next((c for c in complements if c.pos_ in ("VERB", "AUX")), complements[0] if complements else None)
     if complement is not None and (is_indirect_question(complement) or _object_of_its_own(cue, complement)):
         return None
@@ -166,6 +166,15 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                          unspoken=_unspoken(cue, subject) or is_commitment(cue, complement)
                          or _asked_for_oneself(cue, complement))
+
+
+def _across_semicolon(complement: Token, cue: Token) -> bool:
+    """A clause before a semicolon is a sentence of its own, which the verb after the
+    semicolon does not report ("Prices rose; analysts warned of more pain"), though the
+    parser may hang it on that verb as its complement."""
+    if complement.i > cue.i:
+        return False
+    return any(t.text == ";" for t in cue.doc[complement.right_edge.i + 1 : cue.i])
 
 
 def _asked_for_oneself(cue: Token, complement: Token | None) -> bool:
