@@ -756,3 +756,32 @@ def test_a_clause_before_a_semicolon_is_not_what_the_verb_after_it_reports(nlp):
         ("assertion", "Prices rose sharply; analysts warned of more pain ahead.")]
     (claim,) = quotes(nlp, "The ferry was late again; the harbour master says the engines are old.")
     assert claim.content == "the engines are old"
+
+
+@pytest.mark.parametrize("text", [
+    'As Ana Ruiz put it, "the bridge is older than the town."',
+    'The bridge, as Ana Ruiz put it, "is older than the town."',
+    '"The bridge is older than the town," as Ana Ruiz put it.',
+])
+def test_as_someone_put_it_names_whose_words_follow(nlp, text):
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker.name == "Ana Ruiz" and quote.cue == "put it"
+
+
+def test_putting_a_thing_somewhere_is_no_cue(nlp):
+    # guard: only the idiom "as X put it" reports words
+    assert quotes(nlp, 'Ana Ruiz put it on the shelf marked "old maps".') == []
+
+
+@pytest.mark.parametrize("surname", ["Early", "Young", "Little"])
+def test_a_surname_that_is_also_an_adverb_or_adjective_speaks_after_an_inverted_cue(nlp, surname):
+    text = (f"Dana {surname}, the harbour master, opened the pier on Monday.\n\n"
+            f'"The ferry will run until May," says {surname}.')
+    (quote,) = quotes(nlp, text, "direct_quote")
+    assert quote.speaker.name == f"Dana {surname}" and quote.speaker_mention == surname
+
+
+def test_a_day_after_an_inverted_cue_is_a_time_not_a_speaker(nlp):
+    # guard: "said Monday" dates the saying
+    (quote,) = quotes(nlp, '"The ferry will run until May," said Monday.')
+    assert quote.speaker is None

@@ -97,7 +97,7 @@ def is_reporting_verb(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
         return False
     lemma = token.lemma_.lower()
-    if lemma in REPORTING_LEMMAS:
+    if lemma in REPORTING_LEMMAS or _as_one_put_it(token):
         return True
     particles = [child for child in token.children if child.dep_ in ("prt", "prep")]
     # "called for people to come together": the parser makes "for" the mark of the
@@ -105,6 +105,27 @@ def is_reporting_verb(token: Token) -> bool:
     particles += [mark for child in token.children if child.dep_ == "advcl"
                   for mark in child.children if mark.dep_ == "mark"]
     return any((lemma, particle.lower_) in PHRASAL_CUES for particle in particles)
+
+
+def _surname_read_as_modifier(verb: Token) -> Token | None:
+    """ "'...,' says Early.": a surname that is also an adverb or adjective (Early,
+    Young, Little), capitalized alone after an inverted cue and closing the clause,
+    which the parser took for the verb's modifier. A day or date ("said Monday") is
+    an entity and stays a time."""
+    doc = verb.doc
+    following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if (following is None or following.head.i != verb.i or following.dep_ not in ("advmod", "npadvmod", "acomp", "oprd")
+            or not following.is_title or following.ent_type_):
+        return None
+    closes = following.i + 1 == len(doc) or doc[following.i + 1].is_punct
+    return following if closes else None
+
+
+def _as_one_put_it(verb: Token) -> bool:
+    """ "As Gaiman put it, ...": the idiom names whose words follow."""
+    children = list(verb.children)
+    return (verb.lemma_.lower() == "put" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+            and any(c.dep_ == "dobj" and c.lower_ == "it" for c in children))
 
 
 # Words that open an indirect question; "what" and "who" are left out because they
@@ -148,6 +169,8 @@ def cue_phrase(cue: Token) -> str:
     """The cue as a journalist would name it: "said", "pointed out", "according to"."""
     if cue.lower_ == "according":
         return "according to"
+    if _as_one_put_it(cue):
+        return "put it"
     particles = [c.text for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
     return " ".join([cue.text, *particles])
 
@@ -190,6 +213,9 @@ def subject_of(verb: Token) -> Token | None:
             inverted = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
             if inverted is not None:
                 return inverted
+            surname = _surname_read_as_modifier(verb)
+            if surname is not None:
+                return surname
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
