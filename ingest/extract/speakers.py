@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract import names
 from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun, is_reporting_verb, name_span
+from claimkb.ingest.extract.given_names import sex_of_given_name
 from claimkb.ingest.extract.names import (
     GENDERED_NOUNS,
     HONORIFIC_GENDER,
@@ -79,6 +80,7 @@ class SpeakerResolver:
         self._speakers: dict[tuple[str, str], Speaker] = {}  # (kind, lowercased name) -> Speaker
         self._index: dict[str, list[Speaker]] = {}  # surname, first name or alias -> Speakers
         self._gender: dict[int, str] = {}  # id(Speaker) -> "m" | "f"
+        self._gender_by_given_name: set[int] = set()  # whose gender only a given name tells
         self._role_heads: dict[int, str] = {}  # id(Speaker) -> head lemma of an unnamed source
         # unnamed speakers that no pronoun or later role noun refers back to as one
         # person or one organization: groups named by a plural noun ("officials",
@@ -169,8 +171,20 @@ class SpeakerResolver:
             if not self._inside_quote(ent.start_char) and not names.is_credit(ent) and not names.is_modifier(ent):
                 self._add_mention(Mention(ent.start_char, ent.end_char, speaker, names.main_subject(ent.root)))
         self._note_unlabelled_surnames()
+        self._note_given_names()
         self._vote_genders()
         self._chain_pronouns()
+
+    def _note_given_names(self) -> None:
+        """A full name whose given name one sex clearly bears ("Mike Ford") tells the
+        person's gender, unless an honorific already has (see ``given_names``)."""
+        for speaker in self._speakers.values():
+            words = speaker.name.split()
+            if speaker.kind == "person" and len(words) > 1:
+                sex = sex_of_given_name(words[0])
+                if sex is not None and id(speaker) not in self._gender:
+                    self._gender[id(speaker)] = sex
+                    self._gender_by_given_name.add(id(speaker))
 
     def _note_unlabelled_surnames(self) -> None:
         """A known person's surname that the NER missed ("Ferris has four
@@ -186,7 +200,8 @@ class SpeakerResolver:
     def _vote_genders(self) -> None:
         """Learn a person's gender from the he/she that follows their name when no
         other person is named in between (in the same or the next sentence); the
-        majority wins, and an honorific (Mr., Ms.) outranks any vote."""
+        majority wins, and an honorific (Mr., Ms.) or a given name that one sex
+        clearly bears outranks any vote."""
         votes: dict[int, list[str]] = {}
         persons = [m for m in self._mentions if m.speaker.kind == "person"]
         starts = [m.start for m in persons]
@@ -537,6 +552,15 @@ class SpeakerResolver:
         else:  # I, we, you: the writer or the audience, not a source
             return None
         kind, gender = wanted
+        # a given name is evidence, not proof: when no one else fits, "he" may still be
+        # a Beth (a machine translation's pronoun, or a man's name the census gives women)
+        return self._antecedent(token, kind, gender, by_given_name=True) or (
+            self._antecedent(token, kind, gender, by_given_name=False) if gender is not None else None
+        )
+
+    def _antecedent(self, token: Token, kind: str | None, gender: str | None, by_given_name: bool) -> Speaker | None:
+        """The mention a pronoun of ``kind`` and ``gender`` refers to, weighing the
+        genders that given names tell only when ``by_given_name``."""
         i = bisect.bisect_left(self._starts, token.idx)
         # Search sentence by sentence back from the pronoun: the nearest sentence
         # with a compatible mention wins, and within it a main-clause subject
@@ -551,7 +575,7 @@ class SpeakerResolver:
             speaker = mention.speaker
             if kind is not None and speaker.kind != kind or kind is not None and not self._is_one(speaker):
                 continue
-            if self._other_gender(speaker, gender):
+            if self._other_gender(speaker, gender, by_given_name):
                 continue
             if mention.is_subject:
                 return speaker
@@ -660,9 +684,12 @@ class SpeakerResolver:
         self._groups.add(id(speaker))
         return speaker
 
-    def _other_gender(self, speaker: Speaker, gender: str | None) -> bool:
-        """Whether ``speaker`` is known to be of the other gender than ``gender`` ("m", "f")."""
+    def _other_gender(self, speaker: Speaker, gender: str | None, by_given_name: bool = True) -> bool:
+        """Whether ``speaker`` is known to be of the other gender than ``gender`` ("m",
+        "f"), counting what a given name alone tells only when ``by_given_name``."""
         known = self._gender.get(id(speaker))
+        if not by_given_name and id(speaker) in self._gender_by_given_name:
+            known = None
         return gender is not None and known is not None and known != gender
 
     def _organization(self, name: str) -> Speaker:
