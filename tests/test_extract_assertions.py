@@ -68,6 +68,9 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         # the same cut short by a feed, its question mark lost with the end
         ("Ferry Timetable Spoilers: Who Will Run the Night Boat  ...", "question"),
         ("Rowing final: who will win the cup …", "question"),
+        # a reported question whose "if" the parser takes for a condition of the asking
+        ("Reporters asked the mayor if the bridge would reopen.", "question"),
+        ("She wondered if the ferry would run.", "question"),
         ("Updated: Fri 9 Aug 2019, 4:05 pm BST", "dateline"),
         ("Sat Mar 09 2019, 07:15 hrs", "dateline"),
         ("Written by", "dateline"),  # a byline whose name is on the next line
@@ -120,6 +123,9 @@ def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, r
      "The agency reported a loss.", "Firefighters responded within minutes.", "The search continued.",
      "The terms of the sale have not been reported.", "A new bus timetable was written for the winter.",
      "The ministry did not comment.", "(The harbour bridge reopened in May.)",
+     # an "if" clause after another verb is a condition: the sentence still asserts
+     "The union said if the vote fails, its members will strike.",
+     "The council will ask residents to vote if the budget passes.",
      # notice words inside news: a copyright dispute, a first publication as the event
      "The band sued the studio over copyright in 2021.", "The novel was originally published in 1954.",
      "Her first book appeared in 2019 and sold 40,000 copies."],

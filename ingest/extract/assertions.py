@@ -75,6 +75,8 @@ QUESTION_OPENINGS = frozenset(
     """.split()
 )
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Verbs whose "if" clause is what was asked, not a condition ("asked him if he knew").
+ASKING_LEMMAS = frozenset({"ask", "wonder", "inquire", "enquire", "query"})
 COPULAS = frozenset({"be", "seem", "look", "sound", "feel", "become"})
 MONTHS_AND_DAYS = frozenset(
     """
@@ -171,13 +173,22 @@ def is_checkable(sent: Span) -> bool:
     return why_not_checkable(sent) is None
 
 
+def _reports_a_question(clause: Token) -> bool:
+    """Whether ``clause`` is a question its head reports: a complement ("She asked
+    whether rates will rise"), or, after a verb of asking, the "if" or "whether" clause
+    the parser takes for a condition ("CNA asked the bishop if he knew ...")."""
+    if clause.dep_ == "ccomp":
+        return is_indirect_question(clause)
+    return clause.dep_ == "advcl" and clause.head.lemma_.lower() in ASKING_LEMMAS and is_indirect_question(clause)
+
+
 def why_not_checkable(sent: Span) -> str | None:
     """The kind of non-claim this sentence is (see the module doc), or None when it
     asserts something checkable."""
     words = [t for t in sent if t.is_alpha]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
     text = sent.text.strip()
-    if _is_question(sent, text) or any(t.dep_ == "ccomp" and t.head == sent.root and is_indirect_question(t) for t in sent):
+    if _is_question(sent, text) or any(_reports_a_question(t) and t.head == sent.root for t in sent):
         return "question"
     if words and all(_is_dateline_word(t) for t in words):
         return "dateline"
