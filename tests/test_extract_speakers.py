@@ -843,3 +843,24 @@ def test_a_pronoun_no_one_else_fits_still_finds_the_person_a_given_name_seemed_t
     # the census gives women
     text = 'Susan Clark chairs the harbour board.\n\n"We will appeal," he said.'
     assert the_quote(nlp, text).speaker.name == "Susan Clark"
+
+
+@pytest.mark.parametrize("organization", ["Devon and Cornwall Police", "Avon and Somerset Constabulary",
+                                          "Brighton and Hove City Council",
+                                          "Kent, Surrey and Sussex Air Ambulance Trust"])
+def test_an_organization_named_after_the_places_it_serves_is_one_speaker(nlp, organization):
+    # the NER reads only the last place with the organization's noun
+    claim = the_quote(nlp, f"{organization} said the coast road was closed.")
+    assert claim.speaker.name == organization and claim.speaker.kind == "organization"
+
+
+@pytest.mark.parametrize("before", [
+    "Jo Marsh and",  # a person's full name
+    "Norland and the",  # an organization its article opens is named alone
+    "In Eastvale,",  # a comma alone joins nothing
+    "On Wednesday,",  # a day is no place
+])
+def test_what_comes_before_an_organization_is_joined_only_when_it_names_places_it_serves(nlp, before):
+    # guards
+    speaker = the_quote(nlp, f"{before} Harbour Police said the pier was closed.").speaker
+    assert speaker.name in ("Harbour Police", "Jo Marsh", "Norland")

@@ -21,6 +21,7 @@ from typing import NamedTuple, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimkb.ingest.extract import names
 from claimkb.ingest.extract.assertions import is_checkable
 from claimkb.ingest.extract.chunks import LONG_TEXT, split_text
 from claimkb.ingest.extract.citations import find_citations
@@ -112,6 +113,7 @@ def extract_claims(doc: Doc) -> Extraction:
     """All claims, their resolved speakers and the article-level citations of one article.
     doc is nlp(article.text); every offset in the result indexes into doc.text."""
     text = doc.text
+    doc.ents = names.with_joined_organizations(doc)
     # quotation marks as the finder reads them (British style read as American)
     marked = as_double_quoted(text)
     spans = find_quote_spans(marked)

@@ -60,7 +60,7 @@ ORG_NOUNS = frozenset(
     district city province state county municipality administration railway railroad
     utility carrier insurer broadcaster publisher manufacturer automaker lender chain
     diocese church league club bureau college embassy consulate tribunal parliament
-    congress senate cabinet
+    congress senate cabinet constabulary trust
     """.split()
 )
 # A state's institutions: news tells them apart by the state's name ("Russia's Defence
@@ -121,6 +121,12 @@ ORG_NAME_WORDS = ORG_NOUNS | frozenset(
 PLACE_LABELS = ("GPE", "LOC", "DATE", "NORP", "FAC")
 TITLE_STOP_LABELS = ("GPE", "NORP", "LOC", "DATE", "CARDINAL", "ORDINAL")
 TITLE_LOWER_WORDS = {"of", "for", "and", "&", "the"}
+# What joins the places an organization is named after: "Devon and Cornwall Police",
+# "Kent, Surrey and Sussex".
+PLACE_JOINERS = frozenset({"and", "&", ","})
+# What the NER calls one such place on its own: a place, or a person for a name it
+# does not know ("Devon"); never a day ("Wednesday, Chinese Foreign Ministry").
+NAME_LABELS_OF_PLACES = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 # Endings of English agent and demonym nouns: founder, proprietor, economist,
 # defenceman, politician, resident, Republican, democrat.
 PERSON_NOUN = re.compile(r"(?:er|or|ist|man|woman|ian|ent|ant|crat|ee)$")
@@ -156,6 +162,38 @@ def clean_name(text: str) -> str:
     # "Whitfield" would not find her later ("Labour MP" alone is a role and stays)
     bare = POST_NOMINALS.sub("", text)
     return bare if len(bare.split()) >= 2 else text
+
+
+def with_joined_organizations(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` with each organization named after the places it serves joined
+    whole, where the NER took only the last place with the organization's noun: "Devon
+    and Cornwall Police" (read as the person "Devon" and "Cornwall Police"), "Brighton
+    and Hove City Council", "Kent, Surrey and Sussex Air Ambulance Trust". A person's
+    full name before "and" is someone else ("Jo Marsh and Harbour Police")."""
+    ents = list(doc.ents)
+    for ent in doc.ents:
+        # "India and the European Union": an organization its article opens is named alone
+        if ent.label_ != "ORG" or ent.root.lemma_.lower() not in ORG_NOUNS or ent[0].lower_ == "the":
+            continue
+        start = ent.start
+        # the last place is joined by "and" ("In Paris, French police ..." joins nothing)
+        joiners: frozenset[str] = frozenset({"and", "&"})
+        while start >= 2 and doc[start - 1].lower_ in joiners and _place_word(doc[start - 2]):
+            start -= 2
+            joiners = PLACE_JOINERS
+        if start < ent.start:
+            joined = Span(doc, start, ent.end, label="ORG")
+            ents = [e for e in ents if e.end <= start or e.start >= ent.end] + [joined]
+    return tuple(sorted(ents, key=lambda e: e.start))
+
+
+def _place_word(token: Token) -> bool:
+    """One capitalized word that may name a place before "and": not part of a longer
+    name the NER read (a person's full name, another organization)."""
+    if not (token.pos_ == "PROPN" and token.is_title):
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is None or len(ent) == 1 and ent.label_ in NAME_LABELS_OF_PLACES
 
 
 def surname(name: str) -> str:
