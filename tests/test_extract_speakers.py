@@ -2,6 +2,7 @@
 import pytest
 
 from claimkb.ingest.extract import extract_claims
+from claimkb.ingest.extract.names import acronym_of
 
 
 def the_quote(nlp, text, kind="quote"):
@@ -864,3 +865,26 @@ def test_what_comes_before_an_organization_is_joined_only_when_it_names_places_i
     # guards
     speaker = the_quote(nlp, f"{before} Harbour Police said the pier was closed.").speaker
     assert speaker.name in ("Harbour Police", "Jo Marsh", "Norland")
+
+
+def test_an_acronym_is_the_organization_whose_initials_it_gives(nlp):
+    text = ('The Coastal Shipping Authority closed the pier on Monday. The CSA said "the pier will reopen in May."')
+    speaker = the_quote(nlp, text).speaker
+    assert speaker.name == "Coastal Shipping Authority" and "CSA" in speaker.aliases
+
+
+def test_an_acronym_that_two_organizations_share_stays_itself(nlp):
+    # guard: whose initials they are is not known
+    text = ("The Coastal Shipping Authority and the Canadian Sailing Association met on Monday. "
+            'The CSA said "the pier will reopen in May."')
+    assert the_quote(nlp, text).speaker.name == "CSA"
+
+
+@pytest.mark.parametrize("name, initials", [
+    ("Public Services and Procurement Canada", "PSPC"), ("Immigration, Refugees and Citizenship Canada", "IRCC"),
+    ("Coastal Shipping Authority", "CSA"),
+    ("Harbour Board", None),  # two letters: too often another name's
+    ("Ministry of health", None),  # a word in lower case: not a name's every word
+])
+def test_the_initials_of_an_organization_leave_its_short_words_out(name, initials):
+    assert acronym_of(name) == initials

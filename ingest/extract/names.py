@@ -121,6 +121,10 @@ ORG_NAME_WORDS = ORG_NOUNS | frozenset(
 PLACE_LABELS = ("GPE", "LOC", "DATE", "NORP", "FAC")
 TITLE_STOP_LABELS = ("GPE", "NORP", "LOC", "DATE", "CARDINAL", "ORDINAL")
 TITLE_LOWER_WORDS = {"of", "for", "and", "&", "the"}
+# Words an organization's acronym leaves out, and the fewest letters one has: two-letter
+# initials ("BA", "UN") are too often another name's.
+ACRONYM_SKIPPED_WORDS = frozenset({"of", "for", "and", "&", "the", "on", "in"})
+MIN_ACRONYM_LETTERS = 3
 # What joins the places an organization is named after: "Devon and Cornwall Police",
 # "Kent, Surrey and Sussex".
 PLACE_JOINERS = frozenset({"and", "&", ","})
@@ -222,7 +226,26 @@ def full_organization_names(names: set[str]) -> dict[str, str]:
             if all(w.lower().strip(".,") in ORG_NAME_WORDS for w in rest):
                 short = " ".join(words[:cut]).lower()
                 full.setdefault(short, full.get(name.lower(), name))
+    # "the DEA" after "the Drug Enforcement Administration": an acronym of one name alone
+    by_initials: dict[str, set[str]] = {}
+    for name in names:
+        initials = acronym_of(name)
+        if initials is not None:
+            by_initials.setdefault(initials.lower(), set()).add(full.get(name.lower(), name))
+    for initials, expansions in by_initials.items():
+        if len(expansions) == 1:
+            full.setdefault(initials, expansions.pop())
     return full
+
+
+def acronym_of(name: str) -> str | None:
+    """The initials of a name of several capitalized words, its short words left out
+    ("Public Services and Procurement Canada" -> "PSPC"), or None for a name of one
+    word or one with a word in lower case."""
+    words = [w for w in re.split(r"[\s,]+", name) if w and w.lower() not in ACRONYM_SKIPPED_WORDS]
+    if len(words) < MIN_ACRONYM_LETTERS or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
 
 
 def name_beside(mention: Span) -> str | None:
