@@ -888,3 +888,14 @@ def test_an_acronym_that_two_organizations_share_stays_itself(nlp):
 ])
 def test_the_initials_of_an_organization_leave_its_short_words_out(name, initials):
     assert acronym_of(name) == initials
+
+
+def test_an_age_alone_refers_back_to_the_person_the_passage_is_about(nlp):
+    text = 'Susan Clark has run the bakery on Main Street since 2004.\n\n"Bread is my life," the 61-year-old said.'
+    assert the_quote(nlp, text).speaker.name == "Susan Clark"
+
+
+@pytest.mark.parametrize("before", ["Browns DL", "NDP MLA"])
+def test_a_position_abbreviated_in_capitals_before_a_name_is_no_part_of_it(nlp, before):
+    text = f'{before} Frank Moss was fined on Monday. "I will appeal," Moss said.'
+    assert the_quote(nlp, text).speaker.name == "Frank Moss"

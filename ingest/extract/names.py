@@ -121,6 +121,9 @@ ORG_NAME_WORDS = ORG_NOUNS | frozenset(
 PLACE_LABELS = ("GPE", "LOC", "DATE", "NORP", "FAC")
 TITLE_STOP_LABELS = ("GPE", "NORP", "LOC", "DATE", "CARDINAL", "ORDINAL")
 TITLE_LOWER_WORDS = {"of", "for", "and", "&", "the"}
+AGE_UNITS = frozenset({"year", "month", "week"})
+# A position written in capitals before a name: "DL", "QB", "MLA", "CEO".
+ABBREVIATED_POSITION = re.compile(r"[A-Z]{2,4}")
 # Words an organization's acronym leaves out, and the fewest letters one has: two-letter
 # initials ("BA", "UN") are too often another name's.
 ACRONYM_SKIPPED_WORDS = frozenset({"of", "for", "and", "&", "the", "on", "in"})
@@ -272,6 +275,12 @@ def institution_name(mention: Span) -> str | None:
     if not all(t.text[:1].isupper() or t.lower_ in TITLE_LOWER_WORDS for t in words):
         return None
     return clean_name(words.text) or None
+
+
+def is_age(token: Token) -> bool:
+    """ "old" of "56-year-old" (the tokenizer splits it in five), which stands for a
+    person when nothing follows it."""
+    return token.lower_ == "old" and any(child.lemma_.lower() in AGE_UNITS for child in token.children)
 
 
 def names_a_person(mention: Span) -> bool:
@@ -534,6 +543,11 @@ def without_leading_role(name: str) -> str:
     least a first and last name: "Organizer Dana Reyes", "Cllr Dana Reyes" -> "Dana Reyes";
     an abbreviated title goes before a surname alone too: "Cllr Reyes" -> "Reyes"."""
     words = name.split()
+    # a position abbreviated in capitals ends what goes before the name, with the team
+    # or party it is held in: "Browns DL Sheldon Richardson", "NDP MLA Dana Reyes"
+    abbreviated = [i for i, word in enumerate(words[:-2]) if ABBREVIATED_POSITION.fullmatch(word)]
+    if abbreviated:
+        words = words[abbreviated[-1] + 1 :]
     while len(words) > 2 and (is_office_word(words[0]) or words[0].islower()):
         words.pop(0)
     # an abbreviated title or an honorific is never part of a name, even before a
