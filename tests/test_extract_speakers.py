@@ -899,3 +899,9 @@ def test_an_age_alone_refers_back_to_the_person_the_passage_is_about(nlp):
 def test_a_position_abbreviated_in_capitals_before_a_name_is_no_part_of_it(nlp, before):
     text = f'{before} Frank Moss was fined on Monday. "I will appeal," Moss said.'
     assert the_quote(nlp, text).speaker.name == "Frank Moss"
+
+
+def test_an_acronym_finds_a_name_the_ner_labelled_nothing(nlp):
+    text = ("The Parliamentary Budget Officer released a valuation of the pipeline on Thursday.\n\n"
+            "But the PBO added the caveat that the valuation assumes the pipeline will be built.")
+    assert the_quote(nlp, text).speaker.name == "Parliamentary Budget Officer"

@@ -6,6 +6,7 @@ here too. ``speakers.SpeakerResolver`` decides with them who a mention is."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -216,11 +217,13 @@ def head_lemma(span: Span) -> str:
     return span.root.lemma_.lower()
 
 
-def full_organization_names(names: set[str]) -> dict[str, str]:
+def full_organization_names(names: set[str], unlabelled: Iterable[str] = ()) -> dict[str, str]:
     """Short forms of an organization's name mapped to the full one the article
     also uses: "Norvale" -> "Norvale Energy", "Pacifica" -> "Pacifica Corp".
     Only corporate words may complete a name, so that "Glimmer" never becomes
-    "Glimmer Research", a product or division of it."""
+    "Glimmer Research", a product or division of it. An acronym may also stand for
+    a run of capitalized words the NER labelled nothing (``unlabelled``: "the PBO"
+    after "the Parliamentary Budget Officer")."""
     full: dict[str, str] = {}
     for name in sorted(names, key=lambda n: -len(n.split())):
         words = name.split()
@@ -231,7 +234,7 @@ def full_organization_names(names: set[str]) -> dict[str, str]:
                 full.setdefault(short, full.get(name.lower(), name))
     # "the DEA" after "the Drug Enforcement Administration": an acronym of one name alone
     by_initials: dict[str, set[str]] = {}
-    for name in names:
+    for name in names | set(unlabelled):
         initials = acronym_of(name)
         if initials is not None:
             by_initials.setdefault(initials.lower(), set()).add(full.get(name.lower(), name))

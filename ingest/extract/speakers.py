@@ -130,7 +130,8 @@ class SpeakerResolver:
         # person's name, is no one's first name ("Glimmer", the lab "Glimmer Research")
         person_words = {w.lower() for e in ents if e.label_ in PERSON_LABELS and len(e) > 1 for w in e.text.split()}
         self._org_words = {name.lower() for name in orgs if len(name.split()) == 1} - person_words
-        self._org_names = names.full_organization_names(orgs)
+        runs = list(names.proper_name_runs(self.doc))
+        self._org_names = names.full_organization_names(orgs, [names.clean_name(r.text) for r in runs if not r.ents])
         # words the NER labels a person when they stand alone: usually surnames
         self._lone_person_words = {e.text.lower() for e in ents if e.label_ in PERSON_LABELS and len(e) == 1}
         # a word the NER labels an organization on its own more often than a person
@@ -149,7 +150,7 @@ class SpeakerResolver:
                 self._speaker(name, "person")
         # Names the small NER model mislabels (or misses) still resolve later surnames.
         self._name_runs: dict[str, str] = {}
-        for run in names.proper_name_runs(self.doc):
+        for run in runs:
             run_name = names.person_name_in(run)
             if run_name is not None:
                 self._name_runs.setdefault(names.surname(run_name).lower(), run_name)
