@@ -905,3 +905,17 @@ def test_an_acronym_finds_a_name_the_ner_labelled_nothing(nlp):
     text = ("The Parliamentary Budget Officer released a valuation of the pipeline on Thursday.\n\n"
             "But the PBO added the caveat that the valuation assumes the pipeline will be built.")
     assert the_quote(nlp, text).speaker.name == "Parliamentary Budget Officer"
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_before_to_a_name_in_passing(nlp):
+    # the passage is about Moss; Hale is named in passing, in the sentence nearer "he"
+    text = ('Frank Moss has fought the new law since January. The law was drafted by Tom Hale.\n\n'
+            '"It opens the door to abuse," he said.')
+    assert the_quote(nlp, text).speaker.name == "Frank Moss"
+
+
+def test_a_pronoun_still_takes_a_name_in_passing_when_no_subject_is_near(nlp):
+    # guard: two sentences back is too far for a subject to outrank it
+    text = ('Frank Moss has fought the new law since January. It passed in March. The law was drafted by Tom Hale.'
+            '\n\n"It opens the door to abuse," he said.')
+    assert the_quote(nlp, text).speaker.name == "Tom Hale"

@@ -60,6 +60,10 @@ PLURAL = {"they", "them", "their", "themselves"}
 ALL_PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 ISSUING_LEMMAS = frozenset("release publish issue file launch post send prepare produce commission submit".split())
 DEFINITE_WORDS = frozenset({"the", "this", "that"})
+# How many sentences further back than a nearer mention that is no subject a pronoun
+# still takes a main-clause subject: in "Moss fought the law. It was drafted by Hale.
+# 'It is unfair,' he said." the passage is about Moss, Hale is named in passing.
+SUBJECT_LOOKBACK = 1
 
 
 @dataclass
@@ -563,15 +567,17 @@ class SpeakerResolver:
         """The mention a pronoun of ``kind`` and ``gender`` refers to, weighing the
         genders that given names tell only when ``by_given_name``."""
         i = bisect.bisect_left(self._starts, token.idx)
-        # Search sentence by sentence back from the pronoun: the nearest sentence
-        # with a compatible mention wins, and within it a main-clause subject
-        # (or an earlier speaker) outranks other mentions.
-        fallback, fallback_sentence = None, None
+        # Search sentence by sentence back from the pronoun: the nearest main-clause
+        # subject (or earlier speaker) wins, unless a compatible mention that is no
+        # subject comes more than SUBJECT_LOOKBACK sentences nearer (within a
+        # sentence, the first such mention).
+        fallback: Speaker | None = None
+        fallback_sentence = 0
         for mention in reversed(self._mentions[:i]):
             if token.idx - mention.end > 3000:
                 break
             sentence = bisect.bisect_right(self._sentence_starts, mention.start)
-            if fallback is not None and sentence != fallback_sentence:
+            if fallback is not None and fallback_sentence - sentence > SUBJECT_LOOKBACK:
                 return fallback
             speaker = mention.speaker
             if kind is not None and speaker.kind != kind or kind is not None and not self._is_one(speaker):
@@ -580,7 +586,8 @@ class SpeakerResolver:
                 continue
             if mention.is_subject:
                 return speaker
-            fallback, fallback_sentence = speaker, sentence
+            if fallback is None or sentence == fallback_sentence:
+                fallback, fallback_sentence = speaker, sentence
         return fallback
 
     def _plural_subject_before(self, token: Token) -> Token | None:
