@@ -122,6 +122,7 @@ ORG_NAME_WORDS = ORG_NOUNS | frozenset(
 PLACE_LABELS = ("GPE", "LOC", "DATE", "NORP", "FAC")
 TITLE_STOP_LABELS = ("GPE", "NORP", "LOC", "DATE", "CARDINAL", "ORDINAL")
 TITLE_LOWER_WORDS = {"of", "for", "and", "&", "the"}
+# What an age is counted in: "56-year-old", "18-month-old".
 AGE_UNITS = frozenset({"year", "month", "week"})
 # A position written in capitals before a name: "DL", "QB", "MLA", "CEO".
 ABBREVIATED_POSITION = re.compile(r"[A-Z]{2,4}")
@@ -129,9 +130,10 @@ ABBREVIATED_POSITION = re.compile(r"[A-Z]{2,4}")
 # initials ("BA", "UN") are too often another name's.
 ACRONYM_SKIPPED_WORDS = frozenset({"of", "for", "and", "&", "the", "on", "in"})
 MIN_ACRONYM_LETTERS = 3
-# What joins the places an organization is named after: "Devon and Cornwall Police",
-# "Kent, Surrey and Sussex".
-PLACE_JOINERS = frozenset({"and", "&", ","})
+# What joins the places an organization is named after: the last by "and" ("Devon and
+# Cornwall Police"), those before it by a comma too ("Kent, Surrey and Sussex").
+LAST_PLACE_JOINERS = frozenset({"and", "&"})
+PLACE_JOINERS = LAST_PLACE_JOINERS | {","}
 # What the NER calls one such place on its own: a place, or a person for a name it
 # does not know ("Devon"); never a day ("Wednesday, Chinese Foreign Ministry").
 NAME_LABELS_OF_PLACES = frozenset({"GPE", "LOC", "FAC", "PERSON"})
@@ -180,12 +182,12 @@ def with_joined_organizations(doc: Doc) -> tuple[Span, ...]:
     full name before "and" is someone else ("Jo Marsh and Harbour Police")."""
     ents = list(doc.ents)
     for ent in doc.ents:
-        # "India and the European Union": an organization its article opens is named alone
+        # an organization written with "the" is named alone ("India and the European Union")
         if ent.label_ != "ORG" or ent.root.lemma_.lower() not in ORG_NOUNS or ent[0].lower_ == "the":
             continue
         start = ent.start
-        # the last place is joined by "and" ("In Paris, French police ..." joins nothing)
-        joiners: frozenset[str] = frozenset({"and", "&"})
+        # a comma alone joins nothing ("In Paris, French police said ...")
+        joiners = LAST_PLACE_JOINERS
         while start >= 2 and doc[start - 1].lower_ in joiners and _place_word(doc[start - 2]):
             start -= 2
             joiners = PLACE_JOINERS
