@@ -465,6 +465,17 @@ def test_a_zero_width_space_after_a_name_does_not_hide_the_speaker(nlp):
     assert text[claim.char_start:claim.char_end] == "the vote had been fair and the count was public"
 
 
+def test_an_apostrophe_typed_as_a_left_quotation_mark_still_makes_a_possessive(nlp):
+    from claimkb.ingest.extract import extract_all
+
+    text = 'Frank Moss won the final on Sunday. "I was so proud of him," Frank Moss\u2018s mom said.'
+    (extraction, _), = extract_all(nlp, [(text, None)], batch_size=1)
+    (quote,) = [c for c in extraction.claims if c.kind == "direct_quote"]
+    assert quote.speaker.name != "Frank Moss" and "mom" in quote.speaker.name
+    # the offsets still index the text as given
+    assert text[quote.char_start:quote.char_end] == "I was so proud of him,"
+
+
 def test_an_office_and_a_name_the_ner_took_for_an_organization_is_that_person(nlp):
     from spacy.tokens import Span
 

@@ -6,6 +6,7 @@ installed package: nothing is downloaded at run time.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import cast
 
@@ -111,9 +112,16 @@ CLOSERS = frozenset("\"'”’)]")
 ZERO_WIDTH_AS_SPACE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
 
 
+# A left single quotation mark between two letters is an apostrophe typed with the
+# wrong key ("Kelce‘s mom", "don‘t"): no quotation opens inside a word. Read as the
+# apostrophe it is (one character for one), the tagger sees the possessive.
+MISTYPED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\u2018(?=[^\W\d_])")
+
+
 def parseable(text: str) -> str:
-    """``text`` as the pipeline reads it: zero-width characters become spaces."""
-    return text.translate(ZERO_WIDTH_AS_SPACE)
+    """``text`` as the pipeline reads it: zero-width characters become spaces, and an
+    apostrophe typed as a left quotation mark inside a word an apostrophe."""
+    return MISTYPED_APOSTROPHE.sub("\u2019", text.translate(ZERO_WIDTH_AS_SPACE))
 
 
 class PipelineNotInstalled(ClaimkbError):
