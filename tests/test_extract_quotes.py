@@ -743,12 +743,12 @@ def test_an_attribution_with_a_role_between_two_parts_of_a_quote_names_the_speak
 
 
 def test_narration_between_two_quotations_keeps_them_two(nlp):
-    text = ('"The glaciers are going," Ana Ruiz explained. Forests go up in smoke; people keep burning coal. '
-            '"That makes a lot of soot."')
+    text = ('"The ferries are failing," Ana Ruiz explained. Fares went up twice; passengers kept paying. '
+            '"That pays for a lot of diesel."')
     made = claims_made(nlp, text)
-    assert ("direct_quote", "The glaciers are going,") in made
-    assert ("direct_quote", "That makes a lot of soot.") in made
-    assert ("assertion", "Forests go up in smoke; people keep burning coal.") in made
+    assert ("direct_quote", "The ferries are failing,") in made
+    assert ("direct_quote", "That pays for a lot of diesel.") in made
+    assert ("assertion", "Fares went up twice; passengers kept paying.") in made
 
 
 def test_a_clause_before_a_semicolon_is_not_what_the_verb_after_it_reports(nlp):
@@ -773,7 +773,7 @@ def test_putting_a_thing_somewhere_is_no_cue(nlp):
     assert quotes(nlp, 'Ana Ruiz put it on the shelf marked "old maps".') == []
 
 
-@pytest.mark.parametrize("surname", ["Early", "Young", "Little"])
+@pytest.mark.parametrize("surname", ["Still", "Soon", "Young"])
 def test_a_surname_that_is_also_an_adverb_or_adjective_speaks_after_an_inverted_cue(nlp, surname):
     text = (f"Dana {surname}, the harbour master, opened the pier on Monday.\n\n"
             f'"The ferry will run until May," says {surname}.')

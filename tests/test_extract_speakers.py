@@ -2,7 +2,7 @@
 import pytest
 
 from claimkb.ingest.extract import extract_claims
-from claimkb.ingest.extract.names import acronym_of
+from claimkb.ingest.extract.names import acronym_of, without_leading_role
 
 
 def the_quote(nlp, text, kind="quote"):
@@ -711,9 +711,9 @@ def test_a_name_given_to_a_place_noun_is_no_person(nlp, place):
 
 
 def test_a_city_named_as_a_government_still_speaks(nlp):
-    (quote,) = [c for c in extract_claims(nlp("The City of Surrey said the rink would close in June.")).claims
+    (quote,) = [c for c in extract_claims(nlp("The City of Eastvale said the pool would close in June.")).claims
                 if c.kind.endswith("quote")]
-    assert quote.speaker.name == "Surrey"
+    assert quote.speaker.name == "Eastvale"
 
 
 # Who says a quote, each case a general pattern in a sentence written for it:
@@ -802,8 +802,9 @@ def test_an_unnamed_speaker_called_a_man_or_a_woman_has_that_gender(nlp):
 
 
 @pytest.mark.parametrize("text, name", [
-    # the NER labels only part of the name ("Royal College")
-    ('The Royal College of GPs said the abuse was "horrific and unacceptable".', "Royal College of GPs"),
+    # the NER labels only part of the name ("Royal Society")
+    ('The Royal Society of DJs said the ban was "unfair and unworkable".', "Royal Society of DJs"),
+    ('The Royal Institute of CPAs said the ban was "unfair and unworkable".', "Royal Institute of CPAs"),
     # a guard: in lower case it is a kind of organization, named as written
     ("The college of nursing said staff were tired.", "college of nursing"),
 ])
@@ -829,7 +830,7 @@ def test_where_a_document_comes_from_is_not_its_author(nlp):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ('Susan Clark edited the novel. Mike Ford wrote it in 1983.\n\n"I was sure it would sell," she said.',
+    ('Susan Clark edited the atlas. Mike Dunn drew its maps in 1983.\n\n"I was sure it would sell," she said.',
      "Susan Clark"),
     ('Frank Moss bought the mill in 2012. Donna Hale ran it until 2010.\n\n"It was falling apart," he said.',
      "Frank Moss"),
@@ -840,8 +841,8 @@ def test_a_given_name_one_sex_clearly_bears_tells_who_he_or_she_can_be(nlp, text
 
 def test_a_given_name_borne_by_both_sexes_tells_nothing(nlp):
     # guard: "Dana" and "Jordan" are women's and men's names, so the nearest subject stays
-    text = 'Jordan Hale edited the novel. Dana Ford wrote it in 1983.\n\n"I was sure it would sell," she said.'
-    assert the_quote(nlp, text).speaker.name == "Dana Ford"
+    text = 'Jordan Hale edited the atlas. Dana Pryce drew its maps in 1983.\n\n"I was sure it would sell," she said.'
+    assert the_quote(nlp, text).speaker.name == "Dana Pryce"
 
 
 def test_an_honorific_outranks_the_given_name(nlp):
@@ -857,9 +858,7 @@ def test_a_pronoun_no_one_else_fits_still_finds_the_person_a_given_name_seemed_t
     assert the_quote(nlp, text).speaker.name == "Susan Clark"
 
 
-@pytest.mark.parametrize("organization", ["Devon and Cornwall Police", "Avon and Somerset Constabulary",
-                                          "Brighton and Hove City Council",
-                                          "Kent, Surrey and Sussex Air Ambulance Trust"])
+@pytest.mark.parametrize("organization", ["Eastvale and Norland Police", "Dorset, Wiltshire and Somerton Fire Service"])
 def test_an_organization_named_after_the_places_it_serves_is_one_speaker(nlp, organization):
     # the NER reads only the last place with the organization's noun
     claim = the_quote(nlp, f"{organization} said the coast road was closed.")
@@ -892,7 +891,7 @@ def test_an_acronym_that_two_organizations_share_stays_itself(nlp):
 
 
 @pytest.mark.parametrize("name, initials", [
-    ("Public Services and Procurement Canada", "PSPC"), ("Immigration, Refugees and Citizenship Canada", "IRCC"),
+    ("Harbour Works and Procurement Norland", "HWPN"), ("Ferries, Ports and Shipping Norland", "FPSN"),
     ("Coastal Shipping Authority", "CSA"),
     ("Harbour Board", None),  # two letters: too often another name's
     ("Ministry of health", None),  # a word in lower case: not a name's every word
@@ -906,16 +905,19 @@ def test_an_age_alone_refers_back_to_the_person_the_passage_is_about(nlp):
     assert the_quote(nlp, text).speaker.name == "Susan Clark"
 
 
-@pytest.mark.parametrize("before", ["Browns DL", "NDP MLA"])
-def test_a_position_abbreviated_in_capitals_before_a_name_is_no_part_of_it(nlp, before):
-    text = f'{before} Frank Moss was fined on Monday. "I will appeal," Moss said.'
-    assert the_quote(nlp, text).speaker.name == "Frank Moss"
+@pytest.mark.parametrize("name, person", [
+    ("Falcons DL Frank Moss", "Frank Moss"), ("Harbour Party MLA Dana Pryce", "Dana Pryce"),
+    ("JR Moss", "JR Moss"),  # guard: initials of a two-word name are the name's
+])
+def test_a_position_abbreviated_in_capitals_before_a_name_is_no_part_of_it(name, person):
+    # the NER may take the team and the position into the person's name
+    assert without_leading_role(name) == person
 
 
 def test_an_acronym_finds_a_name_the_ner_labelled_nothing(nlp):
-    text = ("The Parliamentary Budget Officer released a valuation of the pipeline on Thursday.\n\n"
-            "But the PBO added the caveat that the valuation assumes the pipeline will be built.")
-    assert the_quote(nlp, text).speaker.name == "Parliamentary Budget Officer"
+    text = ("The Coastal Rates Examiner released a review of the ferry contract on Thursday.\n\n"
+            "But the CRE added the caveat that the review assumes the ferry will keep running.")
+    assert the_quote(nlp, text).speaker.name == "Coastal Rates Examiner"
 
 
 def test_a_pronoun_prefers_the_subject_of_the_sentence_before_to_a_name_in_passing(nlp):

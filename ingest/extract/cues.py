@@ -108,8 +108,8 @@ def is_reporting_verb(token: Token) -> bool:
 
 
 def _surname_read_as_modifier(verb: Token) -> Token | None:
-    """ "'...,' says Early.": a surname that is also an adverb or adjective (Early,
-    Young, Little), capitalized alone after an inverted cue and closing the clause,
+    """ "'...,' says Still.": a surname that is also an adverb or adjective (Still,
+    Soon, Young), capitalized alone after an inverted cue and closing the clause,
     which the parser took for the verb's modifier. A day or date ("said Monday") is
     an entity and stays a time."""
     doc = verb.doc
@@ -122,7 +122,7 @@ def _surname_read_as_modifier(verb: Token) -> Token | None:
 
 
 def _as_one_put_it(verb: Token) -> bool:
-    """ "As Gaiman put it, ...": the idiom names whose words follow."""
+    """ "As Ana Ruiz put it, ...": the idiom names whose words follow."""
     children = list(verb.children)
     return (verb.lemma_.lower() == "put" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
             and any(c.dep_ == "dobj" and c.lower_ == "it" for c in children))
@@ -280,7 +280,7 @@ def name_span(token: Token) -> Span:
 
 
 # Prepositions that say where an unnamed source is or comes from, part of who they
-# are: "a masked man on a motorbike", "experts from the lab", "residents in Plymouth".
+# are: "a fisherman on the pier", "experts from the lab", "residents in Eastvale".
 PLACING_PREPOSITIONS = ("from", "in", "on")
 
 

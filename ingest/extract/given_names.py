@@ -1,6 +1,6 @@
 """The sex a given name tells, for choosing who "he" or "she" is.
 
-A text that names "Mike Ford" and then says "she said" is not quoting Mike Ford, though
+A text that names "Mike Dunn" and then says "she said" is not quoting Mike Dunn, though
 no "he" has followed his name yet. The lists are the 1990 US Census frequencies of
 first names by sex (public domain), as the ``names`` package ships them: English-
 language news names people with these names more than any others, and a name missing

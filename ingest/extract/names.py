@@ -130,12 +130,12 @@ ABBREVIATED_POSITION = re.compile(r"[A-Z]{2,4}")
 # initials ("BA", "UN") are too often another name's.
 ACRONYM_SKIPPED_WORDS = frozenset({"of", "for", "and", "&", "the", "on", "in"})
 MIN_ACRONYM_LETTERS = 3
-# What joins the places an organization is named after: the last by "and" ("Devon and
-# Cornwall Police"), those before it by a comma too ("Kent, Surrey and Sussex").
+# What joins the places an organization is named after: the last by "and" ("Eastvale and
+# Norland Police"), those before it by a comma too ("Dorset, Wiltshire and Somerton").
 LAST_PLACE_JOINERS = frozenset({"and", "&"})
 PLACE_JOINERS = LAST_PLACE_JOINERS | {","}
 # What the NER calls one such place on its own: a place, or a person for a name it
-# does not know ("Devon"); never a day ("Wednesday, Chinese Foreign Ministry").
+# does not know ("Eastvale"); never a day ("On Wednesday, Harbour Police said").
 NAME_LABELS_OF_PLACES = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 # Endings of English agent and demonym nouns: founder, proprietor, economist,
 # defenceman, politician, resident, Republican, democrat.
@@ -147,8 +147,8 @@ PHOTO_POSITION = re.compile(r",\s*(?:left|right|centre|center|middle|front|back)
 # Honours, seats and degrees written after a name (British and Commonwealth usage);
 # letters that are also states or common abbreviations (MS, MD, TD, SC) are left out.
 POST_NOMINALS = re.compile(r"(?:,?\s+(?:MBE|OBE|CBE|KBE|DBE|GBE|KC|QC|MP|MSP|MEP|MLA|MPP|MHA|PhD|Ph\.D\.?))+$")
-# A generation written after a name ("James P. Kennedy Jr.", "Henry Ford III") is part
-# of it, but the family name before it is what news calls the person later ("Kennedy").
+# A generation written after a name ("Dale R. Hutton Jr.", "Marcus Penrose III") is part
+# of it, but the family name before it is what news calls the person later ("Hutton").
 GENERATION = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 
 
@@ -176,9 +176,9 @@ def clean_name(text: str) -> str:
 
 def with_joined_organizations(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents`` with each organization named after the places it serves joined
-    whole, where the NER took only the last place with the organization's noun: "Devon
-    and Cornwall Police" (read as the person "Devon" and "Cornwall Police"), "Brighton
-    and Hove City Council", "Kent, Surrey and Sussex Air Ambulance Trust". A person's
+    whole, where the NER took only the last place with the organization's noun:
+    "Eastvale and Norland Police" (read as the place "Eastvale" and "Norland Police"),
+    "Dorset, Wiltshire and Somerton Fire Service". A person's
     full name before "and" is someone else ("Jo Marsh and Harbour Police")."""
     ents = list(doc.ents)
     for ent in doc.ents:
@@ -208,7 +208,7 @@ def _place_word(token: Token) -> bool:
 
 def surname(name: str) -> str:
     """The family name of a person's full name: its last word before any generation
-    ("Kennedy" of "James P. Kennedy Jr.")."""
+    ("Hutton" of "Dale R. Hutton Jr.")."""
     words = name.split()
     while len(words) > 1 and GENERATION.match(words[-1].strip(",")):
         words.pop()
@@ -224,8 +224,8 @@ def full_organization_names(names: set[str], unlabelled: Iterable[str] = ()) -> 
     also uses: "Norvale" -> "Norvale Energy", "Pacifica" -> "Pacifica Corp".
     Only corporate words may complete a name, so that "Glimmer" never becomes
     "Glimmer Research", a product or division of it. An acronym may also stand for
-    a run of capitalized words the NER labelled nothing (``unlabelled``: "the PBO"
-    after "the Parliamentary Budget Officer")."""
+    a run of capitalized words the NER labelled nothing (``unlabelled``: "the CRE"
+    after "the Coastal Rates Examiner")."""
     full: dict[str, str] = {}
     for name in sorted(names, key=lambda n: -len(n.split())):
         words = name.split()
@@ -234,7 +234,7 @@ def full_organization_names(names: set[str], unlabelled: Iterable[str] = ()) -> 
             if all(w.lower().strip(".,") in ORG_NAME_WORDS for w in rest):
                 short = " ".join(words[:cut]).lower()
                 full.setdefault(short, full.get(name.lower(), name))
-    # "the DEA" after "the Drug Enforcement Administration": an acronym of one name alone
+    # "the CSA" after "the Coastal Shipping Authority": an acronym of one name alone
     by_initials: dict[str, set[str]] = {}
     for name in names | set(unlabelled):
         initials = acronym_of(name)
@@ -248,7 +248,7 @@ def full_organization_names(names: set[str], unlabelled: Iterable[str] = ()) -> 
 
 def acronym_of(name: str) -> str | None:
     """The initials of a name of several capitalized words, its short words left out
-    ("Public Services and Procurement Canada" -> "PSPC"), or None for a name of one
+    ("Harbour Works and Procurement Norland" -> "HWPN"), or None for a name of one
     word or one with a word in lower case."""
     words = [w for w in re.split(r"[\s,]+", name) if w and w.lower() not in ACRONYM_SKIPPED_WORDS]
     if len(words) < MIN_ACRONYM_LETTERS or not all(w[:1].isupper() for w in words):
@@ -266,10 +266,10 @@ def name_beside(mention: Span) -> str | None:
 
 
 def institution_name(mention: Span) -> str | None:
-    """ "The Royal College of GPs", "the Institute for Fiscal Studies": an organization
+    """ "The Royal Society of DJs", "the Institute for Ferry Studies": an organization
     noun written capitalized with a capitalized "of" or "for" phrase after it is one
-    name, whatever part of it the NER labelled ("GPs", "Royal College"). A place's
-    government ("the City of Surrey") is named by its place, as the NER names it."""
+    name, whatever part of it the NER labelled ("DJs", "Royal Society"). A place's
+    government ("the City of Eastvale") is named by its place, as the NER names it."""
     root = mention.root
     if root.lemma_.lower() in PLACE_NOUNS:
         return None
@@ -549,7 +549,7 @@ def without_leading_role(name: str) -> str:
     an abbreviated title goes before a surname alone too: "Cllr Reyes" -> "Reyes"."""
     words = name.split()
     # a position abbreviated in capitals ends what goes before the name, with the team
-    # or party it is held in: "Browns DL Sheldon Richardson", "NDP MLA Dana Reyes"
+    # or party it is held in: "Falcons DL Frank Moss", "Harbour Party MLA Dana Pryce"
     abbreviated = [i for i, word in enumerate(words[:-2]) if ABBREVIATED_POSITION.fullmatch(word)]
     if abbreviated:
         words = words[abbreviated[-1] + 1 :]

@@ -113,7 +113,7 @@ ZERO_WIDTH_AS_SPACE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufef
 
 
 # A left single quotation mark between two letters is an apostrophe typed with the
-# wrong key ("Kelce‘s mom", "don‘t"): no quotation opens inside a word. Read as the
+# wrong key ("Moss‘s mom", "don‘t"): no quotation opens inside a word. Read as the
 # apostrophe it is (one character for one), the tagger sees the possessive.
 MISTYPED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\u2018(?=[^\W\d_])")
 

@@ -587,7 +587,7 @@ def _continues(earlier: DirectQuote, later: DirectQuote, article: str) -> bool:
 
 def _another_sentence_between(cue: Token, start: int, end: int) -> bool:
     """Whether words outside the attribution's sentence lie between two quotations
-    (""X," Lee said. Forests burn; people burn coal. "Y.""): the narration makes
+    (""X," Lee said. Fares rose; passengers paid. "Y.""): the narration makes
     them two quotations, however short it is."""
     span = cue.doc.char_span(start, end, alignment_mode="contract")
     return span is not None and any(not t.is_punct and not t.is_space and t.sent != cue.sent for t in span)

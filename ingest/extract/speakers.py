@@ -181,7 +181,7 @@ class SpeakerResolver:
         self._chain_pronouns()
 
     def _note_given_names(self) -> None:
-        """A full name whose given name one sex clearly bears ("Mike Ford") tells the
+        """A full name whose given name one sex clearly bears ("Mike Dunn") tells the
         person's gender, unless an honorific already has (see ``given_names``)."""
         for speaker in self._speakers.values():
             words = speaker.name.split()
@@ -260,7 +260,7 @@ class SpeakerResolver:
             return None
         lone_org = len(ent) == 1 and ent.text.lower() in self._lone_org_words
         # a name given to a place noun ("the district of Kota Lama") is no person's,
-        # though it may be a government's ("the City of Surrey said")
+        # though it may be a government's ("the City of Eastvale said")
         if (ent.label_ in PERSON_LABELS and not names.starts_as_organization(ent) and not lone_org
                 and not names.names_a_place(ent)):
             name = names.without_leading_role(name)
@@ -417,7 +417,7 @@ class SpeakerResolver:
         source = self.resolve(mention)
         if source is not None:
             self._cited.append(source)
-            # a finding reported inside someone's words ("Rhoads says reports from
+            # a finding reported inside someone's words ("Ruiz says reports from
             # the region indicate ...") is theirs to tell: its source is no subject
             # a later quote could continue
             told = mention.root.head.dep_ == "ccomp" and is_reporting_verb(mention.root.head.head)
@@ -512,7 +512,7 @@ class SpeakerResolver:
                 return self.resolve(name_span(child))
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
                 author = next((p for p in child.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
-                # "reports from Myanmar": where a document comes from is no author
+                # "reports from Bangladesh": where a document comes from is no author
                 if author is not None and not (child.lower_ == "from" and author.ent_type_ in ("GPE", "LOC")):
                     return self.resolve(name_span(author))
             if child.dep_ in ("acl", "relcl"):  # "a study (which is being) released by X"
