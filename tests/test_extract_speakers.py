@@ -2,6 +2,7 @@
 import pytest
 
 from claimkb.ingest.extract import extract_claims
+from claimkb.ingest.extract.cues import entity_of
 from claimkb.ingest.extract.names import acronym_of, without_leading_role
 
 
@@ -932,3 +933,11 @@ def test_a_pronoun_still_takes_a_name_in_passing_when_no_subject_is_near(nlp):
     text = ('Frank Moss has fought the new law since January. It passed in March. The law was drafted by Tom Hale.'
             '\n\n"It opens the door to abuse," he said.')
     assert the_quote(nlp, text).speaker.name == "Tom Hale"
+
+
+def test_the_entity_of_a_token_is_the_whole_name_it_is_part_of(nlp):
+    doc = nlp("Yesterday Susan Clark met the mayor.")
+    clark = next(t for t in doc if t.text == "Clark")
+    assert [(e.text, e.label_) for e in doc.ents if e.start <= clark.i < e.end] == [("Susan Clark", "PERSON")]
+    assert (entity_of(clark).text, entity_of(clark).label_) == ("Susan Clark", "PERSON")
+    assert entity_of(next(t for t in doc if t.text == "met")) is None

@@ -230,6 +230,21 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def entity_of(token: Token) -> Span | None:
+    """The named entity ``token`` is part of, or None: found from the token's own IOB
+    tags, not by scanning every entity of the text."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
 def name_span(token: Token) -> Span:
     """The written mention a subject token stands for: the whole name
     ("Assistant Attorney General Beth Williams"), or the noun phrase without
@@ -267,9 +282,9 @@ def name_span(token: Token) -> Span:
     # a name the NER read whole is not cut where its own "and" or "of" would end a
     # phrase ("the Department of Health and Social Care"), as far as the parse keeps
     # it one phrase (an entity running on into the verb, "Jo Roe explained", stops)
-    named_whole = [ent for ent in doc.ents if ent.start <= token.i < ent.end]
-    if named_whole and end < named_whole[0].end <= token.right_edge.i + 1:
-        end = named_whole[0].end
+    named_whole = entity_of(token)
+    if named_whole is not None and end < named_whole.end <= token.right_edge.i + 1:
+        end = named_whole.end
     # "Keeper of the Seal, Syed Ahmad, said": the name set beside the role is the
     # speaker's (but not a name inside a clause about the speaker: "Lee, who met Jo Roe")
     named = [t for t in token.subtree

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun
+from claimkb.ingest.extract.cues import SUBJECT_DEPS, entity_of, is_document_noun
 from claimkb.ingest.extract.nlp import TITLE_ABBREVIATIONS
 
 PERSON_LABELS = ("PERSON",)
@@ -202,7 +202,7 @@ def _place_word(token: Token) -> bool:
     name the NER read (a person's full name, another organization)."""
     if not (token.pos_ == "PROPN" and token.is_title):
         return False
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_of(token)
     return ent is None or len(ent) == 1 and ent.label_ in NAME_LABELS_OF_PLACES
 
 
@@ -342,7 +342,8 @@ def state_owning(ent: Span) -> str | None:
     possessive, place = ent.doc[ent.start - 1], ent.doc[ent.start - 2]
     if possessive.tag_ != "POS" or place.ent_type_ != "GPE":
         return None
-    start = next(e.start for e in ent.doc.ents if e.start <= place.i < e.end)
+    holding = entity_of(place)
+    start = holding.start if holding is not None else place.i
     return ent.doc[start:ent.start].text
 
 
