@@ -290,6 +290,24 @@ def test_a_verb_reporting_a_quotation_is_its_cue(nlp, text, cue):
     assert quote.speaker.name in ("Rita Holm", "Sam Lund")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Nora Patel runs the clinic. But she said the figures also do not mean the clinic should close, '
+        'rather "that the board needs to find new money before winter."',
+        'Ana Cruz chairs the council. She said the vote does not mean the plan will pass, only "that the debate can '
+        'begin."',
+    ],
+)
+def test_a_quotation_inside_what_someone_said_is_theirs_not_the_inner_verbs(nlp, text):
+    # the parser hangs the quotation on a verb of the reported clause ("close", "pass"),
+    # which is no verb of saying: the words are the outer speaker's
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quote.cue == "said"
+    assert quote.speaker.name in ("Nora Patel", "Ana Cruz")
+    assert quote.speaker_mention in ("she", "She")
+
+
 def test_a_verb_whose_complement_is_not_quoted_is_no_cue(nlp):
     # "knows" has a clausal complement, but it is not a quotation and "know" is no verb of saying
     text = "Sam Lund knows the pier will close in June."

@@ -103,8 +103,13 @@ def reporting_cues(doc: Doc, quoted) -> list[Token]:
 def _introduces_quote(verb: Token, quoted) -> bool:
     """A verb outside the lexicon that has a subject and whose clausal complement is
     a quotation ("'We are done,' snapped Jo Lee"; "Jo Lee fired back: 'Never.'"): the
-    parse shows it reports the quoted words, whatever the verb."""
+    parse shows it reports the quoted words, whatever the verb. Not inside what a verb
+    of saying reports ("Ng said the figures do not mean the clinic should close, rather
+    "that ..."): the quotation there is the words of whoever said it, and the parser
+    hanging it on the inner verb makes that verb no speaker."""
     if verb.pos_ != "VERB" or subject_of(verb) is None:
+        return False
+    if any(is_reporting_verb(ancestor) for ancestor in verb.ancestors):
         return False
     return any(child.dep_ == "ccomp" and quoted(child.idx) for child in verb.children)
 
