@@ -40,6 +40,15 @@ def test_a_generation_after_a_name_is_part_of_it_and_the_surname_before_it_finds
     assert quote.speaker_mention == surname
 
 
+@pytest.mark.parametrize("full, surname", [("’Mamello Ntho", "Ntho"), ("’Matlali Sekhesa", "Sekhesa")])
+def test_an_apostrophe_a_name_begins_with_is_part_of_it(nlp, full, surname):
+    # Sesotho names write "’Ma" for "Mma" (mother of); the NER leaves the mark out
+    text = (f"Seventy-year-old {full} sits outside her cracked house near the quarry.\n\n"
+            f'"The blasting shakes the walls every day," Ms {surname} said.')
+    quote = the_quote(nlp, text)
+    assert quote.speaker.name == full
+
+
 @pytest.mark.parametrize("letters", ["MP", "KC", "MBE", "OBE MSP"])
 def test_letters_after_a_name_are_no_part_of_it(nlp, letters):
     text = (f"Dana Whitfield {letters} said the pier would reopen in May.\n\n"

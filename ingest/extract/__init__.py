@@ -114,6 +114,7 @@ def extract_claims(doc: Doc) -> Extraction:
     doc is nlp(article.text); every offset in the result indexes into doc.text."""
     text = doc.text
     doc.ents = names.with_joined_organizations(doc)
+    doc.ents = names.with_name_apostrophes(doc)
     # quotation marks as the finder reads them (British style read as American)
     marked = as_double_quoted(text)
     spans = find_quote_spans(marked)

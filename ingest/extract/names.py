@@ -130,6 +130,8 @@ ABBREVIATED_POSITION = re.compile(r"[A-Z]{2,4}")
 # initials ("BA", "UN") are too often another name's.
 ACRONYM_SKIPPED_WORDS = frozenset({"of", "for", "and", "&", "the", "on", "in"})
 MIN_ACRONYM_LETTERS = 3
+# The apostrophe a name may begin with (see ``with_name_apostrophes``).
+NAME_APOSTROPHE = "’"
 # What joins the places an organization is named after: the last by "and" ("Eastvale and
 # Norland Police"), those before it by a comma too ("Dorset, Wiltshire and Somerton").
 LAST_PLACE_JOINERS = frozenset({"and", "&"})
@@ -195,6 +197,21 @@ def with_joined_organizations(doc: Doc) -> tuple[Span, ...]:
             joined = Span(doc, start, ent.end, label="ORG")
             ents = [e for e in ents if e.end <= start or e.start >= ent.end] + [joined]
     return tuple(sorted(ents, key=lambda e: e.start))
+
+
+def with_name_apostrophes(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` with the apostrophe a name begins with, which the NER leaves out:
+    Sesotho names write "’Ma" for "Mma", mother of ("’Mamello Ntho"). Only a right single
+    quotation mark glued to the name after a space counts: it cannot open a quotation,
+    where a straight mark may."""
+    ents = []
+    for ent in doc.ents:
+        mark = doc[ent.start - 1] if ent.start > 0 else None
+        if (mark is not None and mark.text == NAME_APOSTROPHE and not mark.whitespace_ and not mark.ent_type_
+                and (mark.i == 0 or doc[mark.i - 1].whitespace_)):
+            ent = Span(doc, mark.i, ent.end, label=ent.label_)
+        ents.append(ent)
+    return tuple(ents)
 
 
 def _place_word(token: Token) -> bool:
