@@ -647,12 +647,20 @@ def test_what_is_no_closing_attribution(nlp, text):
 @pytest.mark.parametrize("text, speaker", [
     # what a thing "showed" inside someone's words is still that person's quote ...
     ('Major Tomas Berg said the raids showed "no loss of aircraft at all".', "Tomas Berg"),
+    # ... as is what "this" showed or underscored, or what a thing highlights
+    ('Dana Roe runs the lab. Roe says that this shows the worth of the new labs: "proving that they are the '
+     'real ones" with the right to grant degrees.', "Dana Roe"),
+    ('Dana Roe runs the lab. Roe says this underscores the stakes: "proving that they are the real ones."',
+     "Dana Roe"),
+    ('Ben Ortiz chairs the board. Ortiz said the delay highlights "a deeper rot" in the council.', "Ben Ortiz"),
     # ... while a document still speaks for itself
     ('Dana Ruiz said the survey showed "a clear drop in rents" last year.', None),
 ])
 def test_a_quote_a_thing_showed_inside_reported_speech_is_the_reporters(nlp, text, speaker):
     (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
     assert (quote.speaker.name if quote.speaker else None) == speaker
+    # through the person's own mention, not the thing's ("the delay" once led back to him)
+    assert speaker is None or quote.speaker_mention.split()[-1] in speaker
 
 
 # British style: quotations in single marks, a quotation inside one in double marks.

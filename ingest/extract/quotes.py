@@ -37,6 +37,11 @@ from claimkb.ingest.extract.names import ORG_LABELS, PERSON_LABELS
 from claimkb.ingest.extract.quoted_terms import is_phrase, term_kind
 from claimkb.ingest.records import QuotedTerm
 
+# Verbs whose subject may be a thing that shows something (see ``_speaking_cue``):
+# those of a finding, and those of bringing something to notice.
+SHOWING_LEMMAS = FINDING_LEMMAS | {"underscore", "highlight"}
+DEMONSTRATIVES = frozenset({"this", "that"})
+
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
@@ -454,11 +459,12 @@ def _speaking_cue(cue: Token) -> Token:
     of aircraft"": the words are Kovac's; a survey or a person that showed something
     still speaks for itself)."""
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or cue.lemma_.lower() not in FINDING_LEMMAS or cue.dep_ != "ccomp":
+    if subject is None or cue.lemma_.lower() not in SHOWING_LEMMAS or cue.dep_ != "ccomp":
         return cue
-    # a thing: a common noun, not named, neither a document nor evidence that finds
-    thing = subject.pos_ == "NOUN" and not subject.ent_type_ and not is_document_noun(subject) \
-        and not is_finding(cue, subject)
+    # a thing: a common noun, not named, neither a document nor evidence that finds; or
+    # what a demonstrative points back to ("Roe says this underscores the stakes: "...")
+    thing = (subject.pos_ == "NOUN" and not subject.ent_type_ and not is_document_noun(subject)
+             and not is_finding(cue, subject)) or subject.lower_ in DEMONSTRATIVES
     return cue.head if thing and is_reporting_verb(cue.head) else cue
 
 
