@@ -183,6 +183,31 @@ def test_definite_description_with_any_noun_refers_back_to_the_person_introduced
     assert quote.speaker.name == "Maria Lopez"
 
 
+@pytest.mark.parametrize("description", ["The former sergeant-at-arms of the legislature",
+                                         "The deputy sergeants-at-arms of the legislature"])
+def test_a_hyphenated_compound_is_headed_by_its_first_noun(nlp, description):
+    # the parser heads "sergeant-at-arms" with "arms", a plural that named a group
+    text = (
+        "Maria Lopez ran the legislature's security for a decade before she retired in May.\n\n"
+        f'{description} said on Monday that "we never once missed a sitting."'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    # one person, the one the passage is about; several, a group of their own (a guard)
+    assert (quote.speaker.name == "Maria Lopez") == ("sergeants" not in description)
+
+
+@pytest.mark.parametrize("dateline", ["CEDAR FALLS, N.S. —", "PINE HILL —"])
+def test_the_person_a_dateline_opens_with_is_the_ledes_subject(nlp, dateline):
+    # the parser makes the dateline the subject and the name its apposition (with no
+    # state, "PINE HILL", the lede found her before the rule too: a guard)
+    text = (
+        f"{dateline} Maria Quint, who ran the port authority for a decade, is weighing a run for mayor.\n\n"
+        '"The harbour needs a plan," says the former harbour master.'
+    )
+    quote = next(c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote")
+    assert quote.speaker.name == "Maria Quint"
+
+
 def test_a_document_speaking_is_not_the_person_introduced(nlp):
     text = "Maria Lopez opened her bakery on Main Street in 2015.\n\nThe company website says that every loaf is baked by hand."
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]

@@ -130,6 +130,10 @@ ABBREVIATED_POSITION = re.compile(r"[A-Z]{2,4}")
 # initials ("BA", "UN") are too often another name's.
 ACRONYM_SKIPPED_WORDS = frozenset({"of", "for", "and", "&", "the", "on", "in"})
 MIN_ACRONYM_LETTERS = 3
+# A noun joined by hyphens to a preposition's object: "sergeant-at-arms", "editor-in-chief"
+# (five tokens, the hyphens among them; see ``head_token``).
+HYPHENATED_COMPOUND = re.compile(r"[^\W\d_]+-(?:at|in|of|on|to|for)-[^\W\d_]+")
+HYPHENATED_COMPOUND_TOKENS = 5
 # The apostrophe a name may begin with (see ``with_name_apostrophes``).
 NAME_APOSTROPHE = "’"
 # What joins the places an organization is named after: the last by "and" ("Eastvale and
@@ -232,8 +236,15 @@ def surname(name: str) -> str:
     return words[-1] if words else ""
 
 
-def head_lemma(span: Span) -> str:
-    return span.root.lemma_.lower()
+def head_token(span: Span) -> Token:
+    """The noun a mention is headed by: its root, or the first word of a compound the
+    parser heads with its last ("sergeant-at-arms" is a sergeant, "editors-in-chief"
+    editors, not arms or a chief)."""
+    root = span.root
+    first = root.i - HYPHENATED_COMPOUND_TOKENS + 1
+    if first >= span.start and HYPHENATED_COMPOUND.fullmatch(span.doc[first : root.i + 1].text):
+        return span.doc[first]
+    return root
 
 
 def full_organization_names(names: set[str], unlabelled: Iterable[str] = ()) -> dict[str, str]:
@@ -528,10 +539,21 @@ def name_after_office(ent: Span) -> str | None:
 def main_subject(token: Token) -> bool:
     """The subject of a main clause: the likeliest antecedent of a later pronoun.
     Subjects inside reported content ("Pike said Marsh would ...") are not."""
+    if token.dep_ == "appos" and is_dateline(token.head):
+        # "OTTAWA — Jo Lee said ...": the parser makes the dateline the subject and the
+        # name its apposition
+        token = token.head
     if token.dep_ not in SUBJECT_DEPS:
         return False
     verb = token.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def is_dateline(token: Token) -> bool:
+    """Whether ``token`` ends a dateline: the words in capitals that open a sentence
+    ("TROUT BROOK, N.B. — ...", "OTTAWA — ...")."""
+    words = [t for t in token.doc[token.sent.start : token.i + 1] if t.is_alpha]
+    return bool(words) and all(t.is_upper and len(t) > 1 for t in words)
 
 
 def organization_of(mention: Span) -> list[Span]:

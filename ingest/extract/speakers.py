@@ -604,8 +604,9 @@ class SpeakerResolver:
         return None
 
     def _resolve_role(self, mention: Span) -> Speaker | None:
-        head = names.head_lemma(mention)
-        plural = mention.root.tag_ in ("NNS", "NNPS")
+        head_noun = names.head_token(mention)
+        head = head_noun.lemma_.lower()
+        plural = head_noun.tag_ in ("NNS", "NNPS")
         # an entity that is only the kind of organization ("The Council") names none
         orgs_inside = ([e for e in mention.ents if e.label_ == "ORG" and not names.only_a_kind(e)]
                        or names.organization_of(mention))
