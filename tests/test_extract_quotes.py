@@ -288,6 +288,19 @@ def test_a_reported_clause_never_ends_inside_a_hyphenated_word(nlp, text, conten
 
 
 @pytest.mark.parametrize("text, content", [
+    ("The harbour master said Monday she is weighing a run.", "she is weighing a run"),
+    ("Jo Lee told reporters Friday the plan was dead.", "the plan was dead"),
+    ("The minister said Tuesday the bridge will reopen in May.", "the bridge will reopen in May"),
+    # guards: the day is what the clause is about, or "last year" may date what it tells
+    ("Jo Lee said Monday was the worst day of the year.", "Monday was the worst day of the year"),
+    ("Jo Lee said last year sales fell by half.", "last year sales fell by half"),
+])
+def test_the_day_something_was_said_is_no_part_of_what_was_said(nlp, text, content):
+    (claim,) = quotes(nlp, text)
+    assert claim.content == content
+
+
+@pytest.mark.parametrize("text, content", [
     ("The mayor urged residents to stay indoors.", "residents to stay indoors"),
     ("Police told the crowd to stay put until the bridge reopened.", "the crowd to stay put until the bridge reopened"),
     # advice and reminders are said to someone as well

@@ -33,6 +33,7 @@ from claimkb.ingest.extract.cues import (
     SUBJECT_DEPS,
     according_to,
     cue_phrase,
+    entity_of,
     is_belief,
     is_commitment,
     is_finding,
@@ -43,6 +44,9 @@ from claimkb.ingest.extract.cues import (
 )
 from claimkb.ingest.extract.quotes import MAX_ATTRIBUTION_WORDS
 
+# How news dates when something was said, right after the verb ("said Monday she ...").
+DAYS_OF_SAYING = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 # Verbs whose infinitive complement is what was said: "urged people to stay home",
 # "called for people to come together".
 XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage advise remind".split())
@@ -367,7 +371,26 @@ def _with_addressee(complement: Token, cue: Token) -> int:
         addressee = next((c for c in cue.children if c.dep_ == "dobj" and c.i < complement.i), None)
         if addressee is not None:
             start = min(start, addressee.left_edge.i)
-    return start
+    return _after_day_of_saying(start, complement)
+
+
+def _after_day_of_saying(start: int, complement: Token) -> int:
+    """``start``, or past the day that opens the clause before its subject: "said Monday
+    she will run" says when it was said (the parser hangs the day on the clause's verb),
+    where in "said Monday was the worst day" the day is what the clause is about."""
+    when = entity_of(complement.doc[start])
+    if (when is None or when.label_ not in ("DATE", "TIME") or when.start != start or when.root.dep_ != "npadvmod"
+            or when.root.head != complement or not _is_day_of_saying(when)):
+        return start
+    subject_after = any(c.dep_ in SUBJECT_DEPS and c.i >= when.end for c in complement.children)
+    return when.end if subject_after else start
+
+
+def _is_day_of_saying(when: Span) -> bool:
+    """A day as news dates what was said: "Monday", "Tuesday night", "yesterday" (not
+    "last year", which more often dates what the clause tells)."""
+    words = {t.lower_ for t in when}
+    return bool(words & DAYS_OF_SAYING) and words <= DAYS_OF_SAYING | PARTS_OF_DAY
 
 
 def _past_split_word(end: int, cue: Token) -> int:
