@@ -208,6 +208,13 @@ def test_the_person_a_dateline_opens_with_is_the_ledes_subject(nlp, dateline):
     assert quote.speaker.name == "Maria Quint"
 
 
+def test_a_pronoun_takes_a_clauses_subject_over_a_name_in_passing_in_the_same_sentence(nlp):
+    # the NER takes the bend's name for a person's; no main-clause subject fits "she"
+    text = ('Locals call the bend Widow Reach, after the writer Sarah Collins named it in her 1998 book. '
+            '"Nobody crosses there at night," she said.')
+    assert the_quote(nlp, text, "direct_quote").speaker.name == "Sarah Collins"
+
+
 def test_a_document_speaking_is_not_the_person_introduced(nlp):
     text = "Maria Lopez opened her bakery on Main Street in 2015.\n\nThe company website says that every loaf is baked by hand."
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]

@@ -570,9 +570,10 @@ class SpeakerResolver:
         # Search sentence by sentence back from the pronoun: the nearest main-clause
         # subject (or earlier speaker) wins, unless a compatible mention that is no
         # subject comes more than SUBJECT_LOOKBACK sentences nearer (within a
-        # sentence, the first such mention).
+        # sentence, the first such mention that is a clause's subject, else the first).
         fallback: Speaker | None = None
         fallback_sentence = 0
+        fallback_is_subject = False
         for mention in reversed(self._mentions[:i]):
             if token.idx - mention.end > 3000:
                 break
@@ -586,9 +587,19 @@ class SpeakerResolver:
                 continue
             if mention.is_subject:
                 return speaker
+            # within the nearest sentence, the first mention, a subject of any clause
+            # before a name in passing ("Locals call the bend Widow Reach, after the
+            # writer Sarah Collins named it": the NER takes the bend's name for a person)
             if fallback is None or sentence == fallback_sentence:
-                fallback, fallback_sentence = speaker, sentence
+                is_subject = self._clause_subject(mention)
+                if fallback is None or is_subject or not fallback_is_subject:
+                    fallback, fallback_sentence, fallback_is_subject = speaker, sentence, is_subject
         return fallback
+
+    def _clause_subject(self, mention: Mention) -> bool:
+        """Whether the mention is the subject of any clause, main or not."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT_DEPS
 
     def _plural_subject_before(self, token: Token) -> Token | None:
         """The nearest plural common noun that is a subject, before ``token`` in its
