@@ -357,7 +357,9 @@ def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
         elif not in_a:
             differences.append({"kind": "words_added", "a": None, "b": words_b})
         else:
-            changed_entity = any(a.content[k] in a.entities for k in in_a) or any(b.content[k] in b.entities for k in in_b)
+            # a name for a name ("Kenyan" / "Ugandan"); a name for a description, or a
+            # description that holds a name, is wording ("across Asia" / "in 14 countries")
+            changed_entity = any(a.content[k] in a.entities for k in in_a) and any(b.content[k] in b.entities for k in in_b)
             differences.append({"kind": "entity" if changed_entity else "wording", "a": words_a, "b": words_b})
     return differences
 
