@@ -123,6 +123,26 @@ def test_invalid_front_matter_is_rejected(tmp_path):
     assert "front matter" in error.reason
 
 
+def test_an_unclosed_front_matter_block_is_text_with_a_warning(tmp_path):
+    text = "---\ntitle: Harbour vote\noutlet: Courier\n\nThe pier will close in June.\n"
+    record = read_one(write(tmp_path, "open.txt", text))
+    assert record.text == text and record.title is None and record.outlet is None
+    assert any("no '---' line closes" in warning for warning in record.warnings)
+    # a closed block, even an empty one, warns of nothing (a guard)
+    assert read_one(write(tmp_path, "closed.txt", "---\n---\nThe pier will close.\n")).warnings == []
+
+
+def test_ingest_says_which_file_left_its_front_matter_open(tmp_path):
+    from click.testing import CliRunner
+
+    from claimkb.cli import cli
+
+    path = write(tmp_path, "open.txt", "---\ntitle: Harbour vote\n\nThe pier will close in June, the council said.\n")
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "kb.db"), str(path), "--no-link"])
+    assert result.exit_code == 0
+    assert f"warning: {path}: opens with a '---' line" in result.output
+
+
 # JSON Lines and JSON
 
 

@@ -37,6 +37,7 @@ class FrontMatterLoader(yaml.SafeLoader):
 
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", FrontMatterLoader.construct_yaml_timestamp)
 FRONT_MATTER = YAMLHandler()
+UNCLOSED_FRONT_MATTER = "opens with a '---' line that no '---' line closes: read as text, not front matter"
 MARKDOWN_HEADING = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\r?\n|$)")
 
 
@@ -47,6 +48,10 @@ def read_text(data: bytes, source: str, markdown: bool = False) -> ArticleRecord
     if not body.strip():
         raise InputError(source, "empty body" if fields else "empty file")
     record = article_from_fields(fields, body, source)
+    if body is text and FRONT_MATTER.detect(text):
+        # an opening "---" line with no closing one may be a Markdown rule, or front
+        # matter whose closing line was forgotten: stored as text, and said so
+        record.warnings.append(UNCLOSED_FRONT_MATTER)
     if record.title is None and markdown:
         heading = MARKDOWN_HEADING.match(body)
         record.title = heading.group(1).strip() if heading else None
