@@ -287,6 +287,16 @@ def test_a_reported_clause_never_ends_inside_a_hyphenated_word(nlp, text, conten
     assert claim.content == content
 
 
+def test_a_participle_naming_a_thing_after_a_quote_is_no_attribution(nlp):
+    # "announced" only tells which plan; the quote is Dana Roe's, not carried over from
+    # the people who spoke before
+    text = ('Two people close to the talks said the mayor had decided to wait.\n\n'
+            '"The council wants a bigger budget. Bigger than the small plan" announced in May, said Dana Roe, '
+            'an analyst at the Harbour Institute.')
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert (quote.speaker.name, quote.cue) == ("Dana Roe", "said")
+
+
 @pytest.mark.parametrize("text, content", [
     ("The harbour master said Monday she is weighing a run.", "she is weighing a run"),
     ("Jo Lee told reporters Friday the plan was dead.", "the plan was dead"),
