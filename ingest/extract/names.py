@@ -551,7 +551,7 @@ def main_subject(token: Token) -> bool:
 
 def is_dateline(token: Token) -> bool:
     """Whether ``token`` ends a dateline: the words in capitals that open a sentence
-    ("TROUT BROOK, N.B. — ...", "OTTAWA — ...")."""
+    ("CEDAR FALLS, N.S. — ...", "OTTAWA — ...")."""
     words = [t for t in token.doc[token.sent.start : token.i + 1] if t.is_alpha]
     return bool(words) and all(t.is_upper and len(t) > 1 for t in words)
 
