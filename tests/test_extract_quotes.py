@@ -297,6 +297,15 @@ def test_a_participle_naming_a_thing_after_a_quote_is_no_attribution(nlp):
     assert (quote.speaker.name, quote.cue) == ("Dana Roe", "said")
 
 
+def test_a_participle_after_a_noun_outside_the_quote_may_still_attribute_it(nlp):
+    # "the patient described": the parser takes the verb of saying for a participle
+    # naming the patient; the two parts stay one quotation, as before the rule above
+    text = ('The woman went back to her doctor in June. "Climbing the stairs took an hour as I had to rest," '
+            'the patient described in her letter. "I slept most of the day."')
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quote.content.endswith("I slept most of the day.") and quote.cue == "described"
+
+
 @pytest.mark.parametrize("text, content", [
     ("The harbour master said Monday she is weighing a run.", "she is weighing a run"),
     ("Jo Lee told reporters Friday the plan was dead.", "the plan was dead"),

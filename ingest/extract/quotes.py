@@ -422,7 +422,7 @@ def find_direct_quotes(
         ] + [
             (t.idx - span.end, t)
             for t in cues[bisect.bisect_left(cue_starts, span.end) : bisect.bisect_left(cue_starts, after_to)]
-            if not _names_a_thing(t)
+            if not _names_a_quoted_thing(t, span)
         ]
         cue = min(candidates, key=lambda c: c[0])[1] if candidates else None
         # only a quote with no cue of its own looks for a colon that introduces it
@@ -469,12 +469,13 @@ def _speaking_cue(cue: Token) -> Token:
     return cue.head if thing and is_reporting_verb(cue.head) else cue
 
 
-def _names_a_thing(cue: Token) -> bool:
-    """A past participle after a quote that tells which thing a noun is and names no one
-    ("the small plan" announced in May, said Dana Roe): no attribution of the quote
-    before it. (One that governs the quote, "a storm described as "...", still names
-    no one as its speaker.)"""
-    return cue.dep_ == "acl" and cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children)
+def _names_a_quoted_thing(cue: Token, span: QuoteSpan) -> bool:
+    """A past participle after a quote that tells which thing a noun of the quote is and
+    names no one ("... the small plan" announced in May, said Dana Roe): no attribution
+    of the quote. After a noun outside it, it may be the verb of saying the parser took
+    for one ("...," the patient described in her letter)."""
+    return (cue.dep_ == "acl" and cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children)
+            and span.content_start <= cue.head.idx < span.content_end)
 
 
 def _names_no_one(cue: Token) -> bool:
