@@ -474,8 +474,7 @@ def _names_a_quoted_thing(cue: Token, span: QuoteSpan) -> bool:
     names no one ("... the small plan" announced in May, said Dana Roe): no attribution
     of the quote. After a noun outside it, it may be the verb of saying the parser took
     for one ("...," the patient described in her letter)."""
-    return (cue.dep_ == "acl" and cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children)
-            and span.content_start <= cue.head.idx < span.content_end)
+    return cue.dep_ == "acl" and _names_no_one(cue) and span.content_start <= cue.head.idx < span.content_end
 
 
 def _names_no_one(cue: Token) -> bool:
