@@ -811,6 +811,12 @@ SPEAKER_CASES = [
     # a bracket left open at a name's edge is no part of it
     pytest.param("Minister [Bohdan Fedorenko said the drones were ready.", "the drones were ready", "Bohdan Fedorenko",
                  id="open-bracket"),
+    # a name set after a role's whole phrase is the role's, though the parser hangs it
+    # on the phrase's last noun: not the organization, nor a role named "... , Name"
+    pytest.param('"The ferry will run again," says the new director of the Harbour Trust, Mirela Dunn.',
+                 "The ferry will run again,", "Mirela Dunn", id="name-after-role-of-organization"),
+    pytest.param('"We were told nothing," said a cousin of the victim, Paul Ames.',
+                 "We were told nothing,", "Paul Ames", id="name-after-role-of-someone"),
 ]
 
 

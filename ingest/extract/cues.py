@@ -288,7 +288,7 @@ def name_span(token: Token) -> Span:
     # "Keeper of the Seal, Syed Ahmad, said": the name set beside the role is the
     # speaker's (but not a name inside a clause about the speaker: "Lee, who met Jo Roe")
     named = [t for t in token.subtree
-             if t.i >= end and t.dep_ == "appos" and t.ent_type_ == "PERSON" and _within_phrase(t, token)]
+             if t.i >= end and t.dep_ == "appos" and t.ent_type_ == "PERSON" and within_phrase(t, token)]
     if named:
         end = named[0].right_edge.i + 1
     return doc[start:end]
@@ -312,8 +312,10 @@ def _places(preposition: Token, noun: Token) -> bool:
     )
 
 
-def _within_phrase(token: Token, head: Token) -> bool:
-    """Whether ``token`` hangs off ``head`` through phrases alone (no clause between)."""
+def within_phrase(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs off ``head`` through phrases alone (no clause between):
+    a name set after a role's whole phrase, which the parser hangs on its last noun
+    ("the new director of the Harbour Trust, Mirela Dunn"), is set beside the role."""
     while token.head.i != token.i and token.i != head.i:
         if token.dep_ not in PHRASE_RIGHT_DEPS | {"appos"}:
             return False

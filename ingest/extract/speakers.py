@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract import names
-from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun, is_reporting_verb, name_span
+from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun, is_reporting_verb, name_span, within_phrase
 from claimkb.ingest.extract.given_names import sex_of_given_name
 from claimkb.ingest.extract.names import (
     GENDERED_NOUNS,
@@ -465,9 +465,11 @@ class SpeakerResolver:
             owner = ent.root.dep_ == "poss" and ent.root.head == root and root.pos_ == "NOUN"
             # but a name set beside a person's role names who it is, whatever the
             # determiner: "Another officer, Major Ines Kovac," is not the officer named
-            # before (beside an organization noun, "the aid group Harbourlight", it is
-            # the organization's: see _resolve_role)
-            named_beside = ent.root.dep_ == "appos" and ent.root.head == root and root.lemma_.lower() not in ORG_NOUNS
+            # before, and after the role's whole phrase it is still the role's ("the
+            # director of the Harbour Trust, Mirela Dunn", which the parser hangs on
+            # "Trust"); beside an organization noun, "the aid group Harbourlight", it is
+            # the organization's: see _resolve_role
+            named_beside = ent.root.dep_ == "appos" and within_phrase(ent.root, root) and root.lemma_.lower() not in ORG_NOUNS
             role_of_owner = owner and not is_document_noun(root)
             if heads or ent.label_ in PERSON_LABELS and (named_beside or not determined and not role_of_owner):
                 speaker = self._entity_speaker(ent)
