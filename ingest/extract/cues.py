@@ -30,6 +30,7 @@ REPORTING_LEMMAS = frozenset(
 PHRASAL_CUES = {("point", "out"), ("call", "for"), ("call", "on")}
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
 # Passive verbs whose subject is still the speaker: "Lee was quoted as saying", "was
 # heard telling", "is reported to have said". In any other passive the subject is what
 # was said or whom it was said to ("the plan was described as a disaster", "Lee was told
@@ -216,6 +217,10 @@ def subject_of(verb: Token) -> Token | None:
             surname = _surname_read_as_modifier(verb)
             if surname is not None:
                 return surname
+        if seen == 1:
+            conjunct = subject_read_as_conjunct(verb)
+            if conjunct is not None:
+                return conjunct
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
@@ -228,6 +233,19 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def subject_read_as_conjunct(verb: Token) -> Token | None:
+    """ "Reporters asked about the budget and Lorna Bright said ...": a finite verb with
+    no subject of its own right after a noun that the parser joined by the "and" to
+    the noun before it: a garden path, the noun is the new clause's subject. A verb
+    with a subject ("the minister and Lorna Bright said") keeps it."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if (before is None or verb.tag_ not in FINITE_TAGS or before.dep_ != "conj"
+            or any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+            or before.pos_ not in ("PROPN", "NOUN") or before.head.pos_ not in ("PROPN", "NOUN")):
+        return None
+    return before
 
 
 def entity_of(token: Token) -> Span | None:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import (
     FINDING_LEMMAS,
+    FINITE_TAGS,
     SUBJECT_DEPS,
     according_to,
     cue_phrase,
@@ -361,7 +362,6 @@ MAX_ATTRIBUTION_WORDS = 12
 # end of the quoted words ("X," she said) or right after the closing mark ('X', she said).
 HANDOVER = frozenset(",.!?…:;—–-")
 NESTED_CLOSING = "'’\"”"  # a quote inside the quote may close last: "... say, 'Who cares?'"
-FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 
 @dataclass
@@ -616,7 +616,7 @@ def _is_subject(cue: Token, quoted: str, gap: str, gap_start: int) -> bool:
     if quoted.rstrip().rstrip(NESTED_CLOSING)[-1:] in HANDOVER or gap.lstrip()[:1] in HANDOVER:
         return False
     following = _token_at(cue.doc, gap_start + len(gap) - len(gap.lstrip()))
-    return following is not None and following.tag_ in FINITE_VERB_TAGS and following.i != cue.i
+    return following is not None and following.tag_ in FINITE_TAGS and following.i != cue.i
 
 
 def _sentence_start(doc: Doc, char: int) -> int:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import (
+    FINITE_TAGS,
     SUBJECT_DEPS,
     according_to,
     cue_phrase,
@@ -41,6 +42,7 @@ from claimkb.ingest.extract.cues import (
     is_reporting_verb,
     name_span,
     subject_of,
+    subject_read_as_conjunct,
 )
 from claimkb.ingest.extract.quotes import MAX_ATTRIBUTION_WORDS
 
@@ -54,7 +56,6 @@ XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage adv
 ADDRESSEE_VERBS = frozenset("tell inform assure warn remind advise urge ask notify".split())
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 REQUEST_LEMMAS = frozenset({"ask"})  # of XCOMP_CUES: asks for something, where "urge" calls on others
-FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
 HYPHENS = frozenset("-‐‑")
 # Words a claim before a closing attribution needs: "Rates to rise, bank says" reports
 # something, "Yes, she says" answers a question.
@@ -139,7 +140,10 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
     # a dateline for one ("OTTAWA — Jo Lee says the budget ...")
     complements = [c for c in cue.children if c.dep_ == "ccomp" and not _across_semicolon(c, cue)]
     complement = next((c for c in complements if c.pos_ in ("VERB", "AUX")), complements[0] if complements else None)
-    if complement is not None and (is_indirect_question(complement) or _object_of_its_own(cue, complement)):
+    # nor is a clause whose subject the parser joined to a noun of this one ("asked
+    # about the budget and Lorna Bright said ..."): it is the next clause, not what was asked
+    if complement is not None and (is_indirect_question(complement) or _object_of_its_own(cue, complement)
+                                   or subject_read_as_conjunct(complement) is not None):
         return None
     if complement is None and cue.lemma_.lower() in XCOMP_CUES:
         complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
