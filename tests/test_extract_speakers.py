@@ -823,6 +823,12 @@ SPEAKER_CASES = [
                  "the ferry would return", "Tom Reyes", id="subject-read-as-conjunct"),
     pytest.param("The mayor and Tom Reyes said the ferry would return.",
                  "the ferry would return", "mayor", id="conjoined-subjects-guard"),
+    # a name set off by commas after the source of "according to" names it, where the
+    # parser makes it the subject of what follows
+    pytest.param('Everyone called him Ned. According to his aunt, Jane Starling, "He was reading at three." He played chess.',
+                 "He was reading at three.", "Jane Starling", id="according-to-role-then-name-quote"),
+    pytest.param("According to the mayor, Jane Starling, the pier is safe.",
+                 "the pier is safe", "Jane Starling", id="according-to-role-then-name-clause"),
 ]
 
 
@@ -1020,3 +1026,20 @@ def test_a_clause_whose_subject_was_read_as_a_conjunct_is_not_the_verb_befores_c
     text = "Reporters asked the minister about the budget and Lorna Bright said the deficit would shrink."
     claims = [(c.content, c.speaker.name) for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
     assert claims == [("the deficit would shrink", "Lorna Bright")]
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("According to police, Tom Lee, 34, was arrested on Monday.", "Tom Lee, 34, was arrested on Monday", "police"),
+    ("According to the ministry, Tom Lee, the new chief, will start in May.",
+     "Tom Lee, the new chief, will start in May", "the ministry"),
+])
+def test_a_name_after_according_to_that_the_clause_is_about_stays_in_the_claim(nlp, text, content, mention):
+    # guard: a name whose own apposition or age closes with a comma is what the clause
+    # tells about, not the source (passes before and after name_set_after)
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert (claim.content, claim.speaker_mention) == (content, mention)
+
+
+def test_the_mention_of_a_name_after_according_to_is_the_name(nlp):
+    text = 'According to his aunt, Jane Starling, "He was reading at three."'
+    assert the_quote(nlp, text).speaker_mention == "Jane Starling"

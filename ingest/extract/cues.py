@@ -162,8 +162,31 @@ def according_to(token: Token) -> Token | None:
         if prep.lower_ == "to":
             pobj = next((child for child in prep.children if child.dep_ == "pobj"), None)
             if pobj is not None:
-                return pobj
+                return name_set_after(pobj) or pobj
     return None
+
+
+def name_set_after(source: Token) -> Token | None:
+    """ "According to his aunt, Jane Starling, "..."" or "..., the bridge is safe": a
+    person's name set off by commas right after a common noun source (not a document:
+    "According to the report, Tom Lee, the driver ..." is ambiguous) names the source,
+    where the parser reads it as the subject of the clause that follows. Only when a
+    quotation or a clause with a subject of its own follows: in "According to police,
+    Tom Lee, 34, was arrested" the name is what the clause is about. Returns the name's
+    head."""
+    doc = source.doc
+    comma = source.right_edge.i + 1
+    name = entity_of(doc[comma + 1]) if comma + 1 < len(doc) and doc[comma].text == "," else None
+    if (name is None or name.start != comma + 1 or name.label_ != "PERSON" or source.pos_ != "NOUN"
+            or source.ent_type_ or is_document_noun(source) or name.end + 1 >= len(doc) or doc[name.end].text != ","):
+        return None
+    after = doc[name.end + 1]
+    verb = name.root.head
+    # "Jane Starling, the bridge is ...": the words after the comma run to the verb
+    # with no comma, so they are its subject (a name's own apposition closes with one)
+    subject_follows = (name.root.dep_ in SUBJECT_DEPS and verb.i > after.i
+                       and not any(t.text == "," for t in doc[after.i:verb.i]))
+    return name.root if after.is_quote and after.is_left_punct or subject_follows else None
 
 
 def cue_phrase(cue: Token) -> str:
@@ -271,6 +294,11 @@ def name_span(token: Token) -> Span:
     if token.pos_ == "PRON":
         return doc[token.i : token.i + 1]
     start = token.left_edge.i
+    # a preposition hanging before the head is no part of the name ("According to his
+    # aunt, Jane Starling, "..."": the parser may make the name the sentence's root)
+    for child in token.lefts:
+        if child.dep_ == "prep":
+            start = max(start, child.right_edge.i + 1)
     # an opening quotation mark or comma can hang off a subject in odd parses,
     # and a caption or photo credit on the line before is no part of the name
     while start < token.i and (

@@ -454,7 +454,9 @@ def _according_to(cue: Token) -> ReportedClaim | None:
         return None
     sent = cue.sent
     phrase_start = cue.i
-    phrase_end = source.right_edge.i + 1
+    # a name set after the source (``name_set_after``) ends the phrase at its own end:
+    # the parser hangs the clause's words on it
+    phrase_end = source.right_edge.i + 1 if source.dep_ == "pobj" else name_span(source).end
     # the claim is the larger side of the sentence around "according to X"
     if phrase_start - sent.start >= sent.end - phrase_end:
         start, end = sent.start, phrase_start
