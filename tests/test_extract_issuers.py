@@ -52,6 +52,13 @@ def test_possessive_place_before_a_name_is_not_part_of_it(nlp):
     assert claim.speaker.name == "Tom Ferris"
 
 
+def test_a_role_keeps_the_possessive_of_its_owner_whatever_comes_between(nlp):
+    # "Lee's father" is named so; a word between must not leave a "late father"
+    text = 'Tom Lee was fined on Monday. "He never called," said Lee\'s late father.'
+    claim = quote_with(nlp, text, "He never called")
+    assert claim.speaker.name == "Lee's late father"
+
+
 def test_age_description_refers_back_to_the_person_named_before(nlp):
     text = (
         "Nina Kowalski joined the team from Minnesota last week.\n\n"

@@ -162,8 +162,9 @@ def clean_name(text: str) -> str:
     # "Lund‘s": a left quotation mark typed for an apostrophe is still a possessive
     text = re.sub(r"['’‘]s?$", "", text.strip())
     text = re.sub(r"^(?:the|The|['’‘]s)\s+", "", text)
-    # "Halifax's Tom Ferris": the possessive before a full name is a place or team
-    text = re.sub(r"^[A-Z][\w.-]*['’]s?\s+(?=\S+\s+\S)", "", text)
+    # "Halifax's Tom Ferris": the possessive before a full name is a place or team; a
+    # role it owns keeps it ("Lee's late father" is no "late father")
+    text = re.sub(r"^[A-Z][\w.-]*['’]s?\s+(?=[A-Z]\S*\s+\S)", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:").lstrip(".")
     # a final period ends the sentence, except after an abbreviated generation ("Jr.")
     if text.endswith(".") and not GENERATION.match(text.split()[-1]):
