@@ -829,6 +829,16 @@ SPEAKER_CASES = [
                  "He was reading at three.", "Jane Starling", id="according-to-role-then-name-quote"),
     pytest.param("According to the mayor, Jane Starling, the pier is safe.",
                  "the pier is safe", "Jane Starling", id="according-to-role-then-name-clause"),
+    # the object of a verb does what the infinitive after it says (object control)...
+    pytest.param("The report led the minister to warn that prices would rise.",
+                 "that prices would rise", "minister", id="object-control"),
+    pytest.param("The flood damaged the pumping station, prompting the council to urge residents to boil their water.",
+                 "residents to boil their water", "council", id="object-control-after-participle"),
+    # ...but not after a verb of committing oneself, nor of repeating another's words
+    pytest.param("The mayor promised voters to announce that the bridge would reopen.",
+                 "that the bridge would reopen", "mayor", id="subject-control-guard"),
+    pytest.param("Dana Roe often quotes Abraham Lincoln saying that public sentiment is everything.",
+                 "that public sentiment is everything", "Dana Roe", id="quoting-another-guard"),
 ]
 
 
@@ -1043,3 +1053,10 @@ def test_a_name_after_according_to_that_the_clause_is_about_stays_in_the_claim(n
 def test_the_mention_of_a_name_after_according_to_is_the_name(nlp):
     text = 'According to his aunt, Jane Starling, "He was reading at three."'
     assert the_quote(nlp, text).speaker_mention == "Jane Starling"
+
+
+def test_what_someone_is_asked_to_say_is_not_said(nlp):
+    # the asking is the claim; the engineer has confirmed nothing
+    text = "The mayor asked the engineer to confirm that the bridge was safe."
+    claims = [(c.content, c.cue) for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert claims == [("the engineer to confirm that the bridge was safe", "asked")]

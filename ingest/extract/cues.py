@@ -63,6 +63,11 @@ BELIEF_LEMMAS = frozenset("believe think expect feel".split())
 
 # Verbs of committing oneself to act (see ``is_commitment``).
 COMMITMENT_LEMMAS = frozenset("promise pledge vow".split())
+# Verbs whose subject, not their object, does what their infinitive says; and verbs
+# of repeating another's words, whose subject makes them theirs ("Roe often quotes
+# Lincoln saying ...": Roe's claim, in Lincoln's words).
+SUBJECT_CONTROL_LEMMAS = COMMITMENT_LEMMAS | {"threaten"}
+REPEATING_LEMMAS = frozenset({"quote", "cite"})
 
 
 def is_document_noun(token: Token) -> bool:
@@ -246,6 +251,9 @@ def subject_of(verb: Token) -> Token | None:
                 return conjunct
         if verb.dep_ == "relcl":
             return verb.head
+        controller = _object_controller(verb)
+        if controller is not None:
+            return controller
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
             verb = verb.head
             continue
@@ -256,6 +264,16 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """Who does what an infinitive says after a verb with an object: the object ("led the
+    minister to warn", "prompting the council to urge": the minister warns, the council
+    urges), except after a verb of committing oneself ("promised voters to say"), whose
+    subject does it, or of repeating another's words."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in SUBJECT_CONTROL_LEMMAS | REPEATING_LEMMAS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def subject_read_as_conjunct(verb: Token) -> Token | None:

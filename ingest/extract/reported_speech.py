@@ -68,6 +68,9 @@ CIRCUMSTANCE_DEPS = frozenset(("prep", "npadvmod", "advmod"))
 # verb's "to" names what it answers ("responded to the revelation that ...").
 CIRCUMSTANCE_PREPOSITIONS = frozenset("in on at during after".split())
 WITHHOLDING_VERBS = frozenset({"decline", "refuse"})  # "declined to say whether ..."
+# Verbs whose infinitive is asked of someone, not done: "asked the engineer to confirm
+# that ..." reports no confirmation (the asking itself is the claim, see XCOMP_CUES).
+REQUESTING_VERBS = frozenset("ask urge tell encourage advise remind invite order".split())
 # Verbs that characterize their object: "calls it a costly error", "described her as
 # the owner's sister" (see ``_characterization``).
 CHARACTERIZING_VERBS = frozenset({"call", "describe"})
@@ -361,9 +364,10 @@ def _skipped(cue: Token) -> int:
 
 
 def _withheld(cue: Token) -> bool:
-    """Nothing was said: "would not say what ...", "declined to confirm that ..."."""
+    """Nothing was said: "would not say what ...", "declined to confirm that ...", "asked
+    the engineer to confirm that ..."."""
     return (any(child.dep_ == "neg" for child in cue.children)
-            or (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in WITHHOLDING_VERBS))
+            or (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in WITHHOLDING_VERBS | REQUESTING_VERBS))
 
 
 def _with_addressee(complement: Token, cue: Token) -> int:
