@@ -1060,3 +1060,11 @@ def test_what_someone_is_asked_to_say_is_not_said(nlp):
     text = "The mayor asked the engineer to confirm that the bridge was safe."
     claims = [(c.content, c.cue) for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
     assert claims == [("the engineer to confirm that the bridge was safe", "asked")]
+
+
+def test_a_decision_speaks_for_whoever_made_it_not_for_whom_it_is_about(nlp):
+    # a decision is a document: with no maker named it has no speaker, where the
+    # person it is about had been taken for the one speaking
+    text = "Tom Lee was released in June.\n\nThe decision said he was no longer a danger."
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert (claim.content, claim.speaker) == ("he was no longer a danger", None)
