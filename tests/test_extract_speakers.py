@@ -3,7 +3,7 @@ import pytest
 
 from claimkb.ingest.extract import extract_claims
 from claimkb.ingest.extract.cues import entity_of
-from claimkb.ingest.extract.names import acronym_of, without_leading_role
+from claimkb.ingest.extract.names import acronym_of, with_time_zones, without_leading_role
 
 
 def the_quote(nlp, text, kind="quote"):
@@ -1068,3 +1068,18 @@ def test_a_decision_speaks_for_whoever_made_it_not_for_whom_it_is_about(nlp):
     text = "Tom Lee was released in June.\n\nThe decision said he was no longer a danger."
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
     assert (claim.content, claim.speaker) == ("he was no longer a danger", None)
+
+
+def test_a_time_zone_after_a_time_is_no_organization_it_can_refer_to(nlp):
+    # the NER takes "AEST" for an organization; written after a time it is the time's zone
+    text = 'The court ruled on Tuesday (early Wednesday AEST). It said the law "cannot stand."'
+    claims = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert [(c.speaker_mention, c.speaker) for c in claims] == [("It", None)]
+
+
+@pytest.mark.parametrize("text, zone", [("The court ruled on Tuesday (early Wednesday AEST).", "AEST"),
+                                        ("The vote closes at 5pm EST on Friday.", "EST")])
+def test_a_time_zone_is_read_as_part_of_the_time_before_it(nlp, text, zone):
+    doc = nlp(text)
+    doc.ents = with_time_zones(doc)
+    assert [e.label_ for e in doc.ents if zone in e.text] == ["TIME"]

@@ -115,6 +115,7 @@ def extract_claims(doc: Doc) -> Extraction:
     text = doc.text
     doc.ents = names.with_joined_organizations(doc)
     doc.ents = names.with_name_apostrophes(doc)
+    doc.ents = names.with_time_zones(doc)
     # quotation marks as the finder reads them (British style read as American)
     marked = as_double_quoted(text)
     spans = find_quote_spans(marked)

@@ -134,6 +134,10 @@ MIN_ACRONYM_LETTERS = 3
 # (five tokens, the hyphens among them; see ``head_token``).
 HYPHENATED_COMPOUND = re.compile(r"[^\W\d_]+-(?:at|in|of|on|to|for)-[^\W\d_]+")
 HYPHENATED_COMPOUND_TOKENS = 5
+# A time zone's abbreviation: standard or daylight time of a region ("EST", "AEST",
+# "BST", "NZDT"), or one of the few written otherwise. Read as one only right after a
+# date or time, as in "(early Wednesday AEST)", where the NER takes it for an organization.
+TIME_ZONE = re.compile(r"(?:[A-Z]{1,3}[SD]T|GMT|UTC|CET|EET|WET|IST|JST|KST|HKT|SGT)")
 # The apostrophe a name may begin with (see ``with_name_apostrophes``).
 NAME_APOSTROPHE = "’"
 # What joins the places an organization is named after: the last by "and" ("Eastvale and
@@ -202,6 +206,21 @@ def with_joined_organizations(doc: Doc) -> tuple[Span, ...]:
             joined = Span(doc, start, ent.end, label="ORG")
             ents = [e for e in ents if e.end <= start or e.start >= ent.end] + [joined]
     return tuple(sorted(ents, key=lambda e: e.start))
+
+
+def with_time_zones(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` with a time zone written after a date or time ("early Wednesday
+    AEST") read as part of that time, not as the organization the NER takes it for:
+    "it said" after such a line must not find "AEST"."""
+    ents: list[Span] = []
+    for ent in doc.ents:
+        before = ents[-1] if ents else None
+        if (before is not None and before.end == ent.start and before.label_ in ("DATE", "TIME")
+                and TIME_ZONE.fullmatch(ent.text)):
+            ents[-1] = Span(doc, before.start, ent.end, label="TIME")
+            continue
+        ents.append(ent)
+    return tuple(ents)
 
 
 def with_name_apostrophes(doc: Doc) -> tuple[Span, ...]:
