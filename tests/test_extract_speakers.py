@@ -1083,3 +1083,12 @@ def test_a_time_zone_is_read_as_part_of_the_time_before_it(nlp, text, zone):
     doc = nlp(text)
     doc.ents = with_time_zones(doc)
     assert [e.label_ for e in doc.ents if zone in e.text] == ["TIME"]
+
+
+def test_an_abbreviated_company_word_makes_a_name_an_organization(nlp):
+    # "Corp." with its full stop is "corp": the firm is no person, and "the company"
+    # finds it
+    text = 'Brantley Corp. said it would cut 200 jobs. "The plant will stay open," the company said.'
+    claims = extract_claims(nlp(text)).claims
+    assert [(c.speaker.name, c.speaker.kind) for c in claims if c.kind.endswith("quote")] == [
+        ("Brantley Corp", "organization"), ("Brantley Corp", "organization")]

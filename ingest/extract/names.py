@@ -529,16 +529,21 @@ def person_name_in(span: Span) -> str | None:
         name.insert(0, token)
     if len(name) < 2:
         return None
-    if any(t.lower_ in ORG_NAME_WORDS or t.is_upper and len(t) > 1 or t.ent_type_ in PLACE_LABELS for t in name):
+    if any(is_org_name_word(t) or t.is_upper and len(t) > 1 or t.ent_type_ in PLACE_LABELS for t in name):
         return None
     return clean_name(" ".join(t.text for t in name))
+
+
+def is_org_name_word(token: Token) -> bool:
+    """One of ``ORG_NAME_WORDS``, abbreviated or not ("Corp." as "corp")."""
+    return token.lower_.rstrip(".") in ORG_NAME_WORDS
 
 
 def starts_as_organization(ent: Span) -> bool:
     """A name the NER took for a person's that opens with an organization's word
     ("Studio Kellerman", "Radio Halton"): a firm named after its founder or place.
     Only the first word counts, since surnames can be such words ("Emily Post")."""
-    return len(ent) > 1 and ent[0].lower_ in ORG_NAME_WORDS
+    return len(ent) > 1 and is_org_name_word(ent[0])
 
 
 def name_after_office(ent: Span) -> str | None:
@@ -551,7 +556,7 @@ def name_after_office(ent: Span) -> str | None:
     name = ent.doc[office + 1 : ent.end]
     if not 1 <= len(name) <= 2 or not all(t.text[:1].isupper() and not t.is_upper for t in name):
         return None
-    if any(t.lower_ in ORG_NAME_WORDS or t.lower_ in ROLE_NOUNS for t in name):
+    if any(is_org_name_word(t) or t.lower_ in ROLE_NOUNS for t in name):
         return None
     return clean_name(name.text)
 
