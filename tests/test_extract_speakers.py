@@ -118,10 +118,12 @@ def test_acronym_becomes_alias_and_organization_noun_resolves(nlp):
 
 
 def test_spokesperson_for_an_organization(nlp):
+    # an unnamed spokesperson is a person named after what it speaks for, which it cites
     text = "A spokesperson for HMRC said the checks would continue into next year."
     claim = next(c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote")
-    assert claim.speaker.name == "HMRC"
+    assert (claim.speaker.name, claim.speaker.kind) == ("HMRC spokesperson", "person")
     assert claim.speaker_mention == "A spokesperson for HMRC"
+    assert claim.citations == ["HMRC"]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -668,10 +670,22 @@ def test_who_speaks_for_a_person_is_not_that_person(nlp, text, mention):
     assert quote.speaker.name not in ("Dana Reyes", "Tom Ferris")
 
 
-def test_a_spokesperson_for_an_organization_speaks_as_the_organization(nlp):
+def test_a_spokesperson_for_an_organization_is_named_after_it(nlp):
     text = "Harbourlight Shipping cancelled two sailings. A spokesperson for Harbourlight Shipping said the ferry would return."
     quote = the_quote(nlp, text)
-    assert quote.speaker.name == "Harbourlight Shipping"
+    assert (quote.speaker.name, quote.citations) == ("Harbourlight Shipping spokesperson", ["Harbourlight Shipping"])
+
+
+@pytest.mark.parametrize("text, speaker, cited", [
+    # "a company spokesperson" speaks for the company "the company" would refer to
+    ('Halcyon Energy said it would cut jobs. "The plant stays open," a company spokesperson said.',
+     "Halcyon Energy spokesperson", ["Halcyon Energy"]),
+    # with no such organization named it stays as written, citing nothing
+    ('"The plant stays open," a company spokesperson said.', "company spokesperson", []),
+])
+def test_a_spokesperson_of_a_kind_of_organization_speaks_for_the_one_it_refers_to(nlp, text, speaker, cited):
+    quote = claims_by_content(nlp, text)["The plant stays open,"]
+    assert (quote.speaker.name, quote.citations) == (speaker, cited)
 
 
 @pytest.mark.parametrize("text", [
@@ -746,14 +760,14 @@ def test_a_name_described_as_a_person_is_a_person_whatever_the_ner_says(nlp):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    # a representative speaks as the organization named in the role's phrase ...
-    ("A Hydro One spokesperson said power would be back by noon.", "Hydro One"),
-    ("An official at Health Canada said the recall was voluntary.", "Health Canada"),
-    # ... anyone else for themselves
+    # a representative is named after the organization named in the role's phrase ...
+    ("A Hydro One spokesperson said power would be back by noon.", "Hydro One spokesperson"),
+    ("An official at Health Canada said the recall was voluntary.", "Health Canada official"),
+    # ... anyone else as written
     ("An Acme Corp engineer said the bridge was safe.", "Acme Corp engineer"),
     ("A Tesla customer said the car caught fire twice.", "Tesla customer"),
 ])
-def test_only_a_representative_speaks_as_the_organization_in_its_phrase(nlp, text, speaker):
+def test_only_a_representative_is_named_after_the_organization_in_its_phrase(nlp, text, speaker):
     assert the_quote(nlp, text).speaker.name == speaker
 
 

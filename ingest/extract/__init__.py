@@ -235,6 +235,11 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) 
     # "According to the union, ...": the organization is the claim's source as well as
     # its speaker; a person "according to" whom something is true is only its speaker
     cites_speaker = document or found.cue == "according to" and speaker is not None and speaker.kind == "organization"
+    citations = find_citations(context, resolver, None if cites_speaker else speaker)
+    # an unnamed spokesperson's organization is the source of what it says
+    represented = resolver.represented(speaker) if speaker is not None else None
+    if represented is not None and represented.name not in citations:
+        citations.insert(0, represented.name)
     return Claim(
         kind=found.kind,
         text=context.text.strip(),
@@ -249,7 +254,7 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) 
         hedge=find_hedge(content) or (find_hedge(found.cue) if found.cue else None),
         quantities=[q for s, e in found.segments for q in _quantities(text[s:e], s)],
         # "a report by X found ...": X speaks through the report and is still its cited source
-        citations=find_citations(context, resolver, None if cites_speaker else speaker),
+        citations=citations,
         segments=list(found.segments) if len(found.segments) > 1 else [],
     )
 

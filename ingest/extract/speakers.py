@@ -96,6 +96,7 @@ class SpeakerResolver:
         self._starts: list[int] = []
         self._used: list[Speaker] = []
         self._cited: list[Speaker] = []  # subjects of findings and beliefs (see ``cite``)
+        self._represented: dict[int, Speaker] = {}  # id of an unnamed spokesperson -> its organization
         self._sentence_starts = [sent.start_char for sent in doc.sents]
         self._questions = CharRanges((sent.start_char, sent.end_char) for sent in doc.sents
                                  if sent.text.strip().rstrip("\"'”’").endswith("?"))
@@ -408,6 +409,10 @@ class SpeakerResolver:
             self._used.append(speaker)
         self._add_mention(Mention(start, end, speaker, True))
 
+    def represented(self, speaker: Speaker) -> Speaker | None:
+        """The organization an unnamed spokesperson speaks for ("Acme spokesperson": Acme)."""
+        return self._represented.get(id(speaker))
+
     def cite(self, mention: Span) -> None:
         """Record the subject of a finding or belief, which no quote is attributed to:
         someone who believes something is still an antecedent, and the issuer of a
@@ -682,20 +687,35 @@ class SpeakerResolver:
                 salient = self._salient_person(at, within=1000, gender=gender) or self._named_next(mention)
                 if salient is not None:
                     return salient
-            if orgs_inside and head in REPRESENTATIVE_NOUNS:
-                represented = self._entity_speaker(orgs_inside[0])
-                # a spokesperson speaks as the organization it speaks for, but someone
-                # who speaks for a person ("a spokeswoman for Premier Reyes", "Mayor
-                # Lee's staff") is not that person; a title or a he/she is what shows a
-                # person, as the NER takes many a company for one
-                if represented is not None and not self._known_person(represented):
-                    return represented
-            if mention[0].lower_ == "the" and head in ROLE_NOUNS and not office:
+            name, represented = names.role_name(mention), None
+            # "a company spokesperson", "the agency's spokesperson": the organization
+            # the kind of organization refers to, as "the company" alone would
+            kind_of_org = next((c for c in head_noun.children if c.dep_ in ("compound", "poss")
+                                and c.lemma_.lower() in ORG_NOUNS and not c.ent_type_), None)
+            if head in REPRESENTATIVE_NOUNS and (orgs_inside or kind_of_org is not None):
+                kind_span = mention.doc[kind_of_org.i : kind_of_org.i + 1] if kind_of_org is not None else None
+                spoken_for = (self._entity_speaker(orgs_inside[0]) if orgs_inside or kind_span is None
+                              else self._resolve_role(kind_span))
+                if kind_span is not None and spoken_for is not None and spoken_for.name == names.role_name(kind_span):
+                    spoken_for = None  # no organization of that kind was named before
+                # an unnamed spokesperson is named after the organization it speaks for
+                # ("a spokesperson for Acme", "an Acme spokesperson": "Acme
+                # spokesperson"), which the claim cites; someone who speaks for a person
+                # ("a spokeswoman for Premier Reyes", "Mayor Lee's staff") is named as
+                # written. A title or a he/she is what shows a person, as the NER takes
+                # many a company for one
+                if spoken_for is not None and not self._known_person(spoken_for):
+                    represented = spoken_for
+                    name = f"{represented.name} {head_noun.text.lower()}"
+                    self._cited.append(represented)
+            if represented is None and mention[0].lower_ == "the" and head in ROLE_NOUNS and not office:
                 # "the Prosecutor" with no matching title: the article's current titled speaker
                 titled = self._recent(at, lambda s: s.kind == "person" and s.title is not None and s in self._used)
                 if titled is not None:
                     return titled
-            speaker = self._speaker(names.role_name(mention), "person")
+            speaker = self._speaker(name, "person")
+            if represented is not None:
+                self._represented[id(speaker)] = represented
             self._role_heads.setdefault(id(speaker), head)
             if gender is not None:
                 self._gender.setdefault(id(speaker), gender)
