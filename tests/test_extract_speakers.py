@@ -853,6 +853,15 @@ SPEAKER_CASES = [
                  "that the bridge would reopen", "mayor", id="subject-control-guard"),
     pytest.param("Dana Roe often quotes Abraham Lincoln saying that public sentiment is everything.",
                  "that public sentiment is everything", "Dana Roe", id="quoting-another-guard"),
+    # a verb conjoined to a passive shares its subject, not its agent, and a passive
+    # with no agent still gives the verb after it a subject
+    pytest.param("The minister was criticized by the union and said she would not resign.",
+                 "she would not resign", "minister", id="conjoined-to-passive-with-agent"),
+    pytest.param("The minister was criticized and said she would not resign.",
+                 "she would not resign", "minister", id="conjoined-to-passive"),
+    # guard: a participle after a passive with an agent is the agent's
+    pytest.param("The plan was announced by the mayor, saying it would cut costs.",
+                 "it would cut costs", "mayor", id="participle-after-passive-guard"),
 ]
 
 

@@ -217,6 +217,7 @@ def subject_of(verb: Token) -> Token | None:
     news uses: participles ("..., saying"), conjoined verbs ("X spoke and added"),
     relative clauses ("X, who said") and passives ("was quoted by X")."""
     seen = 0
+    conjoined = False  # reached from a verb conjoined to this one
     while verb is not None and seen < 4:
         seen += 1
         passive_subject = None
@@ -225,6 +226,10 @@ def subject_of(verb: Token) -> Token | None:
                 if child.dep_ == "nsubj":
                     return child
                 passive_subject = child
+        # a verb conjoined to a passive shares its subject, not its agent: "The minister
+        # was criticized by the union and said ..." is the minister's
+        if conjoined and passive_subject is not None:
+            return passive_subject
         for child in verb.children:
             if child.dep_ == "agent":
                 for pobj in child.children:
@@ -255,6 +260,7 @@ def subject_of(verb: Token) -> Token | None:
         if controller is not None:
             return controller
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
+            conjoined = verb.dep_ == "conj"
             verb = verb.head
             continue
         # "was quoted as saying", "left after saying": the subject of the verb the
