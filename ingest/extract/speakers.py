@@ -18,7 +18,9 @@ A rule-based resolver in the spirit of classic news attribution systems:
   title they name, else to the most recent titled speaker (a public office no
   one named holds, "the judge", is someone new); an unnamed source ("a person
   familiar with the talks") is named by its noun phrase, and "the person" later
-  refers back to it; collective nouns ("the organization", "the agency") to the
+  refers back to it; an unnamed spokesperson or official is named after the
+  organization it speaks for ("a spokesperson for HMRC": "HMRC spokesperson");
+  collective nouns ("the organization", "the agency") to the
   most recent organization, never to a group named by a plural noun ("officials");
 - documents ("the report says", "the lawsuit alleges") to whoever issued them:
   the owner or author the phrase names ("the RCMP statement", "a study by X"),
