@@ -3,7 +3,7 @@ import pytest
 
 from claimkb.ingest.extract import extract_claims
 from claimkb.ingest.extract.cues import entity_of
-from claimkb.ingest.extract.names import acronym_of, with_time_zones, without_leading_role
+from claimkb.ingest.extract.names import acronym_of, acronyms_of, with_time_zones, without_leading_role
 
 
 def the_quote(nlp, text, kind="quote"):
@@ -1009,6 +1009,19 @@ def test_an_acronym_that_two_organizations_share_stays_itself(nlp):
 ])
 def test_the_initials_of_an_organization_leave_its_short_words_out(name, initials):
     assert acronym_of(name) == initials
+
+
+def test_an_acronym_may_leave_out_whose_the_name_is_and_an_and_tail():
+    assert acronyms_of("Norland Centre for Ferry Safety and Research") == {"NCFSR", "CFSR", "NCFS", "CFS"}
+    assert acronyms_of("Harbour Board") == set()
+
+
+def test_the_short_form_of_an_organization_s_name_finds_it(nlp):
+    # "the CFS" is the Norland Centre for Ferry Safety and Research, named in full before
+    text = ("The Norland Centre for Ferry Safety and Research said it had inspected every hull.\n\n"
+            'The CFS said the risk was "extremely low."')
+    quote = claims_by_content(nlp, text)["extremely low."]
+    assert quote.speaker.name == "Norland Centre for Ferry Safety and Research"
 
 
 def test_an_age_alone_refers_back_to_the_person_the_passage_is_about(nlp):

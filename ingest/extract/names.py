@@ -285,8 +285,7 @@ def full_organization_names(names: set[str], unlabelled: Iterable[str] = ()) -> 
     # "the CSA" after "the Coastal Shipping Authority": an acronym of one name alone
     by_initials: dict[str, set[str]] = {}
     for name in names | set(unlabelled):
-        initials = acronym_of(name)
-        if initials is not None:
+        for initials in acronyms_of(name):
             by_initials.setdefault(initials.lower(), set()).add(full.get(name.lower(), name))
     for initials, expansions in by_initials.items():
         if len(expansions) == 1:
@@ -302,6 +301,18 @@ def acronym_of(name: str) -> str | None:
     if len(words) < MIN_ACRONYM_LETTERS or not all(w[:1].isupper() for w in words):
         return None
     return "".join(w[0] for w in words)
+
+
+def acronyms_of(name: str) -> set[str]:
+    """The acronyms a name may go by: its initials (``acronym_of``), and those of the name
+    without a first word that says whose it is or a last "and ..." that the short form
+    drops ("Chinese Center for Disease Control and Prevention" is "the CDC", "U.S.
+    Securities and Exchange Commission" "the SEC")."""
+    words = name.split()
+    trimmed = [words, words[1:]]
+    if len(words) > 2 and words[-2] == "and":
+        trimmed += [words[:-2], words[1:-2]]
+    return {initials for variant in trimmed if (initials := acronym_of(" ".join(variant))) is not None}
 
 
 def name_beside(mention: Span) -> str | None:
