@@ -647,17 +647,7 @@ class SpeakerResolver:
                     at, lambda s: s.kind == "organization" and {head} | places <= set(s.name.lower().split())
                 )
                 return named or self._speaker(names.role_name(mention), "organization")
-            # "the commission" -> "the Westmere Commission"; "the company" -> the
-            # company that last spoke or was cited for a finding, else the last
-            # organization named as a subject
-            named = self._recent(at, lambda s: s.kind == "organization" and head in s.name.lower().split())
-            recent = (
-                named
-                or self._recent(at, lambda s: self._is_organization(s) and (s in self._used or s in self._cited),
-                             subjects_only=True)
-                or self._recent(at, self._is_organization, subjects_only=True)
-            )
-            return recent or self._speaker(names.role_name(mention), "organization")
+            return self._organization_of_kind(head, at) or self._speaker(names.role_name(mention), "organization")
         if not plural:
             # "a masked man", "the woman", "his mother": the noun says who he or she is
             gender = GENDERED_NOUNS.get(head)
@@ -695,11 +685,8 @@ class SpeakerResolver:
             kind_of_org = next((c for c in head_noun.children if c.dep_ in ("compound", "poss")
                                 and c.lemma_.lower() in ORG_NOUNS and not c.ent_type_), None)
             if head in REPRESENTATIVE_NOUNS and (orgs_inside or kind_of_org is not None):
-                kind_span = mention.doc[kind_of_org.i : kind_of_org.i + 1] if kind_of_org is not None else None
-                spoken_for = (self._entity_speaker(orgs_inside[0]) if orgs_inside or kind_span is None
-                              else self._resolve_role(kind_span))
-                if kind_span is not None and spoken_for is not None and spoken_for.name == names.role_name(kind_span):
-                    spoken_for = None  # no organization of that kind was named before
+                spoken_for = (self._entity_speaker(orgs_inside[0]) if orgs_inside
+                              else self._organization_of_kind(kind_of_org.lemma_.lower(), at))
                 # an unnamed spokesperson is named after the organization it speaks for
                 # ("a spokesperson for Acme", "an Acme spokesperson": "Acme
                 # spokesperson"), which the claim cites; someone who speaks for a person
@@ -799,6 +786,17 @@ class SpeakerResolver:
                 return speaker
         return None
 
+
+    def _organization_of_kind(self, kind: str, at: int) -> Speaker | None:
+        """The organization a kind of organization refers to at ``at``: "the commission"
+        -> "the Westmere Commission"; "the company" -> the company that last spoke or
+        was cited for a finding, else the last organization named as a subject."""
+        return (
+            self._recent(at, lambda s: s.kind == "organization" and kind in s.name.lower().split())
+            or self._recent(at, lambda s: self._is_organization(s) and (s in self._used or s in self._cited),
+                            subjects_only=True)
+            or self._recent(at, self._is_organization, subjects_only=True)
+        )
 
     def _issues(self, mention: Mention) -> bool:
         """A mention that is the subject of a verb of issuing ("X released a report")."""
