@@ -684,16 +684,19 @@ class SpeakerResolver:
             # the kind of organization refers to, as "the company" alone would
             kind_of_org = next((c for c in head_noun.children if c.dep_ in ("compound", "poss")
                                 and c.lemma_.lower() in ORG_NOUNS and not c.ent_type_), None)
-            if head in REPRESENTATIVE_NOUNS and (orgs_inside or kind_of_org is not None):
-                spoken_for = (self._entity_speaker(orgs_inside[0]) if orgs_inside
-                              else self._organization_of_kind(kind_of_org.lemma_.lower(), at))
+            spoken_for = None
+            if head in REPRESENTATIVE_NOUNS and orgs_inside:
+                spoken_for = self._entity_speaker(orgs_inside[0])
+            elif head in REPRESENTATIVE_NOUNS and kind_of_org is not None:
+                spoken_for = self._organization_of_kind(kind_of_org.lemma_.lower(), at)
+            if spoken_for is not None:
                 # an unnamed spokesperson is named after the organization it speaks for
                 # ("a spokesperson for Acme", "an Acme spokesperson": "Acme
                 # spokesperson"), which the claim cites; someone who speaks for a person
                 # ("a spokeswoman for Premier Reyes", "Mayor Lee's staff") is named as
                 # written. A title or a he/she is what shows a person, as the NER takes
                 # many a company for one
-                if spoken_for is not None and not self._known_person(spoken_for):
+                if not self._known_person(spoken_for):
                     represented = spoken_for
                     name = f"{represented.name} {head_noun.text.lower()}"
                     self._cited.append(represented)
