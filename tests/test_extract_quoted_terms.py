@@ -37,6 +37,11 @@ def quote_claims(extraction):
         # speaker's words (quoted words that name a noun, not words the speaker said)
         ('Rosa Linden said the "reform" plan was dead.', "reform", "term"),
         ('The blogger adds one more "Harbour" spoiler every week.', "Harbour", "term"),
+        # a short phrase in a clause that modifies what the verb reports (an adverbial or
+        # relative clause): a label or a name, not the words the source reported
+        ('The agency reported that rainfall hit 90 mm, earning the month a rating of "very wet" in its records.',
+         "very wet", "term"),
+        ('The singer agreed to return the fees she earned from the brand "Glowup" last year.', "Glowup", "term"),
         # nicknames
         ('Tom "The Hammer" Ruiz won the title fight in Reno.', "The Hammer", "nickname"),
         ('The striker, nicknamed "Lightning", scored twice on Saturday.', "Lightning", "nickname"),
@@ -62,6 +67,9 @@ def test_quoted_words_that_are_not_a_statement_are_terms(nlp, text, term, kind):
         ('Rosa Linden called the new toll a "cash grab."', "cash grab."),
         # a guard: an adjective before the noun is the speaker's judgement, not its name
         ('The retailer reported "highly disappointing" sales for the quarter.', "highly disappointing"),
+        # ... also at the end of a paragraph, where the parser may hang the closing mark and
+        # the line break on the verb
+        ('Rosa Linden said the risk was "extremely low."\n', "extremely low."),
         # four words or more, standing as a sentence
         ('"We will rebuild the pier," Rosa Linden said.', "We will rebuild the pier,"),
         # a campaign's own people speak: the comma hands the words to the attribution

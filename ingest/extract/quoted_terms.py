@@ -45,6 +45,9 @@ LABEL_BEFORE = re.compile(
 LABEL_AFTER = re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{SLOGAN_NOUNS}|{CARRIER_NOUNS})\b")
 # Dependents of a reporting verb that hold what was said.
 COMPLEMENT_DEPS = frozenset("dobj ccomp xcomp prep attr oprd acomp dative obj".split())
+# Clauses that modify another word rather than complete it (earning a rating of "hazardous",
+# the cash he received for "We"): a quote inside one is not what the reporting verb reports.
+CLAUSE_MODIFIER_DEPS = frozenset("advcl relcl parataxis".split())
 # A quotation in these relations to a noun names it (one more "Bachelor" spoiler, the
 # "reform" plan, "Hard Knocks"'s host): a name or a term, not words the speaker is
 # reported to say. An adjective is the speaker's judgement ("highly disappointing" results).
@@ -133,13 +136,18 @@ def _governs(cue: Token, start: int, end: int) -> bool:
     (has "never once" asked) or in another clause of the sentence (keeps a "starter
     kit" and says ...)."""
     span = cue.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+    if not words:
         return False
+    # The quote's head word: the parser may hang the marks, the final full stop and a
+    # line break on the verb, and span.root can then be a mark.
+    token = min(words, key=lambda word: sum(1 for _ in word.ancestors))
     # spaCy makes a new Token object on every access: compare positions, not identity
-    token = span.root
     if token.dep_ in NOUN_MODIFIER_DEPS:
         return False
     while token.head.i != token.i and token.head.i != cue.i:
+        if token.dep_ in CLAUSE_MODIFIER_DEPS:
+            return False
         token = token.head
     return token.head.i == cue.i and token.dep_ in COMPLEMENT_DEPS
 
