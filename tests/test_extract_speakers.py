@@ -185,6 +185,16 @@ def test_definite_description_with_any_noun_refers_back_to_the_person_introduced
     assert quote.speaker.name == "Maria Lopez"
 
 
+@pytest.mark.parametrize("body", ["the audience", "the angry crowd"])
+def test_a_body_of_people_named_by_a_singular_noun_is_not_the_person_introduced(nlp, body):
+    text = (
+        "Senator Adam Cole spoke for an hour at the town hall.\n\n"
+        f"Then {body} said the speech was far too long."
+    )
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker.name == body.removeprefix("the ")
+
+
 @pytest.mark.parametrize("description", ["The former sergeant-at-arms of the legislature",
                                          "The deputy sergeants-at-arms of the legislature"])
 def test_a_hyphenated_compound_is_headed_by_its_first_noun(nlp, description):
@@ -427,6 +437,9 @@ def test_a_definite_office_as_subject_carries_the_pronoun_chain(nlp):
         # two nouns joined name one source together: both are its name
         ("Several tax lawyers and accountants say the new rule is unclear.", "Several tax lawyers and accountants"),
         ("Local farmers and fishermen said the harbour plan would cost them dearly.", "Local farmers and fishermen"),
+        # an adverb that focuses the subject is no part of it
+        ("Even the ferry operators said the harbour plan would cost them dearly.", "ferry operators"),
+        ("Only the harbour master said the pier was unsafe.", "harbour master"),
     ],
 )
 def test_an_unnamed_source_is_named_by_its_noun_phrase_alone(nlp, text, speaker):

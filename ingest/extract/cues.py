@@ -323,6 +323,10 @@ def name_span(token: Token) -> Span:
     for child in token.lefts:
         if child.dep_ == "prep":
             start = max(start, child.right_edge.i + 1)
+    # nor is an adverb that focuses the subject ("Even the neighbours", "Only the mayor")
+    for child in token.lefts:
+        if child.dep_ == "advmod" and child.left_edge.i == start:
+            start = child.right_edge.i + 1
     # an opening quotation mark or comma can hang off a subject in odd parses,
     # and a caption or photo credit on the line before is no part of the name
     while start < token.i and (

@@ -102,6 +102,9 @@ PERSON_WORDS = frozenset(
     "person victim witness source friend neighbour neighbor child kid teen teenager girl boy guy "
     "colleague relative spouse one someone individual expert official".split()
 )
+# Nouns for a body of people that is no organization: singular in form, yet never one
+# person whom "the crowd" or "the audience" could refer back to.
+COLLECTIVE_NOUNS = frozenset("crowd audience mob throng gathering crew congregation public jury".split())
 # Offices of public life: news names their holder by title ("Judge Ann Roe"), so "the
 # judge" with no such title in the article is someone new, not the person last discussed.
 PUBLIC_OFFICES = frozenset(

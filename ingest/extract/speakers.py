@@ -40,6 +40,7 @@ from claimkb.ingest.extract import names
 from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun, is_reporting_verb, name_span, within_phrase
 from claimkb.ingest.extract.given_names import sex_of_given_name
 from claimkb.ingest.extract.names import (
+    COLLECTIVE_NOUNS,
     GENDERED_NOUNS,
     HONORIFIC_GENDER,
     HONORIFICS,
@@ -626,7 +627,7 @@ class SpeakerResolver:
     def _resolve_role(self, mention: Span) -> Speaker | None:
         head_noun = names.head_token(mention)
         head = head_noun.lemma_.lower()
-        plural = head_noun.tag_ in ("NNS", "NNPS")
+        plural = head_noun.tag_ in ("NNS", "NNPS") or head in COLLECTIVE_NOUNS
         # an entity that is only the kind of organization ("The Council") names none
         orgs_inside = ([e for e in mention.ents if e.label_ == "ORG" and not names.only_a_kind(e)]
                        or names.organization_of(mention))
