@@ -34,7 +34,7 @@ def database_rows(path) -> dict[str, set[tuple]]:
 def integrity(path) -> str:
     # read-write, not read-only: a process killed inside a transaction leaves a hot
     # journal that SQLite rolls back on the next open, which a read-only connection
-    # cannot do ("attempt to write a readonly database"); any later claimkb run opens it so
+    # cannot do ("attempt to write a readonly database"); the next claimkb write does so too
     conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
     try:
         return conn.execute("pragma integrity_check").fetchone()[0]

@@ -99,6 +99,42 @@ def test_a_later_run_marks_a_killed_run_interrupted(reference, tmp_path):
     assert statuses[-1] == "finished"
 
 
+# A write killed after SQLite wrote pages of its transaction to the file but before it
+# committed: a one-page cache makes it write them early, and os._exit skips the rollback.
+KILLED_WRITE = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("pragma cache_size = 1")
+conn.execute("begin")
+conn.execute("update claims set content = content || ' (altered)'")
+conn.execute("create table filler (x)")
+conn.executemany("insert into filler values (?)", [("x" * 200,)] * 20000)
+os._exit(1)
+"""
+
+
+@pytest.mark.parametrize("writer", ["migrate", "ingest"])
+def test_a_write_killed_part_way_is_refused_by_readers_and_rolled_back_by_the_next_writer(
+        writer, inputs, reference, tmp_path):
+    path = tmp_path / "kb.db"
+    shutil.copy(reference, path)
+    stored = database_rows(path)
+    subprocess.run([sys.executable, "-c", KILLED_WRITE, str(path)], check=False, timeout=120)
+    journal = tmp_path / "kb.db-journal"
+    assert journal.exists(), "the killed write left no journal: the scenario did not happen"
+    left = path.read_bytes()
+    refused = claimkb("similar", path, "earthquake")
+    assert refused.returncode == 1
+    assert refused.stderr.strip().count("\n") == 0
+    assert "interrupted" in refused.stderr and f"claimkb migrate {path}" in refused.stderr
+    assert path.read_bytes() == left and journal.exists()  # reading wrote nothing
+    recovered = claimkb(*(["migrate", path] if writer == "migrate" else ["ingest", path, inputs[-1], *LEXICAL]))
+    assert recovered.returncode == 0, recovered.stderr
+    assert not journal.exists()
+    assert differences(database_rows(path), stored) == {}
+    assert claimkb("similar", path, "earthquake").returncode == 0
+
+
 def test_four_writers_and_a_link_at_once_equal_a_sequential_run(inputs, tmp_path):
     sequential, shared = tmp_path / "sequential.db", tmp_path / "shared.db"
     for item in inputs:

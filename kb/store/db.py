@@ -13,6 +13,13 @@ is a claimkb database of this schema version. Nothing is ever written, so a
 
 Both refuse a file that is not a claimkb database before anything is written to
 it, with a ClaimkbError naming the file.
+
+A write killed part way (a crash, a kill -9, a power cut) can leave a hot rollback
+journal beside the file: the database is whole again only once SQLite rolls that
+journal back, which is itself a write. A writer does so before anything else (as
+SQLite does for any program opening a file to write, so before a file that is not a
+claimkb database is refused); a reader, which never writes, refuses the file and says
+to run ``claimkb migrate``.
 """
 from __future__ import annotations
 
@@ -37,6 +44,18 @@ WAL_VERSION_OFFSET = 18
 WAL_MODE = 2
 MEMORY = ":memory:"
 NO_SUCH_DATABASE = "no such database (create one with `claimkb ingest DB PATH...`)"
+JOURNAL_SUFFIX = "-journal"
+
+
+class InterruptedWrite(ClaimkbError):
+    """The file has a hot journal: a write was killed part way and not yet rolled back."""
+
+    def __init__(self, path: str):
+        super().__init__(
+            f"a write was interrupted and its journal ({os.path.basename(path)}{JOURNAL_SUFFIX}) is not rolled back"
+            f" yet; reading never writes: run `claimkb migrate {path}`, which rolls it back, then try again",
+            path,
+        )
 
 
 @dataclass(frozen=True)
@@ -96,6 +115,11 @@ def _read_connection(path: str, header: bytes) -> tuple[sqlite3.Connection, bool
         return conn, False
     except sqlite3.DatabaseError as error:
         conn.close()
+        # Python 3.10 has no error names: there, a journal beside the file is the sign
+        if getattr(error, "sqlite_errorname", "SQLITE_READONLY_ROLLBACK") == "SQLITE_READONLY_ROLLBACK" and (
+            os.path.exists(path + JOURNAL_SUFFIX)
+        ):
+            raise InterruptedWrite(path) from None
         in_wal_mode = len(header) > WAL_VERSION_OFFSET and header[WAL_VERSION_OFFSET] == WAL_MODE
         if not in_wal_mode or os.path.exists(path + "-shm"):
             raise ClaimkbError(f"cannot open it ({error})", path) from None
@@ -163,14 +187,18 @@ def is_read_only(db: sqlite_utils.Database) -> bool:
 def check_writable(path, *, create: bool = True) -> None:
     """Check, writing nothing, that ``open_db(path, create=create)`` would open ``path``:
     ClaimkbError if it is missing (unless create), read-only, not a claimkb database
-    (an empty file is a new one) or made by a newer claimkb."""
+    (an empty file is a new one) or made by a newer claimkb. A file an interrupted
+    write left a journal beside is checked when opened, once the journal is rolled back."""
     path = os.fspath(path)
     if path == MEMORY:
         return
     if os.path.lexists(path):
         header = _read_header(path)
-        if header:
-            conn, _ = _read_connection(path, header)
+        try:
+            conn = _read_connection(path, header)[0] if header else None
+        except InterruptedWrite:
+            conn = None
+        if conn is not None:
             try:
                 _check(path, schema_state(sqlite_utils.Database(conn)), writing=True)
             finally:
@@ -185,9 +213,25 @@ def check_writable(path, *, create: bool = True) -> None:
         raise ClaimkbError("cannot create it: its folder does not exist", path)
 
 
+def _roll_back_interrupted_write(path: str) -> bool:
+    """Let SQLite roll back the journal a killed write left, as any read-write
+    connection does on its first read; return whether there was a journal. With none,
+    nothing is written."""
+    if path == MEMORY or not os.path.exists(path + JOURNAL_SUFFIX) or not os.access(path, os.W_OK):
+        return False
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    finally:
+        conn.close()
+    return True
+
+
 def _open_for_writing(path, *, create: bool) -> tuple[sqlite_utils.Database, list[str]]:
     path = os.fspath(path)
     check_writable(path, create=create)
+    if _roll_back_interrupted_write(path):
+        check_writable(path, create=create)  # again, now that its schema can be read
     # Its writes wait for other claimkb processes' (see ``locking``).
     db = LockingDatabase(path)
     db.execute("PRAGMA foreign_keys = ON")
@@ -226,6 +270,8 @@ def migrate_db(path) -> tuple[int | None, list[str]]:
     """Apply the pending migrations to an existing database; return (its schema version
     before, the names of the migrations applied)."""
     path = os.fspath(path)
+    check_writable(path, create=False)
+    _roll_back_interrupted_write(path)
     header = _read_header(path)
     before = None
     if header:
