@@ -215,19 +215,22 @@ def migrate(db):
 
     Nothing stored is lost. The read commands (query, similar, export, serve)
     refuse an older database rather than change it; ingest and link upgrade it
-    themselves.
+    themselves. A write killed part way is rolled back first, which the read
+    commands cannot do either.
     """
     from claimkb.store.db import migrate_db
     from claimkb.store.schema import SCHEMA_VERSION
 
-    before, applied = migrate_db(db)
-    if not applied:
+    migration = migrate_db(db)
+    if migration.rolled_back:
+        click.echo(f"{db}: rolled back a write that was killed part way", err=True)
+    if not migration.applied:
         click.echo(f"{db}: already at schema version {SCHEMA_VERSION}; nothing to do", err=True)
-    elif before is None:
+    elif migration.before is None:
         click.echo(f"{db}: created the claimkb schema, version {SCHEMA_VERSION}", err=True)
     else:
-        click.echo(f"{db}: schema version {before} -> {SCHEMA_VERSION} ({plural(len(applied), 'migration')}: "
-                   f"{', '.join(applied)})", err=True)
+        click.echo(f"{db}: schema version {migration.before} -> {SCHEMA_VERSION} "
+                   f"({plural(len(migration.applied), 'migration')}: {', '.join(migration.applied)})", err=True)
 
 
 @cli.command()

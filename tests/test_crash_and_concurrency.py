@@ -130,6 +130,8 @@ def test_a_write_killed_part_way_is_refused_by_readers_and_rolled_back_by_the_ne
     assert path.read_bytes() == left and journal.exists()  # reading wrote nothing
     recovered = claimkb(*(["migrate", path] if writer == "migrate" else ["ingest", path, inputs[-1], *LEXICAL]))
     assert recovered.returncode == 0, recovered.stderr
+    if writer == "migrate":
+        assert "rolled back a write that was killed part way" in recovered.stderr
     assert not journal.exists()
     assert differences(database_rows(path), stored) == {}
     assert claimkb("similar", path, "earthquake").returncode == 0

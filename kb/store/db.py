@@ -266,12 +266,19 @@ def open_db(path, *, create: bool = True) -> sqlite_utils.Database:
     return _open_for_writing(path, create=create)[0]
 
 
-def migrate_db(path) -> tuple[int | None, list[str]]:
-    """Apply the pending migrations to an existing database; return (its schema version
-    before, the names of the migrations applied)."""
+@dataclass(frozen=True)
+class Migration:
+    before: int | None  # the schema version before; None when the file had no claimkb schema
+    applied: list[str]  # names of the migrations applied
+    rolled_back: bool  # a write killed part way was rolled back first
+
+
+def migrate_db(path) -> Migration:
+    """Roll back a write killed part way, if any, then apply the pending migrations to
+    an existing database."""
     path = os.fspath(path)
     check_writable(path, create=False)
-    _roll_back_interrupted_write(path)
+    rolled_back = _roll_back_interrupted_write(path)
     header = _read_header(path)
     before = None
     if header:
@@ -282,7 +289,7 @@ def migrate_db(path) -> tuple[int | None, list[str]]:
             conn.close()
     db, applied = _open_for_writing(path, create=False)
     close_db(db)
-    return before, applied
+    return Migration(before, applied, rolled_back)
 
 
 def close_db(db: sqlite_utils.Database) -> None:
