@@ -457,6 +457,19 @@ def test_a_name_set_beside_a_role_is_the_speaker(nlp):
     assert claims["the hall was full"].speaker.name == "Ana Ruiz"
 
 
+def test_a_name_set_after_a_clause_about_the_role_is_not_the_role(nlp):
+    # the parser sets the comic's title, which the NER reads as a person, beside the
+    # role; the relative clause between says it is no name of the speaker
+    text = (
+        "Nina Marsh started drawing at nine.\n"
+        '"It takes months of panels and fixes," says the young Leeds artist, who sold 30 copies'
+        " of her comic Lost Harbour: The Quiet Sailor, inspired by old war films.\n"
+    )
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quote.speaker_mention == "the young Leeds artist"
+    assert quote.speaker.name == "Nina Marsh"
+
+
 def test_a_public_office_no_one_holds_is_someone_new(nlp):
     # the passage is about Dale Pruitt, but "the judge" is not Pruitt
     text = (

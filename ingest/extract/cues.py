@@ -361,8 +361,7 @@ def name_span(token: Token) -> Span:
         end = named_whole.end
     # "Keeper of the Seal, Syed Ahmad, said": the name set beside the role is the
     # speaker's (but not a name inside a clause about the speaker: "Lee, who met Jo Roe")
-    named = [t for t in token.subtree
-             if t.i >= end and t.dep_ == "appos" and t.ent_type_ == "PERSON" and within_phrase(t, token)]
+    named = [t for t in token.subtree if t.i >= end and t.ent_type_ == "PERSON" and set_beside(t, token)]
     if named:
         end = named[0].right_edge.i + 1
     return doc[start:end]
@@ -386,7 +385,19 @@ def _places(preposition: Token, noun: Token) -> bool:
     )
 
 
-def within_phrase(token: Token, head: Token) -> bool:
+def set_beside(appositive: Token, head: Token) -> bool:
+    """Whether ``appositive`` is set in apposition to ``head``: a name after a role's
+    whole phrase ("the director of the Harbour Trust, Mirela Dunn"), a role after a name
+    ("Jo Lee, the mayor"), but not after a clause about the head ("the Leeds resident,
+    who sold copies of her novel, The Silver Harbour": the parser may set the novel's
+    title beside the role)."""
+    start, end = sorted((appositive.i, head.i))
+    return appositive.dep_ == "appos" and _within_phrase(appositive, head) and not any(
+        t.dep_ in OWN_CLAUSE_DEPS for t in appositive.doc[start:end]
+    )
+
+
+def _within_phrase(token: Token, head: Token) -> bool:
     """Whether ``token`` hangs off ``head`` through phrases alone (no clause between):
     a name set after a role's whole phrase, which the parser hangs on its last noun
     ("the new director of the Harbour Trust, Mirela Dunn"), is set beside the role."""

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from claimkb.ingest.extract.cues import SUBJECT_DEPS, entity_of, is_document_noun
+from claimkb.ingest.extract.cues import SUBJECT_DEPS, entity_of, is_document_noun, set_beside
 from claimkb.ingest.extract.nlp import TITLE_ABBREVIATIONS
 
 PERSON_LABELS = ("PERSON",)
@@ -498,9 +498,9 @@ def title_in_apposition(ent: Span) -> str | None:
     """ "Beth Williams, the assistant attorney general," or "the minister, Jane Doe," """
     root = ent.root
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.pos_ == "NOUN" and set_beside(child, root):
             return role_phrase(child)
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+    if root.head.pos_ == "NOUN" and set_beside(root, root.head):
         return role_phrase(root.head)
     return None
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract import names
-from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun, is_reporting_verb, name_span, within_phrase
+from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun, is_reporting_verb, name_span, set_beside
 from claimkb.ingest.extract.given_names import sex_of_given_name
 from claimkb.ingest.extract.names import (
     COLLECTIVE_NOUNS,
@@ -477,7 +477,7 @@ class SpeakerResolver:
             # director of the Harbour Trust, Mirela Dunn", which the parser hangs on
             # "Trust"); beside an organization noun, "the aid group Harbourlight", it is
             # the organization's: see _resolve_role
-            named_beside = ent.root.dep_ == "appos" and within_phrase(ent.root, root) and root.lemma_.lower() not in ORG_NOUNS
+            named_beside = set_beside(ent.root, root) and root.lemma_.lower() not in ORG_NOUNS
             role_of_owner = owner and not is_document_noun(root)
             if heads or ent.label_ in PERSON_LABELS and (named_beside or not determined and not role_of_owner):
                 speaker = self._entity_speaker(ent)
