@@ -30,6 +30,9 @@ def content_of(text, span):
          ["We are lucky to stay connected", "However, it is hard."]),
         # a doubled opening mark is one mark
         ('""This has real consequences," Lee said.', ["This has real consequences,"]),
+        # two single marks typed for the closing double one, curly or straight
+        ("“We print anything by anyone,’’ says Dana Holt.", ["We print anything by anyone,"]),
+        ("The board said the plan \"would not be enough'' for a permit.", ["would not be enough"]),
         # a quote resumed after its attribution with its reopening mark left out
         ('"We won," Lee said. It was never about the money."', ["We won,", "It was never about the money."]),
         # but not after a sentence of narration: the stray mark quotes nothing
@@ -39,6 +42,13 @@ def content_of(text, span):
 )
 def test_quote_marks(text, expected):
     assert [content_of(text, s) for s in find_quote_spans(text)] == expected
+
+
+def test_a_closing_mark_the_parser_takes_for_a_subject_is_no_speaker(nlp):
+    # the small parser makes "’’" the subject of "says" beside the speaker
+    text = "“We print anything by anyone,’’ says the founder of Harbour Press.\n"
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert (quote.content, quote.speaker_mention) == ("We print anything by anyone,", "the founder of Harbour Press")
 
 
 def test_quote_over_several_paragraphs_is_one_quote_in_parts():

@@ -222,7 +222,9 @@ def subject_of(verb: Token) -> Token | None:
         seen += 1
         passive_subject = None
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("that", "which", "who"):
+            # a quotation mark the parser took for a subject ("...,’’ says the founder")
+            # is none
+            if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("that", "which", "who") and not child.is_punct:
                 if child.dep_ == "nsubj":
                     return child
                 passive_subject = child

@@ -48,6 +48,7 @@ CLOSING = "”»"
 STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
 DOUBLED_SINGLES = ("‘’", "''", "‘‘")
+DOUBLED_CLOSING_SINGLES = ("’’", "''")
 RELATIVE_PRONOUN_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
 VERB_TAGS = frozenset({"VERB", "AUX"})
 # A dash after a quotation and the words that credit it, to the end of the line.
@@ -129,6 +130,12 @@ def _opens_doubled_single(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{") and after.isalnum()
 
 
+def _closes_doubled_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 2] if i + 2 < len(text) else "\n"
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
 def _marks(text: str, start: int, end: int):
     """Yield (offset, 'open'|'close') for each quotation mark in a paragraph."""
     i = start
@@ -137,6 +144,10 @@ def _marks(text: str, start: int, end: int):
         if text[i : i + 2] in DOUBLED_SINGLES and _opens_doubled_single(text, i):
             # two single marks typed for a double one: "‘’It is ..."
             yield i + 1, "open"
+            i += 2
+        elif text[i : i + 2] in DOUBLED_CLOSING_SINGLES and _closes_doubled_single(text, i):
+            # ... and closing one: "“... local creators,’’ says the founder"
+            yield i, "close"
             i += 2
         elif ch in MARKS:
             run = i
