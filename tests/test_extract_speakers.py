@@ -174,6 +174,25 @@ def test_definite_description_refers_back_to_the_person_introduced(nlp):
     assert quote.speaker_mention.startswith("the 41-year-old owner")
 
 
+def test_a_definite_description_refers_back_to_a_person_a_who_clause_introduced(nlp):
+    text = (
+        "I am talking about Maria Lopez, who was born in Peru.\n\n"
+        "“We print anything by anyone,” says the 41-year-old founder of Harbour Press.\n"
+    )
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_a_person_a_who_clause_introduces_does_not_take_over_the_quotes_of_the_speaker(nlp):
+    # a guard (passes before and after): only a description refers back to such a person
+    text = (
+        "“They made him our problem,” prosecutor Jane Roe said of Tom Reyes, who fled bail in 1996.\n\n"
+        "“He is a danger to everyone.”\n"
+    )
+    quotes = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert {q.speaker.name for q in quotes} == {"Jane Roe"}
+
+
 @pytest.mark.parametrize("description", ["the soft-spoken veteran", "the bow-tied maverick", "the local legend"])
 def test_definite_description_with_any_noun_refers_back_to_the_person_introduced(nlp, description):
     # the noun need not be a known kind of person: whoever "says" it is one

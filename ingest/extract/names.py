@@ -588,6 +588,15 @@ def main_subject(token: Token) -> bool:
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
+def introduced_by_who(token: Token) -> bool:
+    """Whether a "who" clause tells about the name ``token`` heads ("I'm talking about
+    Ana Ruiz, who was born in Lima")."""
+    return any(
+        child.dep_ == "relcl" and any(g.dep_ in SUBJECT_DEPS and g.lower_ == "who" for g in child.children)
+        for child in token.children
+    )
+
+
 def is_dateline(token: Token) -> bool:
     """Whether ``token`` ends a dateline: the words in capitals that open a sentence
     ("CEDAR FALLS, N.S. — ...", "OTTAWA — ...")."""

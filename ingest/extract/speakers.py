@@ -75,6 +75,9 @@ class Mention:
     end: int
     speaker: Speaker
     is_subject: bool
+    # a "who" clause tells about the person ("I'm talking about Ana Ruiz, who was born
+    # in Lima"): introduced, wherever the name stands
+    introduced: bool = False
 
 
 class SpeakerResolver:
@@ -178,7 +181,8 @@ class SpeakerResolver:
                 self._note_title(speaker, ent)
                 self._note_honorific(speaker, ent)
             if not self._inside_quote(ent.start_char) and not names.is_credit(ent) and not names.is_modifier(ent):
-                self._add_mention(Mention(ent.start_char, ent.end_char, speaker, names.main_subject(ent.root)))
+                self._add_mention(Mention(ent.start_char, ent.end_char, speaker, names.main_subject(ent.root),
+                                          names.introduced_by_who(ent.root)))
         self._note_unlabelled_surnames()
         self._note_given_names()
         self._vote_genders()
@@ -746,15 +750,19 @@ class SpeakerResolver:
         return id(speaker) not in self._groups and id(speaker) not in self._things
 
     def _salient_person(self, at: int, within: int, gender: str | None = None) -> Speaker | None:
-        """The most recent person named as a main-clause subject or speaker (of
-        ``gender``, "m" or "f", unless theirs is known to be the other)."""
+        """The most recent person named as a main-clause subject or speaker, or
+        introduced by a "who" clause (of ``gender``, "m" or "f", unless theirs is known
+        to be the other). A pronoun follows the chain of subjects alone; a definite
+        description ("the 39-year-old founder") may also re-identify a person the
+        passage introduced in passing."""
         i = bisect.bisect_left(self._starts, at)
         for mention in reversed(self._mentions[:i]):
             if at - mention.end > within:
                 return None
             if self._other_gender(mention.speaker, gender):
                 continue
-            if mention.is_subject and mention.speaker.kind == "person" and self._is_one(mention.speaker):
+            if ((mention.is_subject or mention.introduced) and mention.speaker.kind == "person"
+                    and self._is_one(mention.speaker)):
                 return mention.speaker
         return None
 
