@@ -466,6 +466,26 @@ def test_an_unnamed_source_is_named_by_its_noun_phrase_alone(nlp, text, speaker)
     assert claim.speaker.name.lower() == speaker.lower()
 
 
+@pytest.mark.parametrize("subject", ["Tom Reyes and Ana Ruiz", "The cafe's owners, Tom Reyes and Ana Ruiz,"])
+def test_people_who_speak_together_are_one_source_citing_each(nlp, subject):
+    text = (
+        f"{subject} said they respected the vote. \"We will keep the cafe open,\" they said.\n\n"
+        "Ruiz said the rent had doubled.\n"
+    )
+    claims = extract_claims(nlp(text)).claims
+    together = [c for c in claims if "rent" not in c.content]
+    assert [c.speaker.name for c in together] == ["Tom Reyes and Ana Ruiz"] * 2
+    assert all(c.citations[:2] == ["Tom Reyes", "Ana Ruiz"] for c in together)
+    (alone,) = [c for c in claims if "rent" in c.content]
+    assert alone.speaker.name == "Ana Ruiz"
+
+
+def test_a_person_joined_to_an_object_speaks_alone(nlp):
+    # a guard (passes before and after): "and" joins two verbs here, not two speakers
+    (claim,) = extract_claims(nlp("Tom Reyes met Ana Ruiz and said the vote was fair.")).claims
+    assert claim.speaker.name == "Tom Reyes"
+
+
 def test_a_name_set_beside_a_role_is_the_speaker(nlp):
     text = (
         "Keeper of the Royal Seal, Syed Danial Syed Ahmad, said the council met on Monday. "

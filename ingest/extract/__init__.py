@@ -236,10 +236,11 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) 
     # its speaker; a person "according to" whom something is true is only its speaker
     cites_speaker = document or found.cue == "according to" and speaker is not None and speaker.kind == "organization"
     citations = find_citations(context, resolver, None if cites_speaker else speaker)
-    # an unnamed spokesperson's organization is the source of what it says
-    represented = resolver.represented(speaker) if speaker is not None else None
-    if represented is not None and represented.name not in citations:
-        citations.insert(0, represented.name)
+    # an unnamed spokesperson's organization, and each of two people who speak together,
+    # is a source of what they say
+    for represented in reversed(resolver.represented(speaker) if speaker is not None else []):
+        if represented.name not in citations:
+            citations.insert(0, represented.name)
     return Claim(
         kind=found.kind,
         text=context.text.strip(),

@@ -347,13 +347,14 @@ def name_span(token: Token) -> Span:
             end = _phrase_end(child)
         elif child.dep_ in ("compound", "flat") and child.i == end:
             end = child.i + 1
-        elif token.pos_ == "NOUN" and (
+        elif (token.pos_ == "NOUN" or is_person_name(token)) and (
             child.i == end and child.dep_ == "cc"
-            and any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > child.i for c in token.children)
+            and any(c.dep_ == "conj" and same_kind(c, token) and c.i > child.i for c in token.children)
             # the second noun's own modifiers come first: "eyewitnesses and local residents"
-            or child.left_edge.i == end and child.dep_ == "conj" and child.pos_ == "NOUN"
+            or child.left_edge.i == end and child.dep_ == "conj" and same_kind(child, token)
         ):
-            # "immigration lawyers and experts": a source named by two nouns is both
+            # "immigration lawyers and experts", "Tom Reyes and Ana Ruiz": a source named
+            # by two nouns or two people is both
             end = _phrase_end(child) if child.dep_ == "conj" else child.i + 1
     # a name the NER read whole is not cut where its own "and" or "of" would end a
     # phrase ("the Department of Health and Social Care"), as far as the parse keeps
@@ -385,6 +386,17 @@ def _places(preposition: Token, noun: Token) -> bool:
         and objects[0].ent_type_ not in ("DATE", "TIME")
         and not is_document_noun(objects[0])
     )
+
+
+def is_person_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
+
+
+def same_kind(conjunct: Token, head: Token) -> bool:
+    """Two common nouns, or two people's names (the NER may miss the second), joined."""
+    if head.pos_ == "NOUN":
+        return conjunct.pos_ == "NOUN"
+    return conjunct.pos_ == "PROPN" and conjunct.ent_type_ in ("PERSON", "")
 
 
 def set_beside(appositive: Token, head: Token) -> bool:

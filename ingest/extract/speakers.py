@@ -37,7 +37,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract import names
-from claimkb.ingest.extract.cues import SUBJECT_DEPS, is_document_noun, is_reporting_verb, name_span, set_beside
+from claimkb.ingest.extract.cues import (
+    SUBJECT_DEPS,
+    entity_of,
+    is_document_noun,
+    is_person_name,
+    is_reporting_verb,
+    name_span,
+    same_kind,
+    set_beside,
+)
 from claimkb.ingest.extract.given_names import sex_of_given_name
 from claimkb.ingest.extract.names import (
     COLLECTIVE_NOUNS,
@@ -102,7 +111,9 @@ class SpeakerResolver:
         self._starts: list[int] = []
         self._used: list[Speaker] = []
         self._cited: list[Speaker] = []  # subjects of findings and beliefs (see ``cite``)
-        self._represented: dict[int, Speaker] = {}  # id of an unnamed spokesperson -> its organization
+        # id of a speaker -> whom it stands for: an unnamed spokesperson's organization, or
+        # each of two people who speak together (see ``represented``)
+        self._represented: dict[int, list[Speaker]] = {}
         self._sentence_starts = [sent.start_char for sent in doc.sents]
         self._questions = CharRanges((sent.start_char, sent.end_char) for sent in doc.sents
                                  if sent.text.strip().rstrip("\"'”’").endswith("?"))
@@ -416,9 +427,11 @@ class SpeakerResolver:
             self._used.append(speaker)
         self._add_mention(Mention(start, end, speaker, True))
 
-    def represented(self, speaker: Speaker) -> Speaker | None:
-        """The organization an unnamed spokesperson speaks for ("Acme spokesperson": Acme)."""
-        return self._represented.get(id(speaker))
+    def represented(self, speaker: Speaker) -> list[Speaker]:
+        """Whom ``speaker`` stands for, each a source of what it says: the organization
+        an unnamed spokesperson speaks for ("Acme spokesperson": Acme), each person of
+        a pair who speak together ("Tom Reyes and Ana Ruiz")."""
+        return self._represented.get(id(speaker), [])
 
     def cite(self, mention: Span) -> None:
         """Record the subject of a finding or belief, which no quote is attributed to:
@@ -459,6 +472,9 @@ class SpeakerResolver:
         name_as_pronoun = root.pos_ == "PRON" and root.ent_type_ != "" and root.lower_ not in ALL_PRONOUNS
         if root.pos_ == "PRON" and not name_as_pronoun or (len(mention) == 1 and root.lower_ in ALL_PRONOUNS):
             return self._resolve_pronoun(root)
+        joint = self._joint_speaker(mention)
+        if joint is not None:
+            return joint
         # the entity holding the mention's head first: in "Toronto Star photo of
         # accountant Jane Roe" the speaker is Jane Roe, not the credit before her
         determined = mention[0].dep_ == "det" or mention[0].lower_ in ("the", "a", "an")
@@ -553,6 +569,31 @@ class SpeakerResolver:
         if found:
             return self._pick(found, mention.start_char)
         return self._lookup_person(name, mention.start_char) or self._speaker(name, "person")
+
+    def _joint_speaker(self, mention: Span) -> Speaker | None:
+        """Two or more people named as one subject ("Tom Reyes and Ana Ruiz said"): one
+        source named after all of them, standing for each (see ``represented``). Each
+        is a person of the article as well, whom a later "Ruiz said" finds."""
+        root = mention.root
+        # or named beside their role: "the cafe's owners, Tom Reyes and Ana Ruiz"
+        lead = root if is_person_name(root) else next(
+            (c for c in root.children if is_person_name(c) and set_beside(c, root) and c.i < mention.end), None)
+        if lead is None:
+            return None
+        partners = [c for c in lead.children if c.dep_ == "conj" and c.i < mention.end]
+        if not partners or not all(same_kind(c, lead) for c in partners):
+            return None
+        people = []
+        for head in (lead, *partners):
+            name = entity_of(head) or Span(self.doc, head.left_edge.i, head.i + 1, label="PERSON")
+            person = self._entity_speaker(name)
+            if person is None or person.kind != "person":
+                return None
+            people.append(person)
+        group = self._speaker(" and ".join(p.name for p in people), "organization")
+        self._groups.add(id(group))
+        self._represented[id(group)] = people
+        return group
 
     def _resolve_pronoun(self, token: Token) -> Speaker | None:
         word = token.lower_
@@ -712,7 +753,7 @@ class SpeakerResolver:
                     return titled
             speaker = self._speaker(name, "person")
             if represented is not None:
-                self._represented[id(speaker)] = represented
+                self._represented[id(speaker)] = [represented]
             self._role_heads.setdefault(id(speaker), head)
             if gender is not None:
                 self._gender.setdefault(id(speaker), gender)
