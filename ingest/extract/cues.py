@@ -389,6 +389,7 @@ def _places(preposition: Token, noun: Token) -> bool:
 
 
 def is_person_name(token: Token) -> bool:
+    """A proper noun the NER reads as part of a person's name."""
     return token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
 
 

@@ -46,7 +46,8 @@ LABEL_AFTER = re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{SLOGAN_NOUNS}|{CARR
 # Dependents of a reporting verb that hold what was said.
 COMPLEMENT_DEPS = frozenset("dobj ccomp xcomp prep attr oprd acomp dative obj".split())
 # Clauses that modify another word rather than complete it (earning a rating of "hazardous",
-# the cash he received for "We"): a quote inside one is not what the reporting verb reports.
+# the cash he received from the use of "We"): a quote inside one is not what the reporting
+# verb reports.
 CLAUSE_MODIFIER_DEPS = frozenset("advcl relcl parataxis".split())
 # A quotation in these relations to a noun names it (one more "Bachelor" spoiler, the
 # "reform" plan, "Hard Knocks"'s host): a name or a term, not words the speaker is
