@@ -523,6 +523,13 @@ def test_a_quote_a_colon_introduces_is_the_words_of_the_clauses_subject(nlp, tex
     assert (claim.speaker_mention, claim.speaker.name) == ("ferry operator Jan Toll", "Jan Toll")
 
 
+def test_a_thing_before_the_colon_speaks_for_no_one_and_the_quote_continues_the_speaker(nlp):
+    text = ('"I read the whole script twice," Mary Steen said.\n\nThat process led to a realization: '
+            '"It was a love song from a girl to her mother."')
+    claim = quotes(nlp, text)[-1]
+    assert (claim.speaker_mention, claim.speaker.name) == (None, "Mary Steen")
+
+
 @pytest.mark.parametrize("text, mention, speaker", [
     # the reporting verb ends the paragraph before, and the statement stands apart
     ('Ferry operator Jan Toll cancelled the crossing.\n\nIn an update on its website, the Harbour Board said:'

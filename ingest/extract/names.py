@@ -363,6 +363,16 @@ def names_a_person(mention: Span) -> bool:
     return re.search(r"\b\d+-year-old\b", mention.text) is not None
 
 
+def is_thing(noun: Token) -> bool:
+    """A singular common noun, named by no entity, that is no kind of person, group,
+    organization or document: "That process", "the realization". It speaks for no one."""
+    if noun.tag_ != "NN" or noun.ent_type_:
+        return False
+    lemma = noun.lemma_.lower()
+    words = PERSON_WORDS | ORG_NOUNS | COLLECTIVE_NOUNS
+    return lemma not in words and not is_document_noun(noun) and not names_a_person(noun.doc[noun.i : noun.i + 1])
+
+
 def described_as_person(ent: Span) -> bool:
     """A name the text describes as a person's: set beside a kind of person ("Taufik, an
     official of the disaster agency"; "the economist Ann Roe") or followed by "who"

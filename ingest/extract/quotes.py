@@ -34,7 +34,7 @@ from claimkb.ingest.extract.cues import (
     name_span,
     subject_of,
 )
-from claimkb.ingest.extract.names import ORG_LABELS, PERSON_LABELS
+from claimkb.ingest.extract.names import ORG_LABELS, PERSON_LABELS, is_thing
 from claimkb.ingest.extract.quoted_terms import is_phrase, term_kind
 from claimkb.ingest.records import QuotedTerm
 
@@ -511,11 +511,14 @@ def _colon_before(doc: Doc, article: str, span: QuoteSpan) -> Token | None:
 def _subject_before(colon: Token | None) -> Token | None:
     """ "The marchers carried one banner: "...."": a quote a colon introduces with no
     reporting verb is the words of the subject of the clause the colon ends, the
-    nearest before it that names someone (not the "who" of a relative clause)."""
+    nearest before it that names someone (not the "who" of a relative clause). A thing
+    names no one ("That process led to a realization: "..."": the quote continues the
+    speaker before)."""
     if colon is None:
         return None
-    return next((t for t in reversed(colon.doc[colon.sent.start : colon.i])
-                 if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_PRONOUN_TAGS), None)
+    subject = next((t for t in reversed(colon.doc[colon.sent.start : colon.i])
+                    if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_PRONOUN_TAGS), None)
+    return None if subject is not None and is_thing(subject) else subject
 
 
 def _named_after(cue: Token, spans: list[QuoteSpan]) -> Token | None:
