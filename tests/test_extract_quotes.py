@@ -523,6 +523,14 @@ def test_a_quote_a_colon_introduces_is_the_words_of_the_clauses_subject(nlp, tex
     assert (claim.speaker_mention, claim.speaker.name) == ("ferry operator Jan Toll", "Jan Toll")
 
 
+def test_a_thing_that_convinced_someone_of_a_quotation_is_not_its_speaker(nlp):
+    text = ('"I have learned to trust my own tests," Lena Ostrova told me.\n\nA year at the shipyard had '
+            'convinced her that "you just have to respect the sea" and its moods.')
+    claim = quotes(nlp, text)[-1]
+    assert (claim.content, claim.speaker_mention, claim.speaker.name) == (
+        "you just have to respect the sea", None, "Lena Ostrova")
+
+
 def test_a_thing_before_the_colon_speaks_for_no_one_and_the_quote_continues_the_speaker(nlp):
     text = ('"I read the whole script twice," Mary Steen said.\n\nThat process led to a realization: '
             '"It was a love song from a girl to her mother."')

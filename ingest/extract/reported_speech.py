@@ -44,6 +44,7 @@ from claimkb.ingest.extract.cues import (
     subject_of,
     subject_read_as_conjunct,
 )
+from claimkb.ingest.extract.names import is_thing
 from claimkb.ingest.extract.quotes import MAX_ATTRIBUTION_WORDS
 
 # How news dates when something was said, right after the verb ("said Monday she ...").
@@ -114,8 +115,11 @@ def _introduces_quote(verb: Token, quoted) -> bool:
     parse shows it reports the quoted words, whatever the verb. Not inside what a verb
     of saying reports ("Ng said the figures do not mean the clinic should close, rather
     "that ..."): the quotation there is the words of whoever said it, and the parser
-    hanging it on the inner verb makes that verb no speaker."""
-    if verb.pos_ != "VERB" or subject_of(verb) is None:
+    hanging it on the inner verb makes that verb no speaker. Nor when its subject is a
+    thing, which says nothing ("a stint in the oil industry had convinced her that
+    "..."")."""
+    subject = subject_of(verb)
+    if verb.pos_ != "VERB" or subject is None or is_thing(subject):
         return False
     if any(is_reporting_verb(ancestor) for ancestor in verb.ancestors):
         return False
