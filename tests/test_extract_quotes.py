@@ -846,6 +846,22 @@ def test_a_surname_that_is_also_an_adverb_or_adjective_speaks_after_an_inverted_
     assert quote.speaker.name == f"Dana {surname}" and quote.speaker_mention == surname
 
 
+@pytest.mark.parametrize("surname, opening", [
+    ("Early", "{}"), ("May", "{}"), ("Long", "{}"),
+    ("Early", "The ward was quiet on Monday, but {} still"),
+])
+def test_a_surname_that_is_also_an_adverb_or_modal_speaks_when_it_opens_its_clause(nlp, surname, opening):
+    text = (f"Dana {surname} runs the harbour clinic.\n\n"
+            f"{opening.format(surname)} said the waiting lists were growing every month.")
+    (quote,) = quotes(nlp, text, "indirect_quote")
+    assert quote.speaker.name == f"Dana {surname}" and quote.speaker_mention == surname
+
+
+def test_an_opening_adverb_before_a_verb_of_saying_names_no_one_the_text_does_not(nlp):
+    # guard: with no one of that name, the word stays what the parser says it is
+    assert quotes(nlp, "Early said the waiting lists were growing every month.") == []
+
+
 def test_a_day_after_an_inverted_cue_is_a_time_not_a_speaker(nlp):
     # guard: "said Monday" dates the saying
     (quote,) = quotes(nlp, '"The ferry will run until May," said Monday.')

@@ -127,6 +127,49 @@ def _surname_read_as_modifier(verb: Token) -> Token | None:
     return following if closes else None
 
 
+# what the parser makes of a surname that is also an adverb or a modal verb ("Early
+# said", "May said") when it opens the sentence
+OPENING_MODIFIER_DEPS = ("advmod", "npadvmod", "aux")
+
+
+def _surname_read_as_opening_modifier(verb: Token) -> Token | None:
+    """ "Early said the lists were growing", "but May said the deal ...": a surname that
+    is also an adverb or a modal, opening its clause (after a stop, a comma, "and" or
+    "but") before a verb of saying in the past or third person (so no command) that has
+    no subject, which the parser took for the verb's modifier. Only when the text names
+    someone by that surname after a given name or title ("Sam Early", "Theresa May"):
+    "Also said to be ..." stays a fragment."""
+    if verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    doc = verb.doc
+    # lower-case adverbs may stand between ("Early still says")
+    opening = verb.i - 1
+    while opening >= 0 and doc[opening].dep_ == "advmod" and doc[opening].head.i == verb.i and doc[opening].is_lower:
+        opening -= 1
+    if opening < 0:
+        return None
+    word = doc[opening]
+    # a day ("Monday said") is no surname
+    if (not opening < word.head.i <= verb.i or word.dep_ not in OPENING_MODIFIER_DEPS or not word.is_title
+            or word.ent_type_ not in ("", "PERSON")):
+        return None
+    before = doc[opening - 1] if opening > 0 else None
+    if before is not None and not (before.is_punct or before.is_space or before.dep_ == "cc" or word.is_sent_start):
+        return None
+    return word if _names_someone_by(word) else None
+
+
+def _names_someone_by(surname: Token) -> bool:
+    """Whether the text writes ``surname`` as the last part of a name, after a
+    capitalized given name or title."""
+    doc = surname.doc
+    return any(
+        t.text == surname.text and t.i != surname.i and t.i > 0 and doc[t.i - 1].is_title
+        and (t.pos_ == doc[t.i - 1].pos_ == "PROPN" or t.ent_type_ == doc[t.i - 1].ent_type_ == "PERSON")
+        for t in doc
+    )
+
+
 def _as_one_put_it(verb: Token) -> bool:
     """ "As Ana Ruiz put it, ...": the idiom names whose words follow."""
     children = list(verb.children)
@@ -253,7 +296,7 @@ def subject_of(verb: Token) -> Token | None:
             if surname is not None:
                 return surname
         if seen == 1:
-            conjunct = subject_read_as_conjunct(verb)
+            conjunct = subject_read_as_conjunct(verb) or _surname_read_as_opening_modifier(verb)
             if conjunct is not None:
                 return conjunct
         if verb.dep_ == "relcl":
