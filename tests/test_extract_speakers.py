@@ -214,6 +214,31 @@ def test_a_body_of_people_named_by_a_singular_noun_is_not_the_person_introduced(
     assert claim.speaker.name == body.removeprefix("the ")
 
 
+@pytest.mark.parametrize("share", ["About 40 per cent of the drivers", "A majority of the drivers",
+                                   "Half of the drivers", "Most of the drivers"])
+def test_a_share_of_a_group_is_a_group_that_no_he_refers_back_to(nlp, share):
+    text = (
+        "Tom Varga runs the ferry company's yearly survey of its staff.\n\n"
+        f"{share} said the night shifts were too long.\n\n"
+        '"We will hire more crews next spring," he said.'
+    )
+    claims = claims_by_content(nlp, text)
+    share_said = claims["the night shifts were too long"]
+    assert share_said.speaker.kind == "organization"  # the kind unnamed groups have
+    assert claims["We will hire more crews next spring,"].speaker.name == "Tom Varga"
+
+
+def test_one_of_a_group_is_one_person(nlp):
+    # guard: "one of" names a single member, whom "he" may refer back to
+    text = (
+        "Tom Varga runs the ferry company's yearly survey of its staff.\n\n"
+        "One of the drivers said the night shifts were too long.\n\n"
+        '"We are worn out," he said.'
+    )
+    claims = claims_by_content(nlp, text)
+    assert claims["We are worn out,"].speaker == claims["the night shifts were too long"].speaker
+
+
 @pytest.mark.parametrize("description", ["The former sergeant-at-arms of the legislature",
                                          "The deputy sergeants-at-arms of the legislature"])
 def test_a_hyphenated_compound_is_headed_by_its_first_noun(nlp, description):

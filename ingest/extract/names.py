@@ -105,6 +105,13 @@ PERSON_WORDS = frozenset(
 # Nouns for a body of people that is no organization: singular in form, yet never one
 # person whom "the crowd" or "the audience" could refer back to.
 COLLECTIVE_NOUNS = frozenset("crowd audience mob throng gathering crew congregation public jury".split())
+# Nouns for a share of a group ("a majority of nurses", "40 per cent of voters", "half
+# of the respondents", "most of the staff"): the group speaks, never one person. "One
+# of", "each of" name one, and are not here.
+PORTION_NOUNS = frozenset(
+    "majority minority half third quarter fifth tenth percent cent proportion share number fraction "
+    "handful dozen dozens hundreds thousands millions bulk rest most some many all several few both".split()
+)
 # Offices of public life: news names their holder by title ("Judge Ann Roe"), so "the
 # judge" with no such title in the article is someone new, not the person last discussed.
 PUBLIC_OFFICES = frozenset(
@@ -350,12 +357,20 @@ def is_age(token: Token) -> bool:
     return token.lower_ == "old" and any(child.lemma_.lower() in AGE_UNITS for child in token.children)
 
 
+def is_portion_of_group(noun: Token) -> bool:
+    """ "A majority of nurses", "40 per cent of voters", "half of the respondents": a
+    share of what the "of" names, which is a group of people speaking, not one person,
+    though the noun is singular ("cent" looks like "student")."""
+    return (noun.lemma_.lower() in PORTION_NOUNS
+            and any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children))
+
+
 def names_a_person(mention: Span) -> bool:
     """A noun phrase whose head is a kind of person: an office ("minister"), an
     agent noun ("founder", "defenceman", "economist"), or anyone given an age."""
     head = mention.root
     lemma = head.lemma_.lower()
-    if head.tag_ in ("NNS", "NNPS") or lemma in ORG_NOUNS or is_document_noun(head):
+    if head.tag_ in ("NNS", "NNPS") or lemma in ORG_NOUNS or is_document_noun(head) or is_portion_of_group(head):
         return False
     if lemma in ROLE_NOUNS or PERSON_NOUN.search(lemma):
         return True
@@ -370,7 +385,8 @@ def is_thing(noun: Token) -> bool:
         return False
     lemma = noun.lemma_.lower()
     words = PERSON_WORDS | ORG_NOUNS | COLLECTIVE_NOUNS
-    return lemma not in words and not is_document_noun(noun) and not names_a_person(noun.doc[noun.i : noun.i + 1])
+    return (lemma not in words and not is_document_noun(noun) and not is_portion_of_group(noun)
+            and not names_a_person(noun.doc[noun.i : noun.i + 1]))
 
 
 def described_as_person(ent: Span) -> bool:

@@ -672,7 +672,7 @@ class SpeakerResolver:
     def _resolve_role(self, mention: Span) -> Speaker | None:
         head_noun = names.head_token(mention)
         head = head_noun.lemma_.lower()
-        plural = head_noun.tag_ in ("NNS", "NNPS") or head in COLLECTIVE_NOUNS
+        plural = head_noun.tag_ in ("NNS", "NNPS") or head in COLLECTIVE_NOUNS or names.is_portion_of_group(head_noun)
         # an entity that is only the kind of organization ("The Council") names none
         orgs_inside = ([e for e in mention.ents if e.label_ == "ORG" and not names.only_a_kind(e)]
                        or names.organization_of(mention))
