@@ -1218,3 +1218,19 @@ def test_an_abbreviated_company_word_makes_a_name_an_organization(nlp):
     claims = extract_claims(nlp(text)).claims
     assert [(c.speaker.name, c.speaker.kind) for c in claims if c.kind.endswith("quote")] == [
         ("Brantley Corp", "organization"), ("Brantley Corp", "organization")]
+
+
+@pytest.mark.parametrize("kind", ["Retailer", "Broadcaster", "Carmaker"])
+def test_the_kind_of_business_before_a_name_opening_a_sentence_is_no_part_of_it(nlp, kind):
+    text = (f"{kind} Harbourmart said on Monday that sales rose 4 per cent.\n\n"
+            '"We expect a strong winter," the company said.')
+    claims = claims_by_content(nlp, text)
+    assert claims["that sales rose 4 per cent"].speaker.name == "Harbourmart"
+    assert claims["We expect a strong winter,"].speaker.name == "Harbourmart"
+
+
+def test_an_organization_whose_name_opens_with_a_kind_of_organization_keeps_it(nlp):
+    # guard: "Union" and "Trust" are kinds of organization that names open with
+    text = 'Union Pacific said on Monday that freight volumes rose 4 per cent.'
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker.name == "Union Pacific"

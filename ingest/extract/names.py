@@ -105,6 +105,13 @@ PERSON_WORDS = frozenset(
 # Nouns for a body of people that is no organization: singular in form, yet never one
 # person whom "the crowd" or "the audience" could refer back to.
 COLLECTIVE_NOUNS = frozenset("crowd audience mob throng gathering crew congregation public jury".split())
+# Kinds of business written before an organization's name ("Retailer Harbourmart",
+# "developer Valve"): agent nouns that describe it and that no company's name opens
+# with, unlike "Union Pacific" or "Trust Bank".
+ORG_DESCRIPTORS = frozenset(
+    "developer publisher retailer broadcaster manufacturer automaker carmaker chipmaker drugmaker lender "
+    "insurer distributor supplier producer brewer miner".split()
+)
 # Nouns for a share of a group ("a majority of nurses", "40 per cent of voters", "half
 # of the respondents", "most of the staff"): the group speaks, never one person. "One
 # of", "each of" name one, and are not here.
@@ -192,7 +199,11 @@ def clean_name(text: str) -> str:
     # "Dana Whitfield MP", "Ian Roe KC": letters after a name are no part of it, or
     # "Whitfield" would not find her later ("Labour MP" alone is a role and stays)
     bare = POST_NOMINALS.sub("", text)
-    return bare if len(bare.split()) >= 2 else text
+    text = bare if len(bare.split()) >= 2 else text
+    # "Retailer Harbourmart", "Developer Valve": the kind of business, capitalized to
+    # open a sentence, says what the organization is, as "the retailer" would
+    kind, _, rest = text.partition(" ")
+    return rest if rest[:1].isupper() and kind.lower() in ORG_DESCRIPTORS else text
 
 
 def with_joined_organizations(doc: Doc) -> tuple[Span, ...]:
