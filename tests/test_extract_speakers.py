@@ -1234,3 +1234,11 @@ def test_an_organization_whose_name_opens_with_a_kind_of_organization_keeps_it(n
     text = 'Union Pacific said on Monday that freight volumes rose 4 per cent.'
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
     assert claim.speaker.name == "Union Pacific"
+
+
+@pytest.mark.parametrize("outlet", ["The newspaper", "The magazine", "The outlet"])
+def test_a_news_outlet_called_by_its_kind_is_an_organization_not_the_person_before(nlp, outlet):
+    text = ("Prime Minister Ulf Berg spoke to farmers in Lund on Monday.\n\n"
+            f"{outlet} said the new dam posed a risk to the valley's wells.")
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker.kind == "organization"

@@ -61,7 +61,8 @@ ORG_NOUNS = frozenset(
     district city province state county municipality administration railway railroad
     utility carrier insurer broadcaster publisher manufacturer automaker lender chain
     diocese church league club bureau college embassy consulate tribunal parliament
-    congress senate cabinet constabulary trust
+    congress senate cabinet constabulary trust newspaper magazine tabloid outlet newsletter
+    channel station
     """.split()
 )
 # A state's institutions: news tells them apart by the state's name ("Russia's Defence
