@@ -274,3 +274,18 @@ def test_a_speakers_sentences_after_a_comma_still_end_at_their_stops(nlp):
     text = 'Ann Berg said, "The ferry stopped. We ran out of fuel." Repairs start today.'
     assert [s.text.strip() for s in nlp(text).sents] == [
         'Ann Berg said, "The ferry stopped.', 'We ran out of fuel."', "Repairs start today."]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The harbour bridge reopened in May after two years of repairs.\n\nJournal du Port 2024. Tous droits réservés.",
+     "The harbour bridge reopened in May after two years of repairs."),
+    ("The harbour bridge reopened in May after two years of repairs.\n\nHafenblatt 2024. Alle Rechte vorbehalten.",
+     "The harbour bridge reopened in May after two years of repairs."),
+    ("The harbour bridge reopened in May after two years of repairs.\n\nВсе права защищены.",
+     "The harbour bridge reopened in May after two years of repairs."),
+    # the notice's second sentence, cut from a copyright line after the site's name
+    ("항구 다리가 2년간의 보수 끝에 5월에 다시 열렸다.\n\nCopyright ⓒ Harbournews.example. 무단전재 및 재배포 금지",
+     "항구 다리가 2년간의 보수 끝에 5월에 다시 열렸다."),
+])
+def test_a_rights_notice_in_another_language_is_no_claim(nlp, text, kept):
+    assert [content for _, content in kinds(nlp, text)] == [kept]

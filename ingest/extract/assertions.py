@@ -146,9 +146,16 @@ WITHHELD_UNTIL_TOLD = re.compile(
 # the sign or the word), "All rights reserved", where the piece first appeared, and the
 # serial number of a periodical. "Copyright" inside a sentence ("sued over copyright")
 # is news, so only a line that opens with it counts.
+# "All rights reserved" and "no reproduction without permission" as pages in other
+# languages write them (French, German, Spanish, Portuguese, Italian, Russian, Chinese,
+# Japanese, Korean): a notice in any language is no claim.
+RIGHTS_RESERVED = (
+    r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados"
+    r"|tutti i diritti riservati|все права защищены|版权所有|版權所有|無断転載|무단\s*전재|재배포\s*금지"
+)
 BOILERPLATE = re.compile(
     r"^\W*(?:©|ⓒ|\(c\)\s*\d{4}|copyright\b)"
-    r"|\ball rights reserved\b"
+    r"|\ball rights reserved\b|" + RIGHTS_RESERVED +
     r"|^\W*(?:this (?:article|story|piece|post) (?:was |is )?)?(?:originally|first) (?:published|appeared)"
     r" (?:on|in|at|by)\b"
     r"|\bISSN:?\s*\d{4}-?\d{3}[\dxX]\b",
