@@ -128,7 +128,7 @@ def _surname_read_as_modifier(verb: Token) -> Token | None:
 
 
 # what the parser makes of a surname that is also an adverb or a modal verb ("Early
-# said", "May said") when it opens the sentence
+# said", "May said") when it opens its clause
 OPENING_MODIFIER_DEPS = ("advmod", "npadvmod", "aux")
 
 
@@ -296,9 +296,10 @@ def subject_of(verb: Token) -> Token | None:
             if surname is not None:
                 return surname
         if seen == 1:
-            conjunct = subject_read_as_conjunct(verb) or _surname_read_as_opening_modifier(verb)
-            if conjunct is not None:
-                return conjunct
+            # a subject the parser read as something else: a conjunct, an adverb, a modal
+            misread = subject_read_as_conjunct(verb) or _surname_read_as_opening_modifier(verb)
+            if misread is not None:
+                return misread
         if verb.dep_ == "relcl":
             return verb.head
         controller = _object_controller(verb)
