@@ -9,6 +9,7 @@ import gzip
 import io
 import json
 import os
+import warnings
 from functools import cache
 from pathlib import Path
 
@@ -377,6 +378,18 @@ def test_feed_dates_feedparser_misreads_or_cannot_read(tmp_path):
     assert dt.datetime.fromisoformat(foreign_weekday.published) == dt.datetime(
         2022, 11, 15, 23, 38, 15, tzinfo=dt.timezone.utc
     )
+
+
+def test_feed_dates_are_read_without_feedparser_s_deprecated_fallback(tmp_path):
+    # a publication date alone that cannot be read: the reader goes on to look for an
+    # update date, which feedparser would answer with the publication date and a warning
+    # that it will stop doing so
+    feed = ('<rss version="2.0"><channel><title>F</title><item><title>T</title><description>Text.</description>'
+            "<pubDate>the morning after the storm</pubDate></item></channel></rss>")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        (record,) = read(write(tmp_path, "dates.xml", feed))
+    assert record.published is None
 
 
 def test_invalid_feed_and_feed_without_entries_are_rejected(tmp_path):

@@ -92,7 +92,12 @@ def entry_published(entry, source: str) -> str | None:
     """
     unreadable = None
     for name in ("published", "updated"):
-        raw, parsed = entry.get(name) or "", entry.get(f"{name}_parsed")
+        # asked for "updated" that it lacks, feedparser hands back "published" with a
+        # warning that it will stop: read only the dates the entry has
+        if name not in entry:
+            continue
+        raw = entry.get(name) or ""
+        parsed = entry.get(f"{name}_parsed") if f"{name}_parsed" in entry else None
         if parsed and not TWELVE_HOUR_CLOCK.search(raw):
             return dt.datetime(*parsed[:6]).replace(tzinfo=dt.timezone.utc).isoformat()
         try:
