@@ -866,3 +866,16 @@ def test_a_day_after_an_inverted_cue_is_a_time_not_a_speaker(nlp):
     # guard: "said Monday" dates the saying
     (quote,) = quotes(nlp, '"The ferry will run until May," said Monday.')
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Ines Ford said the toll on the old east bridge was "a tax".', 'the toll on the old east bridge was "a tax"'),
+    ('Ines Ford said the toll on the old east bridge was "a tax."', 'the toll on the old east bridge was "a tax."'),
+    ("Ines Ford said the toll on the old east bridge was “a tax”.", "the toll on the old east bridge was “a tax”"),
+    # guard: a quotation closed inside what was said needs nothing more
+    ('Ines Ford said the toll on the old east bridge was a "tax" on the poor.',
+     'the toll on the old east bridge was a "tax" on the poor'),
+])
+def test_what_was_said_keeps_the_mark_that_closes_a_quotation_opened_in_it(nlp, text, content):
+    (claim,) = quotes(nlp, text, "indirect_quote")
+    assert claim.content == content

@@ -164,7 +164,8 @@ def test_the_prosecutor_is_williams(seed_db):
 def test_the_original_sextortion_passage_is_extracted_as_williams_s(seed_db):
     _, content, kind, speaker, mention, _ = the_claim(seed_db, ORIGINAL, "sextortion cases")
     assert kind == "indirect_quote" and (speaker, mention) == ("Beth Williams", "She")
-    assert content.endswith("on a daily basis")
+    # whole, to the mark that closes the quotation opened in it
+    assert content.endswith('on a daily basis."')
 
 
 def test_the_sextortion_passage_links_only_to_its_counterpart_not_the_predator_quote(seed_db):

@@ -25,7 +25,8 @@ a commitment to act ("she promised to meet the leaders"), an intention, not a cl
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -136,8 +137,27 @@ def find_reported_speech(doc: Doc, cues: list[Token], quoted) -> list[ReportedCl
         # the complement is itself a direct quote ("...," said X): the quote is the claim
         if inside > (claim.content_end - claim.content_start) / 2:
             continue
-        found.append(claim)
+        found.append(_with_its_closing_mark(doc.text, claim))
     return found
+
+
+# A stop or comma the quotation closes on, then its closing double mark
+CLOSING_MARK = re.compile(r'[.,!?]?["”]')
+
+
+def _with_its_closing_mark(text: str, claim: ReportedClaim) -> ReportedClaim:
+    """What was said ends where its clause does, without the closing punctuation, but a
+    quotation opened inside it keeps the mark that closes it (and the stop before that
+    mark): 'said the plan was "a disaster".' reports 'the plan was "a disaster"', not
+    'the plan was "a disaster'."""
+    content = text[claim.content_start : claim.content_end]
+    if content.count("“") <= content.count("”") and content.count('"') % 2 == 0:
+        return claim
+    closing = CLOSING_MARK.match(text, claim.content_end)
+    if closing is None:
+        return claim
+    end = closing.end()
+    return replace(claim, content_end=end, segments=[*claim.segments[:-1], (claim.segments[-1][0], end)])
 
 
 def _complement_claim(cue: Token) -> ReportedClaim | None:
