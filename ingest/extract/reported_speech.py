@@ -129,6 +129,7 @@ def _introduces_quote(verb: Token, quoted) -> bool:
 
 def find_reported_speech(doc: Doc, cues: list[Token], quoted) -> list[ReportedClaim]:
     found = []
+    text = doc.text  # Doc.text joins every token: build it once
     for cue in cues:
         claim = _according_to(cue) if cue.lower_ == "according" else _complement_claim(cue)
         if claim is None:
@@ -137,7 +138,7 @@ def find_reported_speech(doc: Doc, cues: list[Token], quoted) -> list[ReportedCl
         # the complement is itself a direct quote ("...," said X): the quote is the claim
         if inside > (claim.content_end - claim.content_start) / 2:
             continue
-        found.append(_with_its_closing_mark(doc.text, claim))
+        found.append(_with_its_closing_mark(text, claim))
     return found
 
 
