@@ -1242,3 +1242,25 @@ def test_a_news_outlet_called_by_its_kind_is_an_organization_not_the_person_befo
             f"{outlet} said the new dam posed a risk to the valley's wells.")
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
     assert claim.speaker.kind == "organization"
+
+
+def test_one_run_of_names_the_parser_splits_into_two_subjects_is_headed_by_the_second(nlp):
+    # the parser reads "CPUC" and "President Dana Whitfield" as two subjects of "said"
+    text = "In a memo calling for the audit, CPUC President Dana Whitfield said that the lines were old."
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker.name == "Dana Whitfield"
+
+
+def test_a_subject_completing_what_hangs_off_the_one_before_is_not_the_head(nlp):
+    # guard: "Nature" ends the first subject's "published in the journal", which finds
+    text = ("Recent research published in the journal Nature found that a shift to plant-based "
+            "eating could cut farm emissions by half.")
+    assert not [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+
+
+@pytest.mark.parametrize("source", ["the owner of the team, Dana Cole,", "the owner, Dana Cole,"])
+def test_a_noun_of_the_quoted_words_taken_for_the_subject_does_not_say_them(nlp, source):
+    # the parser makes "coach" the subject of "said"; who speaks is outside the marks
+    text = f'"Great coach," {source} said.'
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert claim.speaker.name == "Dana Cole"

@@ -269,7 +269,7 @@ def subject_of(verb: Token) -> Token | None:
             # is none
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("that", "which", "who") and not child.is_punct:
                 if child.dep_ == "nsubj":
-                    return child
+                    return _subject_split_in_two(child)
                 passive_subject = child
         # a verb conjoined to a passive shares its subject, not its agent: "The minister
         # was criticized by the union and said ..." is the minister's
@@ -316,6 +316,19 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _subject_split_in_two(subject: Token) -> Token:
+    """ "CPUC President Dana Whitfield said": the parser sometimes reads one noun phrase
+    as two subjects of the verb, "CPUC" and "President Dana Whitfield", with nothing
+    between them. An English noun phrase ends in its head, so the second is the
+    subject. Only when the first ends in its own head: in "research published in the
+    journal Nature found", "Nature" belongs to what hangs off the first."""
+    if any(not t.is_punct for t in subject.subtree if t.i > subject.i):
+        return subject
+    following = (c for c in subject.head.children
+                 if c.dep_ == "nsubj" and c.left_edge.i == subject.right_edge.i + 1)
+    return next(following, subject)
 
 
 def _object_controller(verb: Token) -> Token | None:
