@@ -126,6 +126,26 @@ def test_spokesperson_for_an_organization(nlp):
     assert claim.citations == ["HMRC"]
 
 
+def test_a_spokesperson_naming_no_one_speaks_for_the_organization_the_sentence_before_is_about(nlp):
+    text = ("Harbourmart, part of the Tellan Group, did not accept the offer. A spokesperson who "
+            "did not wish to be named said the chain never sells vaccines.\n\n"
+            '"Running a clinic is not feasible," the spokesperson said.')
+    claims = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert [c.speaker.name for c in claims] == ["Harbourmart spokesperson"] * 2
+    assert claims[0].citations == ["Harbourmart"]
+
+
+@pytest.mark.parametrize("text", [
+    "Premier Ann Reyes did not attend. A spokeswoman said the premier was ill.",
+    "Harbourmart opened a store in May.\n\nShoppers lined up early. Many waited for an hour. "
+    "Later a spokesperson said more stores would open soon.",
+])
+def test_a_spokesperson_after_a_person_or_far_from_an_organization_speaks_for_no_organization(nlp, text):
+    # guard: only an organization that a sentence right before is about
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker.name in ("spokeswoman", "spokesperson")
+
+
 @pytest.mark.parametrize("text, speaker", [
     ('A fisherman on the pier said "the catch is down."', "fisherman on the pier"),
     ('A volunteer from the food bank said "demand has doubled."', "volunteer from the food bank"),

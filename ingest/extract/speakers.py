@@ -735,6 +735,11 @@ class SpeakerResolver:
                 spoken_for = self._entity_speaker(orgs_inside[0])
             elif head in REPRESENTATIVE_NOUNS and kind_of_org is not None:
                 spoken_for = self._organization_of_kind(kind_of_org.lemma_.lower(), at)
+            elif head in ROLE_SYNONYMS["spokesperson"] and not any(
+                    c.dep_ in ("prep", "poss", "compound") for c in head_noun.children):
+                # "Acme did not accept the offer. A spokesperson said ...": a spokesperson
+                # who names no one speaks for the organization the sentence before is about
+                spoken_for = self._organization_subject_before(mention)
             if spoken_for is not None:
                 # an unnamed spokesperson is named after the organization it speaks for
                 # ("a spokesperson for Acme", "an Acme spokesperson": "Acme
@@ -805,6 +810,19 @@ class SpeakerResolver:
             if ((mention.is_subject or mention.introduced) and mention.speaker.kind == "person"
                     and self._is_one(mention.speaker)):
                 return mention.speaker
+        return None
+
+    def _organization_subject_before(self, mention: Span) -> Speaker | None:
+        """The organization (not a group) that is the subject of a sentence, in the
+        sentence of ``mention`` or the one before, the nearest first."""
+        sentence = bisect.bisect_right(self._sentence_starts, mention.start_char) - 1
+        since = self._sentence_starts[max(sentence - 1, 0)]
+        i = bisect.bisect_left(self._starts, mention.start_char)
+        for before in reversed(self._mentions[:i]):
+            if before.start < since:
+                return None
+            if before.is_subject and self._is_organization(before.speaker):
+                return before.speaker
         return None
 
     def _named_next(self, mention: Span) -> Speaker | None:
