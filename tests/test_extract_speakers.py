@@ -989,6 +989,20 @@ def test_a_states_institution_keeps_the_states_name(nlp):
     assert claims["its own quota would stay the same"].speaker.name == "Iceland's Fisheries Ministry"
 
 
+@pytest.mark.parametrize("owner", ["Westmere Governor's", "South Eastvale's", "The Eastvale Mayor's"])
+def test_an_office_or_place_whose_institution_it_is_keeps_its_name(nlp, owner):
+    text = f"{owner} Office of Emergency Services said in a letter that the carriers' response was too slow."
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker.name == f"{owner.removeprefix('The ')} Office of Emergency Services"
+
+
+def test_a_persons_office_is_not_named_after_an_institution(nlp):
+    # guard: a person's possessive is no place's or office's
+    text = "Dana Whitfield's Office of Public Affairs said that the charges would stand."
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert not claim.speaker.name.startswith("Dana Whitfield's")
+
+
 @pytest.mark.parametrize("text, speaker", [
     # a kind of organization, as the institution capitalizes it or not, refers back
     ('The Royal College of Harbour Pilots urged calm. The College said staff should "avoid sailing alone".',

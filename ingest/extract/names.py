@@ -435,16 +435,27 @@ def only_a_kind(ent: Span) -> bool:
 
 
 def state_owning(ent: Span) -> str | None:
-    """The place whose institution ``ent`` is, as written with its possessive
-    ("Russia's" of "Russia's Defence Ministry"), or None."""
+    """The place or public office whose institution ``ent`` is, as written with its
+    possessive ("Russia's" of "Russia's Defence Ministry", "California Governor's" of
+    "California Governor's Office of Emergency Services"), or None: the capitalized
+    words before the possessive, among them a place or an office."""
     if ent.start < 2 or not any(t.lower_ in STATE_INSTITUTION_NOUNS for t in ent):
         return None
-    possessive, place = ent.doc[ent.start - 1], ent.doc[ent.start - 2]
-    if possessive.tag_ != "POS" or place.ent_type_ != "GPE":
+    if ent.doc[ent.start - 1].tag_ != "POS":
         return None
-    holding = entity_of(place)
-    start = holding.start if holding is not None else place.i
-    return ent.doc[start:ent.start].text
+    start = ent.start - 1
+    while start > 0 and _in_owner_name(ent.doc[start - 1]):
+        start -= 1
+    owner = ent.doc[start : ent.start - 1]
+    if not any(t.ent_type_ == "GPE" or t.lemma_.lower() in PUBLIC_OFFICES for t in owner):
+        return None
+    return ent.doc[start : ent.start].text
+
+
+def _in_owner_name(token: Token) -> bool:
+    """A capitalized word of a place's or an office's name ("California", "Governor"),
+    not of a person's."""
+    return token.tag_ == "NNP" and token.is_title and token.ent_type_ not in PERSON_LABELS
 
 
 def names_a_relative(ent: Span) -> bool:
