@@ -1298,3 +1298,10 @@ def test_a_noun_of_the_quoted_words_taken_for_the_subject_does_not_say_them(nlp,
     text = f'"Great coach," {source} said.'
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
     assert claim.speaker.name == "Dana Cole"
+
+
+def test_a_word_the_parser_split_at_its_hyphen_is_the_whole_source(nlp):
+    # "counter-protesters" are not the "protesters" they oppose
+    text = 'In the square, a rally has been met with counter-protesters who have vowed to keep "outsiders off our streets".'
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert claim.speaker.name == "counter-protesters"

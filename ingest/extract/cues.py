@@ -392,6 +392,10 @@ def name_span(token: Token) -> Span:
         doc[start].is_punct and doc[start].text not in "-–'’" or "\n" in doc[start : token.i].text
     ):
         start += 1
+    # a word the parser split at its hyphen is one word: "counter-protesters"
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
     end = token.i + 1
     # keep "for HMRC" / "of the company" after a role noun, and the description of an
     # unnamed source ("a person familiar with the talks"), but not clauses
