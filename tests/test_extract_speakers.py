@@ -1305,3 +1305,10 @@ def test_a_word_the_parser_split_at_its_hyphen_is_the_whole_source(nlp):
     text = 'In the square, a rally has been met with counter-protesters who have vowed to keep "outsiders off our streets".'
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
     assert claim.speaker.name == "counter-protesters"
+
+
+def test_they_refers_to_a_kind_of_people_before_a_nearer_plural_thing(nlp):
+    text = ('Although a pond is not a perfect model, the authors argued, glass beads showed potential. '
+            '"This method may serve to preserve the ice," they wrote.')
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert claim.speaker.name == "authors"

@@ -390,6 +390,13 @@ def names_a_person(mention: Span) -> bool:
     return re.search(r"\b\d+-year-old\b", mention.text) is not None
 
 
+def is_kind_of_people(noun: Token) -> bool:
+    """A noun for people of some kind, singular or plural: an office or role, an agent
+    noun ("authors", "residents"), or a word for persons ("officials", "experts")."""
+    lemma = noun.lemma_.lower()
+    return lemma in ROLE_NOUNS or lemma in PERSON_WORDS or PERSON_NOUN.search(lemma) is not None
+
+
 def is_thing(noun: Token) -> bool:
     """A singular common noun, named by no entity, that is no kind of person, group,
     organization or document: "That process", "the realization". It speaks for no one."""

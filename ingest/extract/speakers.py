@@ -660,14 +660,15 @@ class SpeakerResolver:
         """The nearest plural common noun that is a subject, before ``token`` in its
         sentence or the one before: "Members complained about what they said",
         "Senators are eager to leave, and they say ...". "They" refers to such a
-        group before any organization or person named further back."""
+        group before any organization or person named further back, and to a kind of
+        people before things ("the authors argued, glass microspheres showed promise.
+        '...,' they wrote")."""
         sent = token.sent
         start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        for candidate in reversed(self.doc[start : token.i]):
-            if (candidate.dep_ in SUBJECT_DEPS and candidate.tag_ == "NNS" and candidate.pos_ == "NOUN"
-                    and not is_document_noun(candidate) and not self._inside_quote(candidate.idx)):
-                return candidate
-        return None
+        groups = [candidate for candidate in reversed(self.doc[start : token.i])
+                  if candidate.dep_ in SUBJECT_DEPS and candidate.tag_ == "NNS" and candidate.pos_ == "NOUN"
+                  and not is_document_noun(candidate) and not self._inside_quote(candidate.idx)]
+        return next((g for g in groups if names.is_kind_of_people(g)), groups[0] if groups else None)
 
     def _resolve_role(self, mention: Span) -> Speaker | None:
         head_noun = names.head_token(mention)
