@@ -1312,3 +1312,24 @@ def test_they_refers_to_a_kind_of_people_before_a_nearer_plural_thing(nlp):
             '"This method may serve to preserve the ice," they wrote.')
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
     assert claim.speaker.name == "authors"
+
+
+def test_a_pronoun_inside_what_someone_reports_tells_nothing_of_the_speakers_gender(nlp):
+    # "her" in Devar's words is Ana Ruiz, whom he speaks of: it does not make Devar a
+    # woman (a given name no census list holds leaves his gender to the pronouns)
+    text = ("Ana Ruiz, the mayor's daughter, was cleared early on. The first witness was inquiry head "
+            "Brigadier Okonta Devar.\n\nDevar said the inquiry found that of the three accounts in her "
+            "name, two were fake. He said not all of her followers backed her, with some calling her out.\n\n"
+            'Ruiz did not attend. "It is a sad day for the family," she said.')
+    claims = claims_by_content(nlp, text)
+    assert claims["not all of her followers backed her, with some calling her out"].speaker.name == "Okonta Devar"
+    sad_day = claims["It is a sad day for the family,"].speaker
+    assert sad_day is None or sad_day.name != "Okonta Devar"
+
+
+def test_the_subject_of_what_someone_reports_still_tells_their_gender(nlp):
+    # guard: "she" as the reported clause's subject is the speaker herself
+    text = ("Brigadier Okonta Devar led the inquiry. Devar said she would resign in May.\n\n"
+            '"I have done my part," she said.')
+    claims = claims_by_content(nlp, text)
+    assert claims["I have done my part,"].speaker.name == "Okonta Devar"

@@ -231,8 +231,12 @@ class SpeakerResolver:
         starts = [m.start for m in persons]
         for token in self.doc:
             gender = "m" if token.lower_ in ("he", "him", "his") else "f" if token.lower_ in ("she", "her") else None
-            # a caption's pronoun is about the people in the photo, who are no mentions
-            if gender is None or self._inside_quote(token.idx) or names.is_caption(token.sent):
+            # a caption's pronoun is about the people in the photo, who are no mentions,
+            # and one inside what someone reports is about whom they speak of ("Lee said
+            # the account in her name was fake"), unless it is the reported clause's
+            # subject ("Lee said she would resign")
+            if (gender is None or self._inside_quote(token.idx) or names.is_caption(token.sent)
+                    or _in_what_is_reported(token)):
                 continue
             i = bisect.bisect_left(starts, token.idx)
             if i == 0:
@@ -877,3 +881,10 @@ class SpeakerResolver:
             return False
         root = span.root
         return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in ISSUING_LEMMAS
+
+
+def _in_what_is_reported(token: Token) -> bool:
+    """Whether ``token`` is inside the clause a verb of saying reports, below its subject."""
+    if token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ccomp" and is_reporting_verb(token.head.head):
+        return False
+    return any(ancestor.dep_ == "ccomp" and is_reporting_verb(ancestor.head) for ancestor in token.ancestors)
