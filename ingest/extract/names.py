@@ -85,6 +85,8 @@ ROLE_SYNONYMS = {
     "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
     "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
     "official": {"official", "officer"},
+    # a judge of a Commonwealth superior court is titled "Justice": "Justice Ann Roe"
+    "judge": {"judge", "justice"},
     "officer": {"officer", "official", "constable", "sergeant", "inspector"},
 }
 # Offices that are written capitalized yet are roles, not names ("Prosecutor said").
