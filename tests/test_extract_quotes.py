@@ -782,6 +782,20 @@ def test_a_headline_names_the_speaker_before_a_colon_or_after_a_dash(nlp, text, 
     assert (quote.kind, quote.content, quote.speaker.name) == ("direct_quote", content, speaker)
 
 
+def test_a_quotation_signed_on_the_line_below_is_its_signers(nlp):
+    # testimonials and epigraphs: a paragraph of quoted words, then a dash and a name
+    text = ('"A gorgeous play with a storytelling style of its own."\n\n– Tomas Vell\n\n'
+            '"Beautiful spectacle! The costumes are wonderful."\n\n— Mira Kessel, Eastvale')
+    assert [q.speaker.name for q in quotes(nlp, text)] == ["Tomas Vell", "Mira Kessel"]
+
+
+def test_a_dash_line_that_says_something_signs_nothing(nlp):
+    # guard: a line after the quote that opens with a dash but has a verb is no signature
+    text = 'The council met on Monday.\n\n"We will not back down."\n\n- The board meets again on Friday.'
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker is None
+
+
 def test_a_headline_label_before_a_colon_names_no_speaker(nlp):
     # a guard: the words before the colon name no one
     (quote,) = quotes(nlp, 'Weekly roundup: "We will not back down on fares"')

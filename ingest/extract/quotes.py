@@ -53,6 +53,7 @@ RELATIVE_PRONOUN_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" openi
 VERB_TAGS = frozenset({"VERB", "AUX"})
 # A dash after a quotation and the words that credit it, to the end of the line.
 CREDIT_AFTER_DASH = re.compile(r"[ \t]*[-–—][ \t]*(\S[^\n]*)")
+WHITESPACE = re.compile(r"\s*")
 
 # British style quotes in single marks and nests a quotation inside one in double marks.
 # A text's style shows where a quotation opens an utterance: a paragraph's start, or
@@ -572,9 +573,17 @@ def _named_before(colon: Token | None) -> Span | None:
 
 def _credited_after(doc: Doc, article: str, span: QuoteSpan) -> Span | None:
     """ "'We will not back down' - Ann Marsh, union leader": a quotation credited after
-    a dash, by a name or a role with no verb, to the end of its line."""
+    a dash, by a name or a role with no verb, to the end of its line; or, for a
+    quotation that is a paragraph of its own, on the line after it (a testimonial or an
+    epigraph signed below: "'...'" then "– Ann Marsh")."""
     line_end = paragraph_end(article, span.end)
-    credit = CREDIT_AFTER_DASH.match(article, span.end, line_end)
+    start = span.end
+    if not article[span.end : line_end].strip() and not article[paragraph_start(article, span.start) : span.start].strip():
+        following = WHITESPACE.match(article, line_end).end()
+        start, line_end = following, paragraph_end(article, following)
+        if word_count(article[start:line_end]) > MAX_ATTRIBUTION_WORDS:
+            return None
+    credit = CREDIT_AFTER_DASH.match(article, start, line_end)
     if credit is None:
         return None
     words = doc.char_span(credit.start(1), line_end, alignment_mode="expand")
