@@ -53,7 +53,7 @@ RELATIVE_PRONOUN_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" openi
 VERB_TAGS = frozenset({"VERB", "AUX"})
 # A dash after a quotation and the words that credit it, to the end of the line.
 CREDIT_AFTER_DASH = re.compile(r"[ \t]*[-–—][ \t]*(\S[^\n]*)")
-WHITESPACE = re.compile(r"\s*")
+NON_SPACE = re.compile(r"\S")
 
 # British style quotes in single marks and nests a quotation inside one in double marks.
 # A text's style shows where a quotation opens an utterance: a paragraph's start, or
@@ -579,8 +579,10 @@ def _credited_after(doc: Doc, article: str, span: QuoteSpan) -> Span | None:
     line_end = paragraph_end(article, span.end)
     start = span.end
     if not article[span.end : line_end].strip() and not article[paragraph_start(article, span.start) : span.start].strip():
-        following = WHITESPACE.match(article, line_end).end()
-        start, line_end = following, paragraph_end(article, following)
+        following = NON_SPACE.search(article, line_end)
+        if following is None:
+            return None
+        start, line_end = following.start(), paragraph_end(article, following.start())
         if word_count(article[start:line_end]) > MAX_ATTRIBUTION_WORDS:
             return None
     credit = CREDIT_AFTER_DASH.match(article, start, line_end)
