@@ -18,6 +18,13 @@ def test_document_with_a_named_author_speaks_for_it(nlp):
     assert "Fraser Institute" in extraction.citations
 
 
+def test_document_sent_from_a_named_author_speaks_for_it(nlp):
+    # "from" on the participle that describes the document, as "released by" already was
+    text = "A release sent to media from the Harbour Workers Union late Friday said most of the staff voted yes."
+    claim = quote_with(nlp, text, "voted yes")
+    assert claim.speaker.name == "Harbour Workers Union"
+
+
 def test_document_with_its_owner_before_it(nlp):
     text = (
         "Police arrested two men near the border on Tuesday.\n\n"

@@ -544,16 +544,12 @@ class SpeakerResolver:
                 return self._resolve_pronoun(child)
             if child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
                 return self.resolve(name_span(child))
-            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-                author = next((p for p in child.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
-                # "reports from Bangladesh": where a document comes from is no author
-                if author is not None and not (child.lower_ == "from" and author.ent_type_ in ("GPE", "LOC")):
-                    return self.resolve(name_span(author))
-            if child.dep_ in ("acl", "relcl"):  # "a study (which is being) released by X"
-                for agent in child.children:
-                    author = next((p for p in agent.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
-                    if agent.dep_ == "agent" and author is not None:
-                        return self.resolve(name_span(author))
+            author = _author_after(child)
+            # "a study (which is being) released by X", "a release sent to media from X"
+            if author is None and child.dep_ in ("acl", "relcl"):
+                author = next((a for a in map(_author_after, child.children) if a is not None), None)
+            if author is not None:
+                return self.resolve(name_span(author))
         return None
 
     def _resolve_name(self, mention: Span) -> Speaker:
@@ -888,3 +884,16 @@ def _in_what_is_reported(token: Token) -> bool:
     if token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ccomp" and is_reporting_verb(token.head.head):
         return False
     return any(ancestor.dep_ == "ccomp" and is_reporting_verb(ancestor.head) for ancestor in token.ancestors)
+
+
+def _author_after(preposition: Token) -> Token | None:
+    """The name a "by", "from" or "of" names as a document's author ("a report by
+    Acme", "a release from the union"), or an agent's ("released by Acme"); where a
+    document comes from is no author ("reports from Bangladesh")."""
+    if not (preposition.dep_ == "agent" or preposition.dep_ == "prep" and preposition.lower_ in ("by", "from", "of")):
+        return None
+    author = next((p for p in preposition.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+    if author is None or preposition.lower_ == "from" and author.ent_type_ in ("GPE", "LOC"):
+        return None
+    return author
+
