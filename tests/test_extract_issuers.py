@@ -25,6 +25,14 @@ def test_document_sent_from_a_named_author_speaks_for_it(nlp):
     assert claim.speaker.name == "Harbour Workers Union"
 
 
+def test_a_numbered_branch_keeps_its_number(nlp):
+    # the NER reads "HWU Local" as the organization and leaves its number out
+    text = ('A release from HWU Local 1005 late Friday said most of the staff voted yes.\n\n'
+            '"It is a good day for the members," the union said.')
+    claims = [c for c in extract_claims(nlp(text)).claims if c.kind.endswith("quote")]
+    assert [c.speaker.name for c in claims] == ["HWU Local 1005"] * 2
+
+
 def test_document_with_its_owner_before_it(nlp):
     text = (
         "Police arrested two men near the border on Tuesday.\n\n"

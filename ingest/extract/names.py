@@ -247,6 +247,24 @@ def with_time_zones(doc: Doc) -> tuple[Span, ...]:
     return tuple(ents)
 
 
+def with_numbered_organizations(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` with the number that ends an organization's name read as part of it,
+    where the NER leaves it out or takes it for a count or a date: "UFCW Local 832",
+    "Unifor Local 444" (a union's branches are numbered). Only a number the parser hangs
+    on the name's last word."""
+    ents = list(doc.ents)
+    for n, ent in enumerate(ents):
+        number = doc[ent.end] if ent.label_ == "ORG" and ent.end < len(doc) else None
+        if number is None or not number.is_digit or number.dep_ != "nummod" or number.head.i != ent.end - 1:
+            continue
+        ents[n] = Span(doc, ent.start, ent.end + 1, label="ORG")
+        after = ents[n + 1] if n + 1 < len(ents) else None
+        if after is not None and after.start == number.i:
+            # "1005 late Friday": the rest of what the NER read with the number
+            ents[n + 1] = Span(doc, number.i + 1, after.end, label=after.label_)
+    return tuple(e for e in ents if len(e))
+
+
 def with_name_apostrophes(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents`` with the apostrophe a name begins with, which the NER leaves out:
     Sesotho names write "’Ma" for "Mma", mother of ("’Mamello Ntho"). Only a right single
