@@ -249,9 +249,9 @@ def with_time_zones(doc: Doc) -> tuple[Span, ...]:
 
 def with_numbered_organizations(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents`` with the number that ends an organization's name read as part of it,
-    where the NER leaves it out or takes it for a count or a date: "UFCW Local 832",
-    "Unifor Local 444" (a union's branches are numbered). Only a number the parser hangs
-    on the name's last word."""
+    where the NER leaves it out or takes it for a count or a date: "HWU Local 1005" (a
+    union's branches are numbered). Only a number the parser hangs on the name's last
+    word."""
     ents = list(doc.ents)
     for n, ent in enumerate(ents):
         number = doc[ent.end] if ent.label_ == "ORG" and ent.end < len(doc) else None
