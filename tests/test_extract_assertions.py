@@ -151,6 +151,12 @@ def test_only_a_short_phrase_without_a_head_is_a_fragment(nlp):
     assert why_not_checkable(next(headline.sents)) is None
 
 
+@pytest.mark.parametrize("text", ['"Open the door!" an officer shouted.', '"Is it safe?" the boy later asked.'])
+def test_the_attribution_cut_off_after_a_quote_is_no_claim(nlp, text):
+    # the sentence splitter ends a sentence at the quote's "!" or "?"
+    assert [kind for kind, _ in kinds(nlp, text)] == ["direct_quote"]
+
+
 def test_a_verbless_line_of_its_own_inside_a_text_is_a_label(nlp):
     # a section heading and the entries of a list, each a line of its own after the first
     text = ("Three phones went on sale in Port Elmer this week.\n\n"

@@ -25,7 +25,7 @@ from claimkb.ingest.extract import names
 from claimkb.ingest.extract.assertions import is_checkable
 from claimkb.ingest.extract.chunks import LONG_TEXT, split_text
 from claimkb.ingest.extract.citations import find_citations
-from claimkb.ingest.extract.cues import is_document_noun, is_unattributed_passive
+from claimkb.ingest.extract.cues import is_document_noun, is_reporting_verb, is_unattributed_passive
 from claimkb.ingest.extract.hedges import find_hedge
 from claimkb.ingest.extract.link_lines import link_line_ranges
 from claimkb.ingest.extract.nlp import parseable
@@ -311,7 +311,7 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
             q for q in _quantities(text[start:end], start)
             if not covered(offsets(q)[0]) and not quoted(offsets(q)[0]) and not attributions(offsets(q)[0])
         ]
-        if not is_checkable(sent):
+        if not is_checkable(sent) or _only_attribution(words, attributions):
             continue
         if outside:
             kind = "statistic"
@@ -333,6 +333,14 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
             )
         )
     return out
+
+
+def _only_attribution(words: list, attributions) -> bool:
+    """ "an officer shouted.": what the sentence splitter cut off after a quote ending in
+    "!" or "?" is the quote's attribution alone (its speaker, its verb of saying, an
+    adverb), no claim of its own."""
+    return all(t.is_punct or attributions(t.idx) or t.pos_ in ("ADV", "PART") or is_reporting_verb(t)
+               for t in words)
 
 
 def _whole_line(text: str, quote: tuple[int, int]) -> bool:
