@@ -796,6 +796,12 @@ def test_a_dash_line_that_says_something_signs_nothing(nlp):
     assert quote.speaker is None
 
 
+@pytest.mark.parametrize("verb", ["ordered", "commanded"])
+def test_a_command_given_is_said(nlp, verb):
+    (quote,) = quotes(nlp, f'"Hands up! Step away from the car!" an officer {verb}.')
+    assert (quote.content, quote.speaker.name) == ("Hands up! Step away from the car!", "officer")
+
+
 def test_a_headline_label_before_a_colon_names_no_speaker(nlp):
     # a guard: the words before the colon name no one
     (quote,) = quotes(nlp, 'Weekly roundup: "We will not back down on fares"')
