@@ -19,7 +19,7 @@ from itertools import groupby
 from typing import NamedTuple, TypeVar
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract import names
 from claimkb.ingest.extract.assertions import is_checkable
@@ -335,7 +335,7 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
     return out
 
 
-def _only_attribution(words: list, attributions) -> bool:
+def _only_attribution(words: list[Token], attributions: CharRanges) -> bool:
     """ "an officer shouted.": what the sentence splitter cut off after a quote ending in
     "!" or "?" is the quote's attribution alone (its speaker, its verb of saying, an
     adverb), no claim of its own."""
