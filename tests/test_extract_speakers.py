@@ -142,7 +142,7 @@ def test_a_spokesperson_naming_no_one_speaks_for_the_organization_the_sentence_b
 ])
 def test_a_spokesperson_after_a_person_or_far_from_an_organization_speaks_for_no_organization(nlp, text):
     # guard: only an organization that a sentence right before is about
-    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    claim = the_quote(nlp, text, "indirect_quote")
     assert claim.speaker.name in ("spokeswoman", "spokesperson")
 
 
@@ -992,14 +992,14 @@ def test_a_states_institution_keeps_the_states_name(nlp):
 @pytest.mark.parametrize("owner", ["Westmere Governor's", "South Eastvale's", "The Eastvale Mayor's"])
 def test_an_office_or_place_whose_institution_it_is_keeps_its_name(nlp, owner):
     text = f"{owner} Office of Emergency Services said in a letter that the carriers' response was too slow."
-    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    claim = the_quote(nlp, text, "indirect_quote")
     assert claim.speaker.name == f"{owner.removeprefix('The ')} Office of Emergency Services"
 
 
 def test_a_persons_office_is_not_named_after_an_institution(nlp):
     # guard: a person's possessive is no place's or office's
     text = "Dana Whitfield's Office of Public Affairs said that the charges would stand."
-    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    claim = the_quote(nlp, text, "indirect_quote")
     assert not claim.speaker.name.startswith("Dana Whitfield's")
 
 
@@ -1281,7 +1281,7 @@ def test_a_news_outlet_called_by_its_kind_is_an_organization_not_the_person_befo
 def test_one_run_of_names_the_parser_splits_into_two_subjects_is_headed_by_the_second(nlp):
     # the parser reads "CPUC" and "President Dana Whitfield" as two subjects of "said"
     text = "In a memo calling for the audit, CPUC President Dana Whitfield said that the lines were old."
-    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    claim = the_quote(nlp, text, "indirect_quote")
     assert claim.speaker.name == "Dana Whitfield"
 
 
