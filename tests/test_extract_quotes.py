@@ -802,6 +802,16 @@ def test_a_command_given_is_said(nlp, verb):
     assert (quote.content, quote.speaker.name) == ("Hands up! Step away from the car!", "officer")
 
 
+@pytest.mark.parametrize("opening, speaker", [
+    ("Here is how bad things got, in the words of the patient:", "patient"),
+    ("In Dana Roe's own words:", "Dana Roe"),
+])
+def test_in_the_words_of_someone_before_a_colon_names_the_speaker(nlp, opening, speaker):
+    # not "things", the subject of the clause the colon ends
+    (quote,) = quotes(nlp, f'{opening} "I was unable to walk from one room to another."')
+    assert quote.speaker.name == speaker
+
+
 def test_a_headline_label_before_a_colon_names_no_speaker(nlp):
     # a guard: the words before the colon name no one
     (quote,) = quotes(nlp, 'Weekly roundup: "We will not back down on fares"')

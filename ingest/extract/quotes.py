@@ -529,9 +529,22 @@ def _subject_before(colon: Token | None) -> Token | None:
     speaker before)."""
     if colon is None:
         return None
-    subject = next((t for t in reversed(colon.doc[colon.sent.start : colon.i])
+    clause = colon.doc[colon.sent.start : colon.i]
+    # "Here is how bad things got, in the words of the patient:", "In Lee's own words:"
+    owner = next((w for t in clause if t.lower_ == "words" and t.head.lower_ == "in"
+                  for w in _whose_words(t)), None)
+    if owner is not None:
+        return owner
+    subject = next((t for t in reversed(clause)
                     if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_PRONOUN_TAGS), None)
     return None if subject is not None and is_thing(subject) else subject
+
+
+def _whose_words(words: Token) -> list[Token]:
+    """Who "words" belong to: "the words of the patient", "Lee's own words"."""
+    return [c for c in words.children if c.dep_ == "poss" and c.pos_ != "PRON"] + [
+        pobj for c in words.children if c.dep_ == "prep" and c.lower_ == "of"
+        for pobj in c.children if pobj.dep_ == "pobj"]
 
 
 def _named_after(cue: Token, spans: list[QuoteSpan]) -> Token | None:
