@@ -25,7 +25,13 @@ from claimkb.ingest.extract import names
 from claimkb.ingest.extract.assertions import is_checkable
 from claimkb.ingest.extract.chunks import LONG_TEXT, split_text
 from claimkb.ingest.extract.citations import find_citations
-from claimkb.ingest.extract.cues import is_document_noun, is_reporting_verb, is_unattributed_passive
+from claimkb.ingest.extract.cues import (
+    SUBJECT_DEPS,
+    is_document_noun,
+    is_reporting_verb,
+    is_unattributed_passive,
+    name_span,
+)
 from claimkb.ingest.extract.hedges import find_hedge
 from claimkb.ingest.extract.link_lines import link_line_ranges
 from claimkb.ingest.extract.nlp import parseable
@@ -153,9 +159,10 @@ def extract_claims(doc: Doc) -> Extraction:
         found.append(_Found("direct_quote", "tweeted", author, [tweet.content], embedded=True))
 
     # A "subject" inside quotation marks is the parser tripping over a quote
-    # within the attribution ("Jo Roe, who lost "a dozen medals", says ..."):
-    # quoted words never name their own speaker.
-    found = [f if f.subject is None or not quoted(f.subject.root.idx) else f._replace(subject=None) for f in found]
+    # within the attribution ("Jo Roe, who lost "a dozen medals", says ...") or
+    # over the quoted words themselves: quoted words never name their own speaker.
+    found = [f if f.subject is None or not quoted(f.subject.root.idx)
+             else f._replace(subject=_subject_outside_quotes(f.subject, quoted)) for f in found]
     found = [f for f in found if not links(f.segments[0][0])]
     # Resolve in reading order: a pronoun's antecedent is an earlier attribution.
     found.sort(key=lambda f: f.subject.start_char if f.subject is not None else f.segments[0][0])
@@ -186,6 +193,17 @@ def extract_claims(doc: Doc) -> Extraction:
             speakers.append(claim.speaker)
         citations += [c for c in claim.citations if c not in citations]
     return Extraction(claims=claims, speakers=speakers, citations=citations, quoted_terms=quoted_terms)
+
+
+def _subject_outside_quotes(subject: Span, quoted: CharRanges) -> Span | None:
+    """The speaker the parser passed over when it took a noun inside quotation marks for
+    the subject ("'Great coach,' the owner, Dana Cole, said": "coach"): the verb's other
+    subject, or the name set beside that noun, outside the marks; else no one."""
+    root = subject.root
+    others = [t for t in root.head.children if t.dep_ in SUBJECT_DEPS and t is not root]
+    others += [t for t in root.children if t.dep_ == "appos"]
+    outside = next((t for t in others if not quoted(t.idx)), None)
+    return name_span(outside) if outside is not None else None
 
 
 def _before_inner_claim(doc: Doc, speech: ReportedClaim, inner_cues: set[int]) -> ReportedClaim | None:

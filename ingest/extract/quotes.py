@@ -444,8 +444,8 @@ def find_direct_quotes(
             cue = next((t for t in reversed(cues) if colon.sent.start_char <= t.idx < colon.idx), None)
         cue = _speaking_cue(cue) if cue is not None else None
         # "according to the mayor" names its source where a verb has a subject
-        subject = (according_to(cue) or _outside(subject_of(cue), span) or _named_after(cue, spans)) \
-            if cue is not None else _subject_before(colon)
+        subject = (according_to(cue) or subject_of(cue) or _named_after(cue, spans)) if cue is not None \
+            else _subject_before(colon)
         # with no verb of saying, a headline's own ways of naming whose words it gives
         credit = (_named_before(colon) or _credited_after(doc, article, span)) if cue is None and subject is None \
             else None
@@ -464,18 +464,6 @@ def find_direct_quotes(
         mention = name_span(subject) if subject is not None else credit
         found.append(DirectQuote([span], cue_phrase(cue) if cue is not None else None, mention, cue, n))
     return _join_parts(found, article), terms
-
-
-def _outside(subject: Token | None, span: QuoteSpan) -> Token | None:
-    """ "'Great coach,' Lee's neighbour, Dana Cole, said": the parser may take a noun
-    of the quoted words for the verb's subject. What was said does not say it: the
-    speaker is the verb's other subject, or the name set beside that noun, outside the
-    quotation marks."""
-    if subject is None or not span.content_start <= subject.idx < span.content_end:
-        return subject
-    outside = [t for t in subject.head.children if t.dep_ in SUBJECT_DEPS and t is not subject]
-    outside += [t for t in subject.children if t.dep_ == "appos"]
-    return next((t for t in outside if not span.start <= t.idx < span.end), None)
 
 
 def _speaking_cue(cue: Token) -> Token:
