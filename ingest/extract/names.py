@@ -404,7 +404,7 @@ def names_a_person(mention: Span) -> bool:
     lemma = head.lemma_.lower()
     if head.tag_ in ("NNS", "NNPS") or lemma in ORG_NOUNS or is_document_noun(head) or is_portion_of_group(head):
         return False
-    if lemma in ROLE_NOUNS or PERSON_NOUN.search(lemma):
+    if _role_or_agent(lemma):
         return True
     # the tokenizer splits "26-year-old" into five tokens
     return re.search(r"\b\d+-year-old\b", mention.text) is not None
@@ -414,7 +414,12 @@ def is_kind_of_people(noun: Token) -> bool:
     """A noun for people of some kind, singular or plural: an office or role, an agent
     noun ("authors", "residents"), or a word for persons ("officials", "experts")."""
     lemma = noun.lemma_.lower()
-    return lemma in ROLE_NOUNS or lemma in PERSON_WORDS or PERSON_NOUN.search(lemma) is not None
+    return _role_or_agent(lemma) or lemma in PERSON_WORDS
+
+
+def _role_or_agent(lemma: str) -> bool:
+    """An office or role ("minister"), or an agent noun ("founder", "economist")."""
+    return lemma in ROLE_NOUNS or PERSON_NOUN.search(lemma) is not None
 
 
 def is_thing(noun: Token) -> bool:
