@@ -267,6 +267,58 @@ def test_a_speaker_described_between_commas_before_the_verb_is_no_inverted_attri
     assert claim.content == "he would close the pier on Friday" and claim.speaker.name == "Jo Lee"
 
 
+# The parser sometimes hangs a closing attribution's speaker on the last noun of what
+# was said, as an appositive ("stores, a source"), leaving the verb without a subject:
+# the object of "told" had then been taken for an inverted speaker ("Reuters").
+@pytest.mark.parametrize("text, content, mention", [
+    ("Harbourmart plans to close 40 stores, a source close to the company told Reuters.",
+     "Harbourmart plans to close 40 stores", "a source close to the company"),
+    ("The airline plans to cut 200 flights, a source close to the carrier told Reuters.",
+     "The airline plans to cut 200 flights", "a source close to the carrier"),
+    ("The club wants to sign two strikers, a source close to the club told Sky Sports.",
+     "The club wants to sign two strikers", "a source close to the club"),
+    # guards, read right by the parser before and after
+    ("Tellan Foods will sell its dairy arm, a person familiar with the talks told the Courier.",
+     "Tellan Foods will sell its dairy arm", "a person familiar with the talks"),
+    ("The ferry service will end in March, a council official told the Eastvale Herald.",
+     "The ferry service will end in March", "a council official"),
+])
+def test_a_speaker_read_as_an_appositive_of_what_was_said_is_the_speaker(nlp, text, content, mention):
+    (claim,) = quotes(nlp, text)
+    assert claim.content == content
+    assert claim.speaker_mention == mention
+
+
+@pytest.mark.parametrize("text", [
+    "The vote was rigged, the minister, speaking from Ottawa, told CNN.",
+    "Prices will rise in May, the minister, speaking from Ottawa, told reporters.",
+])
+def test_whom_something_was_told_is_never_its_speaker(nlp, text):
+    # with the speaker out of reach, the parser leaves "told" with only its object, which
+    # had been read as a speaker inverted after the verb
+    assert all(c.speaker_mention not in ("CNN", "reporters") for c in extract_claims(nlp(text)).claims)
+
+
+def test_an_attribution_the_parser_read_as_what_the_verb_before_it_reports(nlp):
+    # the parser makes "told" the complement of "expects": the claim had been "told the Courier"
+    text = "Okonta Mining expects to reopen the mine, a source close to the board told the Courier."
+    (claim,) = quotes(nlp, text)
+    assert claim.content == "Okonta Mining expects to reopen the mine"
+    assert claim.speaker_mention == "a source close to the board"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The talks have stalled, said officials not authorized to speak publicly.", "The talks have stalled", "officials"),
+    ("The mill will close in June, said two managers not allowed to comment on the record.",
+     "The mill will close in June", "managers"),
+])
+def test_an_inverted_speaker_described_by_a_participle_is_the_speaker(nlp, text, content, speaker):
+    # the parser reads "officials not authorized ..." as a clause of its own after "said"
+    (claim,) = quotes(nlp, text)
+    assert claim.content == content
+    assert speaker in claim.speaker.name
+
+
 def test_a_verb_of_saying_joined_to_a_sentence_with_its_object_reports_nothing(nlp):
     # "told Reyes" names who was told, after "and": no attribution set off by a comma
     assert quotes(nlp, "Lee met the mayor on Monday, and told Reyes about the plan.") == []

@@ -30,7 +30,10 @@ REPORTING_LEMMAS = frozenset(
 PHRASAL_CUES = {("point", "out"), ("call", "for"), ("call", "on")}
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Verbs whose object is whom something was said to: "told reporters", "assured voters".
+ADDRESSEE_VERBS = frozenset("tell inform assure warn remind advise urge ask notify".split())
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))  # a verb form that makes a clause
+PARTICIPLE_TAGS = frozenset(("VBN", "VBG"))  # "authorized", "speaking"
 # Passive verbs whose subject is still the speaker: "Lee was quoted as saying", "was
 # heard telling", "is reported to have said". In any other passive the subject is what
 # was said or whom it was said to ("the plan was described as a disaster", "Lee was told
@@ -289,8 +292,12 @@ def subject_of(verb: Token) -> Token | None:
         # an attribution inverted after what was said ("'...,' points out the owner"):
         # the parser takes the speaker after a transitive cue for its object
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            misread = subject_read_as_appositive(verb) or _subject_of_reduced_relative(verb)
+            if misread is not None:
+                return misread
+            # the object of a verb of telling is whom it was told, never its speaker
             inverted = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-            if inverted is not None:
+            if inverted is not None and verb.lemma_.lower() not in ADDRESSEE_VERBS:
                 return inverted
             surname = _surname_read_as_modifier(verb)
             if surname is not None:
@@ -315,6 +322,36 @@ def subject_of(verb: Token) -> Token | None:
             verb = verb.head.head
             continue
         return None
+    return None
+
+
+def subject_read_as_appositive(verb: Token) -> Token | None:
+    """ "Acme will close 40 stores, a source close to the company told Reuters.": the
+    parser sometimes hangs the speaker on the last noun of what was said, as an
+    appositive ("stores, a source"), and leaves the verb with no subject. A noun phrase
+    set off by a comma at the end of the clause before the verb, right before it, is
+    that verb's subject."""
+    doc = verb.doc
+    if verb.i < 2:
+        return None
+    last = doc[verb.i - 1]
+    appositive = next((t for t in last.ancestors if t.dep_ == "appos"), last if last.dep_ == "appos" else None)
+    if appositive is None or appositive.right_edge.i != verb.i - 1 or doc[appositive.left_edge.i - 1].text != ",":
+        return None
+    return appositive if appositive.pos_ in ("NOUN", "PROPN") else None
+
+
+def _subject_of_reduced_relative(verb: Token) -> Token | None:
+    """ "The talks have stalled, said officials not authorized to speak publicly.": the
+    parser reads the inverted speaker and the participle that describes them as a
+    clause of its own after the verb. The subject of a participle with no auxiliary,
+    right after the verb, is the speaker the participle describes."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i or clause.tag_ not in PARTICIPLE_TAGS:
+            continue
+        if any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            continue
+        return next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
     return None
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import (
+    ADDRESSEE_VERBS,
     FINITE_TAGS,
     SUBJECT_DEPS,
     according_to,
@@ -43,6 +44,7 @@ from claimkb.ingest.extract.cues import (
     is_reporting_verb,
     name_span,
     subject_of,
+    subject_read_as_appositive,
     subject_read_as_conjunct,
 )
 from claimkb.ingest.extract.names import is_thing
@@ -54,8 +56,6 @@ PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 # Verbs whose infinitive complement is what was said: "urged people to stay home",
 # "called for people to come together".
 XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage advise remind".split())
-# Verbs whose object is whom something was said to: "told reporters", "assured voters".
-ADDRESSEE_VERBS = frozenset("tell inform assure warn remind advise urge ask notify".split())
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 REQUEST_LEMMAS = frozenset({"ask"})  # of XCOMP_CUES: asks for something, where "urge" calls on others
 HYPHENS = frozenset("-‐‑")
@@ -170,8 +170,11 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
     complement = next((c for c in complements if c.pos_ in ("VERB", "AUX")), complements[0] if complements else None)
     # nor is a clause whose subject the parser joined to a noun of this one ("asked
     # about the budget and Lorna Bright said ..."): it is the next clause, not what was asked
+    # nor is an attribution the parser hung on this verb ("expects to reopen the mine, a
+    # source told the Courier": see _attribution_read_as_complement)
     if complement is not None and (is_indirect_question(complement) or _object_of_its_own(cue, complement)
-                                   or subject_read_as_conjunct(complement) is not None):
+                                   or subject_read_as_conjunct(complement) is not None
+                                   or subject_read_as_appositive(complement) is not None):
         return None
     if complement is None and cue.lemma_.lower() in XCOMP_CUES:
         complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
@@ -181,6 +184,8 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return _parenthetical_claim(cue)
     if complement is None and cue.dep_ == "ccomp" and cue.head.i > cue.i and not is_reporting_verb(cue.head):
         return _opening_attribution(cue)
+    if complement is None and cue.dep_ == "ccomp" and cue.head.i < cue.i:
+        return _attribution_read_as_complement(cue)
     if complement is None and cue.dep_ == "ROOT":
         closing = _closing_attribution(cue)
         if closing is not None:
@@ -200,6 +205,8 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
     subject = subject_of(cue)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON:
         return None
+    if subject.dep_ == "appos" and start <= subject.i < end:  # see subject_read_as_appositive
+        end = subject.left_edge.i
     start, end = _trimmed(start, end, cue.doc)
     if end <= start or _elided(cue.doc[start:end]):
         return None
@@ -308,6 +315,22 @@ def _opening_attribution(cue: Token) -> ReportedClaim | None:
                          unspoken=_unspoken(cue, subject))
 
 
+def _attribution_read_as_complement(cue: Token) -> ReportedClaim | None:
+    """ "Okonta Mining expects to reopen the mine, a source close to the board told the
+    Courier.": the parser reads the closing attribution as what the verb before it
+    reports, and its speaker as an appositive of that verb's last noun. The claim is the
+    sentence up to the comma before the speaker."""
+    subject = subject_read_as_appositive(cue)
+    if subject is None or _withheld(cue):
+        return None
+    doc = cue.doc
+    start, end = _trimmed(cue.sent.start, subject.left_edge.i, doc)
+    if end <= start or not any(t.tag_ in FINITE_TAGS for t in doc[start:end]):
+        return None
+    return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                         unspoken=_unspoken(cue, subject))
+
+
 def _elided(clause: Span) -> bool:
     """ "costs are lower than the operator says they are", "as she said it would": a clause
     of a pronoun and an auxiliary whose predicate is left out claims nothing itself."""
@@ -326,7 +349,9 @@ def _parenthetical_claim(cue: Token) -> ReportedClaim | None:
     # "The outages, said Mayor Ann Roe, were ...": the parser can hang the reported
     # sentence's own subject off the cue too; the speaker is the one after the verb
     subject = next((c for c in subjects if c.i > cue.i), subjects[0] if subjects else None)
-    if subject is None:  # "..., argued Jo Lee": the speaker inverted after the verb
+    # "..., argued Jo Lee": the speaker inverted after the verb, but the object of a verb
+    # of telling is whom it was told
+    if subject is None and cue.lemma_.lower() not in ADDRESSEE_VERBS:
         subject = next((c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1 + _skipped(cue)), None)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON:
         return None
