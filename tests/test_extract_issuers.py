@@ -25,6 +25,24 @@ def test_document_sent_from_a_named_author_speaks_for_it(nlp):
     assert claim.speaker.name == "Harbour Workers Union"
 
 
+def test_whoever_obtained_or_reviewed_a_document_is_not_its_author(nlp):
+    text = "According to a police report obtained by the Eastvale Courier, the driver fled on foot."
+    claim = quote_with(nlp, text, "fled on foot")
+    assert claim.speaker.name == "police"
+    # guard: the agent of a verb of issuing is still the author
+    text = "According to a report released by the Eastvale Water Board, the dam was unsafe."
+    assert quote_with(nlp, text, "the dam was unsafe").speaker.name == "Eastvale Water Board"
+
+
+def test_an_institution_called_by_its_kind_before_a_document_is_its_author(nlp):
+    text = "The driver fled on foot, a police report said."
+    assert quote_with(nlp, text, "fled on foot").speaker.name == "police"
+    # the one named before with that word in its name
+    text = ("The Eastvale Police Department arrested two men on Friday.\n\n"
+            "The driver fled on foot, a police report said.")
+    assert quote_with(nlp, text, "fled on foot").speaker.name == "Eastvale Police Department"
+
+
 def test_a_numbered_branch_keeps_its_number(nlp):
     # the NER reads "HWU Local" as the organization and leaves its number out
     text = ('A release from HWU Local 1005 late Friday said most of the staff voted yes.\n\n'

@@ -71,6 +71,9 @@ NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "themselves"}
 ALL_PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 ISSUING_LEMMAS = frozenset("release publish issue file launch post send prepare produce commission submit".split())
+# Verbs of getting or reading a document: whoever did so holds it and did not write it
+# ("a police report obtained by the Courier", "documents reviewed by reporters").
+HOLDING_LEMMAS = frozenset("obtain see review read examine view acquire receive".split())
 DEFINITE_WORDS = frozenset({"the", "this", "that"})
 # How many sentences further back than a nearer mention that is no subject a pronoun
 # still takes a main-clause subject: in "Moss fought the law. It was drafted by Hale.
@@ -544,9 +547,14 @@ class SpeakerResolver:
                 return self._resolve_pronoun(child)
             if child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
                 return self.resolve(name_span(child))
+            # an institution called by its kind ("a police report", "a court filing"):
+            # the one named before with that word in its name, else the institution
+            if child.dep_ == "compound" and child.lower_ in names.ORG_NOUNS and not child.ent_type_:
+                return self._recent(root.idx, lambda s, kind=child.lower_: s.kind == "organization"
+                                    and kind in s.name.lower().split()) or self.resolve(name_span(child))
             author = _author_after(child)
             # "a study (which is being) released by X", "a release sent to media from X"
-            if author is None and child.dep_ in ("acl", "relcl"):
+            if author is None and child.dep_ in ("acl", "relcl") and child.lemma_.lower() not in HOLDING_LEMMAS:
                 author = next((a for a in map(_author_after, child.children) if a is not None), None)
             if author is not None:
                 return self.resolve(name_span(author))
