@@ -82,6 +82,31 @@ def test_a_speakers_words_stay_claims_however_short(nlp, text, words):
     assert extraction.quoted_terms == []
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ('"We heard the residents," Okafor said. "They deserve better."',
+     "We heard the residents They deserve better.", "Okafor"),
+    ('"He had a rifle," the chief said. "He fired twice."', "He had a rifle He fired twice.", "chief"),
+])
+def test_a_short_sentence_continuing_a_quotation_is_more_of_it(nlp, text, content, speaker):
+    extraction = extract_claims(nlp(text))
+    (claim,) = quote_claims(extraction)
+    assert claim.content == content and claim.speaker.name == speaker
+    assert len(claim.segments) == 2 and extraction.quoted_terms == []
+
+
+@pytest.mark.parametrize("text", [
+    # guards, terms before this rule and after: no quotation before it in its paragraph
+    # (a sign's words, not speech)
+    'Reyes read the sign. "Keep out." It was old.',
+    # one word: an exclamation as often as more of the words
+    '"We won," Lee said. "Wow."',
+])
+def test_a_short_quoted_sentence_that_continues_no_quotation_is_a_term(nlp, text):
+    extraction = extract_claims(nlp(text))
+    assert all(len(c.content.split()) > 1 for c in quote_claims(extraction))
+    assert len(extraction.quoted_terms) == 1
+
+
 def test_a_long_quote_in_title_case_is_not_mistaken_for_a_title(nlp):
     text = '"The Board Is Wrong and it knows it," said Rosa Linden.'
     (claim,) = quote_claims(extract_claims(nlp(text)))

@@ -16,6 +16,9 @@ from spacy.tokens import Token
 # Fewer quoted words than this are a term, not a statement, unless a speaker says
 # them as a whole utterance: "a dozen medals" is a phrase, "We will win." a clause.
 MIN_STATEMENT_WORDS = 4
+# A quoted sentence continuing a quotation needs a subject and a verb at least ("They
+# deserve better."): a single word ("Never.") is as often an exclamation about it.
+MIN_CONTINUING_WORDS = 2
 # Small words a title leaves in lower case: "Face the Nation", "The Girl Who Fell From the Pier".
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
 # Words that introduce a name or a title rather than speech.
@@ -79,9 +82,20 @@ def term_kind(text: str, start: int, end: int, content: str, cue: Token | None) 
         return "title"
     if len(words) < MIN_STATEMENT_WORDS and not (
         cue is not None and (_whole_utterance(before, content) or _governs(cue, start, end))
-    ):
+    ) and not continues_a_quotation(text, start, content):
         return "term"
     return None
+
+
+def continues_a_quotation(text: str, start: int, content: str) -> bool:
+    """A quoted sentence of its own after a quotation earlier in its paragraph, however
+    short: in '"We heard the residents," Okafor said. "They deserve better."' the second
+    quotation is more of Okafor's words, not a term. It opens after a sentence's end,
+    starts with a capital and ends with a stop."""
+    before = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
+    return (bool(re.search(r"[.!?][\"”’']?$", before)) and bool(re.search(r"[\"”]", before))
+            and len(WORD.findall(content)) >= MIN_CONTINUING_WORDS
+            and content[:1].isupper() and bool(re.search(r"[.!?]$", content.rstrip("'’ "))))
 
 
 def is_phrase(content: str) -> bool:

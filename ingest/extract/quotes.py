@@ -35,7 +35,7 @@ from claimkb.ingest.extract.cues import (
     subject_of,
 )
 from claimkb.ingest.extract.names import ORG_LABELS, PERSON_LABELS, is_thing
-from claimkb.ingest.extract.quoted_terms import is_phrase, term_kind
+from claimkb.ingest.extract.quoted_terms import continues_a_quotation, is_phrase, term_kind
 from claimkb.ingest.records import QuotedTerm
 
 # Verbs whose subject may be a thing that shows something (see ``_speaking_cue``):
@@ -450,7 +450,8 @@ def find_direct_quotes(
         credit = (_named_before(colon) or _credited_after(doc, article, span)) if cue is None and subject is None \
             else None
         kind = term_kind(article, span.start, span.end, text, cue)
-        if kind is None and cue is None and credit is None and not looks_like_speech(text):
+        if kind is None and cue is None and credit is None and not (
+                looks_like_speech(text) or continues_a_quotation(article, span.start, text)):
             kind = "term"
         if kind is not None:
             terms.append(QuotedTerm(text=as_written, kind=kind, char_start=span.content_start, char_end=span.content_end))
