@@ -864,6 +864,20 @@ def test_in_the_words_of_someone_before_a_colon_names_the_speaker(nlp, opening, 
     assert quote.speaker.name == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Locals are furious. In the words of one resident, "the whole town is angry."', "one resident"),
+    ("In Dana Roe's own words, \"nobody listens to the river towns.\"", "Dana Roe"),
+])
+def test_in_the_words_of_someone_before_a_comma_names_the_speaker(nlp, text, speaker):
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker.name == speaker
+
+
+def test_in_other_words_names_no_one(nlp):
+    # a guard, before and after: no owner of the words
+    assert quotes(nlp, 'In other words, "nothing will change for the river towns."')[0].speaker is None
+
+
 def test_a_headline_label_before_a_colon_names_no_speaker(nlp):
     # a guard: the words before the colon name no one
     (quote,) = quotes(nlp, 'Weekly roundup: "We will not back down on fares"')

@@ -447,8 +447,8 @@ def find_direct_quotes(
         subject = (according_to(cue) or subject_of(cue) or _named_after(cue, spans)) if cue is not None \
             else _subject_before(colon)
         # with no verb of saying, a headline's own ways of naming whose words it gives
-        credit = (_named_before(colon) or _credited_after(doc, article, span)) if cue is None and subject is None \
-            else None
+        credit = (_named_before(colon) or _credited_after(doc, article, span) or _in_whose_words(doc, span)) \
+            if cue is None and subject is None else None
         kind = term_kind(article, span.start, span.end, text, cue)
         if kind is None and cue is None and credit is None and not (
                 looks_like_speech(text) or continues_a_quotation(article, span.start, text)):
@@ -520,8 +520,7 @@ def _subject_before(colon: Token | None) -> Token | None:
         return None
     clause = colon.doc[colon.sent.start : colon.i]
     # "Here is how bad things got, in the words of the patient:", "In Lee's own words:"
-    owner = next((w for t in clause if t.lower_ == "words" and t.head.lower_ == "in"
-                  for w in _whose_words(t)), None)
+    owner = _owner_of_words(clause)
     if owner is not None:
         return owner
     subject = next((t for t in reversed(clause)
@@ -529,11 +528,32 @@ def _subject_before(colon: Token | None) -> Token | None:
     return None if subject is not None and is_thing(subject) else subject
 
 
+def _owner_of_words(tokens) -> Token | None:
+    """Who the "words" of an "in the words of X" or "in X's own words" among ``tokens``
+    belong to."""
+    return next((owner for t in tokens if t.lower_ == "words" and t.head.lower_ == "in"
+                 for owner in _whose_words(t)), None)
+
+
 def _whose_words(words: Token) -> list[Token]:
     """Who "words" belong to: "the words of the patient", "Lee's own words"."""
     return [c for c in words.children if c.dep_ == "poss" and c.pos_ != "PRON"] + [
         pobj for c in words.children if c.dep_ == "prep" and c.lower_ == "of"
         for pobj in c.children if pobj.dep_ == "pobj"]
+
+
+def _in_whose_words(doc: Doc, span: QuoteSpan) -> Span | None:
+    """ "In the words of one resident, "the whole town is angry."": a quotation opened
+    after nothing but "in the words of X" (or "in X's own words") and a comma, at the
+    start of its sentence, is X's."""
+    opening = _token_at(doc, span.start)
+    if opening is None:
+        return None
+    before = [t for t in doc[opening.sent.start : opening.i] if not t.is_punct]
+    if not before or before[0].lower_ != "in" or any(t.i > before[0].right_edge.i for t in before):
+        return None
+    owner = _owner_of_words(before)
+    return name_span(owner) if owner is not None else None
 
 
 def _named_after(cue: Token, spans: list[QuoteSpan]) -> Token | None:
