@@ -873,6 +873,26 @@ def test_in_the_words_of_someone_before_a_comma_names_the_speaker(nlp, text, spe
     assert quote.speaker.name == speaker
 
 
+@pytest.mark.parametrize("after, speaker", [
+    ("That is how Ana Ruiz, the union's president, described the deal on Monday.", "Ana Ruiz"),
+    ("That was the message from Ana Ruiz on Monday.", "Ana Ruiz"),
+    ("Those were the words of the judge.", "judge"),
+])
+def test_a_sentence_pointing_back_at_a_quotation_names_its_speaker(nlp, after, speaker):
+    (quote,) = quotes(nlp, f'"This offer is an insult to every worker in the plant." {after}')
+    assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize("after", [
+    # guards: a sentence that points back at the quotation without saying whose it was
+    "That was the mood in the hall.",
+    "That is why the union went on strike, Lee said.",
+])
+def test_a_sentence_pointing_back_without_a_source_names_no_speaker(nlp, after):
+    quote = quotes(nlp, f'"This offer is an insult to every worker in the plant." {after}')[0]
+    assert quote.speaker is None
+
+
 def test_in_other_words_names_no_one(nlp):
     # a guard, before and after: no owner of the words
     assert quotes(nlp, 'In other words, "nothing will change for the river towns."')[0].speaker is None

@@ -42,6 +42,9 @@ from claimkb.ingest.records import QuotedTerm
 # those of a finding, and those of bringing something to notice.
 SHOWING_LEMMAS = FINDING_LEMMAS | {"underscore", "highlight"}
 DEMONSTRATIVES = frozenset({"this", "that"})
+POINTING_BACK = DEMONSTRATIVES | {"those", "these"}
+# What someone said, named after the quotation it points back to ("That was the message from ...").
+SPEECH_NOUNS = frozenset("word message verdict reply response answer warning".split())
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -447,8 +450,8 @@ def find_direct_quotes(
         subject = (according_to(cue) or subject_of(cue) or _named_after(cue, spans)) if cue is not None \
             else _subject_before(colon)
         # with no verb of saying, a headline's own ways of naming whose words it gives
-        credit = (_named_before(colon) or _credited_after(doc, article, span) or _in_whose_words(doc, span)) \
-            if cue is None and subject is None else None
+        credit = (_named_before(colon) or _credited_after(doc, article, span) or _in_whose_words(doc, span)
+                  or _credited_by_words_after(doc, article, span)) if cue is None and subject is None else None
         kind = term_kind(article, span.start, span.end, text, cue)
         if kind is None and cue is None and credit is None and not (
                 looks_like_speech(text) or continues_a_quotation(article, span.start, text)):
@@ -695,9 +698,36 @@ def _attribution_end(doc: Doc, char: int) -> int:
         return sent.end_char
     if sent.end < len(doc):
         following = doc[sent.end].sent
-        if len(following) <= 8 and not any(t.text in MARKS for t in following):
+        if (len(following) <= 8 or _points_back(following)) and not any(t.text in MARKS for t in following):
             return following.end_char
     return sent.end_char
+
+
+def _credited_by_words_after(doc: Doc, article: str, span: QuoteSpan) -> Span | None:
+    """ "That was the message from Ana Ruiz on Monday.", "Those were the words of the
+    judge.": the sentence after a quotation that closes its own points back at it and
+    names whose words, message or verdict it was."""
+    opening = NON_SPACE.search(article, span.end, paragraph_end(article, span.end))
+    token = _token_at(doc, opening.start()) if opening is not None else None
+    if token is None or token.i != token.sent.start or token.lower_ not in POINTING_BACK:
+        return None
+    said = next((t for t in token.sent if t.dep_ == "attr" and t.head.lemma_ == "be"
+                 and t.lemma_.lower() in SPEECH_NOUNS), None)
+    if said is None:
+        return None
+    owner = next((c for c in said.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) or next(
+        (pobj for c in said.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+         for pobj in c.children if pobj.dep_ == "pobj"), None)
+    return name_span(owner) if owner is not None else None
+
+
+def _points_back(sentence: Span) -> bool:
+    """ "That is how Ana Ruiz, the union's president, described the deal.", "That's
+    what she told the board.": a sentence that opens by pointing back at the quotation
+    before it and tells, at any length, who said it and how."""
+    words = [t for t in sentence if not t.is_space]
+    return (len(words) > 2 and words[0].lower_ in POINTING_BACK and words[1].lemma_ == "be"
+            and words[2].lower_ in ("how", "what"))
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
