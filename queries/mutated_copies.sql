@@ -2,7 +2,7 @@
 --
 -- Each link from an earlier copy of a claim to a later one whose relation is a
 -- mutation (anything but verbatim or paraphrase: quote_altered, number_changed,
--- date_changed, number_dropped, hedge_changed, negation_flipped, speaker_changed,
+-- date_changed, number_dropped, hedge_changed, negation_flipped, direction_flipped, speaker_changed,
 -- entity_changed), with both wordings, outlets, dates and the evidence: the
 -- JSON list of differences the linker found.
 --

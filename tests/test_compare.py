@@ -158,6 +158,26 @@ def test_a_diminisher_of_something_else_leaves_the_flip():
     assert result.relation == "negation_flipped"
 
 
+@pytest.mark.parametrize("a, b, words", [
+    ("Unemployment in Eastvale fell to 4.1 percent in May.", "Unemployment in Eastvale rose to 4.1 percent in May.",
+     ("fell", "rose")),
+    ("The Greens won three seats in the northern districts.", "The Greens lost three seats in the northern districts.",
+     ("won", "lost")),
+])
+def test_a_change_that_went_the_other_way_reverses_the_claim(a, b, words):
+    result = compare_texts(a, b, threshold=0.0)
+    assert result.relation == "direction_flipped"
+    assert {"kind": "direction", "a": words[0], "b": words[1]} in result.differences
+
+
+def test_another_word_for_the_same_direction_is_wording():
+    # a guard: "rose" and "climbed" both say it went up
+    result = compare_texts("Unemployment in Eastvale rose to 4.1 percent in May.",
+                           "Unemployment in Eastvale climbed to 4.1 percent in May.", threshold=0.0)
+    assert result.relation == "paraphrase"
+    assert {"kind": "wording", "a": "rose", "b": "climbed"} in result.differences
+
+
 def test_negation_scope_stops_at_the_clause():
     features = claim_features("The mayor did not resign, but the council voted to cut the budget.")
     assert features.negations == ("not",)

@@ -54,7 +54,8 @@ from claimkb.store.runs import finish_run, start_run
 from claimkb.store.serving import refresh_serving_tables
 
 # Relations by which a copy contradicts its source (see drop_outcompeted).
-CONTRADICTIONS = ("number_changed", "date_changed", "negation_flipped", "speaker_changed", "entity_changed")
+CONTRADICTIONS = ("number_changed", "date_changed", "negation_flipped", "direction_flipped", "speaker_changed",
+                  "entity_changed")
 
 CLAIMS_SQL = """
 select c.id, c.article_id, c.kind, c.content, s.name, a.outlet_id,

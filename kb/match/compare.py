@@ -11,7 +11,7 @@ The score ignores negation, hedges and speakers: a copy whose figure, "not", "ma
 or speaker changed is still the same claim, and those are exactly the mutations to
 report. They decide ``relation`` instead, by priority:
 
-    negation_flipped > number_changed > date_changed > number_dropped >
+    negation_flipped > direction_flipped > number_changed > date_changed > number_dropped >
     speaker_changed > hedge_changed > quote_altered > entity_changed > paraphrase >
     verbatim
 
@@ -50,8 +50,26 @@ from claimkb.match.wordiff import SAME, word_diff
 
 RELATIONS = (
     "verbatim", "paraphrase", "quote_altered", "number_changed", "date_changed", "number_dropped",
-    "hedge_changed", "negation_flipped", "speaker_changed", "entity_changed", "different",
+    "hedge_changed", "negation_flipped", "direction_flipped", "speaker_changed", "entity_changed", "different",
 )
+# Words that say which way something went, as written: a copy that puts one for its
+# opposite ("unemployment fell" / "rose", "won" / "lost three seats") reverses the claim.
+# Comparatives of amount ("more" / "fewer") are the figures' qualifiers (see
+# ``kb.match.numbers``), not listed here.
+DIRECTION_WORDS = {
+    "up": frozenset("""
+        rise rises rose risen rising increase increases increased increasing grow grows grew grown
+        growing gain gains gained gaining climb climbs climbed climbing jump jumps jumped jumping
+        soar soars soared soaring surge surges surged surging raise raises raised raising boost
+        boosts boosted boosting expand expands expanded expanding win wins won winning up higher
+        """.split()),
+    "down": frozenset("""
+        fall falls fell fallen falling decrease decreases decreased decreasing shrink shrinks shrank
+        shrunk shrinking lose loses lost losing drop drops dropped dropping decline declines declined
+        declining plunge plunges plunged plunging slump slumps slumped slumping sink sinks sank sunk
+        sinking reduce reduces reduced reducing cut cuts cutting down lower
+        """.split()),
+}
 # Evidence rules: shared content is weighed word by word (see
 # ``claimkb.match.features.FULL_WEIGHT_LENGTH``). A pair shares "little evidence"
 # when it shares less than MIN_SHARED_WEIGHT of it, or, for short claims, less than
@@ -228,6 +246,7 @@ def _relation(differences: list[dict], a: ClaimFeatures, b: ClaimFeatures) -> st
     kinds = {d["kind"] for d in differences}
     for kind, relation in (
         ("negation", "negation_flipped"),
+        ("direction", "direction_flipped"),
         ("number", "number_changed"),
         ("date", "date_changed"),
         ("number_dropped", "number_dropped"),
@@ -360,8 +379,16 @@ def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
             # a name for a name ("Kenyan" / "Ugandan"); a name for a description, or a
             # description that holds a name, is wording ("across Asia" / "in 14 countries")
             changed_entity = any(a.content[k] in a.entities for k in in_a) and any(b.content[k] in b.entities for k in in_b)
-            differences.append({"kind": "entity" if changed_entity else "wording", "a": words_a, "b": words_b})
+            kind = "entity" if changed_entity else "direction" if _reversed(words_a, words_b) else "wording"
+            differences.append({"kind": kind, "a": words_a, "b": words_b})
     return differences
+
+
+def _reversed(words_a: str, words_b: str) -> bool:
+    """Whether one side says a thing went up where the other says it went down."""
+    directions_a = {d for d, words in DIRECTION_WORDS.items() if words & set(words_a.lower().split())}
+    directions_b = {d for d, words in DIRECTION_WORDS.items() if words & set(words_b.lower().split())}
+    return len(directions_a) == len(directions_b) == 1 and directions_a != directions_b
 
 
 def _said_in(features: ClaimFeatures, k: int, other: ClaimFeatures) -> bool:
