@@ -1340,3 +1340,22 @@ def test_a_judge_is_the_person_titled_justice(nlp):
             "with its members.\n\nJustice Ann Whitcombe directed the station to hand over the addresses.")
     (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
     assert claim.speaker.name == "Ann Whitcombe"
+
+
+@pytest.mark.parametrize("first", [
+    "Tellan's chief executive, Mark Dunn, met investors on Friday.",
+    "Tellan chief executive Mark Dunn met investors on Friday.",
+    "Tellan's CEO, Mark Dunn, met investors on Friday.",
+])
+@pytest.mark.parametrize("role", ["the CEO", "the chief executive"])
+def test_a_chief_executive_is_the_ceo_named_before(nlp, first, role):
+    # an office in lower case run together with the name, an office the tagger calls a
+    # proper noun set beside it, and "CEO" for "chief executive" (the chief executive
+    # named in the first two ways was found before too, as the person the passage is about)
+    quote = the_quote(nlp, f'{first}\n\n"We are on track for a record year," {role} said.')
+    assert quote.speaker.name == "Mark Dunn"
+
+
+def test_an_office_run_together_with_a_name_is_the_persons_title(nlp):
+    extraction = extract_claims(nlp("Union leader Ann Reyes said the strike was over."))
+    assert [(s.name, s.title) for s in extraction.speakers] == [("Ann Reyes", "leader")]

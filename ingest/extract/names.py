@@ -88,6 +88,13 @@ ROLE_SYNONYMS = {
     # a judge of a Commonwealth superior court is titled "Justice": "Justice Ann Roe"
     "judge": {"judge", "justice"},
     "officer": {"officer", "official", "constable", "sergeant", "inspector"},
+    # business news writes "CEO Dana Roe" and then "the chief executive", or the reverse
+    "executive": {"executive", "ceo"},
+    "ceo": {"ceo", "executive"},
+    "chair": {"chair", "chairman", "chairwoman", "chairperson"},
+    "chairman": {"chair", "chairman", "chairperson"},
+    "chairwoman": {"chair", "chairwoman", "chairperson"},
+    "chairperson": {"chair", "chairman", "chairwoman", "chairperson"},
 }
 # Offices that are written capitalized yet are roles, not names ("Prosecutor said").
 ROLE_NOUNS = frozenset(ROLE_SYNONYMS) | frozenset(
@@ -575,21 +582,40 @@ def title_before(ent: Span) -> str | None:
     return " ".join(t.text for t in words)
 
 
+def role_before(ent: Span) -> str | None:
+    """An office in lower case right before a name, which news runs together with it:
+    "chief executive Mark Dunn", "union leader Ann Reyes", "spokeswoman Mia Clark"."""
+    doc = ent.doc
+    i = ent.start
+    # each word modifies a later one of the office or the name
+    while i > 0 and doc[i - 1].is_lower and doc[i - 1].is_alpha and doc[i - 1].dep_ in ("compound", "amod") \
+            and i <= doc[i - 1].head.i < ent.end:
+        i -= 1
+    if i == ent.start or doc[ent.start - 1].lower_ not in ROLE_NOUNS:
+        return None
+    return doc[i : ent.start].text
+
+
 def title_in_apposition(ent: Span) -> str | None:
-    """ "Beth Williams, the assistant attorney general," or "the minister, Jane Doe," """
+    """ "Beth Williams, the assistant attorney general," or "the minister, Jane Doe,"
+    (an office the tagger calls a proper noun too: "the company's CEO, Dana Roe")."""
     root = ent.root
     for child in root.children:
-        if child.pos_ == "NOUN" and set_beside(child, root):
+        if _is_role_noun(child) and set_beside(child, root):
             return role_phrase(child)
-    if root.head.pos_ == "NOUN" and set_beside(root, root.head):
+    if _is_role_noun(root.head) and set_beside(root, root.head):
         return role_phrase(root.head)
     return None
+
+
+def _is_role_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.lower_ in ROLE_NOUNS
 
 
 def role_phrase(token: Token) -> str:
     doc = token.doc
     start = token.left_edge.i
-    while start < token.i and doc[start].dep_ in ("det", "punct", "poss"):
+    while start < token.i and doc[start].dep_ in ("det", "punct", "poss", "case"):
         start += 1
     end = token.i + 1
     for child in token.rights:

@@ -354,7 +354,7 @@ class SpeakerResolver:
         return None
 
     def _note_title(self, speaker: Speaker, ent: Span) -> None:
-        title = names.title_before(ent) or names.title_in_apposition(ent)
+        title = names.title_before(ent) or names.role_before(ent) or names.title_in_apposition(ent)
         if not title:
             return
         speaker.title = speaker.title or title
