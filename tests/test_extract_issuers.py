@@ -43,6 +43,18 @@ def test_an_institution_called_by_its_kind_before_a_document_is_its_author(nlp):
     assert quote_with(nlp, text, "fled on foot").speaker.name == "Eastvale Police Department"
 
 
+def test_a_document_by_a_role_with_a_name_beside_it_speaks_for_the_name(nlp):
+    text = "The plant will close, according to a memo sent to staff by Tellan's chief executive, Mark Dunn."
+    assert quote_with(nlp, text, "plant will close").speaker.name == "Mark Dunn"
+
+
+def test_a_document_from_an_institution_called_by_its_kind_speaks_for_it(nlp):
+    text = "A letter from the mayor's office said the plant would close."
+    assert quote_with(nlp, text, "plant would close").speaker.name == "mayor's office"
+    # guard: a place a document comes from is still no author
+    assert quote_with(nlp, "Reports from the region said the bridge had collapsed.", "collapsed").speaker is None
+
+
 def test_a_numbered_branch_keeps_its_number(nlp):
     # the NER reads "HWU Local" as the organization and leaves its number out
     text = ('A release from HWU Local 1005 late Friday said most of the staff voted yes.\n\n'

@@ -900,7 +900,12 @@ def _author_after(preposition: Token) -> Token | None:
     document comes from is no author ("reports from Bangladesh")."""
     if not (preposition.dep_ == "agent" or preposition.dep_ == "prep" and preposition.lower_ in ("by", "from", "of")):
         return None
-    author = next((p for p in preposition.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+    objects = [p for p in preposition.children if p.dep_ == "pobj"]
+    # a name, the name set beside a role ("by Tellan's chief executive, Mark Dunn"), or
+    # an institution called by its kind ("a letter from the mayor's office")
+    author = next((p for p in objects if p.pos_ == "PROPN"), None) or next(
+        (c for p in objects for c in p.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
+        (p for p in objects if p.lemma_.lower() in names.ORG_NOUNS), None)
     if author is None or preposition.lower_ == "from" and author.ent_type_ in ("GPE", "LOC"):
         return None
     return author
