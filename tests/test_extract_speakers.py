@@ -1359,3 +1359,13 @@ def test_a_chief_executive_is_the_ceo_named_before(nlp, first, role):
 def test_an_office_run_together_with_a_name_is_the_persons_title(nlp):
     extraction = extract_claims(nlp("Union leader Ann Reyes said the strike was over."))
     assert [(s.name, s.title) for s in extraction.speakers] == [("Ann Reyes", "leader")]
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_is_still_the_person(nlp):
+    # "Reyes disagreed.": the tagger reads the capitalized surname as a noun, the NER
+    # labels nothing, and "she" went back to the mayor
+    text = ("The mayor, Jo Lee, and her rival, Ann Reyes, clashed at the debate.\n\n"
+            "Lee said the city's finances were strong. Reyes disagreed.\n\n"
+            '"The city is broke," she said.')
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert quote.speaker.name == "Ann Reyes"

@@ -215,9 +215,11 @@ class SpeakerResolver:
 
     def _note_unlabelled_surnames(self) -> None:
         """A known person's surname that the NER missed ("Ferris has four
-        goals", "when she told Lund") is still a mention of that person."""
+        goals", "when she told Lund") is still a mention of that person, and so is one
+        the tagger took for a common noun ("Reyes disagreed."), capitalized as names are."""
         for token in self.doc:
-            if token.pos_ != "PROPN" or token.ent_type_ or self._inside_quote(token.idx):
+            if not (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.is_title) or token.ent_type_ \
+                    or self._inside_quote(token.idx):
                 continue
             known = [s for s in self._index.get(token.lower_, ()) if s.kind == "person"]
             if known:
