@@ -538,10 +538,11 @@ def _owner_of_words(tokens) -> Token | None:
                  for owner in _whose_words(t)), None)
 
 
-def _whose_words(words: Token) -> list[Token]:
-    """Who "words" belong to: "the words of the patient", "Lee's own words"."""
+def _whose_words(words: Token, prepositions: tuple[str, ...] = ("of",)) -> list[Token]:
+    """Who "words" belong to: "the words of the patient", "Lee's own words" (or a
+    message: "the message from the mayor", with ``prepositions`` ("of", "from"))."""
     return [c for c in words.children if c.dep_ == "poss" and c.pos_ != "PRON"] + [
-        pobj for c in words.children if c.dep_ == "prep" and c.lower_ == "of"
+        pobj for c in words.children if c.dep_ == "prep" and c.lower_ in prepositions
         for pobj in c.children if pobj.dep_ == "pobj"]
 
 
@@ -713,12 +714,8 @@ def _credited_by_words_after(doc: Doc, article: str, span: QuoteSpan) -> Span | 
         return None
     said = next((t for t in token.sent if t.dep_ == "attr" and t.head.lemma_ == "be"
                  and t.lemma_.lower() in SPEECH_NOUNS), None)
-    if said is None:
-        return None
-    owner = next((c for c in said.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) or next(
-        (pobj for c in said.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
-         for pobj in c.children if pobj.dep_ == "pobj"), None)
-    return name_span(owner) if owner is not None else None
+    owners = _whose_words(said, ("of", "from")) if said is not None else []
+    return name_span(owners[0]) if owners else None
 
 
 def _points_back(sentence: Span) -> bool:
