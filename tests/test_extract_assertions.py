@@ -217,6 +217,12 @@ def test_a_figure_describing_the_speaker_of_a_quote_makes_no_statistic(nlp):
     assert [kind for kind, _ in kinds(nlp, beside)] == ["direct_quote", "statistic"]
 
 
+def test_a_name_after_the_verb_read_as_the_subject_of_a_passive_clause_after_it_speaks(nlp):
+    # the parser makes "Mara Quill" the subject of "were flooded"
+    claims = extract_claims(nlp('"The water rose," said Mara Quill, as 300 homes were flooded.')).claims
+    assert [(c.content, c.speaker.name) for c in claims if c.kind == "direct_quote"] == [("The water rose,", "Mara Quill")]
+
+
 def test_one_sentence_records_each_give_a_claim(tmp_path):
     """A JSON Lines file of single statements, as fact-checkers keep them: each one is stored
     as at least one claim; a question is not."""

@@ -107,6 +107,19 @@ def test_a_short_quoted_sentence_that_continues_no_quotation_is_a_term(nlp, text
     assert len(extraction.quoted_terms) == 1
 
 
+def test_a_short_quote_no_one_is_found_to_say_is_a_term(nlp):
+    # the parser finds no subject for "asked", and no one spoke before
+    extraction = extract_claims(nlp('"Who?" asked several people in the back row.'))
+    assert quote_claims(extraction) == []
+    assert [(t.text, t.kind) for t in extraction.quoted_terms] == [("Who?", "term")]
+
+
+def test_a_short_quote_a_speaker_says_stays_a_claim(nlp):
+    # a guard, before and after: the same short answer, with its speaker
+    extraction = extract_claims(nlp('Rosa Linden was asked if she would run again. "No," she said.'))
+    assert [(c.content, c.speaker.name) for c in quote_claims(extraction)] == [("No,", "Rosa Linden")]
+
+
 def test_a_long_quote_in_title_case_is_not_mistaken_for_a_title(nlp):
     text = '"The Board Is Wrong and it knows it," said Rosa Linden.'
     (claim,) = quote_claims(extract_claims(nlp(text)))

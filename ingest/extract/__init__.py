@@ -36,6 +36,7 @@ from claimkb.ingest.extract.hedges import find_hedge
 from claimkb.ingest.extract.link_lines import link_line_ranges
 from claimkb.ingest.extract.nlp import parseable
 from claimkb.ingest.extract.quantities import find_quantities, offsets
+from claimkb.ingest.extract.quoted_terms import is_phrase
 from claimkb.ingest.extract.quotes import (
     ALL_MARKS,
     as_double_quoted,
@@ -49,7 +50,7 @@ from claimkb.ingest.extract.ranges import CharRanges
 from claimkb.ingest.extract.reported_speech import ReportedClaim, find_reported_speech, reporting_cues
 from claimkb.ingest.extract.speakers import SpeakerResolver
 from claimkb.ingest.extract.tweets import find_embedded_tweets
-from claimkb.ingest.records import Claim, Extraction, Quantity
+from claimkb.ingest.records import Claim, Extraction, Quantity, QuotedTerm
 
 T = TypeVar("T")  # what travels with each text through extract_all
 
@@ -175,7 +176,15 @@ def extract_claims(doc: Doc) -> Extraction:
             if f.subject is not None:
                 resolver.cite(f.subject)
         else:
-            claims.append(_quote_claim(doc, text, resolver, f))
+            claim = _quote_claim(doc, text, resolver, f)
+            if claim.kind == "direct_quote" and claim.speaker_mention is None and claim.speaker is None \
+                    and is_phrase(claim.content):
+                # a phrase under four words that no one is written or found to say
+                # ('"Who?" asked people'): a term, as the same words with no verb of saying are
+                quoted_terms.append(QuotedTerm(claim.content, "term", claim.char_start, claim.char_end))
+            else:
+                claims.append(claim)
+    quoted_terms.sort(key=lambda t: t.char_start)
     claims += _repeated_as_pull_quotes(doc, text, claims, pulled_from)
     claims.sort(key=lambda c: c.char_start)
     # Who spoke, with what the writer says of them ("Jo Roe, a 47-year-old farmer"):

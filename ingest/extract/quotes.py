@@ -563,13 +563,14 @@ def _in_whose_words(doc: Doc, span: QuoteSpan) -> Span | None:
 def _named_after(cue: Token, spans: list[QuoteSpan]) -> Token | None:
     """ "'The law,' said Ann Marsh, the harbour master, 'is clear.'": an attribution
     between two parts of a quotation, which the parser reads as a verb with no subject
-    and the name right after it as the subject of the words quoted next. The name,
-    outside every quotation, speaks."""
+    and the name right after it as the subject of the words quoted next, or of the
+    clause after it ("'The water rose,' said Mara Quill, as 300 homes were flooded": the
+    subject of "were flooded"). The name, outside every quotation, speaks."""
     for complement in cue.children:
         if complement.dep_ != "ccomp" or complement.i < cue.i:
             continue
         for name in complement.children:
-            if (name.dep_ == "nsubj" and name.pos_ == "PROPN" and name.left_edge.i == cue.i + 1
+            if (name.dep_ in SUBJECT_DEPS and name.pos_ == "PROPN" and name.left_edge.i == cue.i + 1
                     and not any(s.start <= name.idx < s.end for s in spans)):
                 return name
     return None
