@@ -995,3 +995,15 @@ def test_a_day_after_an_inverted_cue_is_a_time_not_a_speaker(nlp):
 def test_what_was_said_keeps_the_mark_that_closes_a_quotation_opened_in_it(nlp, text, content):
     (claim,) = quotes(nlp, text, "indirect_quote")
     assert claim.content == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mr Okafor, 52, told the Courier he was 'devastated'.", "he was 'devastated'"),
+    # guards: a quotation closed inside what was said, and a possessive's apostrophe
+    ("A spokesman said the minister 'retains full confidence' in the plan.",
+     "the minister 'retains full confidence' in the plan"),
+    ("Okafor said Reyes' plan would fail.", "Reyes' plan would fail"),
+])
+def test_what_was_said_keeps_the_mark_closing_a_quotation_opened_inside_it(nlp, text, content):
+    (claim,) = quotes(nlp, text, "indirect_quote")
+    assert claim.content == content

@@ -144,17 +144,22 @@ def find_reported_speech(doc: Doc, cues: list[Token], quoted) -> list[ReportedCl
 
 # A stop or comma the quotation closes on, then its closing double mark
 CLOSING_MARK = re.compile(r'[.,!?]?["”]')
+# ... or its closing single mark, after a single mark opened inside what was said and
+# left open to its end (British style: "told the BBC he was 'devastated'.")
+SINGLE_CLOSING_MARK = re.compile(r"[.,!?]?[’']")
+OPEN_SINGLE_QUOTE = re.compile(r"(?:^|\s)[‘']\w[^’']*$")
 
 
 def _with_its_closing_mark(text: str, claim: ReportedClaim) -> ReportedClaim:
     """What was said ends where its clause does, without the closing punctuation, but a
     quotation opened inside it keeps the mark that closes it (and the stop before that
     mark): 'said the plan was "a disaster".' reports 'the plan was "a disaster"', not
-    'the plan was "a disaster'."""
+    'the plan was "a disaster', and "was 'devastated'." reports "was 'devastated'"."""
     content = text[claim.content_start : claim.content_end]
-    if content.count("“") <= content.count("”") and content.count('"') % 2 == 0:
+    double_open = content.count("“") > content.count("”") or content.count('"') % 2 == 1
+    if not double_open and not OPEN_SINGLE_QUOTE.search(content):
         return claim
-    closing = CLOSING_MARK.match(text, claim.content_end)
+    closing = (CLOSING_MARK if double_open else SINGLE_CLOSING_MARK).match(text, claim.content_end)
     if closing is None:
         return claim
     end = closing.end()
