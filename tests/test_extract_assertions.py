@@ -151,7 +151,9 @@ def test_only_a_short_phrase_without_a_head_is_a_fragment(nlp):
     assert why_not_checkable(next(headline.sents)) is None
 
 
-@pytest.mark.parametrize("text", ['"Open the door!" an officer shouted.', '"Is it safe?" the boy later asked.'])
+@pytest.mark.parametrize("text", ['"Open the door!" an officer shouted.', '"Is it safe?" the boy later asked.',
+                                  # with the verb's auxiliary
+                                  '"Stop right there!" the officer had shouted.', '"Why now?" Reyes has asked.'])
 def test_the_attribution_cut_off_after_a_quote_is_no_claim(nlp, text):
     # the sentence splitter ends a sentence at the quote's "!" or "?"
     assert [kind for kind, _ in kinds(nlp, text)] == ["direct_quote"]

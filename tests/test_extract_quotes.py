@@ -1007,3 +1007,10 @@ def test_what_was_said_keeps_the_mark_that_closes_a_quotation_opened_in_it(nlp, 
 def test_what_was_said_keeps_the_mark_closing_a_quotation_opened_inside_it(nlp, text, content):
     (claim,) = quotes(nlp, text, "indirect_quote")
     assert claim.content == content
+
+
+def test_someone_who_interrupts_says_what_follows(nlp):
+    # "interrupted" is a verb of speaking: the second quotation is not more of Lee's words
+    claims = quotes(nlp, '"We won the vote," Lee said, before Reyes interrupted: "Not yet, we have not."')
+    assert [(c.content, c.speaker.name) for c in claims] == [
+        ("We won the vote,", "Lee"), ("Not yet, we have not.", "Reyes")]

@@ -363,10 +363,10 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
 
 
 def _only_attribution(words: list[Token], attributions: CharRanges) -> bool:
-    """ "an officer shouted.": what the sentence splitter cut off after a quote ending in
-    "!" or "?" is the quote's attribution alone (its speaker, its verb of saying, an
-    adverb), no claim of its own."""
-    return all(t.is_punct or attributions(t.idx) or t.pos_ in ("ADV", "PART") or is_reporting_verb(t)
+    """ "an officer shouted.", "Lee was asked.": what the sentence splitter cut off after
+    a quote ending in "!" or "?" is the quote's attribution alone (its speaker, its verb
+    of saying and its auxiliaries, an adverb), no claim of its own."""
+    return all(t.is_punct or attributions(t.idx) or t.pos_ in ("ADV", "PART", "AUX") or is_reporting_verb(t)
                for t in words)
 
 

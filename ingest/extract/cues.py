@@ -22,7 +22,7 @@ REPORTING_LEMMAS = frozenset(
     propose recommend conclude find show project forecast calculate
     interject retort exclaim shout yell whisper mutter joke muse reason demand plead
     clarify specify affirm reaffirm underline underscore highlight continue recount
-    express call advise remind order command
+    express call advise remind order command interrupt
     """.split()
 )
 
