@@ -1014,3 +1014,21 @@ def test_someone_who_interrupts_says_what_follows(nlp):
     claims = quotes(nlp, '"We won the vote," Lee said, before Reyes interrupted: "Not yet, we have not."')
     assert [(c.content, c.speaker.name) for c in claims] == [
         ("We won the vote,", "Lee"), ("Not yet, we have not.", "Reyes")]
+
+
+@pytest.mark.parametrize("text, content, parts", [
+    ("The plant, according to Dana Roe, will close in June.", "The plant will close in June", 2),
+    ("The plant will close, according to Dana Roe, after the holidays.", "The plant will close after the holidays", 2),
+    # guards: at either end of the sentence, the side that is the claim, in one piece
+    ("According to Dana Roe, the plant will close in June.", "the plant will close in June", 1),
+    ("The plant will close in June, according to Dana Roe.", "The plant will close in June", 1),
+])
+def test_according_to_someone_inside_a_sentence_reports_the_sentence_around_it(nlp, text, content, parts):
+    (claim,) = quotes(nlp, text)
+    assert (claim.content, claim.speaker.name) == (content, "Dana Roe")
+    assert max(len(claim.segments), 1) == parts
+
+
+def test_a_figure_keeps_its_percent_sign_where_another_claim_begins(nlp):
+    claims = quotes(nlp, "According to Dana Roe, sales fell 8%, but Tom Reyes says they rose.")
+    assert [c.content for c in claims] == ["sales fell 8%", "they rose"]

@@ -219,17 +219,23 @@ def _before_inner_claim(doc: Doc, speech: ReportedClaim, inner_cues: set[int]) -
     """ "According to X, A, but Y says B": X's claim ends where the clause of a reporting
     verb inside it begins; when that clause is all of it ("According to X, the NCMEC
     believes ...") the inner cue makes the claim and X is only its source (None)."""
-    inner = [doc[i] for i in sorted(inner_cues) if speech.content_start <= doc[i].idx < speech.content_end]
+    inner = [doc[i] for i in sorted(inner_cues)
+             if speech.content_start <= doc[i].idx < speech.content_end and i != speech.cue.i]
     if not inner:
         return speech
     end = inner[0].left_edge.i
-    # the comma and the "but" that join the two clauses belong to neither
-    while end > 0 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+    # the comma and the "but" that join the two clauses belong to neither (a "%" ends a figure)
+    while end > 0 and (doc[end - 1].text in JOINING_PUNCTUATION or doc[end - 1].dep_ == "cc"):
         end -= 1
     content_end = doc[end - 1].idx + len(doc[end - 1]) if end > 0 else 0
     if content_end <= speech.content_start:
         return None
-    return replace(speech, content_end=content_end, segments=[(speech.content_start, content_end)])
+    segments = [(start, min(stop, content_end)) for start, stop in speech.segments if start < content_end]
+    return replace(speech, content_end=content_end, segments=segments)
+
+
+# Punctuation that joins two clauses, and belongs to neither.
+JOINING_PUNCTUATION = frozenset(",;:—–-")
 
 
 class _Found(NamedTuple):

@@ -516,15 +516,18 @@ def _according_to(cue: Token) -> ReportedClaim | None:
     # a name set after the source (``name_set_after``) ends the phrase at its own end:
     # the parser hangs the clause's words on it
     phrase_end = source.right_edge.i + 1 if source.dep_ == "pobj" else name_span(source).end
-    # the claim is the larger side of the sentence around "according to X"
-    if phrase_start - sent.start >= sent.end - phrase_end:
-        start, end = sent.start, phrase_start
-    else:
-        start, end = phrase_end, sent.end
-    start, end = _trimmed(start, end, cue.doc)
+    doc = cue.doc
+    before, after = _trimmed(sent.start, phrase_start, doc), _trimmed(phrase_end, sent.end, doc)
+    if (phrase_start > sent.start and doc[phrase_start - 1].text == "," and phrase_end < sent.end
+            and doc[phrase_end].text == "," and before[1] > before[0] and after[1] > after[0]):
+        # set off by commas inside the sentence it reports ("The plant, according to
+        # Dunn, will close in June"): the claim is the sentence around it, in two parts
+        segments = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) for start, end in (before, after)]
+        return ReportedClaim(cue, "according to", name_span(source), segments[0][0], segments[1][1], segments)
+    # else the claim is the larger side of the sentence around "according to X"
+    start, end = before if phrase_start - sent.start >= sent.end - phrase_end else after
     if end <= start:
         return None
-    doc = cue.doc
     return ReportedClaim(cue, "according to", name_span(source), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
