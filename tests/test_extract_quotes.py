@@ -1032,3 +1032,14 @@ def test_according_to_someone_inside_a_sentence_reports_the_sentence_around_it(n
 def test_a_figure_keeps_its_percent_sign_where_another_claim_begins(nlp):
     claims = quotes(nlp, "According to Dana Roe, sales fell 8%, but Tom Reyes says they rose.")
     assert [c.content for c in claims] == ["sales fell 8%", "they rose"]
+
+
+def test_a_participle_set_off_between_the_speaker_and_the_verb_leaves_the_speaker(nlp):
+    # the parser makes "asked" the main verb and hangs "said" on it, unlabelled
+    (claim,) = quotes(nlp, "Dunn, asked about the strike, said it had cost $40 million.")
+    assert (claim.content, claim.speaker.name) == ("it had cost $40 million", "Dunn")
+
+
+def test_a_figure_before_a_parenthetical_attribution_keeps_its_percent_sign(nlp):
+    (claim,) = quotes(nlp, "Sales fell 8%, Dunn said, because of the strike.")
+    assert claim.content.startswith("Sales fell 8%")

@@ -316,6 +316,11 @@ def subject_of(verb: Token) -> Token | None:
             conjoined = verb.dep_ == "conj"
             verb = verb.head
             continue
+        # "Dunn, asked about the strike, said ...": the parser makes the participle set off
+        # by commas the main verb and hangs the verb of saying on it, unlabelled
+        if verb.dep_ == "dep" and _participle_set_off(verb.head, verb):
+            verb = verb.head
+            continue
         # "was quoted as saying", "left after saying": the subject of the verb the
         # preposition belongs to said it
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -323,6 +328,16 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _participle_set_off(participle: Token, verb: Token) -> bool:
+    """Whether ``participle`` opens a phrase set off by commas between its subject and
+    ``verb``: "Dunn, asked about the strike, said"."""
+    doc = verb.doc
+    subject = next((c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i), None)
+    return (subject is not None and subject.i + 1 < participle.i < verb.i
+            and participle.tag_ in PARTICIPLE_TAGS | {"VBD"}
+            and doc[participle.i - 1].text == "," and doc[verb.i - 1].text == ",")
 
 
 def subject_read_as_appositive(verb: Token) -> Token | None:

@@ -532,9 +532,10 @@ def _according_to(cue: Token) -> ReportedClaim | None:
 
 
 def _trimmed(start: int, end: int, doc: Doc) -> tuple[int, int]:
-    """Drop punctuation and quotation marks at either end of a token range."""
+    """Drop punctuation and quotation marks at either end of a token range (but the
+    "%" that ends a figure)."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text != "%" or doc[end - 1].is_space):
         end -= 1
     return start, end
