@@ -219,6 +219,18 @@ def test_a_figure_describing_the_speaker_of_a_quote_makes_no_statistic(nlp):
     assert [kind for kind, _ in kinds(nlp, beside)] == ["direct_quote", "statistic"]
 
 
+@pytest.mark.parametrize("text, statistic", [
+    ('"We played poorly," Sam Petrie said after the 2-1 loss to Riverton.',
+     "Sam Petrie said after the 2-1 loss to Riverton."),
+    ('After the 2-1 loss to Riverton, Sam Petrie said: "We played poorly."',
+     "After the 2-1 loss to Riverton, Sam Petrie said"),
+    ('"The water rose," said Mara Quill, as 300 homes were flooded.', "said Mara Quill, as 300 homes were flooded."),
+])
+def test_a_figure_beside_a_quote_makes_a_statistic_of_the_words_outside_the_quote(nlp, text, statistic):
+    # the quote is a claim of its own: the statistic neither opens nor closes inside its marks
+    assert [content for kind, content in kinds(nlp, text) if kind == "statistic"] == [statistic]
+
+
 def test_a_name_after_the_verb_read_as_the_subject_of_a_passive_clause_after_it_speaks(nlp):
     # the parser makes "Mara Quill" the subject of "were flooded"
     claims = extract_claims(nlp('"The water rose," said Mara Quill, as 300 homes were flooded.')).claims

@@ -1038,3 +1038,30 @@ def test_a_participle_set_off_between_the_speaker_and_the_verb_leaves_the_speake
 def test_a_figure_before_a_parenthetical_attribution_keeps_its_percent_sign(nlp):
     (claim,) = quotes(nlp, "Sales fell 8%, Dunn said, because of the strike.")
     assert claim.content.startswith("Sales fell 8%")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The plant, Dana Roe said on Monday, will close in June.", "Dana Roe", "The plant will close in June"),
+    ("The plant, Dana Roe told reporters, will close in June.", "Dana Roe", "The plant will close in June"),
+    ("The ruling, Okonta Mining said in a statement, would be appealed.", "Okonta Mining", "The ruling would be appealed"),
+    # guard: a name set off by commas before the verb is the subject's appositive when what
+    # was said has a subject of its own
+    ("Jo Lee, the mayor, said he would run again.", "Jo Lee", "he would run again"),
+])
+def test_an_attribution_after_the_subject_of_what_was_said_reports_the_sentence_around_it(nlp, text, speaker, content):
+    (claim,) = quotes(nlp, text)
+    assert (claim.content, claim.speaker.name) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Dunn told analysts on a conference call that demand had slowed in Europe.",
+    "Mark Dunn told reporters at a briefing that demand had slowed in Europe.",
+])
+def test_what_was_told_after_whom_and_where_it_was_told(nlp, text):
+    (claim,) = quotes(nlp, text)
+    assert (claim.content, claim.speaker.name) == ("that demand had slowed in Europe", "Mark Dunn")
+
+
+def test_a_clause_about_where_something_was_told_is_not_what_was_told(nlp):
+    claims = quotes(nlp, '"We are done," Mark Dunn told reporters at a briefing that lasted ten minutes.')
+    assert [(c.kind, c.content) for c in claims] == [("direct_quote", "We are done,")]

@@ -340,6 +340,15 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
             start = first[0]
         if last is not None and last[1] <= sent.end_char and not covered(end - 1) and text[last[1] - 1] in ALL_MARKS:
             end = last[1]  # (a quote left open, as a feed cuts one short, ends with its words)
+        # ... and what the sentence says outside such a quote ('"We lost," Lee said after
+        # the 2-1 defeat.') starts after it or ends before it, never inside its marks
+        outside_words = [t for t in words if not covered(t.idx) and not t.is_punct]
+        if not outside_words:
+            continue
+        if covered(start):
+            start = outside_words[0].idx
+        if covered(end - 1):
+            end = _end(outside_words[-1])
         outside = [
             q for q in _quantities(text[start:end], start)
             if not covered(offsets(q)[0]) and not quoted(offsets(q)[0]) and not attributions(offsets(q)[0])

@@ -199,6 +199,9 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
     around = _claim_around(cue, speaker) if speaker is not None else None
     if around is not None:
         return around
+    around = _subject_set_before_attribution(cue, complement)
+    if around is not None:
+        return around
     if complement is not None:
         start, end = _with_addressee(complement, cue), _past_split_word(complement.right_edge.i + 1, cue)
         if complement.dep_ == "ccomp" and not any(t.tag_ in FINITE_TAGS for t in cue.doc[start:end]):
@@ -380,6 +383,36 @@ def _speaker_read_as_complement_subject(cue: Token, complement: Token | None) ->
     return speaker if end < len(doc) and doc[end].text == "," else None
 
 
+def _subject_set_before_attribution(cue: Token, complement: Token | None) -> ReportedClaim | None:
+    """ "The plant, Dana Roe said on Monday, will close in June.": an attribution set off
+    by commas right after the subject of the sentence it reports. The parser makes that
+    subject the cue's too, beside the speaker or with the speaker as its appositive, and
+    the rest of the sentence a complement with no subject. The speaker is the name right
+    before the verb, and the claim the sentence on both sides of the attribution ("Jo Lee,
+    the mayor, said he ..." is no such sentence: its complement has a subject)."""
+    if (complement is None or complement.i < cue.i
+            or any(c.dep_ in (*SUBJECT_DEPS, "expl") for c in complement.children)):
+        return None
+    doc, sent = cue.doc, cue.sent
+    resumes = complement.left_edge.i
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
+    appositives = [c for s in subjects for c in s.children if c.dep_ == "appos"]
+    speaker = subjects[-1] if len(subjects) > 1 else next(iter(appositives), None)
+    if speaker is None or speaker.lower_ in FIRST_SECOND_PERSON or doc[resumes - 1].text != ",":
+        return None
+    opening_comma = speaker.left_edge.i - 1
+    if (opening_comma <= sent.start or doc[opening_comma].text != ","
+            or any(t.head != cue for t in doc[speaker.right_edge.i + 1 : cue.i])
+            or resumes - opening_comma > MAX_ATTRIBUTION_TOKENS):
+        return None
+    parts = [_trimmed(sent.start, opening_comma, doc), _trimmed(resumes, sent.end, doc)]
+    if any(end <= start for start, end in parts) or not any(t.tag_ in FINITE_TAGS for t in doc[slice(*parts[1])]):
+        return None
+    segments = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) for start, end in parts]
+    return ReportedClaim(cue, cue_phrase(cue), name_span(speaker), segments[0][0], segments[-1][1], segments,
+                         _unspoken(cue, speaker))
+
+
 def _claim_around(cue: Token, subject: Token) -> ReportedClaim | None:
     """The sentence on both sides of an attribution (``cue`` and the speaker
     ``subject``) that a comma sets off from its first part, when the attribution is
@@ -489,9 +522,14 @@ def _that_clause(cue: Token) -> tuple[int, int]:
 def _opening_that(cue: Token) -> int | None:
     """Where the "that" opening what was said stands: right after the cue, or after a
     phrase about the saying itself ("said in a statement that ...", "said on Monday
-    that ..."), which the parser often takes the "that"-clause to belong to."""
-    doc, end = cue.doc, min(cue.sent.end, cue.i + 1 + MAX_CIRCUMSTANCE_TOKENS)
+    that ..."), which the parser often takes the "that"-clause to belong to, and after
+    whom it was told ("told analysts on a call that ...")."""
     first = cue.i + 1
+    addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.left_edge.i == first), None)
+    told = addressee is not None and cue.lemma_.lower() in ADDRESSEE_VERBS
+    if addressee is not None and told:
+        first = addressee.right_edge.i + 1
+    doc, end = cue.doc, min(cue.sent.end, first + MAX_CIRCUMSTANCE_TOKENS)
     if first >= end or doc[first].lower_ == "that":
         return first if first < end else None
     if doc[first].head.i != cue.i or not (
@@ -500,8 +538,12 @@ def _opening_that(cue: Token) -> int | None:
         return None
     for token in doc[first:end]:
         if token.lower_ == "that":
-            # a "that" opening a clause; not a relative pronoun ("in a video that has ...")
-            return token.i if token.dep_ == "mark" else None
+            # a "that" opening a clause; not a relative pronoun ("in a video that has
+            # ..."), but after whom something was told, a "that" the parser makes the
+            # object of a clause with a subject of its own ("told reporters at a briefing
+            # that demand had slowed") opens what was told, which a verb of telling asks for
+            opens = token.dep_ == "mark" or (told and token.dep_ == "dobj" and subject_of(token.head) is not None)
+            return token.i if opens else None
         if token.pos_ in ("VERB", "AUX") or token.is_punct:
             return None  # another clause, or the phrase is over
     return None
