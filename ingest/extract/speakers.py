@@ -622,11 +622,16 @@ class SpeakerResolver:
         else:  # I, we, you: the writer or the audience, not a source
             return None
         kind, gender = wanted
+        found = self._antecedent(token, kind, gender, by_given_name=True)
+        if found is not None or gender is None:
+            return found
         # a given name is evidence, not proof: when no one else fits, "he" may still be
-        # a Beth (a machine translation's pronoun, or a man's name the census gives women)
-        return self._antecedent(token, kind, gender, by_given_name=True) or (
-            self._antecedent(token, kind, gender, by_given_name=False) if gender is not None else None
-        )
+        # a Beth who has been speaking (a machine translation's pronoun, or a man's name
+        # the census gives women); but not someone only named so far, where the one the
+        # pronoun means is more likely a name the NER missed ("Tom Baird and Ana Ruiz
+        # met. 'It went well,' she said.")
+        fallback = self._antecedent(token, kind, gender, by_given_name=False)
+        return fallback if fallback in self._used else None
 
     def _antecedent(self, token: Token, kind: str | None, gender: str | None, by_given_name: bool) -> Speaker | None:
         """The mention a pronoun of ``kind`` and ``gender`` refers to, weighing the
