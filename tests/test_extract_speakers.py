@@ -1163,6 +1163,27 @@ def test_an_age_alone_refers_back_to_the_person_the_passage_is_about(nlp):
     assert the_quote(nlp, text).speaker.name == "Susan Clark"
 
 
+def test_an_age_the_parser_hangs_on_the_verb_word_by_word_is_still_the_subject(nlp):
+    # here the parser makes "the" and "old" modifiers of "said", which has no subject
+    text = ('Maria Reyes, 54, a nurse from Dunmore, has worked nights for a decade.\n\n'
+            '"We are exhausted," the 54-year-old said.')
+    claims = extract_claims(nlp(text)).claims
+    assert [(c.kind, c.speaker_mention, c.speaker.name) for c in claims if c.kind == "direct_quote"] == [
+        ("direct_quote", "the 54-year-old", "Maria Reyes")]
+    assert not [c for c in claims if c.content.startswith("the 54-year-old")]  # the attribution is no statistic
+
+
+@pytest.mark.parametrize("description", ["the Democrat", "the Republican", "the Canadian"])
+def test_a_party_or_nationality_alone_refers_back_to_the_person_the_passage_is_about(nlp, description):
+    text = f'Senator Tom Baird voted against the bill on Tuesday.\n\n"It is a giveaway to the banks," {description} said.'
+    assert the_quote(nlp, text).speaker.name == "Tom Baird"
+
+
+def test_a_party_in_the_plural_is_not_the_person_named_before(nlp):
+    text = 'Senator Tom Baird voted against the bill on Tuesday.\n\n"It is a giveaway to the banks," the Democrats said.'
+    assert the_quote(nlp, text).speaker.name != "Tom Baird"
+
+
 @pytest.mark.parametrize("name, person", [
     ("Falcons DL Frank Moss", "Frank Moss"), ("Harbour Party MLA Dana Pryce", "Dana Pryce"),
     ("JR Moss", "JR Moss"),  # guard: initials of a two-word name are the name's

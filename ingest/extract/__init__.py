@@ -189,8 +189,9 @@ def extract_claims(doc: Doc) -> Extraction:
     claims.sort(key=lambda c: c.char_start)
     # Who spoke, with what the writer says of them ("Jo Roe, a 47-year-old farmer"):
     # the attribution of a quote, whose figures describe the speaker, not a claim.
-    attributions = CharRanges(_merged([(f.subject.root.left_edge.idx, _end(f.subject.root.right_edge))
-                                    for f in found if f.subject is not None]))
+    attributions = CharRanges(_merged([
+        (min(f.subject.start_char, f.subject.root.left_edge.idx), max(f.subject.end_char, _end(f.subject.root.right_edge)))
+        for f in found if f.subject is not None]))
     claims += _sentence_claims(doc, text, resolver, claims, quoted, attributions)
     claims.sort(key=lambda c: c.char_start)
     claims = [c for c in claims if not links(c.char_start)]

@@ -135,6 +135,22 @@ def _surname_read_as_modifier(verb: Token) -> Token | None:
 OPENING_MODIFIER_DEPS = ("advmod", "npadvmod", "aux")
 
 
+def _subject_read_as_modifiers(verb: Token) -> Token | None:
+    """ "'We are exhausted,' the 54-year-old said.": a noun phrase with no noun before a
+    verb of saying in the past or third person, which the parser hangs on the verb word
+    by word (its determiner too) instead of making it the subject. The subject is the
+    phrase's last word, which heads the rest."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0:
+        return None
+    last = doc[verb.i - 1]
+    determiner = doc[last.left_edge.i - 1] if last.left_edge.i > 0 else None
+    if (last.head != verb or last.pos_ not in ("ADJ", "NOUN") or determiner is None
+            or determiner.dep_ != "det" or determiner.head != verb):
+        return None
+    return last
+
+
 def _surname_read_as_opening_modifier(verb: Token) -> Token | None:
     """ "Early said the lists were growing", "but May said the deal ...": a surname that
     is also an adverb or a modal, opening its clause (after a stop, a comma, "and" or
@@ -304,7 +320,8 @@ def subject_of(verb: Token) -> Token | None:
                 return surname
         if seen == 1:
             # a subject the parser read as something else: a conjunct, an adverb, a modal
-            misread = subject_read_as_conjunct(verb) or _surname_read_as_opening_modifier(verb)
+            misread = (subject_read_as_conjunct(verb) or _surname_read_as_opening_modifier(verb)
+                       or _subject_read_as_modifiers(verb))
             if misread is not None:
                 return misread
         if verb.dep_ == "relcl":
@@ -444,6 +461,10 @@ def name_span(token: Token) -> Span:
         doc[start].is_punct and doc[start].text not in "-–'’" or "\n" in doc[start : token.i].text
     ):
         start += 1
+    # the determiner of a subject read as the verb's modifiers (``_subject_read_as_modifiers``)
+    if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head == token.head != token \
+            and token.head.pos_ == "VERB":
+        start -= 1
     # a word the parser split at its hyphen is one word: "counter-protesters"
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
             and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:

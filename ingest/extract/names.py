@@ -308,8 +308,11 @@ def surname(name: str) -> str:
 def head_token(span: Span) -> Token:
     """The noun a mention is headed by: its root, or the first word of a compound the
     parser heads with its last ("sergeant-at-arms" is a sergeant, "editors-in-chief"
-    editors, not arms or a chief)."""
+    editors, not arms or a chief). A determiner is never the head, even where the
+    parser hangs it outside the phrase ("the 54-year-old said", see ``cues.name_span``)."""
     root = span.root
+    if root.dep_ == "det" and len(span) > 1:
+        root = span[1:].root
     first = root.i - HYPHENATED_COMPOUND_TOKENS + 1
     if first >= span.start and HYPHENATED_COMPOUND.fullmatch(span.doc[first : root.i + 1].text):
         return span.doc[first]

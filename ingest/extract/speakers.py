@@ -730,9 +730,11 @@ class SpeakerResolver:
             # a public office that no one named holds ("the judge") is someone new,
             # neither the person the passage is about nor another titled speaker
             office = head in PUBLIC_OFFICES
-            # an age alone ("the 56-year-old") is a noun the tagger calls an adjective
-            described = mention.root.pos_ == "NOUN" or names.is_age(mention.root)
-            if mention[0].lower_ == "the" and described and not is_document_noun(mention.root) and not office:
+            # an age alone ("the 56-year-old") is a noun the tagger calls an adjective, and
+            # a party or a nationality alone ("the Democrat", "the Briton") a proper noun
+            described = (head_noun.pos_ == "NOUN" or names.is_age(head_noun)
+                         or head_noun.ent_type_ == "NORP" and head_noun.tag_ == "NNP")
+            if mention[0].lower_ == "the" and described and not is_document_noun(head_noun) and not office:
                 # "the 39-year-old founder of X", "the rookie defenceman", "the bow-tied
                 # maverick": a definite description of whoever speaks (not an
                 # organization, office or document, handled apart) refers back to the
