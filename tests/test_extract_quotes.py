@@ -1065,3 +1065,9 @@ def test_what_was_told_after_whom_and_where_it_was_told(nlp, text):
 def test_a_clause_about_where_something_was_told_is_not_what_was_told(nlp):
     claims = quotes(nlp, '"We are done," Mark Dunn told reporters at a briefing that lasted ten minutes.')
     assert [(c.kind, c.content) for c in claims] == [("direct_quote", "We are done,")]
+
+
+def test_a_closing_attribution_the_parser_makes_what_was_found_is_no_part_of_it(nlp):
+    # the parser makes "said" the complement of "found", with "the drug cut ..." before it
+    claims = quotes(nlp, "Researchers at Westmere University found that the drug cut deaths by 20%, the study said.")
+    assert [c.content for c in claims] == ["that the drug cut deaths by 20%", "the drug cut deaths by 20%"]

@@ -625,6 +625,22 @@ def test_a_document_speaks_for_the_author_named_in_its_clause_and_later_as_the_s
     assert claims["Most of the new jobs were part-time"].speaker.name == "Harbour Youth Council"
 
 
+@pytest.mark.parametrize("text, author", [
+    ("Tellan will be sold, according to an email Mark Dunn sent to staff on Monday.", "Mark Dunn"),
+    # (a name inside the mention was found before this rule too)
+    ("According to a letter Mayor Ana Ruiz wrote to residents, the pool will close.", "Ana Ruiz"),
+])
+def test_a_document_speaks_for_whoever_a_clause_says_wrote_or_sent_it(nlp, text, author):
+    assert the_quote(nlp, text).speaker.name == author
+
+
+def test_whoever_a_clause_says_read_a_document_did_not_write_it(nlp):
+    # guard: reading, like obtaining, holds a document
+    text = "Tellan will be sold, according to a report Mark Dunn read to staff on Monday."
+    speaker = the_quote(nlp, text).speaker
+    assert speaker is None or speaker.name != "Mark Dunn"
+
+
 def test_a_zero_width_space_after_a_name_does_not_hide_the_speaker(nlp):
     from claimkb.ingest.extract import extract_all
 

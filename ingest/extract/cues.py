@@ -45,7 +45,7 @@ SPEAKING_PASSIVES = frozenset("quote hear overhear report record cite film".spli
 DOCUMENT_NOUNS = frozenset(
     "report study survey data figures statistics estimate estimates poll analysis research "
     "review audit census document documents records release statement numbers finding findings "
-    "lawsuit suit complaint claim filing memo letter paper tweet post ruling decision website".split()
+    "lawsuit suit complaint claim filing memo letter email e-mail paper tweet post ruling decision website".split()
 )
 
 

@@ -558,6 +558,11 @@ class SpeakerResolver:
             # "a study (which is being) released by X", "a release sent to media from X"
             if author is None and child.dep_ in ("acl", "relcl") and child.lemma_.lower() not in HOLDING_LEMMAS:
                 author = next((a for a in map(_author_after, child.children) if a is not None), None)
+            # "an email Dunn sent to staff", "a letter the mayor wrote": whoever issued or
+            # wrote it, the subject of the clause that says so
+            if author is None and child.dep_ == "relcl" and child.lemma_.lower() in ISSUING_LEMMAS | {"write", "sign"}:
+                author = next((c for c in child.children
+                               if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")), None)
             if author is not None:
                 return self.resolve(name_span(author))
         return None
