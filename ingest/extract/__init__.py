@@ -124,6 +124,7 @@ def extract_claims(doc: Doc) -> Extraction:
     doc.ents = names.with_name_apostrophes(doc)
     doc.ents = names.with_time_zones(doc)
     doc.ents = names.with_numbered_organizations(doc)
+    doc.ents = names.with_given_name_persons(doc)
     # quotation marks as the finder reads them (British style read as American)
     marked = as_double_quoted(text)
     spans = find_quote_spans(marked)

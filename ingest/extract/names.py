@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from claimkb.ingest.extract.cues import SUBJECT_DEPS, entity_of, is_document_noun, set_beside
+from claimkb.ingest.extract.given_names import sex_of_given_name
 from claimkb.ingest.extract.nlp import TITLE_ABBREVIATIONS
 
 PERSON_LABELS = ("PERSON",)
@@ -237,6 +238,35 @@ def with_joined_organizations(doc: Doc) -> tuple[Span, ...]:
             joined = Span(doc, start, ent.end, label="ORG")
             ents = [e for e in ents if e.end <= start or e.start >= ent.end] + [joined]
     return tuple(sorted(ents, key=lambda e: e.start))
+
+
+# Words after a given name read as the rest of the name: a middle name and a surname.
+MAX_SURNAME_WORDS = 2
+
+
+def with_given_name_persons(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` with a person's name the NER left unlabelled: a capitalized proper
+    noun that is a given name one sex clearly bears (``given_names``), followed by one or
+    two more capitalized proper nouns, none of them in an entity ("The union president,
+    Ana Ruiz, said": the small model labels "Maria Lopez" there, not "Ana Ruiz"). A name
+    the NER labelled anything ("Grace Church", "May Day") stays as it labelled it."""
+    ents = list(doc.ents)
+    i = 0
+    while i < len(doc):
+        first = doc[i]
+        end = i + 1
+        while end < len(doc) and end - i <= MAX_SURNAME_WORDS and _unlabelled_capital(doc[end]):
+            end += 1
+        if end > i + 1 and _unlabelled_capital(first) and sex_of_given_name(first.text) is not None:
+            ents.append(Span(doc, i, end, label="PERSON"))
+            i = end
+            continue
+        i += 1
+    return tuple(sorted(ents, key=lambda e: e.start))
+
+
+def _unlabelled_capital(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and token.is_alpha
 
 
 def with_time_zones(doc: Doc) -> tuple[Span, ...]:
