@@ -633,6 +633,8 @@ def test_a_clause_before_its_attribution_is_still_reported(nlp, text):
     ("Police Chief Ana Ruiz was quoted as saying by local media that officers had received several reports of threats.",
      "Ana Ruiz"),
     ("Councillor Jan Toll left the meeting after saying that the budget was final.", "Jan Toll"),
+    # whoever is quoted speaks, not the outlet quoting them
+    ("Mark Dunn was quoted by the Courier as saying that the plant would close.", "Mark Dunn"),
 ])
 def test_saying_after_a_preposition_is_said_by_the_subject_of_the_verb_it_follows(nlp, text, speaker):
     (claim,) = quotes(nlp, text)

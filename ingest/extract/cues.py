@@ -277,7 +277,7 @@ def is_unattributed_passive(verb: Token) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a reporting verb, following the structures
     news uses: participles ("..., saying"), conjoined verbs ("X spoke and added"),
-    relative clauses ("X, who said") and passives ("was quoted by X")."""
+    relative clauses ("X, who said") and passives ("was quoted as saying", "was told by X")."""
     seen = 0
     conjoined = False  # reached from a verb conjoined to this one
     while verb is not None and seen < 4:
@@ -291,8 +291,9 @@ def subject_of(verb: Token) -> Token | None:
                     return _subject_split_in_two(child)
                 passive_subject = child
         # a verb conjoined to a passive shares its subject, not its agent: "The minister
-        # was criticized by the union and said ..." is the minister's
-        if conjoined and passive_subject is not None:
+        # was criticized by the union and said ..." is the minister's; and whoever is
+        # quoted speaks, not the outlet quoting them ("Dunn was quoted by Reuters as saying")
+        if passive_subject is not None and (conjoined or verb.lemma_.lower() == "quote"):
             return passive_subject
         for child in verb.children:
             if child.dep_ == "agent":
