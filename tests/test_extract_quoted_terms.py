@@ -45,6 +45,10 @@ def quote_claims(extraction):
         # nicknames
         ('Tom "The Hammer" Ruiz won the title fight in Reno.', "The Hammer", "nickname"),
         ('The striker, nicknamed "Lightning", scored twice on Saturday.', "Lightning", "nickname"),
+        # a verb that only names gives a name however it is written, and at four words too
+        ('Residents have dubbed the bridge "the road to nowhere."', "the road to nowhere.", "nickname"),
+        # a short phrase quoted inside a speaker's own reported words is part of that claim
+        ('Critics call the plan a "cash grab" that will hurt families.', "cash grab", "term"),
     ],
 )
 def test_quoted_words_that_are_not_a_statement_are_terms(nlp, text, term, kind):
@@ -134,3 +138,9 @@ def test_a_name_given_with_a_naming_verb_is_a_nickname_and_an_evaluation_is_not(
     assert all("Corkscrew" not in c.content or c.kind == "assertion" for c in named.claims)
     voiced = extract_claims(nlp('The mayor called the plan "a disgrace" on Monday.'))
     assert not [t for t in voiced.quoted_terms if t.kind == "nickname"]
+
+
+def test_the_reported_words_holding_a_short_quoted_phrase_are_one_claim(nlp):
+    extraction = extract_claims(nlp('Critics call the plan a "cash grab" that will hurt families.'))
+    assert [(c.kind, c.speaker.name) for c in extraction.claims] == [("indirect_quote", "Critics")]
+    assert "cash grab" in extraction.claims[0].content

@@ -1400,7 +1400,7 @@ def test_the_subject_of_what_someone_reports_still_tells_their_gender(nlp):
 def test_a_judge_is_the_person_titled_justice(nlp):
     text = ('A Superior Court judge chastised the radio station on Friday, saying it had been "playing games" '
             "with its members.\n\nJustice Ann Whitcombe directed the station to hand over the addresses.")
-    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
     assert claim.speaker.name == "Ann Whitcombe"
 
 

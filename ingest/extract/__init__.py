@@ -185,6 +185,13 @@ def extract_claims(doc: Doc) -> Extraction:
                 quoted_terms.append(QuotedTerm(claim.content, "term", claim.char_start, claim.char_end))
             else:
                 claims.append(claim)
+    # a phrase quoted inside a speaker's own reported words ('Critics call the plan a "cash
+    # grab" that will hurt families') is part of that claim, not a second one
+    indirect = [c for c in claims if c.kind == "indirect_quote"]
+    for claim in [c for c in claims if c.kind == "direct_quote" and is_phrase(c.content)]:
+        if any(r.char_start <= claim.char_start < r.char_end and r.speaker is claim.speaker for r in indirect):
+            claims.remove(claim)
+            quoted_terms.append(QuotedTerm(claim.content, "term", claim.char_start, claim.char_end))
     quoted_terms.sort(key=lambda t: t.char_start)
     claims += _repeated_as_pull_quotes(doc, text, claims, pulled_from)
     claims.sort(key=lambda c: c.char_start)

@@ -28,6 +28,12 @@ NAMING_CUES = re.compile(
     r"\b(?:call|calls|called|calling|name|names|named|naming|dub|dubs|dubbed)(?:\s+[\w'’-]+){1,3}\s*$",
     re.IGNORECASE,
 )
+# Verbs that only ever give a name ("dubbed the bridge "the road to nowhere""), unlike
+# "call", which also judges: what they give is a name however it is written, up to
+# MAX_NICKNAME_WORDS words (a longer quotation may be the words of whoever "dubbed" it).
+DUBBING_CUES = re.compile(r"\b(?:dub|dubs|dubbed|dubbing|nickname|nicknames|nicknamed|christened)"
+                          r"(?:\s+[\w'’-]+){0,3}\s*$", re.IGNORECASE)
+MAX_NICKNAME_WORDS = 6
 TITLE_CUES = re.compile(
     r"\b(?:titled|entitled|headlined|named|called|show|film|book|song|album|series"
     r"|program|programme|podcast|column|report|play|novel|movie)\s*$",
@@ -74,6 +80,8 @@ def term_kind(text: str, start: int, end: int, content: str, cue: Token | None) 
     # A capitalized name given to something ("call the road "the Snake""), not an
     # evaluation the speaker voices ("called the plan "a disgrace"").
     if len(words) < MIN_STATEMENT_WORDS and NAMING_CUES.search(before) and _is_name(words):
+        return "nickname"
+    if len(words) <= MAX_NICKNAME_WORDS and DUBBING_CUES.search(before):
         return "nickname"
     if _is_label(before, after, content):
         return "title"
