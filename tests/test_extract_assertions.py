@@ -94,6 +94,7 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("Four reasons the harbour plan collapsed", "listicle"),
         ("If only the trains ran on time!", "wish"),
         ("Oh, if only the ferry ran on Sundays!", "wish"),  # guard: an interjection before it
+        ("Now if only the trains ran on time!", "wish"),  # a first word the parser makes the root
         ("The driver's identity will not be released until his family has been informed.", "procedure"),
         ("© 2024 Harbour Press Ltd, all rights reserved", "boilerplate"),
         ("Copyright 2023 Valley Ledger Media, registered in Norland with company number 4411.", "boilerplate"),
@@ -125,6 +126,7 @@ def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, r
      "The ministry did not comment.", "(The harbour bridge reopened in May.)",
      # an "if" clause after another verb is a condition: the sentence still asserts
      "The union said if the vote fails, its members will strike.",
+     "Now, if the vote fails, its members will strike.",  # an opening adverb and a consequence
      "The council will ask residents to vote if the budget passes.",
      # notice words inside news: a copyright dispute, a first publication as the event
      "The band sued the studio over copyright in 2021.", "The novel was originally published in 1954.",

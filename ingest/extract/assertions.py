@@ -368,9 +368,17 @@ def _is_wish(sent: Span) -> bool:
     """The sentence is itself a condition, nothing following from it ("If only the
     trains ran on time!"): an "if" that opens it marks its main verb. An "if" further
     on that the parser hangs the main verb under ("Union vows strike if deal approved")
-    leaves the statement before it standing."""
-    words = [t for t in sent if not (t.is_punct or t.is_space or t.pos_ in ("INTJ", "CCONJ"))]
-    return bool(words) and words[0].lower_ == "if" and words[0].dep_ == "mark" and words[0].head == sent.root
+    leaves the statement before it standing. An adverb or an interjection may come first
+    ("Now if only the site would come back!"), which the parser may make the root."""
+    tokens = [t for t in sent if not (t.is_punct or t.is_space or t.pos_ == "CCONJ")]
+    lead = 0
+    while lead < len(tokens) and tokens[lead].pos_ in ("INTJ", "ADV") and tokens[lead].lower_ != "if":
+        lead += 1
+    if lead == len(tokens) or tokens[lead].lower_ != "if" or tokens[lead].dep_ != "mark":
+        return False
+    clause = tokens[lead].head
+    # the parser may make the opening word the root and hang the condition on it
+    return clause == sent.root or clause.head == sent.root and sent.root in tokens[:lead]
 
 
 def _is_listicle(sent: Span, words: list[Token]) -> bool:
