@@ -89,6 +89,10 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("Cyclists should wear a helmet at night.", "instruction"),
         ("You should never leave a dog in a hot car.", "instruction"),
         ("Download the app to book a ferry seat.", "instruction"),  # guard: no clause before the verb
+        ("Don't miss the last ferry of the season.", "instruction"),  # the "do" of a negative imperative
+        ("Do check your tyres before the trip.", "instruction"),
+        ("What a final it was.", "opinion"),  # an exclamation, whatever its last mark
+        ("How lucky the rowers were!", "opinion"),
         ("How to cut your heating bill this winter", "listicle"),
         ("7 things you need to know about the new bus fares", "listicle"),
         ("Four reasons the harbour plan collapsed", "listicle"),
@@ -101,6 +105,8 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("All Rights Reserved.", "boilerplate"),
         ("Originally published on the Valley Ledger.", "boilerplate"),
         ("This article first appeared in Northgate Weekly.", "boilerplate"),
+        ("This story has been updated.", "boilerplate"),
+        ("This article was corrected to give the mayor's full name.", "boilerplate"),
         ("Harbour Review is published monthly, ISSN 1234-567X.", "boilerplate"),
         ("Detective Sergeant Ana Ruiz said.", "attribution"),  # what she said was cut off before it
         ("The agency reported on Monday.", "attribution"),
@@ -127,6 +133,11 @@ def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, r
      # an "if" clause after another verb is a condition: the sentence still asserts
      "The union said if the vote fails, its members will strike.",
      "Now, if the vote fails, its members will strike.",  # an opening adverb and a consequence
+     "Don't expect fares to fall, the ferry company warned.",  # an imperative the company reports
+     "The ferry timetable has been updated for the winter.",  # an update, not of the text itself
+     # "what" and "how" opening a clause the sentence is about
+     "What a ferry ticket costs has doubled since May.", "How the ferry sank is still unknown.",
+     "How much the new ferry cost has not been disclosed.",
      "The council will ask residents to vote if the budget passes.",
      # notice words inside news: a copyright dispute, a first publication as the event
      "The band sued the studio over copyright in 2021.", "The novel was originally published in 1954.",

@@ -25,12 +25,14 @@ which):
 - ``procedure``: the stock line that a name is withheld until the family is told;
 - ``boilerplate``: a page's notices, repeated on every page of a site: a copyright line
   ("© 2024 Harbour Press. All rights reserved."), where the piece first appeared
-  ("Originally published on the Valley Ledger."), a serial number ("ISSN 1234-5678");
+  ("Originally published on the Valley Ledger."), that it was updated ("This story has
+  been updated."), a serial number ("ISSN 1234-5678");
 - ``attribution``: a sentence that only says who spoke ("Const. Tim Fanning said.",
   "the agency reported on Monday"), left on its own when the sentence it attributes
   was cut off after an abbreviation or a line break;
 - ``opinion``: a judgement or feeling as the main predicate ("It was a terrible day",
-  "I am thrilled"), or praise heaped without a fact to check.
+  "I am thrilled"), an exclamation ("What a game it was!"), or praise heaped without a
+  fact to check.
 
 Sentences with numbers become statistics, the others assertions; both pass this test.
 """
@@ -78,6 +80,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Verbs whose "if" clause is what was asked, not a condition ("asked him if he knew").
 ASKING_LEMMAS = frozenset({"ask", "wonder", "inquire", "enquire", "query"})
 COPULAS = frozenset({"be", "seem", "look", "sound", "feel", "become"})
+# After "how", words that ask an amount more often than they exclaim: "How much the plan
+# costs is unknown" opens a statement with the clause it is about.
+DEGREE_QUESTION_WORDS = frozenset("much many long far often soon".split())
 MONTHS_AND_DAYS = frozenset(
     """
     january february march april may june july august september october november december
@@ -158,6 +163,8 @@ BOILERPLATE = re.compile(
     r"|\ball rights reserved\b|" + RIGHTS_RESERVED +
     r"|^\W*(?:this (?:article|story|piece|post) (?:was |is )?)?(?:originally|first) (?:published|appeared)"
     r" (?:on|in|at|by)\b"
+    # an update notice: "This story has been updated.", "This article was corrected to ..."
+    r"|^\W*this (?:article|story|piece|post|page) (?:has been|was|is being) (?:updated|corrected|amended)\b"
     r"|\bISSN:?\s*\d{4}-?\d{3}[\dxX]\b",
     re.IGNORECASE,
 )
@@ -351,10 +358,17 @@ def _is_instruction(sent: Span) -> bool:
         )
         return advice and generic
     # An imperative: a bare verb with no subject, no auxiliary and no "to" ("Click here"),
-    # written as a word (not "MPs", which the parser can read as a verb in a headline).
+    # written as a word (not "MPs", which the parser can read as a verb in a headline),
+    # or with the "do" that opens a negative or emphatic one ("Don't miss it", "Do check").
+    auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    opening_do = len(auxiliaries) == 1 and auxiliaries[0].lemma_.lower() == "do" and auxiliaries[0].i == _first_word(sent)
     return (root.tag_ == "VB" and root.pos_ == "VERB" and root.text[1:].islower()
-            and not any(c.dep_ in ("aux", "auxpass") for c in children)
+            and (not auxiliaries or opening_do)
             and not _credits_a_statement(root))
+
+
+def _first_word(sent: Span) -> int:
+    return next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
 
 
 def _credits_a_statement(verb: Token) -> bool:
@@ -391,6 +405,8 @@ def _is_listicle(sent: Span, words: list[Token]) -> bool:
 
 
 def _is_opinion(sent: Span) -> bool:
+    if _is_exclamation(sent):
+        return True
     root = sent.root
     children = list(root.children)
     subject = next((c for c in children if c.dep_ in SUBJECTS), None)
@@ -404,3 +420,17 @@ def _is_opinion(sent: Span) -> bool:
     if any(t.ent_type_ in FACT_ENTITIES for t in sent):
         return False
     return sum(t.pos_ == "ADJ" and t.lower_ in EVALUATIVE for t in sent) >= MIN_EVALUATIVE_WORDS
+
+
+def _is_exclamation(sent: Span) -> bool:
+    """ "What a game it was!", "How lucky we were.": "what" before a noun's article, or
+    "how" before an adjective or adverb, opening a sentence that is no question. Not "What a
+    company spends is secret" (a pronoun), "How the plan failed is unclear" (a verb
+    follows) nor "How much it costs is unknown" (an amount asked)."""
+    first = sent.doc[_first_word(sent)]
+    if sent.text.rstrip().endswith("?"):
+        return False
+    if first.lower_ == "what":
+        return first.dep_ == "det" and first.i + 1 < sent.end and sent.doc[first.i + 1].lower_ in ("a", "an")
+    return (first.lower_ == "how" and first.head.i == first.i + 1 and first.head.pos_ in ("ADJ", "ADV")
+            and first.head.lower_ not in DEGREE_QUESTION_WORDS)
