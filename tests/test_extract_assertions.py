@@ -96,6 +96,10 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("How to cut your heating bill this winter", "listicle"),
         ("7 things you need to know about the new bus fares", "listicle"),
         ("Four reasons the harbour plan collapsed", "listicle"),
+        # an explainer's title: a clause a question word opens, standing alone
+        ("Why ferry fares keep rising", "listicle"),
+        ("Ferry strike: what you need to know", "listicle"),
+        ("Where the harbour money went", "listicle"),
         ("If only the trains ran on time!", "wish"),
         ("Oh, if only the ferry ran on Sundays!", "wish"),  # guard: an interjection before it
         ("Now if only the trains ran on time!", "wish"),  # a first word the parser makes the root
@@ -138,6 +142,8 @@ def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, r
      # "what" and "how" opening a clause the sentence is about
      "What a ferry ticket costs has doubled since May.", "How the ferry sank is still unknown.",
      "How much the new ferry cost has not been disclosed.",
+     "How the ferry sank remains a mystery",  # a headline whose wh-clause is the subject
+     "Ruiz: What I saw at the harbour changed me",
      "The council will ask residents to vote if the budget passes.",
      # notice words inside news: a copyright dispute, a first publication as the event
      "The band sued the studio over copyright in 2021.", "The novel was originally published in 1954.",
