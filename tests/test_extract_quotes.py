@@ -575,6 +575,17 @@ def test_a_quote_a_colon_introduces_is_the_words_of_the_clauses_subject(nlp, tex
     assert (claim.speaker_mention, claim.speaker.name) == ("ferry operator Jan Toll", "Jan Toll")
 
 
+@pytest.mark.parametrize("text", [
+    '"The schedule is full," said Lena Ostrova.\n\nFerry operator Jan Toll\'s reply was blunt: '
+    '"The crossing will stay closed until the storm passes."',
+    '"The schedule is full," said Lena Ostrova.\n\nThe reply from ferry operator Jan Toll was blunt: '
+    '"The crossing will stay closed until the storm passes."',
+])
+def test_a_message_before_the_colon_is_the_words_of_whose_message_it_is(nlp, text):
+    claim = quotes(nlp, text)[-1]
+    assert claim.speaker.name == "Jan Toll"
+
+
 def test_a_thing_that_convinced_someone_of_a_quotation_is_not_its_speaker(nlp):
     text = ('"I have learned to trust my own tests," Lena Ostrova told me.\n\nA year at the shipyard had '
             'convinced her that "you just have to respect the sea" and its moods.')

@@ -528,6 +528,11 @@ def _subject_before(colon: Token | None) -> Token | None:
         return owner
     subject = next((t for t in reversed(clause)
                     if t.dep_ == "nsubj" and t.tag_ not in RELATIVE_PRONOUN_TAGS), None)
+    if subject is not None and subject.lemma_.lower() in SPEECH_NOUNS:
+        # "Ana Ruiz's message was simple:", "Her answer:", "The reply from the council
+        # was blunt:": whose message it was (a message of no one named is no speaker)
+        owners = [c for c in subject.children if c.dep_ == "poss"] + _whose_words(subject, ("of", "from"))
+        return owners[0] if owners else None
     return None if subject is not None and is_thing(subject) else subject
 
 
