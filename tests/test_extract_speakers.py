@@ -1325,6 +1325,13 @@ def test_the_kind_of_business_before_a_name_opening_a_sentence_is_no_part_of_it(
     assert claims["We expect a strong winter,"].speaker.name == "Harbourmart"
 
 
+def test_a_kind_of_organization_is_the_one_the_passage_is_about_before_one_that_spoke_further_back(nlp):
+    text = ("The United Nations said diets must change. The Harbour Authority downplays the role of diet. "
+            "In its strategy, the ministry says that residents should choose food carefully.")
+    claim = claims_by_content(nlp, text)["that residents should choose food carefully"]
+    assert claim.speaker.name == "Harbour Authority"
+
+
 def test_an_organization_whose_name_opens_with_a_kind_of_organization_keeps_it(nlp):
     # guard: "Union" and "Trust" are kinds of organization that names open with
     text = 'Union Pacific said on Monday that freight volumes rose 4 per cent.'

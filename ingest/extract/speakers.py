@@ -887,10 +887,24 @@ class SpeakerResolver:
         was cited for a finding, else the last organization named as a subject."""
         return (
             self._recent(at, lambda s: s.kind == "organization" and kind in s.name.lower().split())
+            or self._organization_just_before(at)
             or self._recent(at, lambda s: self._is_organization(s) and (s in self._used or s in self._cited),
                             subjects_only=True)
             or self._recent(at, self._is_organization, subjects_only=True)
         )
+
+    def _organization_just_before(self, at: int) -> Speaker | None:
+        """The organization that is a subject in the sentence of ``at`` or the one before:
+        "Environment Canada, for its part, downplays the role of diet. In its strategy,
+        the ministry suggests ...": the passage is about it, whoever spoke further back."""
+        sentence = bisect.bisect_right(self._sentence_starts, at)
+        i = bisect.bisect_left(self._starts, at)
+        for mention in reversed(self._mentions[:i]):
+            if bisect.bisect_right(self._sentence_starts, mention.start) < sentence - 1:
+                return None
+            if mention.is_subject and self._is_organization(mention.speaker):
+                return mention.speaker
+        return None
 
     def _issues(self, mention: Mention) -> bool:
         """A mention that is the subject of a verb of issuing ("X released a report")."""
