@@ -115,6 +115,7 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("Detective Sergeant Ana Ruiz said.", "attribution"),  # what she said was cut off before it
         ("The agency reported on Monday.", "attribution"),
         ("Ruiz told reporters.", "attribution"),
+        ("Ruiz, who chairs the ferry board, said.", "attribution"),  # a clause about the speaker
         ("The festival was a wonderful celebration of local food.", "opinion"),
         ("I am so proud of everyone on this team.", "opinion"),
         ("We love this little town.", "opinion"),
@@ -143,6 +144,8 @@ def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, r
      "What a ferry ticket costs has doubled since May.", "How the ferry sank is still unknown.",
      "How much the new ferry cost has not been disclosed.",
      "How the ferry sank remains a mystery",  # a headline whose wh-clause is the subject
+     # what was said, which the parser hangs on a noun after the verb of saying
+     "Ruiz said after the 3-1 win that the crew had rowed with heart.",
      "Ruiz: What I saw at the harbour changed me",
      "The council will ask residents to vote if the budget passes.",
      # notice words inside news: a copyright dispute, a first publication as the event

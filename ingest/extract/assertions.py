@@ -43,7 +43,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from claimkb.ingest.extract.cues import is_indirect_question
+from claimkb.ingest.extract.cues import FINITE_TAGS, is_indirect_question
 
 # A clause with a verb asserts with two words ("Mayor quits"); a verbless headline
 # needs a third to name an event rather than a thing ("Diamond heist in Paris").
@@ -330,13 +330,19 @@ def _is_lead_in(sent: Span, text: str, has_verb: bool) -> bool:
 def _is_bare_attribution(sent: Span) -> bool:
     """ "Fanning said.", "the agency reported on Monday": a verb of saying in the active
     voice, not negated, with a subject and nothing said (no object, clause or
-    complement). "The details have not been reported." states a fact."""
+    complement). "The details have not been reported." states a fact. Nor is a sentence
+    with a clause of its own after the verb ("said after the 3-1 win that the team played
+    with heart", where the parser hangs what was said on "win") only an attribution; one
+    before it is about the speaker ("Fanning, who chairs the board, said.") or the end
+    of a quotation cut off from its start ('... is the charm," Lee said.')."""
     root = sent.root
     verb = root.lemma_.lower()
     said = CONTENT_DEPS - {"dobj"} if verb in HEARER_VERBS else CONTENT_DEPS
     children = [child.dep_ for child in root.children]
-    return (verb in SAYING_VERBS and "nsubj" in children and "neg" not in children
-            and not any(dep in said for dep in children))
+    if not (verb in SAYING_VERBS and "nsubj" in children and "neg" not in children
+            and not any(dep in said for dep in children)):
+        return False
+    return not any(t.tag_ in FINITE_TAGS for t in sent.doc[root.i + 1 : sent.end])
 
 
 def _is_pointer(sent: Span, text: str, has_verb: bool) -> bool:
