@@ -96,10 +96,6 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("How to cut your heating bill this winter", "listicle"),
         ("7 things you need to know about the new bus fares", "listicle"),
         ("Four reasons the harbour plan collapsed", "listicle"),
-        # an explainer's title: a clause a question word opens, standing alone
-        ("Why ferry fares keep rising", "listicle"),
-        ("Ferry strike: what you need to know", "listicle"),
-        ("Where the harbour money went", "listicle"),
         ("If only the trains ran on time!", "wish"),
         ("Oh, if only the ferry ran on Sundays!", "wish"),  # guard: an interjection before it
         ("Now if only the trains ran on time!", "wish"),  # a first word the parser makes the root
@@ -147,6 +143,8 @@ def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, r
      # what was said, which the parser hangs on a noun after the verb of saying
      "Ruiz said after the 3-1 win that the crew had rowed with heart.",
      "Ruiz: What I saw at the harbour changed me",
+     # an explainer's headline presupposes the fact it explains, which is checkable
+     "Why Harbourmart shares plunged today",
      "The council will ask residents to vote if the budget passes.",
      # notice words inside news: a copyright dispute, a first publication as the event
      "The band sued the studio over copyright in 2021.", "The novel was originally published in 1954.",

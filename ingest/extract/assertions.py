@@ -20,8 +20,7 @@ which):
   "visit http://...", a bracketed label with no verb: "(Reuters video)");
 - ``instruction``: an imperative or advice to people at large ("To apply, visit the
   website", "Drivers should check their tyres");
-- ``listicle``: how-to, list and explainer titles ("How to stream any film", "5 things
-  to know", "Why rents keep rising");
+- ``listicle``: how-to and list titles ("How to stream any film", "5 things to know");
 - ``wish``: a condition with no consequence ("If only the site would come back!");
 - ``procedure``: the stock line that a name is withheld until the family is told;
 - ``boilerplate``: a page's notices, repeated on every page of a site: a copyright line
@@ -81,11 +80,6 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Verbs whose "if" clause is what was asked, not a condition ("asked him if he knew").
 ASKING_LEMMAS = frozenset({"ask", "wonder", "inquire", "enquire", "query"})
 COPULAS = frozenset({"be", "seem", "look", "sound", "feel", "become"})
-# Question words that open an explainer's title, and the relations that make the clause
-# they open part of a statement: its subject, object or complement, or a clause modifying
-# another ("How the ferry sank remains a mystery", "Ruiz explains why she quit").
-EXPLAINER_WORDS = frozenset("why how what where when".split())
-EMBEDDING_DEPS = frozenset("csubj csubjpass nsubj nsubjpass ccomp dobj pobj pcomp advcl relcl attr".split())
 # After "how", words that ask an amount more often than they exclaim: "How much the plan
 # costs is unknown" opens a statement with the clause it is about.
 DEGREE_QUESTION_WORDS = frozenset("much many long far often soon".split())
@@ -222,7 +216,7 @@ def why_not_checkable(sent: Span) -> str | None:
         return "pointer"
     if _is_instruction(sent):
         return "instruction"
-    if _is_listicle(sent, words) or _is_explainer_title(sent, text):
+    if _is_listicle(sent, words):
         return "listicle"
     if _is_wish(sent):
         return "wish"
@@ -414,24 +408,6 @@ def _is_listicle(sent: Span, words: list[Token]) -> bool:
     first = next(t for t in sent if not (t.is_punct or t.is_space))
     following = sent.doc[first.i + 1:min(first.i + 3, sent.end)]
     return first.like_num and any(t.lemma_.lower() in LISTICLE_NOUNS for t in following)
-
-
-def _is_explainer_title(sent: Span, text: str) -> bool:
-    """ "Why rents keep rising", "Ferry strike: what you need to know", "Where the money
-    went": a headline (no closing stop) whose last part is a clause a question word opens,
-    standing alone, the title of a piece that explains rather than a statement. Not when
-    the clause is the subject or object of a verb ("How the ferry sank remains a mystery",
-    "Ruiz explains why she quit")."""
-    if text.endswith((".", "!", "?", "…")):
-        return False
-    separators = list(HEADLINE_SEPARATOR.finditer(text))
-    opening_char = sent.start_char + (separators[-1].end() if separators else len(text) - len(text.lstrip()))
-    opening = next((t for t in sent if t.idx >= opening_char and not (t.is_punct or t.is_space)), None)
-    if opening is None or opening.lower_ not in EXPLAINER_WORDS or opening.i + 1 >= sent.end:
-        return False
-    if sent.doc[opening.i + 1].lower_ in ("a", "an", "to"):
-        return False  # "What a night!", "How to ..." (a listicle of its own)
-    return not any(t.dep_ in EMBEDDING_DEPS for t in opening.ancestors)
 
 
 def _is_opinion(sent: Span) -> bool:
