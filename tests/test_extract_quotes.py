@@ -1086,3 +1086,15 @@ def test_a_closing_attribution_the_parser_makes_what_was_found_is_no_part_of_it(
     # the parser makes "said" the complement of "found", with "the drug cut ..." before it
     claims = quotes(nlp, "Researchers at Westmere University found that the drug cut deaths by 20%, the study said.")
     assert [c.content for c in claims] == ["that the drug cut deaths by 20%", "the drug cut deaths by 20%"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The bridge will open in May, Jo Lee said, though she gave no details.", "The bridge will open in May"),
+    ("The bridge will open in May, Jo Lee said, but she did not say how.", "The bridge will open in May"),
+    # guard: a clause with another subject after the attribution is more of what was said
+    ("The bridge will open in May, Jo Lee said, though work could slip.",
+     "The bridge will open in May though work could slip"),
+])
+def test_narration_about_the_speaker_after_an_attribution_is_no_part_of_what_was_said(nlp, text, content):
+    (claim,) = quotes(nlp, text)
+    assert (claim.content, claim.speaker.name) == (content, "Jo Lee")

@@ -57,6 +57,9 @@ PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 # "called for people to come together".
 XCOMP_CUES = frozenset("urge call ask promise vow pledge warn tell encourage advise remind".split())
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+# The subject of a clause after an attribution that is the writer going on about the
+# speaker ("..., Lee said, though she gave no details"), not more of what was said.
+NARRATION_SUBJECTS = frozenset({"he", "she"})
 REQUEST_LEMMAS = frozenset({"ask"})  # of XCOMP_CUES: asks for something, where "urge" calls on others
 HYPHENS = frozenset("-‐‑")
 # Words a claim before a closing attribution needs: "Rates to rise, bank says" reports
@@ -444,12 +447,26 @@ def _claim_around(cue: Token, subject: Token) -> ReportedClaim | None:
     if last < sent.end and not (doc[last].is_punct or doc[last].is_space):
         return None  # the attribution must end where the reported words resume or stop
     parts = [_trimmed(sent.start, first, doc), _trimmed(last, sent.end, doc)]
-    parts = [(start, end) for start, end in parts if end > start]
+    parts = [(start, end) for start, end in parts if end > start and not _narration_after(doc[start], first)]
     if not any(t.tag_ in FINITE_TAGS for start, end in parts for t in doc[start:end]):
         return None
     segments = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) for start, end in parts]
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), segments[0][0], segments[-1][1], segments,
                          _unspoken(cue, subject))
+
+
+def _narration_after(opening: Token, attribution: int) -> bool:
+    """ "The bridge will open in May, Lee said, though she gave no details.": after an
+    attribution, a clause that a conjunction opens and whose subject is he or she is the
+    writer going on about the speaker, not more of what was said ("..., Lee said, though
+    work could slip" is)."""
+    if opening.i < attribution or opening.dep_ not in ("mark", "cc"):
+        return False
+    # "though" marks its clause's verb; "but" hangs on the verb before the one it joins
+    clause = opening.head if opening.dep_ == "mark" else next(
+        (c for c in opening.head.children if c.dep_ == "conj" and c.i > opening.i), None)
+    return clause is not None and any(c.dep_ in SUBJECT_DEPS and c.lower_ in NARRATION_SUBJECTS
+                                      for c in clause.children)
 
 
 def _unspoken(cue: Token, subject: Token) -> bool:
