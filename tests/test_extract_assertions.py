@@ -239,6 +239,12 @@ def test_a_figure_describing_the_speaker_of_a_quote_makes_no_statistic(nlp):
     assert [kind for kind, _ in kinds(nlp, beside)] == ["direct_quote", "statistic"]
 
 
+def test_a_figure_inside_a_claim_that_holds_another_claim_makes_no_statistic(nlp):
+    # the quote inside Lee's reported words once hid the rest of them from the check
+    text = 'Jo Lee said the plan, which she called "a waste of public money," would close 3 schools.'
+    assert [kind for kind, _ in kinds(nlp, text)] == ["indirect_quote", "direct_quote"]
+
+
 @pytest.mark.parametrize("text, statistic", [
     ('"We played poorly," Sam Petrie said after the 2-1 loss to Riverton.',
      "Sam Petrie said after the 2-1 loss to Riverton."),

@@ -330,7 +330,9 @@ def _sentence_claims(doc: Doc, text: str, resolver: SpeakerResolver, claims: lis
                      attributions) -> list[Claim]:
     """Statistics and assertions from sentences that no quote claim covers; a figure in a
     quote's attribution (``attributions``) makes no statistic."""
-    covered = CharRanges((c.char_start, c.char_end) for c in claims)
+    # claims overlap (a quote inside someone's reported words), and a membership test
+    # looks at one range only
+    covered = CharRanges(_merged([(c.char_start, c.char_end) for c in claims]))
     out = []
     for sent in doc.sents:
         words = [t for t in sent if not (t.is_space or t.is_quote or quoted(t.idx) and t.is_punct)]
