@@ -1053,6 +1053,8 @@ def test_a_figure_before_a_parenthetical_attribution_keeps_its_percent_sign(nlp)
     ("The plant, Dana Roe said on Monday, will close in June.", "Dana Roe", "The plant will close in June"),
     ("The plant, Dana Roe told reporters, will close in June.", "Dana Roe", "The plant will close in June"),
     ("The ruling, Okonta Mining said in a statement, would be appealed.", "Okonta Mining", "The ruling would be appealed"),
+    # whom it was told is part of the attribution, where the parser hangs it inside the sentence
+    ("The pier, Jan Toll told reporters, will close in June.", "Jan Toll", "The pier will close in June"),
     # guard: a name set off by commas before the verb is the subject's appositive when what
     # was said has a subject of its own
     ("Jo Lee, the mayor, said he would run again.", "Jo Lee", "he would run again"),

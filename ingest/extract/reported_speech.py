@@ -438,9 +438,11 @@ def _claim_around(cue: Token, subject: Token) -> ReportedClaim | None:
     last = max(cue.i, subject.right_edge.i) + 1
     while last - 1 > subject.i and doc[last - 1].is_punct:
         last -= 1  # the comma closing "Ann Roe, the mayor," is the parser's to hang anywhere
-    # what the verb says of the saying itself: "said in an interview", "said Monday"
+    # what the verb says of the saying itself: "said in an interview", "said Monday", and
+    # whom it was told: "told reporters"
+    told = ("dobj", "dative") if cue.lemma_.lower() in ADDRESSEE_VERBS else ()
     for child in cue.rights:
-        if child.i == last and child.dep_ in ("prep", "npadvmod", "advmod", "agent"):
+        if child.i == last and child.dep_ in ("prep", "npadvmod", "advmod", "agent", *told):
             last = child.right_edge.i + 1
     if first <= sent.start or doc[first - 1].text != "," or last - first > MAX_ATTRIBUTION_TOKENS:
         return None
