@@ -1326,9 +1326,9 @@ def test_the_kind_of_business_before_a_name_opening_a_sentence_is_no_part_of_it(
 
 
 def test_a_kind_of_organization_is_the_one_the_passage_is_about_before_one_that_spoke_further_back(nlp):
-    text = ("The United Nations said diets must change. The Harbour Authority downplays the role of diet. "
-            "In its strategy, the ministry says that residents should choose food carefully.")
-    claim = claims_by_content(nlp, text)["that residents should choose food carefully"]
+    text = ("The United Nations said the river was polluted. The Harbour Authority rejects the finding. "
+            "In a memo, the agency says that the water is safe.")
+    claim = claims_by_content(nlp, text)["that the water is safe"]
     assert claim.speaker.name == "Harbour Authority"
 
 

@@ -558,9 +558,9 @@ def _opening_that(cue: Token) -> int | None:
     whom it was told ("told analysts on a call that ...")."""
     first = cue.i + 1
     addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.left_edge.i == first), None)
-    told = addressee is not None and cue.lemma_.lower() in ADDRESSEE_VERBS
-    if addressee is not None and told:
-        first = addressee.right_edge.i + 1
+    told = False
+    if addressee is not None and cue.lemma_.lower() in ADDRESSEE_VERBS:
+        first, told = addressee.right_edge.i + 1, True
     doc, end = cue.doc, min(cue.sent.end, first + MAX_CIRCUMSTANCE_TOKENS)
     if first >= end or doc[first].lower_ == "that":
         return first if first < end else None

@@ -895,8 +895,8 @@ class SpeakerResolver:
 
     def _organization_just_before(self, at: int) -> Speaker | None:
         """The organization that is a subject in the sentence of ``at`` or the one before:
-        "Environment Canada, for its part, downplays the role of diet. In its strategy,
-        the ministry suggests ...": the passage is about it, whoever spoke further back."""
+        "The Harbour Authority rejects the finding. In a memo, the agency says ...": the
+        passage is about it, whoever spoke further back."""
         sentence = bisect.bisect_right(self._sentence_starts, at)
         i = bisect.bisect_left(self._starts, at)
         for mention in reversed(self._mentions[:i]):
