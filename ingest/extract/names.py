@@ -253,15 +253,14 @@ def with_given_name_persons(doc: Doc) -> tuple[Span, ...]:
     ents = list(doc.ents)
     i = 0
     while i < len(doc):
-        first = doc[i]
         end = i + 1
-        while end < len(doc) and end - i <= MAX_SURNAME_WORDS and _unlabelled_capital(doc[end]):
-            end += 1
-        if end > i + 1 and _unlabelled_capital(first) and sex_of_given_name(first.text) is not None:
+        # the cheap tests first: most tokens are no unlabelled capitalized pair
+        if (end < len(doc) and _unlabelled_capital(doc[i]) and _unlabelled_capital(doc[end])
+                and sex_of_given_name(doc[i].text) is not None):
+            while end < len(doc) and end - i <= MAX_SURNAME_WORDS and _unlabelled_capital(doc[end]):
+                end += 1
             ents.append(Span(doc, i, end, label="PERSON"))
-            i = end
-            continue
-        i += 1
+        i = end
     return tuple(sorted(ents, key=lambda e: e.start))
 
 
