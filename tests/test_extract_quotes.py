@@ -1073,6 +1073,36 @@ def test_what_was_told_after_whom_and_where_it_was_told(nlp, text):
     assert (claim.content, claim.speaker.name) == ("that demand had slowed in Europe", "Mark Dunn")
 
 
+def test_what_was_said_after_when_it_was_said(nlp):
+    # the parser reads "that ..." as a relative clause of "win"; the score joins one word
+    (claim,) = quotes(nlp, "Sam Petrie said after the 3-1 win that the team played with heart.")
+    assert (claim.content, claim.speaker.name) == ("that the team played with heart", "Sam Petrie")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Jo Lee told Reuters rents had doubled.", "rents had doubled"),
+    ("Jo Lee told the Herald prices would rise.", "prices would rise"),
+    ("Jo Lee told lawmakers taxes would rise.", "taxes would rise"),
+    # guards: the parser's own addressee, and a name that is part of the subject
+    ("Jo Lee told investors sales had slowed.", "sales had slowed"),
+    ("Jo Lee told reporters Harbourmart shares would rise.", "Harbourmart shares would rise"),
+])
+def test_whom_something_was_told_is_no_part_of_what_was_told(nlp, text, content):
+    (claim,) = quotes(nlp, text)
+    assert (claim.content, claim.speaker.name) == (content, "Jo Lee")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Scientists warn sea levels could rise by a metre.", "sea levels could rise by a metre"),
+    # guards: whom something was told, and an expletive subject of the clause
+    ("Jo Lee warned residents the water was unsafe.", "the water was unsafe"),
+    ("Jo Lee told the Herald there were no survivors.", "there were no survivors"),
+])
+def test_the_subject_of_what_was_said_read_as_the_object_of_the_verb_of_saying(nlp, text, content):
+    (claim,) = quotes(nlp, text)
+    assert claim.content == content
+
+
 def test_a_clause_about_where_something_was_told_is_not_what_was_told(nlp):
     claims = quotes(nlp, '"We are done," Mark Dunn told reporters at a briefing that lasted ten minutes.')
     assert [(c.kind, c.content) for c in claims] == [("direct_quote", "We are done,")]

@@ -464,6 +464,19 @@ def test_a_possessor_is_not_the_speaker_of_its_role(nlp):
     assert claims["they would appeal the ruling"].speaker.name == "Lund's lawyers"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Lawyers for Dana Roe argue the search was illegal.", "Lawyers for Dana Roe"),
+    ("Friends of Jo Lee say she never owned a gun.", "Friends of Jo Lee"),
+    ("Supporters of Mayor Ana Ruiz said the vote was rigged.", "Supporters of Mayor Ana Ruiz"),
+    # guards: a person named beside a role is the speaker
+    ("Local accountant Jane Roe said the tax was unfair.", "Jane Roe"),
+    ("The lawyer for the family, Jane Roe, said the tax was unfair.", "Jane Roe"),
+])
+def test_people_who_act_for_a_person_speak_not_the_person(nlp, text, speaker):
+    (claim,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert claim.speaker.name == speaker
+
+
 def test_an_unnamed_source_keeps_its_description_and_is_referred_back_to(nlp):
     text = (
         "The Pacers signed two guards on Friday. A person familiar with the negotiations "

@@ -47,7 +47,7 @@ from claimkb.ingest.extract.cues import (
     subject_read_as_appositive,
     subject_read_as_conjunct,
 )
-from claimkb.ingest.extract.names import is_thing
+from claimkb.ingest.extract.names import is_kind_of_people, is_thing
 from claimkb.ingest.extract.quotes import MAX_ATTRIBUTION_WORDS
 
 # How news dates when something was said, right after the verb ("said Monday she ...").
@@ -62,6 +62,7 @@ FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 NARRATION_SUBJECTS = frozenset({"he", "she"})
 REQUEST_LEMMAS = frozenset({"ask"})  # of XCOMP_CUES: asks for something, where "urge" calls on others
 HYPHENS = frozenset("-‐‑")
+CLAUSE_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj", "csubjpass", "expl"))
 # Words a claim before a closing attribution needs: "Rates to rise, bank says" reports
 # something, "Yes, she says" answers a question.
 MIN_REPORTED_WORDS = 3
@@ -499,7 +500,37 @@ def _with_addressee(complement: Token, cue: Token) -> int:
         addressee = next((c for c in cue.children if c.dep_ == "dobj" and c.i < complement.i), None)
         if addressee is not None:
             start = min(start, addressee.left_edge.i)
-    return _after_day_of_saying(start, complement)
+    elif complement.dep_ == "ccomp" and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in complement.children) \
+            and complement.doc[start].dep_ != "mark":
+        # "Scientists warn sea levels could rise", "call him a traditional boss": the
+        # parser takes the subject of what was said, right before its verb, for the
+        # object of the verb of saying; but a verb of telling's object is whom it told
+        subject = next((c for c in cue.children if c.dep_ == "dobj" and c.right_edge.i + 1 == start), None)
+        if subject is not None and not (cue.lemma_.lower() in ADDRESSEE_VERBS and _names_someone(subject)):
+            start = subject.left_edge.i
+    return _after_day_of_saying(_past_addressee_read_as_compound(start, cue), complement)
+
+
+def _names_someone(noun: Token) -> bool:
+    """A pronoun, a name, or a noun for people: whom something could be told."""
+    return noun.pos_ in ("PRON", "PROPN") or bool(noun.ent_type_) or is_kind_of_people(noun)
+
+
+def _past_addressee_read_as_compound(start: int, cue: Token) -> int:
+    """``start``, or past whom something was told when the parser glues them onto the
+    subject of what was told ("told Reuters rents had doubled", "told the Herald prices
+    would rise", "told lawmakers taxes would rise"): "tell" names whom it told first,
+    and a plural noun or a name is no compound of a common noun in news English."""
+    doc = cue.doc
+    if cue.lemma_.lower() != "tell" or start != cue.i + 1:
+        return start
+    first = start + 1 if doc[start].dep_ == "det" else start
+    end = first
+    while end < len(doc) and doc[end].dep_ == "compound" and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == first and doc[first].dep_ == "compound" and doc[first].tag_ == "NNS" and doc[first].i == start:
+        end = first + 1
+    return end if end > first and end < len(doc) and doc[end].pos_ == "NOUN" else start
 
 
 def _after_day_of_saying(start: int, complement: Token) -> int:
@@ -558,9 +589,8 @@ def _opening_that(cue: Token) -> int | None:
     whom it was told ("told analysts on a call that ...")."""
     first = cue.i + 1
     addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.left_edge.i == first), None)
-    told = False
     if addressee is not None and cue.lemma_.lower() in ADDRESSEE_VERBS:
-        first, told = addressee.right_edge.i + 1, True
+        first = addressee.right_edge.i + 1
     doc, end = cue.doc, min(cue.sent.end, first + MAX_CIRCUMSTANCE_TOKENS)
     if first >= end or doc[first].lower_ == "that":
         return first if first < end else None
@@ -571,14 +601,21 @@ def _opening_that(cue: Token) -> int | None:
     for token in doc[first:end]:
         if token.lower_ == "that":
             # a "that" opening a clause; not a relative pronoun ("in a video that has
-            # ..."), but after whom something was told, a "that" the parser makes the
-            # object of a clause with a subject of its own ("told reporters at a briefing
-            # that demand had slowed") opens what was told, which a verb of telling asks for
-            opens = token.dep_ == "mark" or (told and token.dep_ == "dobj" and subject_of(token.head) is not None)
+            # ..."), but a "that" the parser makes the object of a relative clause with a
+            # subject of its own ("told reporters at a briefing that demand had slowed",
+            # "said after the 3-1 win that the team played with heart") opens what was
+            # said: the verb of saying has no other complement (else this is not asked),
+            # and a verb of saying asks for one
+            opens = token.dep_ == "mark" or (token.dep_ == "dobj" and subject_of(token.head) is not None)
             return token.i if opens else None
-        if token.pos_ in ("VERB", "AUX") or token.is_punct:
+        if token.pos_ in ("VERB", "AUX") or token.is_punct and not _inside_word(token):
             return None  # another clause, or the phrase is over
     return None
+
+
+def _inside_word(token: Token) -> bool:
+    """A hyphen with no space on either side joins one word ("the 3-1 win")."""
+    return token.text in HYPHENS and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
 
 
 def _according_to(cue: Token) -> ReportedClaim | None:
