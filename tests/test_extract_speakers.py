@@ -465,6 +465,21 @@ def test_a_possessor_is_not_the_speaker_of_its_role(nlp):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ('Tellan Motors said profits fell 9%. Its chief executive, Mark Dunn, blamed the strike. '
+     '"It was a tough quarter," he told analysts.', "Mark Dunn"),
+    ('Harbourmart said it would appeal. Its lawyer, Jan Toll, called the fine unfair. '
+     '"We will win," he said.', "Jan Toll"),
+    # guard: a title after a colon is no subject's name
+    ('"We sold 40 copies," says the self-taught artist, who drew the comic Grunt: The Lost Soldier. '
+     '"It was worth it."', "self-taught artist"),
+])
+def test_a_name_set_off_beside_the_subject_is_who_the_subject_is(nlp, text, speaker):
+    # so a later "he" or "she" refers to the name, not to someone who spoke before
+    last = extract_claims(nlp(text)).claims[-1]
+    assert (last.speaker.name if last.speaker else None) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Lawyers for Dana Roe argue the search was illegal.", "Lawyers for Dana Roe"),
     ("Friends of Jo Lee say she never owned a gun.", "Friends of Jo Lee"),
     ("Supporters of Mayor Ana Ruiz said the vote was rigged.", "Supporters of Mayor Ana Ruiz"),

@@ -717,14 +717,22 @@ def name_after_office(ent: Span) -> str | None:
 def main_subject(token: Token) -> bool:
     """The subject of a main clause: the likeliest antecedent of a later pronoun.
     Subjects inside reported content ("Pike said Marsh would ...") are not."""
-    if token.dep_ == "appos" and is_dateline(token.head):
+    if token.dep_ == "appos" and (is_dateline(token.head) or _set_off_beside_description(token)):
         # "OTTAWA — Jo Lee said ...": the parser makes the dateline the subject and the
-        # name its apposition
+        # name its apposition; and a name set off by commas beside a description ("Its
+        # chief executive, Mark Dunn, blamed the strike") is who the subject is
         token = token.head
     if token.dep_ not in SUBJECT_DEPS:
         return False
     verb = token.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def _set_off_beside_description(name: Token) -> bool:
+    """ "its chief executive, Mark Dunn,": a name in commas right after a common noun."""
+    description, start = name.head, name.left_edge.i
+    return (description.pos_ == "NOUN" and description.i < start and start >= 1
+            and name.doc[start - 1].text == "," and description.i == start - 2)
 
 
 def introduced_by_who(token: Token) -> bool:
