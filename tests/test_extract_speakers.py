@@ -479,6 +479,15 @@ def test_a_name_set_off_beside_the_subject_is_who_the_subject_is(nlp, text, spea
     assert (last.speaker.name if last.speaker else None) == speaker
 
 
+@pytest.mark.parametrize("company", ["Tellan Motors", "Okonta Mining", "Brindle Pharmaceuticals", "Kessel Airways"])
+def test_a_company_named_with_its_trade_is_no_person(nlp, company):
+    # the small NER labels such names ORG, and two capitalized words with no word of an
+    # organization had been read as a person's name, whom a later "he" could mean
+    text = (f'{company} said profits fell 9%. The strike was blamed on its chief executive, Mark Dunn. '
+            '"It was a tough quarter," he told analysts.')
+    assert extract_claims(nlp(text)).claims[-1].speaker.name == "Mark Dunn"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Lawyers for Dana Roe argue the search was illegal.", "Lawyers for Dana Roe"),
     ("Friends of Jo Lee say she never owned a gun.", "Friends of Jo Lee"),

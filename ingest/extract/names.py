@@ -144,6 +144,12 @@ ORG_NAME_WORDS = ORG_NOUNS | frozenset(
     services systems technologies energy health care capital holdings partners labs
     radio tv television church museum library fund trust alliance institute college
     electronics street avenue road mall studio studios
+    motors automotive mining minerals metals resources industries pharmaceuticals pharma
+    therapeutics biotech foods beverages brewing airways aviation aerospace logistics
+    shipping freight construction properties realty developments ventures solutions brands
+    entertainment pictures records productions communications telecom telecommunications
+    networks software semiconductors chemicals petroleum insurance financial securities
+    investments hotels resorts cinemas
     """.split()
 )
 # Verbs whose subject issued a document: "the union released a statement".
