@@ -1103,6 +1103,11 @@ def test_the_subject_of_what_was_said_read_as_the_object_of_the_verb_of_saying(n
     assert claim.content == content
 
 
+def test_an_attribution_before_a_quotation_leaves_no_closing_mark_without_its_opening_one(nlp):
+    (claim,) = quotes(nlp, 'The decision, Ana Ruiz argued, "ignores the evidence."')
+    assert claim.content == "The decision ignores the evidence"
+
+
 def test_a_clause_about_where_something_was_told_is_not_what_was_told(nlp):
     claims = quotes(nlp, '"We are done," Mark Dunn told reporters at a briefing that lasted ten minutes.')
     assert [(c.kind, c.content) for c in claims] == [("direct_quote", "We are done,")]

@@ -479,6 +479,17 @@ def test_a_name_set_off_beside_the_subject_is_who_the_subject_is(nlp, text, spea
     assert (last.speaker.name if last.speaker else None) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('"We will not back down," the Harbour Workers Union\'s statement read.', "Harbour Workers Union"),
+    ('"We are done here," a note from Dana Roe read.', "Dana Roe"),
+    ('Jo Lee ran the shop for years. "Closed until further notice," a sign on its door reads.', None),
+    ('Jo Lee ran the shop for years. A sign on its door warned, "Keep out."', None),
+])
+def test_what_a_document_or_a_sign_reads_is_its_writers_or_no_ones(nlp, text, speaker):
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+    assert (quote.speaker.name if quote.speaker else None) == speaker
+
+
 @pytest.mark.parametrize("company", ["Tellan Motors", "Okonta Mining", "Brindle Pharmaceuticals", "Kessel Airways"])
 def test_a_company_named_with_its_trade_is_no_person(nlp, company):
     # the small NER labels such names ORG, and two capitalized words with no word of an

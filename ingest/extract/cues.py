@@ -73,6 +73,23 @@ SUBJECT_CONTROL_LEMMAS = COMMITMENT_LEMMAS | {"threaten"}
 REPEATING_LEMMAS = frozenset({"quote", "cite"})
 
 
+# What words are written on, which "read" reports the words of: "the statement read",
+# "a sign read", "the note reads"
+WRITTEN_ON_NOUNS = DOCUMENT_NOUNS | frozenset("sign banner placard note message caption headline inscription notice".split())
+
+
+def is_written_on(noun: Token) -> bool:
+    """A document, or a sign or note: what speaks for whoever wrote it."""
+    return noun.lower_ in WRITTEN_ON_NOUNS or noun.lemma_.lower() in WRITTEN_ON_NOUNS
+
+
+def _reads(verb: Token) -> bool:
+    """ '"We will not back down," the union's statement read': "read" reports what a
+    document or a sign says (its subject), not what someone read. The tagger often
+    calls it a noun there, and the parser still gives it the subject."""
+    return verb.lower_ in ("read", "reads") and any(c.dep_ == "nsubj" and is_written_on(c) for c in verb.children)
+
+
 def is_document_noun(token: Token) -> bool:
     # the lemmatizer turns "data" into "datum"
     return token.lower_ in DOCUMENT_NOUNS or token.lemma_.lower() in DOCUMENT_NOUNS
@@ -103,6 +120,8 @@ def is_commitment(cue: Token, complement: Token | None) -> bool:
 
 
 def is_reporting_verb(token: Token) -> bool:
+    if _reads(token):
+        return True
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
         return False
     lemma = token.lemma_.lower()

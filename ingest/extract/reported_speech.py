@@ -159,7 +159,9 @@ def _with_its_closing_mark(text: str, claim: ReportedClaim) -> ReportedClaim:
     quotation opened inside it keeps the mark that closes it (and the stop before that
     mark): 'said the plan was "a disaster".' reports 'the plan was "a disaster"', not
     'the plan was "a disaster', and "was 'devastated'." reports "was 'devastated'"."""
-    content = text[claim.content_start : claim.content_end]
+    # the parts as stored: an attribution set inside the sentence is no part of them
+    # ("The decision, Ana Ruiz argued, "ignores the evidence."" trims the opening mark)
+    content = " ".join(text[start:end] for start, end in claim.segments)
     double_open = content.count("“") > content.count("”") or content.count('"') % 2 == 1
     if not double_open and not OPEN_SINGLE_QUOTE.search(content):
         return claim

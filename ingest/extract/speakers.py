@@ -43,6 +43,7 @@ from claimkb.ingest.extract.cues import (
     is_document_noun,
     is_person_name,
     is_reporting_verb,
+    is_written_on,
     name_span,
     same_kind,
     set_beside,
@@ -519,7 +520,7 @@ class SpeakerResolver:
                 speaker = self._entity_speaker(ent)
                 if speaker is not None:
                     return speaker
-        if root.pos_ == "NOUN" and is_document_noun(root):
+        if root.pos_ == "NOUN" and is_written_on(root):
             return self._resolve_document(mention)
         if not determined:
             # a known surname the tagger took for a plural noun ("Banks said")
@@ -536,7 +537,9 @@ class SpeakerResolver:
         statement", "the RCMP statement", "a report by X", "data from X", "a study
         released Monday by X"), else whoever the same document named earlier came
         from ("the study"), else the organization last seen issuing something or,
-        failing that, the last organization named as a subject."""
+        failing that, the last organization named as a subject. A sign, a note or a
+        message that no one is written to have written is no one's ("A sign at the
+        gate warned ...")."""
         root = mention.root
         kind = root.lemma_.lower()
         author = self._document_author(root)
@@ -546,6 +549,8 @@ class SpeakerResolver:
         at = mention.start_char
         if mention[0].lower_ == "the" and kind in self._documents:
             return self._documents[kind]
+        if not is_document_noun(root):
+            return None
         return self._recent(at, self._is_organization, issuers_only=True) or self._recent(
             at, self._is_organization, subjects_only=True
         )
