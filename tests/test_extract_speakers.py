@@ -490,6 +490,22 @@ def test_what_a_document_or_a_sign_reads_is_its_writers_or_no_ones(nlp, text, sp
     assert (quote.speaker.name if quote.speaker else None) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Dana Roe believed no such meeting occurred, saying she kept the mayor's diary.", "Dana Roe"),
+    # guard: where the parser hangs it on the verb of saying already
+    ("Jo Lee said the ferry had sunk, adding that all 40 passengers were rescued.", "Jo Lee"),
+])
+def test_a_participle_of_saying_after_what_someone_said_or_believed_is_theirs(nlp, text, speaker):
+    # the parser hangs "saying" on the clause said or believed, whose subject is a thing
+    last = extract_claims(nlp(text)).claims[-1]
+    assert last.speaker.name == speaker
+
+
+def test_they_after_a_group_that_spoke_is_the_group_not_a_subject_of_what_it_said(nlp):
+    text = "Police say that the fires started after midnight. They say the suspect fled on foot."
+    assert extract_claims(nlp(text)).claims[-1].speaker.name == "Police"
+
+
 @pytest.mark.parametrize("company", ["Tellan Motors", "Okonta Mining", "Brindle Pharmaceuticals", "Kessel Airways"])
 def test_a_company_named_with_its_trade_is_no_person(nlp, company):
     # the small NER labels such names ORG, and two capitalized words with no word of an

@@ -351,7 +351,7 @@ def subject_of(verb: Token) -> Token | None:
             return controller
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
             conjoined = verb.dep_ == "conj"
-            verb = verb.head
+            verb = _past_reported_clause(verb) if seen == 1 else verb.head
             continue
         # "Dunn, asked about the strike, said ...": the parser makes the participle set off
         # by commas the main verb and hangs the verb of saying on it, unlabelled
@@ -365,6 +365,18 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _past_reported_clause(participle: Token) -> Token:
+    """The verb a participle of saying set off after what someone said or believed goes
+    with: "Dana Roe believed no such meeting occurred, saying she kept the diary" is Dana
+    Roe's, though the parser hangs "saying" on "occurred", the clause she believed."""
+    head = participle.head
+    set_off = participle.tag_ == "VBG" and participle.dep_ == "advcl" and participle.doc[participle.i - 1].text == ","
+    if set_off and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i \
+            and any(c.dep_ == "nsubj" for c in head.head.children):
+        return head.head
+    return head
 
 
 def _participle_set_off(participle: Token, verb: Token) -> bool:

@@ -700,7 +700,10 @@ class SpeakerResolver:
         groups = [candidate for candidate in reversed(self.doc[start : token.i])
                   if candidate.dep_ in SUBJECT_DEPS and candidate.tag_ == "NNS" and candidate.pos_ == "NOUN"
                   and not is_document_noun(candidate) and not self._inside_quote(candidate.idx)]
-        return next((g for g in groups if names.is_kind_of_people(g)), groups[0] if groups else None)
+        # then a main clause's subject before one inside what was said ("Police say that
+        # the fires started after midnight. They say ...": the police, not the fires)
+        return next((g for g in groups if names.is_kind_of_people(g)),
+                    next((g for g in groups if names.main_subject(g)), groups[0] if groups else None))
 
     def _resolve_role(self, mention: Span) -> Speaker | None:
         head_noun = names.head_token(mention)
