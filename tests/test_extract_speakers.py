@@ -12,6 +12,10 @@ def the_quote(nlp, text, kind="quote"):
     return quote
 
 
+def quotes_of(nlp, text):
+    return [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
+
+
 def claims_by_content(nlp, text):
     return {c.content: c for c in extract_claims(nlp(text)).claims}
 
@@ -504,6 +508,19 @@ def test_a_participle_of_saying_after_what_someone_said_or_believed_is_theirs(nl
 def test_they_after_a_group_that_spoke_is_the_group_not_a_subject_of_what_it_said(nlp):
     text = "Police say that the fires started after midnight. They say the suspect fled on foot."
     assert extract_claims(nlp(text)).claims[-1].speaker.name == "Police"
+
+
+def test_a_heading_before_a_quotation_is_not_its_speaker(nlp):
+    # the parser gives "says" two subjects, the heading and the name after the verb
+    (quote,) = quotes_of(nlp, 'New parking rules for the port: "No trucks after six," says Dana Roe.')
+    assert quote.speaker.name == "Dana Roe"
+
+
+def test_an_officer_of_a_kind_of_organization_is_not_of_a_group_of_its_people(nlp):
+    text = ('Police sources and witnesses said the crowd grew quickly. '
+            '"They are calling us names," said a police officer at the scene.')
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker.name == "police officer at the scene"
 
 
 @pytest.mark.parametrize("company", ["Tellan Motors", "Okonta Mining", "Brindle Pharmaceuticals", "Kessel Airways"])

@@ -307,7 +307,7 @@ def subject_of(verb: Token) -> Token | None:
             # is none
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("that", "which", "who") and not child.is_punct:
                 if child.dep_ == "nsubj":
-                    return _subject_split_in_two(child)
+                    return _subject_split_in_two(_inverted_subject(verb) or child)
                 passive_subject = child
         # a verb conjoined to a passive shares its subject, not its agent: "The minister
         # was criticized by the union and said ..." is the minister's; and whoever is
@@ -365,6 +365,17 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ 'New rules for the port: "No trucks after six," says Dana Roe.': of two subjects
+    the parser gives a verb, the one right after it, in an attribution inverted after a
+    quotation, speaks; the one before the quotation is a heading."""
+    doc = verb.doc
+    after_quotation = verb.i >= 2 and (doc[verb.i - 1].is_quote or doc[verb.i - 1].text == "," and doc[verb.i - 2].is_quote)
+    after = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    before = any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+    return after if after_quotation and before and after is not None else None
 
 
 def _past_reported_clause(participle: Token) -> Token:

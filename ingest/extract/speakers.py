@@ -901,7 +901,9 @@ class SpeakerResolver:
         -> "the Westmere Commission"; "the company" -> the company that last spoke or
         was cited for a finding, else the last organization named as a subject."""
         return (
-            self._recent(at, lambda s: s.kind == "organization" and kind in s.name.lower().split())
+            # an organization, not a group of people of it ("Police sources said ...
+            # said a police officer": the officer is no "police sources" officer)
+            self._recent(at, lambda s: self._is_organization(s) and kind in s.name.lower().split())
             or self._organization_just_before(at)
             or self._recent(at, lambda s: self._is_organization(s) and (s in self._used or s in self._cited),
                             subjects_only=True)
