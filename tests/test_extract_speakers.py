@@ -523,6 +523,22 @@ def test_an_officer_of_a_kind_of_organization_is_not_of_a_group_of_its_people(nl
     assert quote.speaker.name == "police officer at the scene"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a business kind does not refer to a public or member body named before
+    ("The Harbour Workers Association said pay had fallen. Tellan shares rose. The company said sales grew 4%.",
+     "company"),
+    ("The Westmere Police Department said two men were arrested. The company said it would cooperate.", "company"),
+    # a name set right after an organization noun names that organization
+    ("The upmarket clothing company Dana Ruiz saw sales climb 1 per cent. The company said it opened stores.",
+     "Dana Ruiz"),
+    # ... nor a council that is the subject of the sentence before, where a business spoke
+    ("Okonta Mining said output fell. The Westmere Council approved the mine. The company said it was pleased.",
+     "Okonta Mining"),
+])
+def test_the_company_is_a_business_named_before(nlp, text, speaker):
+    assert extract_claims(nlp(text)).claims[-1].speaker.name == speaker
+
+
 @pytest.mark.parametrize("company", ["Tellan Motors", "Okonta Mining", "Brindle Pharmaceuticals", "Kessel Airways"])
 def test_a_company_named_with_its_trade_is_no_person(nlp, company):
     # the small NER labels such names ORG, and two capitalized words with no word of an

@@ -40,6 +40,31 @@ REPRESENTATIVE_NOUNS = frozenset(
     lawyer attorney counsel staff journalist reporter correspondent
     """.split()
 )
+# Kinds of organization that are businesses: "the company" may be one named with any of
+# them ("Tellan Motors", "the Harbour Retail Group"), but not one whose name says it is a
+# public or member body ("the Westmere Police Department", "the Pub Association").
+BUSINESS_KINDS = frozenset(
+    """
+    company firm corporation business retailer carrier airline insurer lender manufacturer
+    automaker publisher broadcaster chain utility employer
+    """.split()
+)
+# ... and the words of such a body's name
+PUBLIC_BODY_WORDS = frozenset(
+    """
+    association council ministry department agency police university hospital court commission
+    committee government union party foundation charity authority school church parliament
+    federation society institute college embassy tribunal bureau congress senate
+    """.split()
+)
+
+
+def may_be_of_kind(name: str, kind: str) -> bool:
+    """Whether an organization so named may be what "the <kind>" refers to: a business
+    kind never refers to a body whose name says it is a public or member one."""
+    return kind not in BUSINESS_KINDS or not PUBLIC_BODY_WORDS & set(name.lower().split())
+
+
 # Nouns for a place, which a name given to them names ("the district of Kota Lama").
 PLACE_NOUNS = frozenset(
     "district province region county state city town village township municipality neighbourhood "
@@ -411,6 +436,14 @@ def name_beside(mention: Span) -> str | None:
     return None
 
 
+def named_beside_organization_noun(ent: Span) -> bool:
+    """ "the clothing company Ralph Lauren", "the aid group Harbourlight": a name set right
+    after an organization noun names that organization, whatever the NER labelled it."""
+    head = ent.root.head
+    return (ent.root.dep_ == "appos" and head.i == ent.start - 1 and head.pos_ == "NOUN"
+            and head.lemma_.lower() in ORG_NOUNS)
+
+
 def institution_name(mention: Span) -> str | None:
     """ "The Royal Society of DJs", "the Institute for Ferry Studies": an organization
     noun written capitalized with a capitalized "of" or "for" phrase after it is one
@@ -735,10 +768,12 @@ def main_subject(token: Token) -> bool:
 
 
 def _set_off_beside_description(name: Token) -> bool:
-    """ "its chief executive, Mark Dunn,": a name in commas right after a common noun."""
+    """ "its chief executive, Mark Dunn,", "the clothing company Ralph Lauren": a name
+    right after a common noun, or after it and a comma (not after a colon, which sets
+    off a title: "the comic Grunt: The Lost Soldier")."""
     description, start = name.head, name.left_edge.i
-    return (description.pos_ == "NOUN" and description.i < start and start >= 1
-            and name.doc[start - 1].text == "," and description.i == start - 2)
+    return description.pos_ == "NOUN" and (
+        description.i == start - 1 or description.i == start - 2 and name.doc[start - 1].text == ",")
 
 
 def introduced_by_who(token: Token) -> bool:

@@ -290,7 +290,8 @@ class SpeakerResolver:
         lone_org = len(ent) == 1 and ent.text.lower() in self._lone_org_words
         # a name given to a place noun ("the district of Kota Lama") is no person's,
         # though it may be a government's ("the City of Eastvale said")
-        if (ent.label_ in PERSON_LABELS and not names.starts_as_organization(ent) and not lone_org
+        named_as_organization = names.starts_as_organization(ent) or names.named_beside_organization_noun(ent)
+        if (ent.label_ in PERSON_LABELS and not named_as_organization and not lone_org
                 and not names.names_a_place(ent)):
             name = names.without_leading_role(name)
             if len(ent) == 1 and names.names_a_relative(ent):
@@ -306,7 +307,7 @@ class SpeakerResolver:
             if speaker.name != name:
                 self._alias(speaker, name)
             return speaker
-        if ent.label_ == "ORG" or names.starts_as_organization(ent) or lone_org:
+        if ent.label_ == "ORG" or named_as_organization or lone_org:
             full = self._org_names.get(name.lower(), name)
             state = names.state_owning(ent)
             if state is not None:
@@ -900,17 +901,19 @@ class SpeakerResolver:
         """The organization a kind of organization refers to at ``at``: "the commission"
         -> "the Westmere Commission"; "the company" -> the company that last spoke or
         was cited for a finding, else the last organization named as a subject."""
+        def of_kind(speaker: Speaker) -> bool:
+            return self._is_organization(speaker) and names.may_be_of_kind(speaker.name, kind)
+
         return (
             # an organization, not a group of people of it ("Police sources said ...
             # said a police officer": the officer is no "police sources" officer)
             self._recent(at, lambda s: self._is_organization(s) and kind in s.name.lower().split())
-            or self._organization_just_before(at)
-            or self._recent(at, lambda s: self._is_organization(s) and (s in self._used or s in self._cited),
-                            subjects_only=True)
-            or self._recent(at, self._is_organization, subjects_only=True)
+            or self._organization_just_before(at, of_kind)
+            or self._recent(at, lambda s: of_kind(s) and (s in self._used or s in self._cited), subjects_only=True)
+            or self._recent(at, of_kind, subjects_only=True)
         )
 
-    def _organization_just_before(self, at: int) -> Speaker | None:
+    def _organization_just_before(self, at: int, wanted=None) -> Speaker | None:
         """The organization that is a subject in the sentence of ``at`` or the one before:
         "The Harbour Authority rejects the finding. In a memo, the agency says ...": the
         passage is about it, whoever spoke further back."""
@@ -919,7 +922,7 @@ class SpeakerResolver:
         for mention in reversed(self._mentions[:i]):
             if bisect.bisect_right(self._sentence_starts, mention.start) < sentence - 1:
                 return None
-            if mention.is_subject and self._is_organization(mention.speaker):
+            if mention.is_subject and (wanted or self._is_organization)(mention.speaker):
                 return mention.speaker
         return None
 
