@@ -552,6 +552,8 @@ def test_a_company_named_with_its_trade_is_no_person(nlp, company):
     ("Lawyers for Dana Roe argue the search was illegal.", "Lawyers for Dana Roe"),
     ("Friends of Jo Lee say she never owned a gun.", "Friends of Jo Lee"),
     ("Supporters of Mayor Ana Ruiz said the vote was rigged.", "Supporters of Mayor Ana Ruiz"),
+    ("Whitfield administration officials said the sanctions would be lifted.", "Whitfield administration officials"),
+    ("Mark Dunn campaign aides said the rally would go ahead.", "Mark Dunn campaign aides"),
     # guards: a person named beside a role is the speaker
     ("Local accountant Jane Roe said the tax was unfair.", "Jane Roe"),
     ("The lawyer for the family, Jane Roe, said the tax was unfair.", "Jane Roe"),

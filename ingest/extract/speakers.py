@@ -510,12 +510,11 @@ class SpeakerResolver:
             # the organization's: see _resolve_role
             named_beside = set_beside(ent.root, root) and root.lemma_.lower() not in ORG_NOUNS
             role_of_owner = owner and not is_document_noun(root)
-            # nor is a person whom people of some kind act for or stand with ("Lawyers
-            # for Dana Roe argue", "Friends of Jo Lee say"): they speak, not the person
-            # (one person's role, "vice president of marketing Phil Schiller", is
-            # the name's own)
-            acted_for = (ent.root.dep_ == "pobj" and ent.root.head.dep_ == "prep" and ent.root.head.head == root
-                         and root.tag_ == "NNS" and names.is_kind_of_people(root))
+            # nor is a person whom people of some kind act for, serve or stand with
+            # ("Lawyers for Dana Roe argue", "Friends of Jo Lee say", "Obama administration
+            # officials said"): they speak, not the person (one person's role, "vice
+            # president of marketing Phil Schiller", is the name's own)
+            acted_for = root.tag_ == "NNS" and names.is_kind_of_people(root) and not heads
             if heads or ent.label_ in PERSON_LABELS and (named_beside or not determined and not role_of_owner
                                                          and not acted_for):
                 speaker = self._entity_speaker(ent)
