@@ -136,7 +136,7 @@ ROLE_NOUNS = frozenset(ROLE_SYNONYMS) | frozenset(
 # Nouns for a person that no suffix rule finds ("a witness", "the victim").
 PERSON_WORDS = frozenset(
     "person victim witness source friend neighbour neighbor child kid teen teenager girl boy guy "
-    "colleague relative spouse one someone individual expert official".split()
+    "colleague relative spouse one someone individual expert official aide employee".split()
 )
 # Nouns for a body of people that is no organization: singular in form, yet never one
 # person whom "the crowd" or "the audience" could refer back to.
