@@ -488,6 +488,8 @@ def test_a_name_set_off_beside_the_subject_is_who_the_subject_is(nlp, text, spea
     ('"We are done here," a note from Dana Roe read.', "Dana Roe"),
     ('Jo Lee ran the shop for years. "Closed until further notice," a sign on its door reads.', None),
     ('Jo Lee ran the shop for years. A sign on its door warned, "Keep out."', None),
+    ('Calls to Harbourmart were not answered, and a recording said, "Our offices are closed."', None),
+    ('"We found no breach," the Tellan Security blog said.', "Tellan Security"),
 ])
 def test_what_a_document_or_a_sign_reads_is_its_writers_or_no_ones(nlp, text, speaker):
     (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]

@@ -45,7 +45,7 @@ SPEAKING_PASSIVES = frozenset("quote hear overhear report record cite film".spli
 DOCUMENT_NOUNS = frozenset(
     "report study survey data figures statistics estimate estimates poll analysis research "
     "review audit census document documents records release statement numbers finding findings "
-    "lawsuit suit complaint claim filing memo letter email e-mail paper tweet post ruling decision website".split()
+    "lawsuit suit complaint claim filing memo memorandum letter email e-mail paper tweet post ruling decision website".split()
 )
 
 
@@ -75,7 +75,9 @@ REPEATING_LEMMAS = frozenset({"quote", "cite"})
 
 # What words are written on, which "read" reports the words of: "the statement read",
 # "a sign read", "the note reads"
-WRITTEN_ON_NOUNS = DOCUMENT_NOUNS | frozenset("sign banner placard note message caption headline inscription notice".split())
+WRITTEN_ON_NOUNS = DOCUMENT_NOUNS | frozenset(
+    "sign banner placard note message caption headline inscription notice recording voicemail advisory blog".split()
+)
 
 
 def is_written_on(noun: Token) -> bool:
