@@ -1108,6 +1108,20 @@ def test_an_attribution_before_a_quotation_leaves_no_closing_mark_without_its_op
     assert claim.content == "The decision ignores the evidence"
 
 
+def test_what_was_said_ends_before_adding(nlp):
+    text = 'Jo Lee told the Herald: "We have counted 24 injured", adding that 300 homes were damaged.'
+    assert claims_made(nlp, text) == [("direct_quote", "We have counted 24 injured"),
+                                      ("indirect_quote", "that 300 homes were damaged")]
+
+
+@pytest.mark.parametrize("text, content", [
+    # guard: another participle there is as often part of what was said
+    ("Police said the driver called 911, saying he was lost.", "the driver called 911, saying he was lost"),
+])
+def test_a_participle_inside_what_was_said_stays_in_it(nlp, text, content):
+    assert quotes(nlp, text)[0].content == content
+
+
 def test_a_clause_about_where_something_was_told_is_not_what_was_told(nlp):
     claims = quotes(nlp, '"We are done," Mark Dunn told reporters at a briefing that lasted ten minutes.')
     assert [(c.kind, c.content) for c in claims] == [("direct_quote", "We are done,")]

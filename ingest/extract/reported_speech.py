@@ -210,7 +210,7 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return around
     if complement is not None:
         start, end = _with_addressee(complement, cue), _past_split_word(complement.right_edge.i + 1, cue)
-        end = min(end, _closing_attribution_inside(complement))
+        end = min(end, _closing_attribution_inside(complement), _participle_of_saying_inside(complement))
         if complement.dep_ == "ccomp" and not any(t.tag_ in FINITE_TAGS for t in cue.doc[start:end]):
             return None  # a small clause, not speech: "Bella finds her loyalties tested"
     else:
@@ -241,6 +241,17 @@ def _closing_attribution_inside(complement: Token) -> int:
         return len(complement.doc)
     speaker = subject_of(complement)
     return speaker.left_edge.i if speaker is not None and speaker.i > inner.right_edge.i else len(complement.doc)
+
+
+def _participle_of_saying_inside(complement: Token) -> int:
+    """Where what was said ends when ", adding" follows it inside the parse ('told AFP:
+    "We have recorded 24 deaths", adding that ...'): before the comma, as "adding" is
+    the reporter's word for more of the speaker's. Other participles of saying there are
+    as often part of what was said ("said Hiller called 911, saying ...")."""
+    doc = complement.doc
+    participle = next((t for t in complement.subtree if t.i > complement.i and t.lower_ == "adding"
+                       and doc[t.i - 1].text == ","), None)
+    return participle.i - 1 if participle is not None else len(doc)
 
 
 def _across_semicolon(complement: Token, cue: Token) -> bool:
