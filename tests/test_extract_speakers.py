@@ -512,17 +512,17 @@ def test_they_after_a_group_that_spoke_is_the_group_not_a_subject_of_what_it_sai
     assert extract_claims(nlp(text)).claims[-1].speaker.name == "Police"
 
 
-def test_a_heading_before_a_quotation_is_not_its_speaker(nlp):
-    # the parser gives "says" two subjects, the heading and the name after the verb
-    (quote,) = quotes_of(nlp, 'New parking rules for the port: "No trucks after six," says Dana Roe.')
-    assert quote.speaker.name == "Dana Roe"
-
-
-def test_an_officer_of_a_kind_of_organization_is_not_of_a_group_of_its_people(nlp):
-    text = ('Police sources and witnesses said the crowd grew quickly. '
-            '"They are calling us names," said a police officer at the scene.')
+@pytest.mark.parametrize("text, speaker", [
+    # a heading before a quotation is not its speaker: the parser gives "says" two
+    # subjects, the heading and the name after the verb
+    ('New parking rules for the port: "No trucks after six," says Dana Roe.', "Dana Roe"),
+    # an officer of a kind of organization is not of a group of its people named before
+    ('Police sources and witnesses said the crowd grew quickly. "They are calling us names," said a police '
+     'officer at the scene.', "police officer at the scene"),
+])
+def test_the_speaker_of_a_quotation_is_not_a_heading_or_a_group_before_it(nlp, text, speaker):
     (quote,) = quotes_of(nlp, text)
-    assert quote.speaker.name == "police officer at the scene"
+    assert quote.speaker.name == speaker
 
 
 @pytest.mark.parametrize("text, speaker", [
