@@ -758,8 +758,9 @@ def main_subject(token: Token) -> bool:
     Subjects inside reported content ("Pike said Marsh would ...") are not."""
     if token.dep_ == "appos" and (is_dateline(token.head) or _set_off_beside_description(token)):
         # "OTTAWA — Jo Lee said ...": the parser makes the dateline the subject and the
-        # name its apposition; and a name set off by commas beside a description ("Its
-        # chief executive, Mark Dunn, blamed the strike") is who the subject is
+        # name its apposition; and a name set beside a description ("Its chief
+        # executive, Mark Dunn, blamed the strike", "the clothing company Ralph Lauren
+        # saw sales climb") is who the subject is
         token = token.head
     if token.dep_ not in SUBJECT_DEPS:
         return False

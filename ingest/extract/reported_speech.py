@@ -541,8 +541,8 @@ def _past_addressee_read_as_compound(start: int, cue: Token) -> int:
     end = first
     while end < len(doc) and doc[end].dep_ == "compound" and doc[end].pos_ == "PROPN":
         end += 1
-    if end == first and doc[first].dep_ == "compound" and doc[first].tag_ == "NNS" and doc[first].i == start:
-        end = first + 1
+    if end == first == start and doc[first].dep_ == "compound" and doc[first].tag_ == "NNS":
+        end = first + 1  # a plural noun with no article: "told lawmakers taxes would rise"
     return end if end > first and end < len(doc) and doc[end].pos_ == "NOUN" else start
 
 
