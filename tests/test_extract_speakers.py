@@ -486,6 +486,9 @@ def test_a_name_set_off_beside_the_subject_is_who_the_subject_is(nlp, text, spea
 @pytest.mark.parametrize("text, speaker", [
     ('"We will not back down," the Harbour Workers Union\'s statement read.', "Harbour Workers Union"),
     ('"We are done here," a note from Dana Roe read.', "Dana Roe"),
+    # people who wrote it together
+    ('"She died peacefully," a statement from the family of Jo Lee said.', "family of Jo Lee"),
+    ('"The road is unsafe," a letter from residents read.', "residents"),
     ('Jo Lee ran the shop for years. "Closed until further notice," a sign on its door reads.', None),
     ('Jo Lee ran the shop for years. A sign on its door warned, "Keep out."', None),
     ('Calls to Harbourmart were not answered, and a recording said, "Our offices are closed."', None),

@@ -75,6 +75,8 @@ ISSUING_LEMMAS = frozenset("release publish issue file launch post send prepare 
 # Verbs of getting or reading a document: whoever did so holds it and did not write it
 # ("a police report obtained by the Courier", "documents reviewed by reporters").
 HOLDING_LEMMAS = frozenset("obtain see review read examine view acquire receive".split())
+# Bodies of people that write a statement together: "a statement from the family"
+PEOPLE_GROUP_NOUNS = frozenset({"family", "families"})
 DEFINITE_WORDS = frozenset({"the", "this", "that"})
 # How many sentences further back than a nearer mention that is no subject a pronoun
 # still takes a main-clause subject: in "Moss fought the law. It was drafted by Hale.
@@ -948,11 +950,13 @@ def _author_after(preposition: Token) -> Token | None:
     if not (preposition.dep_ == "agent" or preposition.dep_ == "prep" and preposition.lower_ in ("by", "from", "of")):
         return None
     objects = [p for p in preposition.children if p.dep_ == "pobj"]
-    # a name, the name set beside a role ("by Tellan's chief executive, Mark Dunn"), or
-    # an institution called by its kind ("a letter from the mayor's office")
+    # a name, the name set beside a role ("by Tellan's chief executive, Mark Dunn"), an
+    # institution called by its kind ("a letter from the mayor's office"), or people
+    # ("a statement from the family of Jo Lee", "a letter from residents")
     author = next((p for p in objects if p.pos_ == "PROPN"), None) or next(
         (c for p in objects for c in p.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
-        (p for p in objects if p.lemma_.lower() in names.ORG_NOUNS), None)
+        (p for p in objects if p.lemma_.lower() in names.ORG_NOUNS | PEOPLE_GROUP_NOUNS
+         or p.pos_ == "NOUN" and names.is_kind_of_people(p)), None)
     if author is None or preposition.lower_ == "from" and author.ent_type_ in ("GPE", "LOC"):
         return None
     return author
