@@ -1122,6 +1122,14 @@ def test_a_participle_inside_what_was_said_stays_in_it(nlp, text, content):
     assert quotes(nlp, text)[0].content == content
 
 
+@pytest.mark.parametrize("text", [
+    "In the case of the bridge, rest assured that the city wants it built.",
+    "Fishers, many of whom call Westmere their home, marched on the port.",
+])
+def test_an_idiom_with_a_verb_of_saying_reports_no_one(nlp, text):
+    assert quotes(nlp, text) == []
+
+
 def test_a_clause_about_where_something_was_told_is_not_what_was_told(nlp):
     claims = quotes(nlp, '"We are done," Mark Dunn told reporters at a briefing that lasted ten minutes.')
     assert [(c.kind, c.content) for c in claims] == [("direct_quote", "We are done,")]

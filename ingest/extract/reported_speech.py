@@ -173,7 +173,7 @@ def _with_its_closing_mark(text: str, claim: ReportedClaim) -> ReportedClaim:
 
 
 def _complement_claim(cue: Token) -> ReportedClaim | None:
-    if _withheld(cue):
+    if _withheld(cue) or _rest_assured(cue):
         return None
     # a clause (headed by a verb) before any other complement: the parser also takes
     # a dateline for one ("OTTAWA — Jo Lee says the budget ...")
@@ -283,13 +283,20 @@ def _characterization(cue: Token) -> ReportedClaim | None:
         as_phrase = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         predicate = next((c for c in as_phrase.children if c.dep_ == "pobj"), None) if as_phrase else None
     subject = subject_of(cue)
-    if predicate is None or _is_name(predicate) or subject is None or subject.lower_ in FIRST_SECOND_PERSON:
+    if (predicate is None or _is_name(predicate) or _calls_home(predicate) or subject is None
+            or subject.lower_ in FIRST_SECOND_PERSON):
         return None
     start, end = _trimmed(predicate.left_edge.i, predicate.right_edge.i + 1, cue.doc)
     if end <= start:
         return None
     doc = cue.doc
     return ReportedClaim(cue, cue_phrase(cue), name_span(subject), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _calls_home(predicate: Token) -> bool:
+    """ "many of whom call Exarchia their home": to call a place home is to live there,
+    no judgement of it."""
+    return predicate.lemma_.lower() == "home"
 
 
 def _is_name(phrase: Token) -> bool:
@@ -495,6 +502,12 @@ def _skipped(cue: Token) -> int:
     while cue.i + 1 + n < len(cue.doc) and cue.doc[cue.i + 1 + n].dep_ == "prt":
         n += 1
     return n
+
+
+def _rest_assured(cue: Token) -> bool:
+    """ "Rest assured that the city wants it built": the writer telling the reader, no
+    one reported (the parser makes "rest" the subject of "assured")."""
+    return cue.lower_ == "assured" and cue.i > 0 and cue.nbor(-1).lower_ == "rest"
 
 
 def _withheld(cue: Token) -> bool:
