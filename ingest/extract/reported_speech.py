@@ -210,7 +210,7 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
         return around
     if complement is not None:
         start, end = _with_addressee(complement, cue), _past_split_word(complement.right_edge.i + 1, cue)
-        end = min(end, _closing_attribution_inside(complement), _participle_of_saying_inside(complement))
+        end = min(end, _closing_attribution_inside(complement), _adding_inside(complement))
         if complement.dep_ == "ccomp" and not any(t.tag_ in FINITE_TAGS for t in cue.doc[start:end]):
             return None  # a small clause, not speech: "Bella finds her loyalties tested"
     else:
@@ -243,7 +243,7 @@ def _closing_attribution_inside(complement: Token) -> int:
     return speaker.left_edge.i if speaker is not None and speaker.i > inner.right_edge.i else len(complement.doc)
 
 
-def _participle_of_saying_inside(complement: Token) -> int:
+def _adding_inside(complement: Token) -> int:
     """Where what was said ends when ", adding" follows it inside the parse ('told AFP:
     "We have recorded 24 deaths", adding that ...'): before the comma, as "adding" is
     the reporter's word for more of the speaker's. Other participles of saying there are

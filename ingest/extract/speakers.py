@@ -75,8 +75,9 @@ ISSUING_LEMMAS = frozenset("release publish issue file launch post send prepare 
 # Verbs of getting or reading a document: whoever did so holds it and did not write it
 # ("a police report obtained by the Courier", "documents reviewed by reporters").
 HOLDING_LEMMAS = frozenset("obtain see review read examine view acquire receive".split())
-# Bodies of people that write a statement together: "a statement from the family"
-PEOPLE_GROUP_NOUNS = frozenset({"family", "families"})
+# Who may write a document, called by a common noun: an institution by its kind ("a
+# letter from the mayor's office") or a body of people ("a statement from the family")
+AUTHOR_NOUNS = ORG_NOUNS | {"family"}
 DEFINITE_WORDS = frozenset({"the", "this", "that"})
 # How many sentences further back than a nearer mention that is no subject a pronoun
 # still takes a main-clause subject: in "Moss fought the law. It was drafted by Hale.
@@ -499,6 +500,11 @@ class SpeakerResolver:
         if institution is not None:
             return self._organization(institution)
         ents = sorted(mention.ents, key=lambda e: not e.start <= root.i < e.end)
+        # nor is a person whom people of some kind act for, serve or stand with
+        # ("Lawyers for Dana Roe argue", "Friends of Jo Lee say", "Obama administration
+        # officials said"): they speak, not the person (one person's role, "vice
+        # president of marketing Phil Schiller", is the name's own)
+        people_of_some_kind = root.tag_ == "NNS" and names.is_kind_of_people(root)
         for ent in ents:
             heads = ent.start <= root.i < ent.end
             # in "the owner of Crumb Bakery" a name after the head is not the speaker, and
@@ -512,13 +518,8 @@ class SpeakerResolver:
             # the organization's: see _resolve_role
             named_beside = set_beside(ent.root, root) and root.lemma_.lower() not in ORG_NOUNS
             role_of_owner = owner and not is_document_noun(root)
-            # nor is a person whom people of some kind act for, serve or stand with
-            # ("Lawyers for Dana Roe argue", "Friends of Jo Lee say", "Obama administration
-            # officials said"): they speak, not the person (one person's role, "vice
-            # president of marketing Phil Schiller", is the name's own)
-            acted_for = root.tag_ == "NNS" and names.is_kind_of_people(root) and not heads
             if heads or ent.label_ in PERSON_LABELS and (named_beside or not determined and not role_of_owner
-                                                         and not acted_for):
+                                                         and not people_of_some_kind):
                 speaker = self._entity_speaker(ent)
                 if speaker is not None:
                     return speaker
@@ -955,7 +956,7 @@ def _author_after(preposition: Token) -> Token | None:
     # ("a statement from the family of Jo Lee", "a letter from residents")
     author = next((p for p in objects if p.pos_ == "PROPN"), None) or next(
         (c for p in objects for c in p.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
-        (p for p in objects if p.lemma_.lower() in names.ORG_NOUNS | PEOPLE_GROUP_NOUNS
+        (p for p in objects if p.lemma_.lower() in AUTHOR_NOUNS
          or p.pos_ == "NOUN" and names.is_kind_of_people(p)), None)
     if author is None or preposition.lower_ == "from" and author.ent_type_ in ("GPE", "LOC"):
         return None
