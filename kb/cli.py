@@ -342,18 +342,20 @@ def query(db, name, params, as_json, as_csv):
     from claimkb.api import KnowledgeBase
     from claimkb.store.named_queries import load_queries
 
-    if name is None:
-        for named in load_queries().values():
-            args = " ".join(f"-p {p}=..." for p in named.params)
-            click.echo(f"{named.name} {args}".rstrip() + f"\n    {named.title}")
-        return
     values = {}
     for param in params:
         key, sep, value = param.partition("=")
         if not sep:
             raise click.BadParameter(f"{param!r} is not KEY=VALUE", param_hint="-p")
         values[key] = value
+    # Opened even to list the queries, so that a mistyped DB is said at once, not when
+    # the query is run.
     with KnowledgeBase(db, read_only=True) as kb:
+        if name is None:
+            for named in load_queries().values():
+                args = " ".join(f"-p {p}=..." for p in named.params)
+                click.echo(f"{named.name} {args}".rstrip() + f"\n    {named.title}")
+            return
         result = kb.query(name, **values)
     columns, rows = result.columns, result.rows
     if not rows:

@@ -32,6 +32,7 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 READS = {
     "query": ["query", "{db}", "speaker_claims", "-p", "speaker=Lopez", "--json"],
     "query_fts": ["query", "{db}", "search_claims", "-p", "q=harbour"],
+    "query_list": ["query", "{db}"],  # lists the queries: DB is still the one they would read
     "similar": ["similar", "{db}", "The harbour handled 4.2 million containers", "--matcher", "lexical"],
     "export": ["export", "{db}", "--format", "graphml", "-o", "{out}/graph.graphml"],
     "export_neo4j": ["export", "{db}", "--format", "neo4j", "-o", "{out}/neo4j", "--speaker", "Maria Lopez"],
