@@ -552,6 +552,10 @@ class SpeakerResolver:
         at = mention.start_char
         if mention[0].lower_ == "the" and kind in self._documents:
             return self._documents[kind]
+        if mention[0].lower_ == "the":
+            issuer = _issuer_of_earlier(root)
+            if issuer is not None:
+                return self.resolve(name_span(issuer))
         if not is_document_noun(root):
             return None
         return self._recent(at, self._is_organization, issuers_only=True) or self._recent(
@@ -942,6 +946,36 @@ def _in_what_is_reported(token: Token) -> bool:
     if token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ccomp" and is_reporting_verb(token.head.head):
         return False
     return any(ancestor.dep_ == "ccomp" and is_reporting_verb(ancestor.head) for ancestor in token.ancestors)
+
+
+def _issuer_of_earlier(document: Token) -> Token | None:
+    """The subject that issued or spoke through the last document of this kind named
+    before ``document`` ("the statement"), where the sentence naming it says who:
+    "Dana Roe issued a statement", "In a statement, Dana Roe said ..."."""
+    kind = document.lemma_.lower()
+    for earlier in reversed(document.doc[: document.i]):
+        if earlier.lemma_.lower() != kind or earlier.pos_ != "NOUN":
+            continue
+        verb = earlier.head
+        if earlier.dep_ == "pobj" and verb.lower_ in ("in", "through"):
+            verb = verb.head
+            if not is_reporting_verb(verb):
+                return None
+        elif not (earlier.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_LEMMAS):
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj" and _could_issue(c)), None)
+    return None
+
+
+def _could_issue(subject: Token) -> bool:
+    """A pronoun, a person or organization, a proper name, or a noun for people or for
+    an institution; not a time the parser took for a subject ("Hours after the
+    announcement, three groups filed a lawsuit")."""
+    if subject.pos_ == "PRON":
+        return True
+    if subject.ent_type_:
+        return subject.ent_type_ in PERSON_LABELS + ORG_LABELS
+    return subject.pos_ == "PROPN" or names.is_kind_of_people(subject) or subject.lemma_.lower() in AUTHOR_NOUNS
 
 
 def _author_after(preposition: Token) -> Token | None:
