@@ -902,6 +902,41 @@ def test_people_placed_in_a_photo_caption_are_no_antecedents(nlp):
     assert claim.speaker_mention == "she" and claim.speaker.name == "Ann Cole"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # one of several, or someone named as a second one, is no one named by that title
+    ('"It\'s a disaster," said one resident. Another resident, Jo Lee, disagreed.', "one resident"),
+    ('"It\'s a disaster," said a resident. Another resident, Jo Lee, disagreed.', "resident"),
+    # "a mayor" is not the mayor the story named before
+    ('Mayor Jo Lee opened the bridge on Monday. Traffic was heavy. "It\'s a disaster," a mayor from a nearby'
+     ' town said.', "mayor from a nearby town"),
+    ('Coach Sam Petrie celebrates with his players on Sunday.\n\nA Harbour City coach says his team never gave'
+     ' up.\n\nSam Petrie said the players deserved the win.', "Harbour City coach"),
+    # but it may be the one the story names later (delayed identification in a lede),
+    # whoever a photo's caption named before the story began
+    ("A Harbour City coach says his team never gave up. The team lost 3-1 on Sunday. Fans cheered anyway."
+     " Coach Sam Petrie said the players deserved better.", "Sam Petrie"),
+    ('Coach Sam Petrie, second from right, celebrates with his players on Sunday.\n\nA Harbour City coach says'
+     ' his team never gave up.\n\nSam Petrie said the players deserved the win.', "Sam Petrie"),
+    # and set beside a name it describes that person
+    ("Jo Lee, a resident who says the water rose within minutes, left her home on Monday.", "Jo Lee"),
+])
+def test_an_indefinite_role_is_someone_new_or_named_later(nlp, text, speaker):
+    first = next(c for c in extract_claims(nlp(text)).claims if c.kind in ("direct_quote", "indirect_quote"))
+    assert first.speaker.name == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jo Lee, second from right, celebrates with her players.",
+    "Jo Lee (left) and Sam Petrie at the opening.",
+    "Jo Lee, far left, at the opening.",
+])
+def test_a_photo_position_makes_a_caption(nlp, sentence):
+    from claimkb.ingest.extract.names import is_caption
+
+    assert is_caption(next(nlp(sentence).sents))
+    assert not is_caption(next(nlp("Jo Lee left the party before the speeches.").sents))
+
+
 def test_a_description_opening_a_story_refers_to_the_person_named_next(nlp):
     # delayed identification: the lede describes, the next sentence names
     text = ('The most talked-about chef in town finally said "enough is enough" on Sunday. '

@@ -212,7 +212,10 @@ PERSON_NOUN = re.compile(r"(?:er|or|ist|man|woman|ian|ent|ant|crat|ee)$")
 # The running time closing a video's caption: "... in the harbour dispute. 3:17"
 RUNNING_TIME = re.compile(r"[.!?]\s+\d{1,2}:\d{2}\s*$")
 # Where someone stands in a photo, which only a caption says: "Jo Lee, left, and Ann Roe"
-PHOTO_POSITION = re.compile(r",\s*(?:left|right|centre|center|middle|front|back)\s*,")
+PHOTO_POSITION = re.compile(
+    r"[,(]\s*(?:(?:second|third|fourth|fifth|far)\s+(?:from\s+(?:the\s+)?)?)?"
+    r"(?:left|right|centre|center|middle|front|back)\s*[,)]"
+)
 # Honours, seats and degrees written after a name (British and Commonwealth usage);
 # letters that are also states or common abbreviations (MS, MD, TD, SC) are left out.
 POST_NOMINALS = re.compile(r"(?:,?\s+(?:MBE|OBE|CBE|KBE|DBE|GBE|KC|QC|MP|MSP|MEP|MLA|MPP|MHA|PhD|Ph\.D\.?))+$")

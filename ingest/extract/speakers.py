@@ -79,6 +79,8 @@ HOLDING_LEMMAS = frozenset("obtain see review read examine view acquire receive"
 # letter from the mayor's office") or a body of people ("a statement from the family")
 AUTHOR_NOUNS = ORG_NOUNS | {"family"}
 DEFINITE_WORDS = frozenset({"the", "this", "that"})
+ONE_OF_SEVERAL_WORDS = frozenset({"one", "another"})
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # How many sentences further back than a nearer mention that is no subject a pronoun
 # still takes a main-clause subject: in "Moss fought the law. It was drafted by Hale.
 # 'It is unfair,' he said." the passage is about Moss, Hale is named in passing.
@@ -746,12 +748,32 @@ class SpeakerResolver:
             # definite mention refers back to one ("a police officer" ... "a fire officer"
             # are two people)
             definite = mention[0].lower_ in DEFINITE_WORDS
-            titled = self._recent(
-                at, lambda s: s.kind == "person" and (
-                    s.title is not None and wanted & names.title_words(s.title)
+
+            def holds_role(s: Speaker) -> bool:
+                return s.kind == "person" and (
+                    s.title is not None and bool(wanted & names.title_words(s.title))
                     or definite and self._role_heads.get(id(s)) in wanted
                 )
-            )
+
+            # "one resident said", "another officer said": one of several, someone
+            # unnamed, not a resident named elsewhere by that title. "A resident" is
+            # no one named before either (unless set beside the name: "Jo Lee, a
+            # resident who ..."), but may be someone named later ("A Harbour coach
+            # says ..." in a lede, "Coach Jo Lee said" further on): news names its
+            # subject late
+            if mention[0].lower_ in ONE_OF_SEVERAL_WORDS:
+                titled = None
+            elif mention[0].lower_ in INDEFINITE_ARTICLES and head_noun.dep_ != "appos":
+                named_before = {id(m.speaker) for m in self._mentions[:bisect.bisect_left(self._starts, at)]
+                                if not self._in_caption(m)}
+                later = self._mentioned_after(
+                    mention, lambda s: holds_role(s) and id(s) not in named_before, next_sentence_only=False)
+                # unless named as a second one ("... said a resident. Another resident,
+                # Jo Lee, ...")
+                between = self._text[mention.end_char:later.start].lower().split() if later else ()
+                titled = later.speaker if later is not None and "another" not in between else None
+            else:
+                titled = self._recent(at, holds_role)
             if titled is not None:
                 return titled
             # a public office that no one named holds ("the judge") is someone new,
@@ -876,13 +898,27 @@ class SpeakerResolver:
         announced ...": the person named as a main-clause subject in the next sentence."""
         if self._salient_person(mention.start_char, within=mention.start_char) is not None:
             return None
+        later = self._mentioned_after(mention, lambda s: s.kind == "person" and self._is_one(s), subjects_only=True)
+        return later.speaker if later is not None else None
+
+    def _in_caption(self, mention: Mention) -> bool:
+        """Whether ``mention`` is in a photo's caption, which a page may set before the
+        story's first sentence."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and names.is_caption(span.sent)
+
+    def _mentioned_after(
+        self, mention: Span, wanted, subjects_only: bool = False, next_sentence_only: bool = True
+    ) -> Mention | None:
+        """The first mention of a speaker ``wanted`` after ``mention``: in its sentence
+        or the next, or anywhere after."""
         sentence = bisect.bisect_right(self._sentence_starts, mention.start_char)
         i = bisect.bisect_left(self._starts, mention.end_char)
         for later in self._mentions[i:]:
-            if bisect.bisect_right(self._sentence_starts, later.start) > sentence + 1:
+            if next_sentence_only and bisect.bisect_right(self._sentence_starts, later.start) > sentence + 1:
                 return None
-            if later.is_subject and later.speaker.kind == "person" and self._is_one(later.speaker):
-                return later.speaker
+            if wanted(later.speaker) and (later.is_subject or not subjects_only):
+                return later
         return None
 
     def _recent(
