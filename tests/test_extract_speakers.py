@@ -925,6 +925,34 @@ def test_an_indefinite_role_is_someone_new_or_named_later(nlp, text, speaker):
     assert first.speaker.name == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a deputy, vice, former or opposition office is another office
+    ("Deputy Mayor Sam Petrie chaired the meeting. The mayor said the budget would pass.", "mayor"),
+    ("Former premier Jo Lee attended the ceremony. The premier said the bridge would open in May.", "premier"),
+    ("Vice-president Mia Cole toured the plant. The president said sales had doubled.", "president"),
+    ("The premier said the deal was fair. Opposition leader Dana Roe called it a giveaway.", "premier"),
+    ("The president-elect, Jo Lee, met the cabinet on Monday. The president said the talks went well.", "president"),
+    # the same office still is the same person's, and so is an interim one
+    ("Deputy Mayor Sam Petrie chaired the meeting. The deputy mayor said the budget would pass.", "Sam Petrie"),
+    ("Former premier Jo Lee attended the ceremony. The former premier said the bridge would open.", "Jo Lee"),
+    ("Interim police chief Dana Roe spoke first. The chief said the force was understaffed.", "Dana Roe"),
+])
+def test_a_deputy_or_former_office_is_another_office(nlp, text, speaker):
+    quote, *_ = [c for c in extract_claims(nlp(text)).claims if c.kind in ("direct_quote", "indirect_quote")]
+    assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Harbourmart chairman and founder Tom Reyes said the purchase would help.", "Tom Reyes"),
+    ("Harbourmart president and chief executive Tom Reyes said the purchase would help.", "Tom Reyes"),
+    # with no second office, the office and the name are two sources
+    ("Harbourmart chairman and Tom Reyes said the purchase would help.", "Harbourmart chairman"),
+])
+def test_two_offices_before_a_name_are_that_persons(nlp, text, speaker):
+    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
+    assert quote.speaker.name == speaker
+
+
 @pytest.mark.parametrize("sentence", [
     "Jo Lee, second from right, celebrates with her players.",
     "Jo Lee (left) and Sam Petrie at the opening.",

@@ -535,6 +535,11 @@ def name_span(token: Token) -> Span:
             # "immigration lawyers and experts", "Tom Reyes and Ana Ruiz": a source named
             # by two nouns or two people is both
             end = _phrase_end(child) if child.dep_ == "conj" else child.i + 1
+    # "Harbourmart chairman and founder Tom Reyes": two offices of one person, named
+    # after both (a determiner would make the first someone else: "the chairman and Tom Reyes")
+    person = _named_after_two_offices(token)
+    if person is not None:
+        end = max(end, person.i + 1)
     # a name the NER read whole is not cut where its own "and" or "of" would end a
     # phrase ("the Department of Health and Social Care"), as far as the parse keeps
     # it one phrase (an entity running on into the verb, "Jo Roe explained", stops)
@@ -547,6 +552,26 @@ def name_span(token: Token) -> Span:
     if named:
         end = named[0].right_edge.i + 1
     return doc[start:end]
+
+
+def _named_after_two_offices(office: Token) -> Token | None:
+    """The name ending "chairman and founder Tom Reyes" for its first office: a
+    singular common noun with no determiner, joined by "and" to a name that a second
+    office in lower case precedes."""
+    if office.tag_ != "NN" or not office.is_lower or any(c.dep_ in ("det", "poss") for c in office.children):
+        return None
+    joined = next((c for c in office.children if c.dep_ == "cc" and c.i == office.i + 1), None)
+    if joined is None:
+        return None
+    doc = office.doc
+    for conj in office.children:
+        if conj.dep_ == "conj" and is_person_name(conj):
+            name = entity_of(conj)
+            first = name.start if name is not None else conj.i
+            between = doc[joined.i + 1 : first]
+            if len(between) and all(t.is_lower and t.is_alpha for t in between):
+                return conj
+    return None
 
 
 # Prepositions that say where an unnamed source is or comes from, part of who they

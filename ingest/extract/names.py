@@ -122,6 +122,11 @@ ROLE_SYNONYMS = {
     "chairwoman": {"chair", "chairwoman", "chairperson"},
     "chairperson": {"chair", "chairman", "chairwoman", "chairperson"},
 }
+# Words with an office that make it another: a deputy mayor is not the mayor, nor a
+# former premier or the opposition leader the premier or the leader, nor is a
+# president-elect president yet ("interim" and "acting" still hold the office, and an
+# assistant attorney general is still "the prosecutor")
+OTHER_OFFICE_WORDS = frozenset("deputy vice former ex elect opposition shadow".split())
 # Offices that are written capitalized yet are roles, not names ("Prosecutor said").
 ROLE_NOUNS = frozenset(ROLE_SYNONYMS) | frozenset(
     """
@@ -633,7 +638,7 @@ def role_name(mention: Span) -> str:
     return clean_name(text) or mention.text
 
 
-def title_before(ent: Span) -> str | None:
+def title_before(ent: Span) -> Span | None:
     """Capitalized office words right before a name: "Assistant Attorney General"."""
     doc = ent.doc
     i = ent.start
@@ -653,10 +658,10 @@ def title_before(ent: Span) -> str | None:
         words.pop(0)
     if not words or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None
-    return " ".join(t.text for t in words)
+    return doc[words[0].i : ent.start]
 
 
-def role_before(ent: Span) -> str | None:
+def role_before(ent: Span) -> Span | None:
     """An office in lower case right before a name, which news runs together with it:
     "chief executive Mark Dunn", "union leader Ann Reyes", "spokeswoman Mia Clark"."""
     doc = ent.doc
@@ -667,7 +672,17 @@ def role_before(ent: Span) -> str | None:
         i -= 1
     if i == ent.start or doc[ent.start - 1].lower_ not in ROLE_NOUNS:
         return None
-    return doc[i : ent.start].text
+    return doc[i : ent.start]
+
+
+def with_other_office_words(title: Span) -> Span:
+    """``title`` with the words before it that make it another office, whatever their
+    case: "Former premier", "Opposition leader", "Vice-president"."""
+    doc, start = title.doc, title.start
+    while start > 0 and (doc[start - 1].lower_ in OTHER_OFFICE_WORDS
+                         or doc[start - 1].text == "-" and start > 1 and doc[start - 2].lower_ in OTHER_OFFICE_WORDS):
+        start -= 1
+    return doc[start : title.end]
 
 
 def title_in_apposition(ent: Span) -> str | None:
@@ -810,10 +825,29 @@ def organization_of(mention: Span) -> list[Span]:
     return []
 
 
+def holds_office(title: str, offices: set[str], qualifiers: Iterable[str] = ()) -> bool:
+    """Whether someone titled ``title`` holds one of ``offices`` as a mention with
+    ``qualifiers`` (the words before its noun) names it: "Mayor Jo Lee" is "the mayor",
+    and "Deputy Mayor Sam Petrie" is "the deputy mayor" but not "the mayor", nor is a
+    former premier "the premier"."""
+    return bool(offices & title_words(title)) and _other_office_words(title.split()) == _other_office_words(qualifiers)
+
+
+def holds_other_office(title: str, offices: set[str], qualifiers: Iterable[str] = ()) -> bool:
+    """Whether ``title`` names one of ``offices`` as another office than the mention
+    with ``qualifiers`` does: a vice-president is no "president"."""
+    return bool(offices & title_words(title)) and not holds_office(title, offices, qualifiers)
+
+
+def _other_office_words(words: Iterable[str]) -> frozenset[str]:
+    # hyphenated too: "Vice-president", "ex-mayor"
+    return frozenset(part for word in words for part in word.lower().split("-") if part in OTHER_OFFICE_WORDS)
+
+
 def title_words(title: str) -> set[str]:
     """The words of a title, an abbreviated office read as the office: "Gov." is
     "governor", so that "the governor" refers back to Gov. Dana Whitcomb."""
-    words = title.lower().split()
+    words = title.lower().replace("-", " ").split()
     return {TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in words}
 
 

@@ -277,10 +277,11 @@ class SpeakerResolver:
                 speaker = self._resolve_pronoun(token)
             elif names.is_definite_office(token):
                 wanted = ROLE_SYNONYMS.get(token.lemma_.lower(), {token.lemma_.lower()})
+                qualifiers = [t.text for t in token.lefts]
                 speaker = self._recent(
                     token.idx,
-                    lambda s, wanted=wanted: s.kind == "person" and s.title is not None
-                    and wanted & names.title_words(s.title),
+                    lambda s, wanted=wanted, qualifiers=qualifiers: s.kind == "person" and s.title is not None
+                    and names.holds_office(s.title, wanted, qualifiers),
                     subjects_only=False, earlier_only=True,
                 )
             else:
@@ -363,7 +364,8 @@ class SpeakerResolver:
         return None
 
     def _note_title(self, speaker: Speaker, ent: Span) -> None:
-        title = names.title_before(ent) or names.role_before(ent) or names.title_in_apposition(ent)
+        before = names.title_before(ent) or names.role_before(ent)
+        title = names.with_other_office_words(before).text if before is not None else names.title_in_apposition(ent)
         if not title:
             return
         speaker.title = speaker.title or title
@@ -748,10 +750,11 @@ class SpeakerResolver:
             # definite mention refers back to one ("a police officer" ... "a fire officer"
             # are two people)
             definite = mention[0].lower_ in DEFINITE_WORDS
+            qualifiers = [t.text for t in mention if t.i < head_noun.i]
 
             def holds_role(s: Speaker) -> bool:
                 return s.kind == "person" and (
-                    s.title is not None and bool(wanted & names.title_words(s.title))
+                    s.title is not None and names.holds_office(s.title, wanted, qualifiers)
                     or definite and self._role_heads.get(id(s)) in wanted
                 )
 
@@ -790,7 +793,10 @@ class SpeakerResolver:
                 # person the passage is about, whether or not its noun is a known kind
                 # of person
                 salient = self._salient_person(at, within=1000, gender=gender) or self._named_next(mention)
-                if salient is not None:
+                # not one whose title makes it another office ("Vice-president Mia
+                # Cole ... The president said")
+                if salient is not None and not (
+                        salient.title and names.holds_other_office(salient.title, wanted, qualifiers)):
                     return salient
             name, represented = names.role_name(mention), None
             # "a company spokesperson", "the agency's spokesperson": the organization
