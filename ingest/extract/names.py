@@ -445,10 +445,13 @@ def name_beside(mention: Span) -> str | None:
 
 
 def named_beside_organization_noun(ent: Span) -> bool:
-    """ "the clothing company Ralph Lauren", "the aid group Harbourlight": a name set right
-    after an organization noun names that organization, whatever the NER labelled it."""
+    """ "the clothing company Ralph Lauren", "the aid group Harbourlight", "her employer,
+    Harbourmart,": a name set right after an organization noun, or after it and a comma,
+    names that organization, whatever the NER labelled it."""
     head = ent.root.head
-    return (ent.root.dep_ == "appos" and head.i == ent.start - 1 and head.pos_ == "NOUN"
+    doc = ent.doc
+    right_after = head.i == ent.start - 1 or head.i == ent.start - 2 and doc[ent.start - 1].text == ","
+    return (ent.root.dep_ == "appos" and right_after and head.pos_ == "NOUN"
             and head.lemma_.lower() in ORG_NOUNS)
 
 

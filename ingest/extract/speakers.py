@@ -275,6 +275,10 @@ class SpeakerResolver:
                 continue
             if token.lower_ in ("he", "she"):
                 speaker = self._resolve_pronoun(token)
+                # the pronoun tells the gender of whom it took ("Jo Lee met Mayor Sam
+                # Petrie. He promised ...": a later "she" is not Petrie)
+                if speaker is not None and speaker.kind == "person":
+                    self._gender.setdefault(id(speaker), "m" if token.lower_ == "he" else "f")
             elif names.is_definite_office(token):
                 wanted = ROLE_SYNONYMS.get(token.lemma_.lower(), {token.lemma_.lower()})
                 qualifiers = [t.text for t in token.lefts]
