@@ -124,6 +124,7 @@ class SpeakerResolver:
         # each of two people who speak together (see ``represented``)
         self._represented: dict[int, list[Speaker]] = {}
         self._sentence_starts = [sent.start_char for sent in doc.sents]
+        self._first_mentions: dict[int, int] | None = None  # see ``_first_named``
         self._questions = CharRanges((sent.start_char, sent.end_char) for sent in doc.sents
                                  if sent.text.strip().rstrip("\"'”’").endswith("?"))
         self._collect()
@@ -384,6 +385,7 @@ class SpeakerResolver:
                 self._gender.setdefault(id(speaker), gender)
 
     def _add_mention(self, mention: Mention) -> None:
+        self._first_mentions = None
         i = bisect.bisect_right(self._starts, mention.start)
         self._starts.insert(i, mention.start)
         self._mentions.insert(i, mention)
@@ -771,10 +773,8 @@ class SpeakerResolver:
             if mention[0].lower_ in ONE_OF_SEVERAL_WORDS:
                 titled = None
             elif mention[0].lower_ in INDEFINITE_ARTICLES and head_noun.dep_ != "appos":
-                named_before = {id(m.speaker) for m in self._mentions[:bisect.bisect_left(self._starts, at)]
-                                if not self._in_caption(m)}
                 later = self._mentioned_after(
-                    mention, lambda s: holds_role(s) and id(s) not in named_before, next_sentence_only=False)
+                    mention, lambda s: holds_role(s) and self._first_named(s) >= at, next_sentence_only=False)
                 # unless named as a second one ("... said a resident. Another resident,
                 # Jo Lee, ...")
                 between = self._text[mention.end_char:later.start].lower().split() if later else ()
@@ -911,9 +911,17 @@ class SpeakerResolver:
         later = self._mentioned_after(mention, lambda s: s.kind == "person" and self._is_one(s), subjects_only=True)
         return later.speaker if later is not None else None
 
+    def _first_named(self, speaker: Speaker) -> float:
+        """Where the story first mentions ``speaker``, leaving out photo captions (which a
+        page may set before the story's first sentence); infinity if nowhere."""
+        if self._first_mentions is None:
+            self._first_mentions = {}
+            for mention in self._mentions:
+                if id(mention.speaker) not in self._first_mentions and not self._in_caption(mention):
+                    self._first_mentions[id(mention.speaker)] = mention.start
+        return self._first_mentions.get(id(speaker), float("inf"))
+
     def _in_caption(self, mention: Mention) -> bool:
-        """Whether ``mention`` is in a photo's caption, which a page may set before the
-        story's first sentence."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and names.is_caption(span.sent)
 
