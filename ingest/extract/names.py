@@ -839,7 +839,7 @@ def holds_office(title: str, offices: set[str], qualifiers: Iterable[str] = ()) 
 def holds_other_office(title: str, offices: set[str], qualifiers: Iterable[str] = ()) -> bool:
     """Whether ``title`` names one of ``offices`` as another office than the mention
     with ``qualifiers`` does: a vice-president is no "president"."""
-    return bool(offices & title_words(title)) and not holds_office(title, offices, qualifiers)
+    return bool(offices & title_words(title)) and _other_office_words(title.split()) != _other_office_words(qualifiers)
 
 
 def _other_office_words(words: Iterable[str]) -> frozenset[str]:

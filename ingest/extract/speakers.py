@@ -560,9 +560,9 @@ class SpeakerResolver:
             self._documents[kind] = author
             return author
         at = mention.start_char
-        if mention[0].lower_ == "the" and kind in self._documents:
-            return self._documents[kind]
         if mention[0].lower_ == "the":
+            if kind in self._documents:
+                return self._documents[kind]
             issuer = _issuer_of_earlier(root)
             if issuer is not None:
                 return self.resolve(name_span(issuer))
