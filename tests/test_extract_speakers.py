@@ -949,22 +949,19 @@ def test_a_deputy_or_former_office_is_another_office(nlp, text, speaker):
     ("Harbourmart chairman and Tom Reyes said the purchase would help.", "Harbourmart chairman"),
 ])
 def test_two_offices_before_a_name_are_that_persons(nlp, text, speaker):
-    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "indirect_quote"]
-    assert quote.speaker.name == speaker
+    assert the_quote(nlp, text, "indirect_quote").speaker.name == speaker
 
 
 def test_a_name_set_off_after_a_kind_of_business_is_the_business_not_a_she(nlp):
     text = ('Mia Cole, a mother of three, lost her job in May. Her employer, Harbourmart, cited falling sales. '
             '"It came out of nowhere," she said.')
-    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
-    assert quote.speaker.name == "Mia Cole"
+    assert the_quote(nlp, text, "direct_quote").speaker.name == "Mia Cole"
 
 
 def test_a_he_that_takes_a_person_says_he_is_no_she(nlp):
     # neither given name tells a gender; the "He" after them does
     text = 'Jo Lee met with Mayor Sam Petrie on Friday. He promised to review the case.\n\n"I was heard," she said.'
-    (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
-    assert quote.speaker.name == "Jo Lee"
+    assert the_quote(nlp, text, "direct_quote").speaker.name == "Jo Lee"
 
 
 @pytest.mark.parametrize("sentence", [
