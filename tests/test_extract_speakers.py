@@ -1645,3 +1645,21 @@ def test_a_surname_the_tagger_took_for_a_common_noun_is_still_the_person(nlp):
             '"The city is broke," she said.')
     (quote,) = [c for c in extract_claims(nlp(text)).claims if c.kind == "direct_quote"]
     assert quote.speaker.name == "Ann Reyes"
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    ('Said Petrie: "We played our hearts out."', "Petrie", "Petrie"),
+    ('Added Jo Lee: "It was a long night."', "Jo Lee", "Jo Lee"),
+    ('The vote failed. Said Dana Roe, "We will try again next year."', "Dana Roe", "Dana Roe"),
+])
+def test_an_attribution_inverted_before_its_quote_is_no_part_of_the_name(nlp, text, speaker, mention):
+    # feature writing opens with the verb ("Said Petrie:"); the NER read "Said" into the
+    # name, and the parser hung "Added" on the name and tied the name to nothing
+    quote = the_quote(nlp, text)
+    assert (quote.speaker.name, quote.speaker_mention) == (speaker, mention)
+
+
+def test_a_name_that_is_also_a_verb_of_saying_stays_a_name(nlp):
+    # the inverted attribution needs a colon or comma after the name
+    extraction = extract_claims(nlp('Said Aouita won the 5,000 metres in 1985. "He was fast," Petrie said.'))
+    assert not any(s.name == "Aouita" for s in extraction.speakers)

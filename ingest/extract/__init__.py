@@ -125,6 +125,7 @@ def extract_claims(doc: Doc) -> Extraction:
     doc.ents = names.with_time_zones(doc)
     doc.ents = names.with_numbered_organizations(doc)
     doc.ents = names.with_given_name_persons(doc)
+    doc.ents = names.without_opening_cue(doc)
     # quotation marks as the finder reads them (British style read as American)
     marked = as_double_quoted(text)
     spans = find_quote_spans(marked)

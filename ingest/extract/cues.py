@@ -26,6 +26,16 @@ REPORTING_LEMMAS = frozenset(
     """.split()
 )
 
+# The commonest written forms of the verbs of saying, for places the tagger cannot be
+# trusted to read them as verbs: glued onto an unclosed quote ("...exploitationSaid
+# Williams"), or opening an inverted attribution, where the NER reads them into the name
+# after them ("Said Petrie: ...").
+SAY_FORMS = ("said", "says", "added", "adds", "told", "tells", "warned", "noted", "explained", "stated",
+             "wrote", "writes")
+
+# Marks inside a name read from capitals alone: "Jo-Ann", "J. R. Hale".
+NAME_JOINERS = ("-", ".")
+
 # "point out", "call for", "go on to say": phrasal cues need their particle.
 PHRASAL_CUES = {("point", "out"), ("call", "for"), ("call", "on")}
 
@@ -199,6 +209,31 @@ def _surname_read_as_opening_modifier(verb: Token) -> Token | None:
     return word if _names_someone_by(word) else None
 
 
+def name_after_opening_cue(word: Token) -> Span | None:
+    """The name after a verb of saying that opens its sentence and before a colon or
+    comma: "Said Petrie: "..."", "Added Jo Lee, "..."". Feature writing inverts the
+    attribution so; the parser and the NER read the capitalized verb as part of the name
+    after it, or tie the name to nothing."""
+    doc = word.doc
+    if word.lower_ not in SAY_FORMS or not word.is_title:
+        return None
+    if any(not t.is_punct and not t.is_space for t in doc[word.sent.start : word.i]):
+        return None
+    end = word.i + 1
+    while end < word.sent.end and (doc[end].is_title or doc[end].text in NAME_JOINERS):
+        end += 1
+    if end == word.i + 1 or end == word.sent.end or doc[end].text not in (":", ",") or not doc[end - 1].is_title:
+        return None
+    return doc[word.i + 1 : end]
+
+
+def _named_after_opening_cue(verb: Token) -> Token | None:
+    """The speaker of an inverted attribution opening its sentence (see
+    ``name_after_opening_cue``): the last word of the name."""
+    name = name_after_opening_cue(verb)
+    return name[-1] if name is not None else None
+
+
 def _names_someone_by(surname: Token) -> bool:
     """Whether the text writes ``surname`` as the last part of a name, after a
     capitalized given name or title."""
@@ -343,7 +378,7 @@ def subject_of(verb: Token) -> Token | None:
         if seen == 1:
             # a subject the parser read as something else: a conjunct, an adverb, a modal
             misread = (subject_read_as_conjunct(verb) or _surname_read_as_opening_modifier(verb)
-                       or _subject_read_as_modifiers(verb))
+                       or _subject_read_as_modifiers(verb) or _named_after_opening_cue(verb))
             if misread is not None:
                 return misread
         if verb.dep_ == "relcl":
@@ -505,6 +540,9 @@ def name_span(token: Token) -> Span:
     while start < token.i and (
         doc[start].is_punct and doc[start].text not in "-–'’" or "\n" in doc[start : token.i].text
     ):
+        start += 1
+    # nor is the verb of an inverted attribution the parser hung on it ("Added Jo Lee:")
+    if start < token.i and name_after_opening_cue(doc[start]) is not None:
         start += 1
     # the determiner of a subject read as the verb's modifiers (``_subject_read_as_modifiers``)
     if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head == token.head != token \

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from claimkb.ingest.extract.cues import SUBJECT_DEPS, entity_of, is_document_noun, set_beside
+from claimkb.ingest.extract.cues import SUBJECT_DEPS, entity_of, is_document_noun, name_after_opening_cue, set_beside
 from claimkb.ingest.extract.given_names import sex_of_given_name
 from claimkb.ingest.extract.nlp import TITLE_ABBREVIATIONS
 
@@ -281,6 +281,19 @@ def with_joined_organizations(doc: Doc) -> tuple[Span, ...]:
 
 # Words after a given name read as the rest of the name: a middle name and a surname.
 MAX_SURNAME_WORDS = 2
+
+
+def without_opening_cue(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` without the verb of saying that an inverted attribution opens with,
+    which the NER reads as the name's first word ("Said Petrie: "...""; see
+    ``name_after_opening_cue``)."""
+    ents = []
+    for ent in doc.ents:
+        name = name_after_opening_cue(ent[0]) if len(ent) > 1 else None
+        if name is not None and name.end == ent.end:
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        ents.append(ent)
+    return tuple(ents)
 
 
 def with_given_name_persons(doc: Doc) -> tuple[Span, ...]:

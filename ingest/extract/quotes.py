@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from claimkb.ingest.extract.cues import (
     FINDING_LEMMAS,
     FINITE_TAGS,
+    SAY_FORMS,
     SUBJECT_DEPS,
     according_to,
     cue_phrase,
@@ -76,7 +77,7 @@ ELISION = re.compile(r"(?:\d|(?:em|til|cause|n|tis|twas)\b)", re.IGNORECASE)
 
 # An attribution glued onto an unclosed quote: "...further exploitationSaid Williams."
 # Only the commonest inflections are listed; the lemma set covers the rest at parse time.
-_SAY_FORMS = "said|says|added|adds|told|tells|warned|noted|explained|stated|wrote|writes"
+_SAY_FORMS = "|".join(SAY_FORMS)
 GLUED_ATTRIBUTION = re.compile(
     rf"(?:[,.!?]\s*|(?<=[a-z]))(?P<cue>{_SAY_FORMS}|{'|'.join(w.capitalize() for w in _SAY_FORMS.split('|'))})\s+"
     r"(?P<speaker>(?:[A-Z][\w'’-]+)(?:\s[A-Z][\w'’-]+)*|he|she|they)\b[^\n\"“”]*$"
