@@ -1663,3 +1663,14 @@ def test_a_name_that_is_also_a_verb_of_saying_stays_a_name(nlp):
     # the inverted attribution needs a colon or comma after the name
     extraction = extract_claims(nlp('Said Aouita won the 5,000 metres in 1985. "He was fast," Petrie said.'))
     assert not any(s.name == "Aouita" for s in extraction.speakers)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Coach Sam Petrie is sick.\n\n"Save our park," residents gathered outside city hall said on Monday.', "residents"),
+    ('"It was a disaster," the two men arrested at the scene told police.', "two men"),
+])
+def test_a_speaker_described_by_a_participle_after_the_quote_speaks_it(nlp, text, speaker):
+    # the parser read "residents gathered outside city hall" as the clause said, so the
+    # verb had no subject and the quote went to the person named before, or was lost
+    # into an indirect claim of the words between the quote and the verb
+    assert the_quote(nlp, text, kind="direct_quote").speaker.name == speaker

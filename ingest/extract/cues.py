@@ -365,7 +365,8 @@ def subject_of(verb: Token) -> Token | None:
         # an attribution inverted after what was said ("'...,' points out the owner"):
         # the parser takes the speaker after a transitive cue for its object
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
-            misread = subject_read_as_appositive(verb) or _subject_of_reduced_relative(verb)
+            misread = (subject_read_as_appositive(verb) or _subject_of_reduced_relative(verb)
+                       or described_subject_read_as_clause(verb))
             if misread is not None:
                 return misread
             # the object of a verb of telling is whom it was told, never its speaker
@@ -464,6 +465,27 @@ def _subject_of_reduced_relative(verb: Token) -> Token | None:
         if any(c.dep_ in ("aux", "auxpass") for c in clause.children):
             continue
         return next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+    return None
+
+
+def described_subject_read_as_clause(verb: Token) -> Token | None:
+    """ '"Save our park," residents gathered outside city hall said.': the parser reads
+    the speaker and the participle that describes them as a clause of their own, the
+    verb's complement, though what was said is the quotation. Such a clause, between
+    the quotation's closing mark and the verb, with a subject and a past form with no
+    auxiliary or object, is the speaker described."""
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i or clause.right_edge.i != verb.i - 1:
+            continue
+        if clause.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subject is None or subject.left_edge.i == 0:
+            continue
+        before = doc[subject.left_edge.i - 1]
+        if before.is_quote or before.text == "," and before.i > 0 and doc[before.i - 1].is_quote:
+            return subject
     return None
 
 

@@ -36,6 +36,7 @@ from claimkb.ingest.extract.cues import (
     SUBJECT_DEPS,
     according_to,
     cue_phrase,
+    described_subject_read_as_clause,
     entity_of,
     is_belief,
     is_commitment,
@@ -185,7 +186,8 @@ def _complement_claim(cue: Token) -> ReportedClaim | None:
     # source told the Courier": see _attribution_read_as_complement)
     if complement is not None and (is_indirect_question(complement) or _object_of_its_own(cue, complement)
                                    or subject_read_as_conjunct(complement) is not None
-                                   or subject_read_as_appositive(complement) is not None):
+                                   or subject_read_as_appositive(complement) is not None
+                                   or described_subject_read_as_clause(cue) is not None):
         return None
     if complement is None and cue.lemma_.lower() in XCOMP_CUES:
         complement = next((c for c in cue.children if c.dep_ == "xcomp" or _for_clause(c)), None)
