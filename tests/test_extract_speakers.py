@@ -1674,3 +1674,17 @@ def test_a_speaker_described_by_a_participle_after_the_quote_speaks_it(nlp, text
     # verb had no subject and the quote went to the person named before, or was lost
     # into an indirect claim of the words between the quote and the verb
     assert the_quote(nlp, text, kind="direct_quote").speaker.name == speaker
+
+
+def test_a_group_named_again_by_its_kind_alone_is_the_group_named_before(nlp):
+    text = ("Harbour City police say a 34-year-old man has been charged with assault.\n\n"
+            "Police say the victim was taken to hospital with serious injuries.")
+    extraction = extract_claims(nlp(text))
+    assert [s.name for s in extraction.speakers] == ["Harbour City police"]
+    assert {c.speaker.name for c in extraction.claims} == {"Harbour City police"}
+
+
+def test_a_group_named_with_a_place_after_its_kind_alone_is_another_speaker(nlp):
+    # only a later bare "police" refers back; a later "Tellan police" names more
+    text = "Police say a man was charged.\n\nTellan police say he is 34."
+    assert [s.name for s in extract_claims(nlp(text)).speakers] == ["Police", "Tellan police"]

@@ -844,6 +844,16 @@ class SpeakerResolver:
             return speaker
         if orgs_inside and orgs_inside[0].root == mention.root:
             return self._entity_speaker(orgs_inside[0])
+        if head in ORG_NOUNS and all(t.lower_ == "the" for t in mention if t.i != head_noun.i):
+            # "Police say" after "Ottawa police say": an institution named again by its
+            # kind alone is the one named before with it, not a new group. Not people
+            # of a kind ("officials", "analysts"): a story quotes several such groups,
+            # and "some analysts" are not the analysts named before; nor one of two
+            # groups named together ("police and prosecutors")
+            named = self._recent(at, lambda s: id(s) in self._groups and " and " not in s.name
+                                 and s.name.lower().split()[-1] == head_noun.lower_, earlier_only=True)
+            if named is not None:
+                return named
         speaker = self._speaker(names.role_name(mention), "organization")
         self._groups.add(id(speaker))
         return speaker
