@@ -1688,3 +1688,21 @@ def test_a_group_named_with_a_place_after_its_kind_alone_is_another_speaker(nlp)
     # only a later bare "police" refers back; a later "Tellan police" names more
     text = "Police say a man was charged.\n\nTellan police say he is 34."
     assert [s.name for s in extract_claims(nlp(text)).speakers] == ["Police", "Tellan police"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tellan Software has released a patch for its browser. The software giant said the bug could affect all versions.",
+    "Tellan Pharmaceuticals Inc. cut its forecast on Monday. The drugmaker said sales of its flu vaccine had fallen.",
+    # a place before the epithet says where the company is from, not which one it is
+    "Tellan Software released an emergency patch. The US software giant said the update fixes a serious flaw.",
+])
+def test_a_business_epithet_refers_back_to_the_company_named_before(nlp, text):
+    # "the software giant" had been a new, unnamed speaker
+    quote = the_quote(nlp, text)
+    assert quote.speaker.name.startswith("Tellan") and quote.speaker.kind == "organization"
+
+
+def test_a_giant_named_as_a_person_is_no_company(nlp):
+    text = ("Tellan Software won the contract. Its founder, Sam Petrie, is known as the gentle giant.\n\n"
+            '"He never shouts," his sister said.')
+    assert the_quote(nlp, text).speaker.name != "Tellan Software"

@@ -49,6 +49,10 @@ BUSINESS_KINDS = frozenset(
     automaker publisher broadcaster chain utility employer
     """.split()
 )
+# What news calls a company it has named ("Tellan released a patch. The software giant
+# said ..."): "the <epithet>" refers back to the business as "the company" does. Only
+# words that name no person: "the producer" or "the miner" may be one.
+BUSINESS_EPITHETS = frozenset("giant conglomerate behemoth startup chipmaker drugmaker carmaker".split())
 # ... and the words of such a body's name
 PUBLIC_BODY_WORDS = frozenset(
     """

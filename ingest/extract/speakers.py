@@ -730,7 +730,8 @@ class SpeakerResolver:
         orgs_inside = ([e for e in mention.ents if e.label_ == "ORG" and not names.only_a_kind(e)]
                        or names.organization_of(mention))
         at = mention.start_char
-        if head in ORG_NOUNS and not plural:
+        business_epithet = head in names.BUSINESS_EPITHETS and mention[0].lower_ == "the"
+        if (head in ORG_NOUNS or business_epithet) and not plural:
             if orgs_inside:
                 return self._entity_speaker(orgs_inside[0])
             name = names.name_beside(mention)
@@ -739,14 +740,17 @@ class SpeakerResolver:
                 # noun is the organization's, whatever the NER took it for
                 return self._organization(name)
             places = {w.lower() for e in mention.ents if e.label_ in ("GPE", "NORP") for w in e.text.split()}
-            if places:
+            # (a company's epithet is no part of its name: "the US software giant" is
+            # the company named before, wherever it is from)
+            if places and not business_epithet:
                 # "the Canadian government", "the Ontario ministry": that place's own,
                 # named with the place, or a new organization (not another country's)
                 named = self._recent(
                     at, lambda s: s.kind == "organization" and {head} | places <= set(s.name.lower().split())
                 )
                 return named or self._speaker(names.role_name(mention), "organization")
-            return self._organization_of_kind(head, at) or self._speaker(names.role_name(mention), "organization")
+            kind = "company" if business_epithet else head
+            return self._organization_of_kind(kind, at) or self._speaker(names.role_name(mention), "organization")
         if not plural:
             # "a masked man", "the woman", "his mother": the noun says who he or she is
             gender = GENDERED_NOUNS.get(head)
