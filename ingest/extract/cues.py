@@ -344,7 +344,8 @@ def subject_of(verb: Token) -> Token | None:
             # is none
             if child.dep_ in SUBJECT_DEPS and child.lower_ not in ("that", "which", "who") and not child.is_punct:
                 if child.dep_ == "nsubj":
-                    return _subject_split_in_two(_inverted_subject(verb) or child)
+                    return _subject_split_in_two(_inverted_subject(verb) or _named_after_opening_participle(child)
+                                                 or child)
                 passive_subject = child
         # a verb conjoined to a passive shares its subject, not its agent: "The minister
         # was criticized by the union and said ..." is the minister's; and whoever is
@@ -383,7 +384,7 @@ def subject_of(verb: Token) -> Token | None:
             if misread is not None:
                 return misread
         if verb.dep_ == "relcl":
-            return verb.head
+            return _antecedent_of_relative(verb)
         controller = _object_controller(verb)
         if controller is not None:
             return controller
@@ -486,6 +487,32 @@ def described_subject_read_as_clause(verb: Token) -> Token | None:
         before = doc[subject.left_edge.i - 1]
         if before.is_quote or before.text == "," and before.i > 0 and doc[before.i - 1].is_quote:
             return subject
+    return None
+
+
+def _antecedent_of_relative(verb: Token) -> Token | None:
+    """What a relative clause's verb has for subject: the noun the clause describes.
+    A time never speaks: in "reports last week that said ..." the parser may hang the
+    clause on the time set after the noun, which is then the antecedent (or no one)."""
+    head = verb.head
+    time = entity_of(head) if head.ent_type_ in ("DATE", "TIME") else None
+    if time is None:
+        return head
+    before = head.doc[time.start - 1] if time.start > 0 else None
+    return before if before is not None and before.pos_ in ("NOUN", "PROPN") else None
+
+
+def _named_after_opening_participle(subject: Token) -> Token | None:
+    """ "Writing in a company blog, Jo Lee, director of ..., urged ...": the parser may
+    take the participle that opens the sentence for the verb's subject and hang the
+    name after its comma on it. A participle opening its sentence has no subject of its
+    own there; the name set after the comma that closes its phrase is the speaker."""
+    if subject.tag_ != "VBG" or subject.i != subject.sent.start:
+        return None
+    doc = subject.doc
+    for child in subject.children:
+        if child.i > subject.i and child.ent_type_ in ("PERSON", "ORG") and doc[child.left_edge.i - 1].text == ",":
+            return child
     return None
 
 

@@ -1049,7 +1049,8 @@ def _could_issue(subject: Token) -> bool:
 def _author_after(preposition: Token) -> Token | None:
     """The name a "by", "from" or "of" names as a document's author ("a report by
     Acme", "a release from the union"), or an agent's ("released by Acme"); where a
-    document comes from is no author ("reports from Bangladesh")."""
+    document comes from is no author ("reports from Bangladesh"), nor when ("statistics
+    from November")."""
     if not (preposition.dep_ == "agent" or preposition.dep_ == "prep" and preposition.lower_ in ("by", "from", "of")):
         return None
     objects = [p for p in preposition.children if p.dep_ == "pobj"]
@@ -1060,7 +1061,8 @@ def _author_after(preposition: Token) -> Token | None:
         (c for p in objects for c in p.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
         (p for p in objects if p.lemma_.lower() in AUTHOR_NOUNS
          or p.pos_ == "NOUN" and names.is_kind_of_people(p)), None)
-    if author is None or preposition.lower_ == "from" and author.ent_type_ in ("GPE", "LOC"):
+    if author is None or preposition.lower_ == "from" and author.ent_type_ in ("GPE", "LOC") \
+            or author.ent_type_ in ("DATE", "TIME"):
         return None
     return author
 
