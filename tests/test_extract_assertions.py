@@ -341,3 +341,14 @@ def test_a_speakers_sentences_after_a_comma_still_end_at_their_stops(nlp):
 ])
 def test_a_rights_notice_in_another_language_is_no_claim(nlp, text, kept):
     assert [content for _, content in kinds(nlp, text)] == [kept]
+
+
+@pytest.mark.parametrize("text", [
+    "It is fair to say that the plan failed.",
+    "It is too early to say whether the new bridge will cut traffic.",
+    "Though his style gave Petrie some moments of discomfort, it would be a stretch to say that he troubled Lee.",
+])
+def test_a_verb_of_saying_that_no_one_speaks_leaves_the_writers_assertion(nlp, text):
+    # "it is fair to say": the writer's hedge, not words reported of "it" or of "a stretch"
+    (claim,) = extract_claims(nlp(text)).claims
+    assert (claim.kind, claim.speaker) == ("assertion", None)

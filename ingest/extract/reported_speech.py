@@ -174,7 +174,7 @@ def _with_its_closing_mark(text: str, claim: ReportedClaim) -> ReportedClaim:
 
 
 def _complement_claim(cue: Token) -> ReportedClaim | None:
-    if _withheld(cue) or _rest_assured(cue):
+    if _withheld(cue) or _rest_assured(cue) or _impersonal(cue):
         return None
     # a clause (headed by a verb) before any other complement: the parser also takes
     # a dateline for one ("OTTAWA — Jo Lee says the budget ...")
@@ -510,6 +510,18 @@ def _rest_assured(cue: Token) -> bool:
     """ "Rest assured that the city wants it built": the writer telling the reader, no
     one reported (the parser makes "rest" the subject of "assured")."""
     return cue.lower_ == "assured" and cue.i > 0 and cue.nbor(-1).lower_ == "rest"
+
+
+def _impersonal(cue: Token) -> bool:
+    """ "It is fair to say that ...", "it would be a stretch to say that ...": the
+    writer's own judgment, hedged in a verb of saying that no one is said to speak (the
+    infinitive belongs to a clause whose subject is the empty "it")."""
+    if cue.dep_ not in ("xcomp", "acl", "relcl") or not any(
+            child.dep_ == "aux" and child.lower_ == "to" for child in cue.children):
+        return False
+    # "a stretch to say": the parser hangs the infinitive on the noun
+    clause = cue.head.head if cue.dep_ != "xcomp" and cue.head.dep_ in ("attr", "acomp") else cue.head
+    return any(child.dep_ == "nsubj" and child.lower_ == "it" for child in clause.children)
 
 
 def _withheld(cue: Token) -> bool:
