@@ -1742,3 +1742,20 @@ def test_a_time_set_after_a_noun_is_not_the_speaker_of_its_clause(nlp):
                    "PRON", "VERB", "ADV", "PUNCT"],
               ents=["O", "O", "B-DATE", "I-DATE", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"])
     assert subject_of(doc[5]).text == "reports"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("One of Sam Petrie's lawyers said he was innocent.", "One of Sam Petrie's lawyers"),
+    ("Half of Jo Lee's staff said they would quit.", "Half of Jo Lee's staff"),
+    # guard: the one named beside is that person
+    ("One of them, Sam Petrie, said he was innocent.", "Sam Petrie"),
+])
+def test_one_of_a_group_named_after_a_person_is_not_that_person(nlp, text, speaker):
+    assert the_quote(nlp, text).speaker.name == speaker
+
+
+def test_she_after_one_of_a_group_named_after_a_man_is_that_one(nlp):
+    text = ('One of the wives of former church leader Sam Petrie said his arrest was a mistake. '
+            '"It is for fraud," she said.')
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker.name == "One of the wives"

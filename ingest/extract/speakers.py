@@ -515,6 +515,10 @@ class SpeakerResolver:
         # officials said"): they speak, not the person (one person's role, "vice
         # president of marketing Phil Schiller", is the name's own)
         people_of_some_kind = root.tag_ == "NNS" and names.is_kind_of_people(root)
+        # nor is the person a group is named after, for one or a share of it ("one of Jo
+        # Lee's lawyers", "one of the wives of Sam Petrie", "some of Lee's friends")
+        one_of_group = (root.lower_ in ONE_OF_SEVERAL_WORDS or names.is_portion_of_group(root)) and any(
+            child.dep_ == "prep" and child.lower_ == "of" for child in root.children)
         for ent in ents:
             heads = ent.start <= root.i < ent.end
             # in "the owner of Crumb Bakery" a name after the head is not the speaker, and
@@ -527,6 +531,8 @@ class SpeakerResolver:
             # "Trust"); beside an organization noun, "the aid group Harbourlight", it is
             # the organization's: see _resolve_role
             named_beside = set_beside(ent.root, root) and root.lemma_.lower() not in ORG_NOUNS
+            if one_of_group and not (heads or named_beside):
+                continue
             role_of_owner = owner and not is_document_noun(root)
             if heads or ent.label_ in PERSON_LABELS and (named_beside or not determined and not role_of_owner
                                                          and not people_of_some_kind):
