@@ -352,3 +352,9 @@ def test_a_verb_of_saying_that_no_one_speaks_leaves_the_writers_assertion(nlp, t
     # "it is fair to say": the writer's hedge, not words reported of "it" or of "a stretch"
     (claim,) = extract_claims(nlp(text)).claims
     assert (claim.kind, claim.speaker) == ("assertion", None)
+
+
+@pytest.mark.parametrize("text", ["The council said yes to the new bridge.", "Jo Lee said no to the plan."])
+def test_saying_yes_or_no_to_something_is_a_decision_not_a_bare_attribution(nlp, text):
+    (claim,) = extract_claims(nlp(text)).claims
+    assert claim.kind == "assertion"

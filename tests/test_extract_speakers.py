@@ -1759,3 +1759,21 @@ def test_she_after_one_of_a_group_named_after_a_man_is_that_one(nlp):
             '"It is for fraud," she said.')
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker.name == "One of the wives"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # headlines drop the possessive: the lawyer speaks, not the client
+    ("Jo Lee lawyer says she will appeal", "Jo Lee lawyer"),
+    ("Tellan Quest creator says the game could make a comeback", "Tellan Quest creator"),
+    # guards: an office before the name, and a document, which speaks for its author
+    ("Mayor Jo Lee says she will win", "Jo Lee"),
+    ("Jo Lee statement says she will appeal", "Jo Lee"),
+])
+def test_a_name_run_together_with_a_role_after_it_is_not_the_speaker(nlp, text, speaker):
+    assert the_quote(nlp, text).speaker.name == speaker
+
+
+def test_say_hello_to_names_no_speaker(nlp):
+    # "say hello to X": a greeting, not an attribution inverted after what X said
+    text = "Harbour Hawks outage shows the app is down, say goodbye to the old logo"
+    assert all(c.speaker is None or c.speaker.name != "goodbye" for c in extract_claims(nlp(text)).claims)

@@ -42,7 +42,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from claimkb.ingest.extract.cues import FINITE_TAGS, is_indirect_question
+from claimkb.ingest.extract.cues import FINITE_TAGS, greets, is_indirect_question
 
 # A clause with a verb asserts with two words ("Mayor quits"); a verbless headline
 # needs a third to name an event rather than a thing ("Diamond heist in Paris").
@@ -328,8 +328,11 @@ def _is_bare_attribution(sent: Span) -> bool:
     with a clause of its own after the verb ("said after the 3-1 win that the team played
     with heart", where the parser hangs what was said on "win") only an attribution; one
     before it is about the speaker ("Fanning, who chairs the board, said.") or the end
-    of a quotation cut off from its start ('... is the charm," Lee said.')."""
+    of a quotation cut off from its start ('... is the charm," Lee said.'); nor an
+    idiom of answering ("The council said yes to the bridge": see ``greets``)."""
     root = sent.root
+    if greets(root):
+        return False
     verb = root.lemma_.lower()
     said = CONTENT_DEPS - {"dobj"} if verb in HEARER_VERBS else CONTENT_DEPS
     children = [child.dep_ for child in root.children]

@@ -33,6 +33,9 @@ REPORTING_LEMMAS = frozenset(
 SAY_FORMS = ("said", "says", "added", "adds", "told", "tells", "warned", "noted", "explained", "stated",
              "wrote", "writes")
 
+# What "say" takes as its object in an idiom of greeting or answering ("say goodbye to").
+GREETING_WORDS = frozenset("hello hi goodbye bye farewell thanks yes no".split())
+
 # Marks inside a name read from capitals alone: "Jo-Ann", "J. R. Hale".
 NAME_JOINERS = ("-", ".")
 
@@ -134,6 +137,8 @@ def is_commitment(cue: Token, complement: Token | None) -> bool:
 def is_reporting_verb(token: Token) -> bool:
     if _reads(token):
         return True
+    if greets(token):
+        return False
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
         return False
     lemma = token.lemma_.lower()
@@ -145,6 +150,16 @@ def is_reporting_verb(token: Token) -> bool:
     particles += [mark for child in token.children if child.dep_ == "advcl"
                   for mark in child.children if mark.dep_ == "mark"]
     return any((lemma, particle.lower_) in PHRASAL_CUES for particle in particles)
+
+
+def greets(verb: Token) -> bool:
+    """ "Say hello to the new champions", "said yes to the deal": a greeting or an
+    answer said to someone or something, right after the verb, an idiom that reports no
+    claim (the parser would take a name after it for an inverted speaker). Quoted, it is
+    a quotation ("ended by saying, "Amen."")."""
+    return verb.lemma_.lower() == "say" and any(
+        child.dep_ in ("dobj", "intj") and child.i == verb.i + 1 and (child.tag_ == "UH" or child.lower_ in GREETING_WORDS)
+        for child in verb.children)
 
 
 def _surname_read_as_modifier(verb: Token) -> Token | None:

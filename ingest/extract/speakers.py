@@ -522,8 +522,10 @@ class SpeakerResolver:
         for ent in ents:
             heads = ent.start <= root.i < ent.end
             # in "the owner of Crumb Bakery" a name after the head is not the speaker, and
-            # in "Lee's lawyers" or "Lee's father" the possessor is not: the role is
-            owner = ent.root.dep_ == "poss" and ent.root.head == root and root.pos_ == "NOUN"
+            # in "Lee's lawyers" or "Lee's father" the possessor is not: the role is; nor
+            # in headlines, which drop the possessive ("Jo Lee lawyer says", "Tellan Quest
+            # creator says")
+            owner = ent.root.dep_ in ("poss", "compound") and ent.root.head == root and root.pos_ == "NOUN"
             # but a name set beside a person's role names who it is, whatever the
             # determiner: "Another officer, Major Ines Kovac," is not the officer named
             # before, and after the role's whole phrase it is still the role's ("the
