@@ -1765,9 +1765,11 @@ def test_she_after_one_of_a_group_named_after_a_man_is_that_one(nlp):
     # headlines drop the possessive: the lawyer speaks, not the client
     ("Jo Lee lawyer says she will appeal", "Jo Lee lawyer"),
     ("Tellan Quest creator says the game could make a comeback", "Tellan Quest creator"),
-    # guards: an office before the name, and a document, which speaks for its author
+    # guards: an office before the name, a document, which speaks for its author, and a
+    # verb the parser read as a noun after the name
     ("Mayor Jo Lee says she will win", "Jo Lee"),
     ("Jo Lee statement says she will appeal", "Jo Lee"),
+    ("Jo Lee parties for 48 hours - then tells Harbour TV she's through with partying", "Jo Lee"),
 ])
 def test_a_name_run_together_with_a_role_after_it_is_not_the_speaker(nlp, text, speaker):
     assert the_quote(nlp, text).speaker.name == speaker

@@ -524,8 +524,10 @@ class SpeakerResolver:
             # in "the owner of Crumb Bakery" a name after the head is not the speaker, and
             # in "Lee's lawyers" or "Lee's father" the possessor is not: the role is; nor
             # in headlines, which drop the possessive ("Jo Lee lawyer says", "Tellan Quest
-            # creator says")
-            owner = ent.root.dep_ in ("poss", "compound") and ent.root.head == root and root.pos_ == "NOUN"
+            # creator says"; not "Jo Lee parties for 48 hours", a verb read as a noun)
+            owner = ent.root.head == root and root.pos_ == "NOUN" and (
+                ent.root.dep_ == "poss" or ent.root.dep_ == "compound" and (
+                    names.is_kind_of_people(root) or root.lemma_.lower() in REPRESENTATIVE_NOUNS))
             # but a name set beside a person's role names who it is, whatever the
             # determiner: "Another officer, Major Ines Kovac," is not the officer named
             # before, and after the role's whole phrase it is still the role's ("the
