@@ -77,9 +77,9 @@ ELISION = re.compile(r"(?:\d|(?:em|til|cause|n|tis|twas)\b)", re.IGNORECASE)
 
 # An attribution glued onto an unclosed quote: "...further exploitationSaid Williams."
 # Only the commonest inflections are listed; the lemma set covers the rest at parse time.
-_SAY_FORMS = "|".join(SAY_FORMS)
+_SAY_FORMS = "|".join(SAY_FORMS + tuple(form.capitalize() for form in SAY_FORMS))
 GLUED_ATTRIBUTION = re.compile(
-    rf"(?:[,.!?]\s*|(?<=[a-z]))(?P<cue>{_SAY_FORMS}|{'|'.join(w.capitalize() for w in _SAY_FORMS.split('|'))})\s+"
+    rf"(?:[,.!?]\s*|(?<=[a-z]))(?P<cue>{_SAY_FORMS})\s+"
     r"(?P<speaker>(?:[A-Z][\w'’-]+)(?:\s[A-Z][\w'’-]+)*|he|she|they)\b[^\n\"“”]*$"
 )
 
