@@ -137,9 +137,7 @@ def is_commitment(cue: Token, complement: Token | None) -> bool:
 def is_reporting_verb(token: Token) -> bool:
     if _reads(token):
         return True
-    if greets(token):
-        return False
-    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN") or greets(token):
         return False
     lemma = token.lemma_.lower()
     if lemma in REPORTING_LEMMAS or _as_one_put_it(token):
