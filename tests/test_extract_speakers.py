@@ -1057,6 +1057,20 @@ def test_an_unattributed_quote_continues_an_organization_that_spoke(nlp):
     assert [q.speaker.name for q in quotes] == ["Harbour Ferries", "Harbour Ferries"]
 
 
+@pytest.mark.parametrize("told, quote, speaker", [
+    # the parser reads "insisted" as the company's verb, inside what the chief admitted
+    ("Village chief Tom Baird denied taking bribes. He admitted that the company is building him an "
+     "office but insisted it was a gift.", "It is a gift, nothing more.", "Tom Baird"),
+    ("Resident Sam Petrie accused the chiefs of taking money. He added that some leaders now deny that "
+     "any deal existed.", "I have heard that money was paid to the chief.", "Sam Petrie"),
+])
+def test_an_unattributed_quote_does_not_continue_a_speaker_reported_inside_another_s_words(
+        nlp, told, quote, speaker):
+    text = f'"We will extend the quarry," the Tellan Mining Company said on Monday.\n\n{told}\n\n"{quote}"'
+    (last,) = [c for c in quotes_of(nlp, text) if c.content == quote]
+    assert last.speaker.name == speaker
+
+
 def test_a_passive_description_names_no_speaker(nlp):
     # the subject of "was described as" is what was described, not who described it
     text = ("Mayor Jo Lee unveiled the budget on Monday. The plan was described as \"a disaster for renters\" "

@@ -271,7 +271,7 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) 
     if subject is not None:
         speaker = resolver.resolve(subject)
         if speaker is not None and not found.embedded:
-            resolver.remember(speaker, subject.start_char, subject.end_char)
+            resolver.remember(speaker, subject)
     elif found.kind == "direct_quote" and not found.unnamed:
         # a quote standing alone continues the previous speaker, as news writing does
         speaker = resolver.last_speaker(start, within=1500)

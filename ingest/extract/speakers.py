@@ -96,6 +96,9 @@ class Mention:
     # a "who" clause tells about the person ("I'm talking about Ana Ruiz, who was born
     # in Lima"): introduced, wherever the name stands
     introduced: bool = False
+    # an attribution reported inside someone else's words ("He added that some leaders
+    # deny ..."): its speaker is no one a later quote with no attribution continues
+    told: bool = False
 
 
 class SpeakerResolver:
@@ -445,11 +448,14 @@ class SpeakerResolver:
         """The speakers claims were attributed to, in order of first attribution."""
         return list(self._used)
 
-    def remember(self, speaker: Speaker, start: int, end: int) -> None:
-        """Record an attribution, which makes its speaker the likeliest antecedent."""
+    def remember(self, speaker: Speaker, mention: Span) -> None:
+        """Record an attribution, which makes its speaker the likeliest antecedent. One
+        reported inside someone else's words ("He added that some leaders deny ...") is
+        theirs to tell, as a finding is (see ``cite``): a later quote with no attribution
+        of its own does not continue its speaker (see ``last_speaker``)."""
         if speaker not in self._used:
             self._used.append(speaker)
-        self._add_mention(Mention(start, end, speaker, True))
+        self._add_mention(Mention(mention.start_char, mention.end_char, speaker, True, told=_told_by_another(mention)))
 
     def represented(self, speaker: Speaker) -> list[Speaker]:
         """Whom ``speaker`` stands for, each a source of what it says: the organization
@@ -469,8 +475,7 @@ class SpeakerResolver:
             # a finding reported inside someone's words ("Ruiz says reports from
             # the region indicate ...") is theirs to tell: its source is no subject
             # a later quote could continue
-            told = mention.root.head.dep_ == "ccomp" and is_reporting_verb(mention.root.head.head)
-            self._add_mention(Mention(mention.start_char, mention.end_char, source, not told))
+            self._add_mention(Mention(mention.start_char, mention.end_char, source, not _told_by_another(mention)))
 
     def last_speaker(self, before: int, within: int) -> Speaker | None:
         """Who a quote with no attribution belongs to: the most recent speaker or
@@ -485,7 +490,7 @@ class SpeakerResolver:
             if before - mention.end > within:
                 return None
             speaker = mention.speaker
-            if (mention.is_subject and id(speaker) not in self._things and not self._questions(mention.start)
+            if (mention.is_subject and not mention.told and id(speaker) not in self._things and not self._questions(mention.start)
                     and (speaker.kind == "person" or speaker in self._used)):
                 return speaker
         return None
@@ -1017,6 +1022,14 @@ class SpeakerResolver:
             return False
         root = span.root
         return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in ISSUING_LEMMAS
+
+
+def _told_by_another(subject: Span) -> bool:
+    """Whether ``subject`` is the subject of a clause that a verb of saying reports:
+    "Ruiz says [reports from the region] indicate ...", "He added that [some leaders]
+    deny ..."."""
+    verb = subject.root.head
+    return verb.dep_ == "ccomp" and is_reporting_verb(verb.head)
 
 
 def _in_what_is_reported(token: Token) -> bool:
