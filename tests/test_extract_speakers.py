@@ -1071,6 +1071,24 @@ def test_an_unattributed_quote_does_not_continue_a_speaker_reported_inside_anoth
     assert last.speaker.name == speaker
 
 
+@pytest.mark.parametrize("comparison", ["Unlike Petrie", "Like Petrie"])
+def test_a_pronoun_is_not_the_person_its_clause_compares_it_with(nlp, comparison):
+    text = ("Sam Petrie found a job at the port within a month.\n\n"
+            "In Halifax, Tom Baird, 49, and Ana Ruiz, 39, are eager to apply for citizenship.\n\n"
+            "They came to Canada in 2016 from Jordan, where Baird was with his sister when war broke out.\n\n"
+            f"{comparison}, he has been looking for work since the spring.\n\n"
+            '"My studies will have to wait," he said.')
+    quote = the_quote(nlp, text, "direct_quote")
+    assert quote.speaker.name == "Tom Baird"
+
+
+def test_a_pronoun_may_still_be_the_person_a_comparison_named_in_another_sentence(nlp):
+    text = ("Unlike Sam Petrie, Ana Ruiz opened her bakery after the war.\n\n"
+            '"Business is slow," he said.')
+    quote = the_quote(nlp, text, "direct_quote")
+    assert quote.speaker.name == "Sam Petrie"
+
+
 def test_a_passive_description_names_no_speaker(nlp):
     # the subject of "was described as" is what was described, not who described it
     text = ("Mayor Jo Lee unveiled the budget on Monday. The plan was described as \"a disaster for renters\" "

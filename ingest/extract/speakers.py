@@ -85,6 +85,9 @@ INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # still takes a main-clause subject: in "Moss fought the law. It was drafted by Hale.
 # 'It is unfair,' he said." the passage is about Moss, Hale is named in passing.
 SUBJECT_LOOKBACK = 1
+# Prepositions that set someone beside a clause's subject to compare the two: "Unlike
+# Petrie, he found no work" and "Like Lee, she opened a shop" name someone else.
+COMPARING_PREPOSITIONS = frozenset({"like", "unlike"})
 
 
 @dataclass
@@ -702,7 +705,7 @@ class SpeakerResolver:
             speaker = mention.speaker
             if kind is not None and speaker.kind != kind or kind is not None and not self._is_one(speaker):
                 continue
-            if self._other_gender(speaker, gender, by_given_name):
+            if self._other_gender(speaker, gender, by_given_name) or self._compared_with(mention, token):
                 continue
             if mention.is_subject:
                 return speaker
@@ -714,6 +717,15 @@ class SpeakerResolver:
                 if fallback is None or is_subject or not fallback_is_subject:
                     fallback, fallback_sentence, fallback_is_subject = speaker, sentence, is_subject
         return fallback
+
+    def _compared_with(self, mention: Mention, pronoun: Token) -> bool:
+        """Whether ``mention`` is whom the pronoun's own clause compares it with
+        (``COMPARING_PREPOSITIONS``): "Unlike Petrie, he ..." is not Petrie."""
+        if mention.start < pronoun.sent.start_char:
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return (span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in COMPARING_PREPOSITIONS
+                and span.root.head.head == pronoun.head)
 
     def _clause_subject(self, mention: Mention) -> bool:
         """Whether the mention is the subject of any clause, main or not."""
