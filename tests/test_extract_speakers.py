@@ -3,7 +3,7 @@ import pytest
 
 from claimkb.ingest.extract import extract_claims
 from claimkb.ingest.extract.cues import entity_of
-from claimkb.ingest.extract.names import acronym_of, acronyms_of, with_time_zones, without_leading_role
+from claimkb.ingest.extract.names import acronym_of, acronyms_of, serves_another, with_time_zones, without_leading_role
 
 
 def the_quote(nlp, text, kind="quote"):
@@ -1087,6 +1087,43 @@ def test_a_pronoun_may_still_be_the_person_a_comparison_named_in_another_sentenc
             '"Business is slow," he said.')
     quote = the_quote(nlp, text, "direct_quote")
     assert quote.speaker.name == "Sam Petrie"
+
+
+@pytest.mark.parametrize("title, served, other", [
+    ("spokesman for the city council", ["the", "Harbour", "Trust"], True),
+    ("spokesman for Sudan's armed forces", ["the", "Enough", "Project"], True),
+    ("spokesman for the trust", ["the", "Harbour", "Trust"], False),
+    ("director of the Harbour Trust's museum", ["the", "trust"], False),
+    ("spokesman", ["the", "Harbour", "Trust"], False),  # the title names no one served
+    ("spokesman for the city council", [], False),  # nor does the mention
+    (None, ["the", "trust"], False),
+])
+def test_a_title_serving_another_is_told_apart_by_the_words_of_whom_it_serves(title, served, other):
+    assert serves_another(title, served) is other
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a role named before the person: not the one named later for another body
+    ("A spokesman for the Harbour Trust said there were no injuries.\n\n"
+     "Sam Petrie, spokesman for the city council, said the council had not closed the pier.",
+     "A spokesman for the Harbour Trust"),
+    # a role named after: not the one named before for another body
+    ("Sam Petrie, spokesman for the city council, said the council had not closed the pier.\n\n"
+     "The spokesman for the Harbour Trust said there were no injuries.",
+     "The spokesman for the Harbour Trust"),
+])
+def test_a_role_serving_one_body_is_not_the_person_serving_another(nlp, text, mention):
+    claims = claims_by_content(nlp, text)
+    (claim,) = [c for c in claims.values() if c.speaker_mention == mention]
+    assert claim.speaker.name != "Sam Petrie"
+    assert claims["the council had not closed the pier"].speaker.name == "Sam Petrie"
+
+
+def test_a_role_serving_the_body_a_later_title_names_is_that_person(nlp):
+    text = ("A spokesman for the Harbour Trust said there were no injuries.\n\n"
+            "Sam Petrie, a spokesman for the trust, said later that the pier would reopen.")
+    claims = claims_by_content(nlp, text)
+    assert claims["there were no injuries"].speaker.name == "Sam Petrie"
 
 
 def test_a_passive_description_names_no_speaker(nlp):

@@ -131,6 +131,9 @@ ROLE_SYNONYMS = {
 # president-elect president yet ("interim" and "acting" still hold the office, and an
 # assistant attorney general is still "the prosecutor")
 OTHER_OFFICE_WORDS = frozenset("deputy vice former ex elect opposition shadow".split())
+# Prepositions after a role that say whom it serves: "a spokesman for the trust", "the
+# director of the museum", "a lawyer with the firm", "a teacher at the school".
+SERVING_PREPOSITIONS = frozenset({"for", "of", "with", "at"})
 # Offices that are written capitalized yet are roles, not names ("Prosecutor said").
 ROLE_NOUNS = frozenset(ROLE_SYNONYMS) | frozenset(
     """
@@ -857,6 +860,25 @@ def holds_other_office(title: str, offices: set[str], qualifiers: Iterable[str] 
     """Whether ``title`` names one of ``offices`` as another office than the mention
     with ``qualifiers`` does: a vice-president is no "president"."""
     return bool(offices & title_words(title)) and _other_office_words(title.split()) != _other_office_words(qualifiers)
+
+
+def serves_another(title: str | None, served: Iterable[str]) -> bool:
+    """Whether someone titled ``title`` serves another than ``served`` names (the words a
+    mention sets after its role: "a spokesman for [the Harbour Trust]"): a "spokesman for
+    the city council" is not the trust's spokesman, a "spokesman for the trust" may be.
+    A title or mention that names no one served is no evidence either way."""
+    if title is None:
+        return False
+    words = title.split()
+    at = next((i for i, word in enumerate(words) if word.lower() in SERVING_PREPOSITIONS), None)
+    titled, named = _served_words(words[at + 1:] if at is not None else []), _served_words(served)
+    return bool(titled) and bool(named) and not titled & named
+
+
+def _served_words(words: Iterable[str]) -> set[str]:
+    # "Sudan's armed forces" and "the Harbour Trust" by their words, not their articles
+    cleaned = (re.sub(r"['’]s$", "", word.lower()).strip(".,") for word in words)
+    return {word for word in cleaned if word and word not in ("the", "a", "an")}
 
 
 def _other_office_words(words: Iterable[str]) -> frozenset[str]:

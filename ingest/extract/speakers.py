@@ -788,9 +788,12 @@ class SpeakerResolver:
             # are two people)
             definite = mention[0].lower_ in DEFINITE_WORDS
             qualifiers = [t.text for t in mention if t.i < head_noun.i]
+            # whom the role serves, as the mention says it ("a spokesman for the trust")
+            served = [t.text for c in head_noun.rights if c.dep_ == "prep" and c.lower_ in names.SERVING_PREPOSITIONS
+                      for t in c.subtree if t.i != c.i]
 
             def holds_role(s: Speaker) -> bool:
-                return s.kind == "person" and (
+                return s.kind == "person" and not names.serves_another(s.title, served) and (
                     s.title is not None and names.holds_office(s.title, wanted, qualifiers)
                     or definite and self._role_heads.get(id(s)) in wanted
                 )
@@ -829,9 +832,11 @@ class SpeakerResolver:
                 # of person
                 salient = self._salient_person(at, within=1000, gender=gender) or self._named_next(mention)
                 # not one whose title makes it another office ("Vice-president Mia
-                # Cole ... The president said")
+                # Cole ... The president said"), or the office of another ("Jo Lee,
+                # spokesman for the council ... the spokesman for the trust said")
                 if salient is not None and not (
-                        salient.title and names.holds_other_office(salient.title, wanted, qualifiers)):
+                        salient.title and names.holds_other_office(salient.title, wanted, qualifiers)
+                        or names.serves_another(salient.title, served)):
                     return salient
             name, represented = names.role_name(mention), None
             # "a company spokesperson", "the agency's spokesperson": the organization
