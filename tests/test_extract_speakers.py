@@ -1082,6 +1082,29 @@ def test_a_pronoun_is_not_the_person_its_clause_compares_it_with(nlp, comparison
     assert quote.speaker.name == "Tom Baird"
 
 
+@pytest.mark.parametrize("participle", ["Speaking to Ana Ruiz and Tom Baird on Monday",
+                                        "Influenced by figures like Tom Baird"])
+def test_a_pronoun_is_not_anyone_in_the_participle_clause_it_is_the_subject_of(nlp, participle):
+    text = ("Sam Petrie grew up in Harbour City.\n\n"
+            "The spark that ignited Petrie's passion for law came early. "
+            f"{participle}, he said the pier would close.")
+    claim = claims_by_content(nlp, text)["the pier would close"]
+    assert claim.speaker.name == "Sam Petrie"
+
+
+@pytest.mark.parametrize("text", [
+    # a clause with a subject of its own may name the pronoun's antecedent
+    "Sam Petrie grew up in Harbour City.\n\nThe spark that ignited Petrie's passion for law came early. "
+    "After Tom Baird arrived on Monday, he said the pier would close.",
+    # and so may a clause the pronoun's verb does not govern (the search for it ends at the root)
+    "Sam Petrie grew up in Harbour City.\n\nThe spark that ignited Petrie's passion for law came early. "
+    "Officials met Tom Baird on Monday, and he said the pier would close.",
+])
+def test_a_pronoun_may_still_be_someone_named_in_a_clause_of_its_own(nlp, text):
+    claim = claims_by_content(nlp, text)["the pier would close"]
+    assert claim.speaker.name == "Tom Baird"
+
+
 def test_a_pronoun_may_still_be_the_person_a_comparison_named_in_another_sentence(nlp):
     text = ("Unlike Sam Petrie, Ana Ruiz opened her bakery after the war.\n\n"
             '"Business is slow," he said.')

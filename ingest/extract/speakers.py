@@ -88,6 +88,8 @@ SUBJECT_LOOKBACK = 1
 # Prepositions that set someone beside a clause's subject to compare the two: "Unlike
 # Petrie, he found no work" and "Like Lee, she opened a shop" name someone else.
 COMPARING_PREPOSITIONS = frozenset({"like", "unlike"})
+# A present or past participle: the verb of a clause with no subject of its own.
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 
 
 @dataclass
@@ -705,7 +707,7 @@ class SpeakerResolver:
             speaker = mention.speaker
             if kind is not None and speaker.kind != kind or kind is not None and not self._is_one(speaker):
                 continue
-            if self._other_gender(speaker, gender, by_given_name) or self._compared_with(mention, token):
+            if self._other_gender(speaker, gender, by_given_name) or self._set_apart_from(mention, token):
                 continue
             if mention.is_subject:
                 return speaker
@@ -718,14 +720,26 @@ class SpeakerResolver:
                     fallback, fallback_sentence, fallback_is_subject = speaker, sentence, is_subject
         return fallback
 
-    def _compared_with(self, mention: Mention, pronoun: Token) -> bool:
-        """Whether ``mention`` is whom the pronoun's own clause compares it with
-        (``COMPARING_PREPOSITIONS``): "Unlike Petrie, he ..." is not Petrie."""
-        if mention.start < pronoun.sent.start_char:
+    def _set_apart_from(self, mention: Mention, pronoun: Token) -> bool:
+        """Whether ``mention`` is someone the clause whose subject is ``pronoun`` sets
+        beside it: whom it compares the subject with (``COMPARING_PREPOSITIONS``:
+        "Unlike Petrie, he ..."), or anyone in a participle clause whose understood
+        subject is the pronoun ("Speaking to Baird, he said ...", "Influenced by figures
+        like Baird, he ..."): neither is the pronoun's antecedent."""
+        if mention.start < pronoun.sent.start_char or pronoun.dep_ not in SUBJECT_DEPS:
             return False
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return (span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in COMPARING_PREPOSITIONS
-                and span.root.head.head == pronoun.head)
+        if span is None:
+            return False
+        verb, branch = pronoun.head, span.root
+        while branch.head != branch and branch.head != verb:
+            branch = branch.head
+        if branch.head != verb or branch == verb:
+            return False
+        if branch.dep_ == "prep":
+            return branch.lower_ in COMPARING_PREPOSITIONS
+        return (branch.dep_ == "advcl" and branch.tag_ in PARTICIPLE_TAGS
+                and not any(child.dep_ in SUBJECT_DEPS for child in branch.children))
 
     def _clause_subject(self, mention: Mention) -> bool:
         """Whether the mention is the subject of any clause, main or not."""
