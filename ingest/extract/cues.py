@@ -401,7 +401,7 @@ def subject_of(verb: Token) -> Token | None:
         controller = _object_controller(verb)
         if controller is not None:
             return controller
-        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head != verb:
             conjoined = verb.dep_ == "conj"
             verb = _past_reported_clause(verb) if seen == 1 else verb.head
             continue
