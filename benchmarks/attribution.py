@@ -31,7 +31,11 @@ Definitions
   trust each.
 - Error types: missed (no overlap at all), wrong boundary (overlaps but under
   50%), spurious (prediction overlapping no gold), wrong speaker, no speaker,
-  unresolved pronoun (gold speaker a pronoun, prediction without speaker).
+  unresolved pronoun (gold speaker a pronoun, prediction without speaker). "Gold
+  speaker given another claim" counts the last three whose right speaker is one the
+  article's other claims were attributed to: the most that choosing better among the
+  speakers claimkb found (a trained ranker, say) could win back; the rest need a
+  speaker found that was not, or a name resolved differently.
 
 Also prints extraction time against bare ``nlp.pipe`` time on the same texts.
 The data is GPL-3.0 news text: it is read from shared/data and never copied.
@@ -144,6 +148,8 @@ def score_article(gold_quotes: list[dict], extraction, counts: Counter, errors: 
         else:
             kind = ("unresolved_pronoun" if pronoun else "no_speaker") if name is None else "wrong_speaker"
             counts[kind] += 1
+            # the most a better choice among the article's speakers could win back
+            counts["speaker_elsewhere"] += any(same_person(s.name, q["reference"]) for s in extraction.speakers)
             errors.append((kind, q["quote"], f"{q['reference']} (as {q['speaker']!r})", f"{name} (as {claim.speaker_mention!r})"))
     for i, claim in enumerate(predicted):
         counts["predicted"] += 1
@@ -187,6 +193,7 @@ def figures(counts: Counter) -> dict[str, str]:
         **{f"  speaker given by {label}": share(counts[f"by_{kind}_ok"], counts[f"by_{kind}"])
            for kind, label in (("named", "name or role"), ("pronoun", "pronoun"), ("carried", "earlier quote"))},
         **{f"  {kind}": str(counts[kind]) for kind in ("missed", "wrong_boundary", "spurious", "wrong_speaker", "no_speaker", "unresolved_pronoun")},
+        "    gold speaker given another claim": str(counts["speaker_elsewhere"]),
     }
 
 
