@@ -460,7 +460,8 @@ class SpeakerResolver:
         of its own does not continue its speaker (see ``last_speaker``)."""
         if speaker not in self._used:
             self._used.append(speaker)
-        self._add_mention(Mention(mention.start_char, mention.end_char, speaker, True, told=_told_by_another(mention)))
+        self._add_mention(Mention(mention.start_char, mention.end_char, speaker, True,
+                                  told=_told_by_another(mention.root)))
 
     def represented(self, speaker: Speaker) -> list[Speaker]:
         """Whom ``speaker`` stands for, each a source of what it says: the organization
@@ -480,7 +481,7 @@ class SpeakerResolver:
             # a finding reported inside someone's words ("Ruiz says reports from
             # the region indicate ...") is theirs to tell: its source is no subject
             # a later quote could continue
-            self._add_mention(Mention(mention.start_char, mention.end_char, source, not _told_by_another(mention)))
+            self._add_mention(Mention(mention.start_char, mention.end_char, source, not _told_by_another(mention.root)))
 
     def last_speaker(self, before: int, within: int) -> Speaker | None:
         """Who a quote with no attribution belongs to: the most recent speaker or
@@ -495,8 +496,8 @@ class SpeakerResolver:
             if before - mention.end > within:
                 return None
             speaker = mention.speaker
-            if (mention.is_subject and not mention.told and id(speaker) not in self._things and not self._questions(mention.start)
-                    and (speaker.kind == "person" or speaker in self._used)):
+            if (mention.is_subject and not mention.told and id(speaker) not in self._things
+                    and not self._questions(mention.start) and (speaker.kind == "person" or speaker in self._used)):
                 return speaker
         return None
 
@@ -1055,17 +1056,17 @@ class SpeakerResolver:
         return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in ISSUING_LEMMAS
 
 
-def _told_by_another(subject: Span) -> bool:
-    """Whether ``subject`` is the subject of a clause that a verb of saying reports:
-    "Ruiz says [reports from the region] indicate ...", "He added that [some leaders]
-    deny ..."."""
-    verb = subject.root.head
+def _told_by_another(subject: Token) -> bool:
+    """Whether ``subject`` (a mention's root) is the subject of a clause that a verb of
+    saying reports: "Ruiz says [reports] from the region indicate ...", "He added that
+    some [leaders] deny ..."."""
+    verb = subject.head
     return verb.dep_ == "ccomp" and is_reporting_verb(verb.head)
 
 
 def _in_what_is_reported(token: Token) -> bool:
     """Whether ``token`` is inside the clause a verb of saying reports, below its subject."""
-    if token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ccomp" and is_reporting_verb(token.head.head):
+    if token.dep_ in SUBJECT_DEPS and _told_by_another(token):
         return False
     return any(ancestor.dep_ == "ccomp" and is_reporting_verb(ancestor.head) for ancestor in token.ancestors)
 
