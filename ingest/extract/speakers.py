@@ -699,6 +699,7 @@ class SpeakerResolver:
         fallback: Speaker | None = None
         fallback_sentence = 0
         fallback_is_subject = False
+        own_sentence = bisect.bisect_right(self._sentence_starts, token.idx)
         for mention in reversed(self._mentions[:i]):
             if token.idx - mention.end > 3000:
                 break
@@ -708,7 +709,8 @@ class SpeakerResolver:
             speaker = mention.speaker
             if kind is not None and speaker.kind != kind or kind is not None and not self._is_one(speaker):
                 continue
-            if self._other_gender(speaker, gender, by_given_name) or self._set_apart_from(mention, token):
+            if self._other_gender(speaker, gender, by_given_name) or (
+                    sentence == own_sentence and self._set_apart_from(mention, token)):
                 continue
             if mention.is_subject:
                 return speaker
@@ -722,12 +724,12 @@ class SpeakerResolver:
         return fallback
 
     def _set_apart_from(self, mention: Mention, pronoun: Token) -> bool:
-        """Whether ``mention`` is someone the clause whose subject is ``pronoun`` sets
-        beside it: whom it compares the subject with (``COMPARING_PREPOSITIONS``:
-        "Unlike Petrie, he ..."), or anyone in a participle clause whose understood
-        subject is the pronoun ("Speaking to Baird, he said ...", "Influenced by figures
-        like Baird, he ..."): neither is the pronoun's antecedent."""
-        if mention.start < pronoun.sent.start_char or pronoun.dep_ not in SUBJECT_DEPS:
+        """Whether ``mention``, in the pronoun's sentence, is someone the clause whose
+        subject is ``pronoun`` sets beside it: whom it compares the subject with
+        (``COMPARING_PREPOSITIONS``: "Unlike Petrie, he ..."), or anyone in a participle
+        clause whose understood subject is the pronoun ("Speaking to Baird, he said ...",
+        "Influenced by figures like Baird, he ..."): neither is the pronoun's antecedent."""
+        if pronoun.dep_ not in SUBJECT_DEPS:
             return False
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
