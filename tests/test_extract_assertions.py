@@ -93,6 +93,10 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("Do check your tyres before the trip.", "instruction"),
         ("What a final it was.", "opinion"),  # an exclamation, whatever its last mark
         ("How lucky the rowers were!", "opinion"),
+        # an exclamation that names no one and gives no figure: a feeling, a call to the reader
+        ("I have to say, I was moved!", "opinion"),
+        ("Late-comers are warned!", "opinion"),
+        ("The golden harbour light!", "opinion"),
         ("How to cut your heating bill this winter", "listicle"),
         ("7 things you need to know about the new bus fares", "listicle"),
         ("Four reasons the harbour plan collapsed", "listicle"),
@@ -148,7 +152,9 @@ def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, r
      "The council will ask residents to vote if the budget passes.",
      # notice words inside news: a copyright dispute, a first publication as the event
      "The band sued the studio over copyright in 2021.", "The novel was originally published in 1954.",
-     "Her first book appeared in 2019 and sold 40,000 copies."],
+     "Her first book appeared in 2019 and sold 40,000 copies.",
+     # exclamations that name whom the news is about, or give a figure
+     "Greyford Rovers win the cup!", "Ferry fares up 40 percent!"],
 )
 def test_words_of_the_rules_in_ordinary_claims_do_not_exclude_them(nlp, sentence):
     assert why_not_checkable(next(nlp(sentence).sents)) is None

@@ -31,8 +31,8 @@ which):
   "the agency reported on Monday"), left on its own when the sentence it attributes
   was cut off after an abbreviation or a line break;
 - ``opinion``: a judgement or feeling as the main predicate ("It was a terrible day",
-  "I am thrilled"), an exclamation ("What a game it was!"), or praise heaped without a
-  fact to check.
+  "I am thrilled"), an exclamation ("What a game it was!", "I'm impressed!"), or praise
+  heaped without a fact to check.
 
 Sentences with numbers become statistics, the others assertions; both pass this test.
 """
@@ -414,7 +414,7 @@ def _is_listicle(sent: Span, words: list[Token]) -> bool:
 
 
 def _is_opinion(sent: Span) -> bool:
-    if _is_exclamation(sent):
+    if _is_exclamation(sent) or _exclaims_about_no_one(sent):
         return True
     root = sent.root
     children = list(root.children)
@@ -429,6 +429,18 @@ def _is_opinion(sent: Span) -> bool:
     if any(t.ent_type_ in FACT_ENTITIES for t in sent):
         return False
     return sum(t.pos_ == "ADJ" and t.lower_ in EVALUATIVE for t in sent) >= MIN_EVALUATIVE_WORDS
+
+
+def _exclaims_about_no_one(sent: Span) -> bool:
+    """A sentence closed by an exclamation mark that names no one and gives no figure or
+    date: the writer's feeling or a call to the reader ("I've got to say, I'm
+    impressed!", "Visitors are warned!", "The crisp autumn sky!"). Headlines exclaim
+    news too, and then they name whom it is about ("Harbour Trust wins!") or give a
+    figure ("Fares up 40%!"): a proper noun, a named entity or a number keeps the
+    sentence a claim."""
+    if not sent.text.rstrip().rstrip(CLOSING_MARKS).endswith("!"):
+        return False
+    return not any(t.pos_ == "PROPN" or t.ent_type_ or t.like_num for t in sent)
 
 
 def _is_exclamation(sent: Span) -> bool:
