@@ -112,6 +112,8 @@ def test_checkable_sentences_are_assertions(nlp, sentence):
         ("This story has been updated.", "boilerplate"),
         ("This article was corrected to give the mayor's full name.", "boilerplate"),
         ("Harbour Review is published monthly, ISSN 1234-567X.", "boilerplate"),
+        ("Provided by the Harbour Trust", "boilerplate"),  # a credit line
+        ("Image courtesy of Tellan Mining.", "boilerplate"),
         ("Detective Sergeant Ana Ruiz said.", "attribution"),  # what she said was cut off before it
         ("The agency reported on Monday.", "attribution"),
         ("Ruiz told reporters.", "attribution"),
@@ -153,6 +155,9 @@ def test_sentences_that_assert_nothing_checkable_are_not_claims(nlp, sentence, r
      # notice words inside news: a copyright dispute, a first publication as the event
      "The band sued the studio over copyright in 2021.", "The novel was originally published in 1954.",
      "Her first book appeared in 2019 and sold 40,000 copies.",
+     # credit words opening a claim
+     "Data provided by the harbour board show fares rose 3 percent.",
+     "Provided by the Harbour Trust, the grant will fund three schools.",
      # exclamations that name whom the news is about, or give a figure
      "Greyford Rovers win the cup!", "Ferry fares up 40 percent!"],
 )

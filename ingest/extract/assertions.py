@@ -26,7 +26,8 @@ which):
 - ``boilerplate``: a page's notices, repeated on every page of a site: a copyright line
   ("© 2024 Harbour Press. All rights reserved."), where the piece first appeared
   ("Originally published on the Valley Ledger."), that it was updated ("This story has
-  been updated."), a serial number ("ISSN 1234-5678");
+  been updated."), a serial number ("ISSN 1234-5678"), a credit line ("Provided by the
+  Harbour Trust");
 - ``attribution``: a sentence that only says who spoke ("Const. Tim Fanning said.",
   "the agency reported on Monday"), left on its own when the sentence it attributes
   was cut off after an abbreviation or a line break;
@@ -165,7 +166,11 @@ BOILERPLATE = re.compile(
     r" (?:on|in|at|by)\b"
     # an update notice: "This story has been updated.", "This article was corrected to ..."
     r"|^\W*this (?:article|story|piece|post|page) (?:has been|was|is being) (?:updated|corrected|amended)\b"
-    r"|\bISSN:?\s*\d{4}-?\d{3}[\dxX]\b",
+    r"|\bISSN:?\s*\d{4}-?\d{3}[\dxX]\b"
+    # a credit line, the whole sentence a name after the credit: "Provided by the Harbour
+    # Trust", "Image courtesy of Tellan Mining" (not "Data provided by the bank show ...")
+    r"|^\W*(?:(?:photo|image|picture|video)s?\s+)?(?:provided|supplied|courtesy)\s+(?:by|of)\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w.&'’/-]*(?:\s+(?:[A-Z][\w.&'’/-]*|of|and|for|the|&))*)\W*$",
     re.IGNORECASE,
 )
 # Verbs of saying that, with nothing said after them, leave only an attribution: not
