@@ -68,12 +68,12 @@ def test_links_aeb_gold_names_statements_by_page_and_hash_only():
         assert isinstance(r["same_claim"], bool) and r["half"] in ("dev", "test")
 
 
-def test_links_uci_gold_is_labelled_and_every_link_joins_two_outlets():
-    rows = [json.loads(line) for line in (GOLD / "links_uci.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+@pytest.mark.parametrize("name, label", [("links_uci.jsonl", "same_claim"), ("links_uci_negations.jsonl", "flipped")])
+def test_links_uci_gold_is_labelled_and_every_link_joins_two_outlets(name, label):
+    rows = [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len({r["id"] for r in rows}) == len(rows), "ids repeat"
     for r in rows:
-        assert isinstance(r["same_claim"], bool) and r["half"] in ("dev", "test")
+        assert isinstance(r[label], bool) and r["half"] in ("dev", "test")
         assert r["a"]["url"] != r["b"]["url"] and r["a"]["outlet"] != r["b"]["outlet"]  # a link joins two outlets
         assert r["a"]["text"].strip() and r["b"]["text"].strip()
     halves = {half: [r for r in rows if r["half"] == half] for half in ("dev", "test")}
