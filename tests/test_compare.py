@@ -134,6 +134,52 @@ def test_a_negation_word_that_denies_nothing_is_no_flip(a, b):
     assert "negation" not in kinds(result), result.differences
 
 
+@pytest.mark.parametrize("a,b", [
+    # a "not" after a comma, a dash or "but" sets an alternative aside: the claim stands
+    ("The Harbour Trust ferry will run at 20 knots, not 25.", "The Harbour Trust ferry will run at 20 knots."),
+    ("Ana Ruiz gets married in secret — but not to Tom Baird", "Tom Baird's ex Ana Ruiz gets married in secret"),
+    ("The row was about the harbour levy, not the ferry fares.", "The row was about the harbour levy and the ferry fares."),
+    # a feed cut the headline short before anything the "not" denies
+    ("Ana Ruiz marries Tom Baird: She's Not The Only  ...", "Ana Ruiz marries Tom Baird in secret"),
+    ("Tom Baird speaks at the harbour forum, says he has no  ...", "Tom Baird speaks at the harbour forum"),
+    # words after the cue that deny nothing readable
+    ("Banning the word 'bossy' won't get us anywhere", "Campaign to ban the word 'bossy' gets going"),
+    # capitalized inside a sentence-case text: part of a name or a title
+    ("Harbour Go becomes Harbour No during the regatta finale", "Harbour Go crashes during the regatta finale"),
+])
+def test_a_negation_set_aside_cut_off_or_part_of_a_name_is_no_flip(a, b):
+    result = compare_texts(a, b, threshold=0.0)
+    assert "negation" not in kinds(result), result.differences
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Sam Petrie won't talk about the harbour deal in his deposition",
+     "Sam Petrie refuses to talk about the harbour deal in his deposition"),
+    ("Ana Ruiz didn't make the costume change, so she sang in a bathrobe",
+     "Ana Ruiz missed the costume change, so she sang in a bathrobe"),
+    ("Petrie family: no reunion with the Bairds", "Petrie family against a reunion with the Bairds"),
+])
+def test_a_denial_in_other_words_is_no_flip(a, b):
+    result = compare_texts(a, b, threshold=0.0)
+    assert "negation" not in kinds(result), result.differences
+
+
+@pytest.mark.parametrize("a,b", [
+    # guards: the same denying word on both sides, or a "not" after a verb, still flips
+    ("Ana Ruiz did not miss the last ferry home", "Ana Ruiz missed the last ferry home"),
+    ("The council met, but did not approve the bridge", "The council met and approved the bridge"),
+    # the denying word is about something else
+    ("The council did not approve the bridge", "The council approved the bridge but rejected the tunnel"),
+    # a figure, not words that name nothing, between the "not" and the cut
+    ("Ferry fares will not rise by 40 percent  ...", "Ferry fares will rise by 40 percent this year"),
+    # a capital that opens a part of the text, after a colon
+    ("Petrie family: No reunion with the Bairds this year", "Petrie family plans a reunion with the Bairds this year"),
+])
+def test_a_negation_of_what_both_say_still_flips(a, b):
+    result = compare_texts(a, b, threshold=0.0)
+    assert result.relation == "negation_flipped", result.differences
+
+
 def test_no_more_without_than_still_denies():
     # Guard: "is no more" says the paper has closed.
     result = compare_texts("The Valley Courier is no more after 90 years.", "The Valley Courier is printed after 90 years.",

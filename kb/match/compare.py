@@ -42,7 +42,7 @@ from dataclasses import asdict, dataclass, field
 from rapidfuzz import fuzz, process
 
 from claimkb.ingest.extract.dates import dates_disagree
-from claimkb.match.features import TOKEN_RE, ClaimFeatures, claim_features, word_role
+from claimkb.match.features import NEGATION_SCOPE_WORDS, TOKEN_RE, ClaimFeatures, claim_features, word_role
 from claimkb.match.languages import can_judge, same_words, text_read
 from claimkb.match.model import load_model
 from claimkb.match.numbers import MEASURES, SHARE_UNITS, match_quantities, same_quantity
@@ -70,6 +70,16 @@ DIRECTION_WORDS = {
         sinking reduce reduces reduced reducing cut cuts cutting down lower
         """.split()),
 }
+# Verbs and a preposition that deny in their own meaning ("refuses to talk" is "won't
+# talk", "missed the change" "didn't make it", "parents against a reunion" "no reunion"):
+# a copy that says with one of them what the other says with "not" turned nothing round.
+IMPLICIT_NEGATIVES = frozenset("""
+    refuse refuses refused refusing fail fails failed failing miss misses missed skip skips skipped
+    skipping stop stops stopped stopping cease ceases ceased quit quits avoid avoids avoided avoiding
+    deny denies denied denying reject rejects rejected rejecting oppose opposes opposed opposing against
+    ban bans banned banning halt halts halted lack lacks lacked lacking cancel cancels cancelled
+    canceled scrap scraps scrapped abandon abandons abandoned
+    """.split())
 # Evidence rules: shared content is weighed word by word (see
 # ``claimkb.match.features.FULL_WEIGHT_LENGTH``). A pair shares "little evidence"
 # when it shares less than MIN_SHARED_WEIGHT of it, or, for short claims, less than
@@ -269,6 +279,8 @@ def _negation_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
     if len(cues_a) % 2 == len(cues_b) % 2:
         return []
     negated, other = (a, b) if len(cues_a) % 2 else (b, a)
+    if _denies_in_other_words(other, negated):
+        return []
     lowered = _diminished(other, negated)
     if lowered:
         # "less able" -> "not able": a reduction made total, the same claim made stronger.
@@ -287,6 +299,21 @@ def _negation_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
     }]
 
 
+def _denies_in_other_words(x: ClaimFeatures, negated: ClaimFeatures) -> bool:
+    """X denies with one of ``IMPLICIT_NEGATIVES`` what the negated claim denies with a
+    cue: the word is followed by something the cue negates ("won't talk about Lee" /
+    "refuses to talk about Lee"), and the negated claim does not use the word itself
+    ("did not miss the ferry" / "missed the ferry" is a flip)."""
+    denied = frozenset().union(*negated.negation_scopes)
+    for k, token in enumerate(x.tokens):
+        if token not in IMPLICIT_NEGATIVES or word_role(token)[0] in negated.content_set:
+            continue
+        following = [stem for stem in (word_role(t)[0] for t in x.tokens[k + 1:]) if stem]
+        if denied.intersection(following[:NEGATION_SCOPE_WORDS]):
+            return True
+    return False
+
+
 def _diminished(x: ClaimFeatures, negated: ClaimFeatures) -> list[str]:
     """X's diminishers ("less", "fewer") of something the negated claim denies."""
     denied = frozenset().union(*negated.negation_scopes)
@@ -295,7 +322,7 @@ def _diminished(x: ClaimFeatures, negated: ClaimFeatures) -> list[str]:
 
 def _shared_negations(x: ClaimFeatures, other: ClaimFeatures) -> list[str]:
     """X's negation cues whose scope names something the other claim also says (a cue
-    with nothing after it in its clause, as in "Never.", counts)."""
+    that ends its clause, as in "Never.", counts)."""
     return [cue for cue, scope in zip(x.negations, x.negation_scopes)
             if not scope or scope & other.content_set]
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from claimkb.ingest.extract.assertions import CUT_SHORT
 from claimkb.ingest.extract.dates import DateMention, find_dates
 from claimkb.ingest.extract.hedges import FORMS as HEDGE_FORMS
 from claimkb.ingest.extract.hedges import find_hedge, hedge_strength
@@ -43,6 +44,10 @@ DIMINISHER_WORDS = frozenset("less fewer rarely seldom hardly scarcely".split())
 # warning was issued" negates the warning, not the injuries later in the sentence.
 NEGATION_SCOPE_WORDS = 3
 CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–]")
+# Marks after which a word is capitalized as the first of a sentence or a part.
+SENTENCE_OPENERS = (".", "!", "?", ":", ";", "—", "–", "-", "…", "\n")
+# What sets an alternative aside before "not": a comma or a dash ("X, not Y").
+CONTRAST_BREAK = re.compile(r"[,—–]|\s-\s")
 # Quoted spans: straight, curly and guillemet quotes, at least two words inside.
 QUOTED_RE = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
 QUOTE_CHARS = frozenset("\"“”„«»")
@@ -232,16 +237,56 @@ def _is_content(lower: str) -> bool:
 
 def _denies_nothing(text: str, matches: list[re.Match], k: int) -> bool:
     """Whether the negation word ``matches[k]`` opens a phrase that denies nothing
-    (``NEGATION_IDIOMS``) or is the number sign ("No. 3")."""
+    (``NEGATION_IDIOMS``), is the number sign ("No. 3"), sets something aside
+    (``_opens_contrast``), is followed by nothing it could deny (``_names_nothing_after``) or
+    is part of a name (``_names_a_title``)."""
     word = matches[k].group()
     following = tuple(m.group().lower() for m in matches[k + 1:k + 3])
     if any(following[:len(idiom)] == idiom for idiom in NEGATION_IDIOMS.get(word.lower(), ())):
+        return True
+    if _opens_contrast(text, matches, k) or _names_nothing_after(text, matches, k) or _names_a_title(text, matches, k):
         return True
     if word.lower() != "no" or not following or not following[0][0].isdigit():
         return False
     between = text[matches[k].end():matches[k + 1].start()]
     # "No." before a figure anywhere, or "No" capitalized inside the text ("world No 1")
     return between.strip() == "." or (word[0] == "N" and k > 0 and not between.strip())
+
+
+def _opens_contrast(text: str, matches: list[re.Match], k: int) -> bool:
+    """A "not" after a comma, a dash or "but" sets an alternative aside ("792p on the
+    console, not 900p", "gets married — but not to Tom Baird", "about the journey, not
+    the finale"): the claim around it stands, so a copy without the aside is no claim
+    turned around. (A "not" the copies share, "..., but did not win", follows a verb.)"""
+    if matches[k].group().lower() != "not" or k == 0:
+        return False
+    before = text[matches[k - 1].end():matches[k].start()]
+    return bool(CONTRAST_BREAK.search(before)) or matches[k - 1].group().lower() == "but"
+
+
+def _names_a_title(text: str, matches: list[re.Match], k: int) -> bool:
+    """A negation word written with a capital inside a sentence of a text that is not
+    title-cased is part of a name or a title ("HBO Go becomes HBO No during the
+    finale", "a Dr. No screening", "the band No Doubt"), not a denial."""
+    word = matches[k].group()
+    if not word[0].isupper() or k == 0:
+        return False
+    before = text[:matches[k].start()].rstrip(" \t\"'“‘(")
+    return not before.endswith(SENTENCE_OPENERS) and not looks_title_cased(text)
+
+
+def _names_nothing_after(text: str, matches: list[re.Match], k: int) -> bool:
+    """Nothing that names anything (no content word, no figure) follows the negation
+    in its clause, though something did or was meant to: words that deny nothing
+    readable ("won't get us anywhere", "Sorry, not now"), or the ellipsis of a feed that
+    cut the text short ("She's Not The Only  ...", "says he has no  ..."). A cue that
+    ends its clause ("Absolutely not.") still denies what came before it."""
+    clause_end = CLAUSE_BREAK.search(text, matches[k].end())
+    end = clause_end.start() if clause_end else len(text)
+    after = [m.group() for m in matches[k + 1:] if m.start() < end]
+    if any(word_role(w.lower())[0] is not None or HAS_DIGIT(w) for w in after):
+        return False
+    return bool(after) or (clause_end is not None and CUT_SHORT.match(text, clause_end.start()) is not None)
 
 
 def _negation(lower: str) -> str | None:
