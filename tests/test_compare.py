@@ -478,6 +478,9 @@ def test_place_adjectives_made_from_the_name(name, adjective):
     ("The flood killed 40 people across Europe last spring.", "The flood killed 40 people in nine countries last spring."),
     ("The ferry sank off the coast, a region known for fierce storms.",
      "The ferry sank off the coast, an area of reefs bordering the Coral Sea."),
+    # a description that holds a name, for a name: a rewording, not one name put for another
+    ("The veteran actor best known as Inspector Lund in Harbour Lights will play the mayor.",
+     "Tom Baird will play the mayor."),
 ])
 def test_a_description_for_a_name_is_wording_not_an_entity_change(a, b):
     # a changed entity is a name put for another name; one side here names nothing

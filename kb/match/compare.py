@@ -404,8 +404,9 @@ def _wording_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
             differences.append({"kind": "words_added", "a": None, "b": words_b})
         else:
             # a name for a name ("Kenyan" / "Ugandan"); a name for a description, or a
-            # description that holds a name, is wording ("across Asia" / "in 14 countries")
-            changed_entity = any(a.content[k] in a.entities for k in in_a) and any(b.content[k] in b.entities for k in in_b)
+            # description that holds a name, is wording ("across Asia" / "in 14 countries",
+            # "the Scottish actor best known as Malcolm Tucker" / "Peter Capaldi")
+            changed_entity = all(a.content[k] in a.entities for k in in_a) and all(b.content[k] in b.entities for k in in_b)
             kind = "entity" if changed_entity else "direction" if _reversed(words_a, words_b) else "wording"
             differences.append({"kind": kind, "a": words_a, "b": words_b})
     return differences
