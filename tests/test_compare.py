@@ -92,6 +92,12 @@ def test_changed_figure():
     assert result.differences[0]["a"] == "4.2 percent" and result.differences[0]["b"] == "2.4 percent"
 
 
+def test_a_scale_joined_by_a_hyphen_is_the_same_figure():
+    result = compare_texts("The Harbour Trust signed a $3.5 million deal for the ferry.",
+                           "The Harbour Trust signed a $3.5-million deal for the ferry.", threshold=0.0)
+    assert not [d for d in result.differences if d["kind"].startswith("number")], result.differences
+
+
 def test_equivalent_qualifiers_are_not_a_change():
     result = compare_texts("The agency received over 69 million files.",
                            "The agency received more than 69 million files.")

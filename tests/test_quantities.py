@@ -35,6 +35,9 @@ from claimkb.ingest.extract.quantities import find_quantities, parse_quantity, q
         ("2,3 milliards d'euros", 2_300_000_000, "EUR", None),
         ("1,5 Millionen Euro", 1_500_000, "EUR", None),
         ("4,5 millones de personas", 4_500_000, None, None),
+        # A scale joined by a hyphen is the scale, as with a space ("a $3.5-million deal").
+        ("a $3.5-million harbour deal", 3_500_000, "USD", None),
+        ("a 12.4-billion budget", 12_400_000_000, "budget", None),
         # A measure joined by a hyphen, or named before its reading, is the unit.
         ("a 6.1-magnitude quake", 6.1, "magnitude", None),
         ("a quake of magnitude 6.1 struck", 6.1, "magnitude", None),

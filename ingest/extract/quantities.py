@@ -164,14 +164,15 @@ _DIGITS = (
     r"|\d+(?:[.,]\d+)?"
     r"|\.\d+"
 )
-# One figure: optional currency, digits or number words, optional scale.
+# One figure: optional currency, digits or number words, optional scale, which a
+# hyphen may join to the figure as a space does ("a $3.5-million deal", "16.9-million").
 _FIGURE = rf"""
     (?P<{{p}}cur>{_CUR_SYMBOL})?\s?
     (?:
         (?P<{{p}}digits>{_DIGITS})
       | (?P<{{p}}words>(?:(?:{_WORD_NUMBER})[- ])?(?:{_WORD_NUMBER})\b|an?(?=\s(?:{_SCALE_WORD})\b))
     )
-    (?:\s?(?P<{{p}}scale>{_SCALE_WORD})\b
+    (?:[\s-]?(?P<{{p}}scale>{_SCALE_WORD})\b
       |(?P<{{p}}short>[kmb])\b)?
 """
 
