@@ -9,8 +9,9 @@ outlet turned the claim around. Two labelled sets, both split by story
 
 - **same-claim pairs**: the pairs of ``benchmarks/gold/same_claim/`` labelled the same
   claim, each with the relation its labeller named (``docs/gold-same-claim.md``).
-  ``compare`` types every one of them (threshold 0: the relation, not the link
-  decision, is under test). Printed per relation: how often claimkb says it, how often
+  ``compare_texts`` types every one of them as ``claimkb compare`` does, each text
+  parsed as ingest parses a claim (threshold 0: the relation, not the link decision, is
+  under test). Printed per relation: how often claimkb says it, how often
   it is then the labelled one (precision) and how many labelled ones it finds
   (recall). The set's conventions are followed: a changed date is labelled
   ``number_changed`` there, and a word of direction put for its opposite ("rose" /
@@ -40,8 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.same_claim import load_gold, load_split  # noqa: E402
-from claimkb.match.compare import compare  # noqa: E402
-from claimkb.match.features import claim_features  # noqa: E402
+from claimkb.match.compare import compare_texts  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold"
 NEGATIONS_FILE = GOLD / "links_uci_negations.jsonl"
@@ -57,7 +57,8 @@ def as_labelled(relation: str) -> str:
 
 
 def relation_now(a: str, b: str) -> str:
-    return compare(claim_features(a), claim_features(b), threshold=0.0).relation
+    """The relation ``claimkb compare`` gives, each text parsed as ingest parses a claim."""
+    return compare_texts(a, b, threshold=0.0).relation
 
 
 def same_claim_pairs(errors_half: str | None) -> dict[str, Counter]:

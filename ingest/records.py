@@ -102,6 +102,9 @@ class Claim:
     # or that runs over paragraphs, as offsets; ``content`` is them joined with a
     # space. Empty for a claim in one piece.
     segments: list[tuple[int, int]] = field(default_factory=list)
+    # Whether the claim's main statement is negated, by the parse
+    # (``claimkb.ingest.extract.polarity``); None when it was not parsed.
+    negated: bool | None = None
 
 
 QUOTED_TERM_KINDS = ("title", "nickname", "term")

@@ -187,9 +187,10 @@ def test_a_negation_of_what_both_say_still_flips(a, b):
 
 
 def test_no_more_without_than_still_denies():
-    # Guard: "is no more" says the paper has closed.
-    result = compare_texts("The Valley Courier is no more after 90 years.", "The Valley Courier is printed after 90 years.",
-                           threshold=0.0)
+    # Guard: "is no more" says the paper has closed. The words are under test, not the
+    # parse (which reads this "no" as a modifier of "more"): no polarity is given.
+    result = compare(claim_features("The Valley Courier is no more after 90 years."),
+                     claim_features("The Valley Courier is printed after 90 years."), threshold=0.0)
     assert "negation" in kinds(result)
 
 

@@ -35,6 +35,7 @@ from claimkb.ingest.extract.cues import (
 from claimkb.ingest.extract.hedges import find_hedge
 from claimkb.ingest.extract.link_lines import link_line_ranges
 from claimkb.ingest.extract.nlp import parseable
+from claimkb.ingest.extract.polarity import negated
 from claimkb.ingest.extract.quantities import find_quantities, offsets
 from claimkb.ingest.extract.quoted_terms import is_phrase
 from claimkb.ingest.extract.quotes import (
@@ -211,6 +212,7 @@ def extract_claims(doc: Doc) -> Extraction:
         if claim.speaker is not None and claim.speaker not in speakers:
             speakers.append(claim.speaker)
         citations += [c for c in claim.citations if c not in citations]
+        claim.negated = _main_statement_negated(doc, claim)
     return Extraction(claims=claims, speakers=speakers, citations=citations, quoted_terms=quoted_terms)
 
 
@@ -302,6 +304,13 @@ def _quote_claim(doc: Doc, text: str, resolver: SpeakerResolver, found: _Found) 
         citations=citations,
         segments=list(found.segments) if len(found.segments) > 1 else [],
     )
+
+
+def _main_statement_negated(doc: Doc, claim: Claim) -> bool:
+    """``polarity.negated`` over the claim's parts (a quotation's pieces, else its words)."""
+    parts = (doc.char_span(start, end, alignment_mode="expand")
+             for start, end in claim.segments or [(claim.char_start, claim.char_end)])
+    return any(negated(part) for part in parts if part is not None and len(part))
 
 
 def _repeated_as_pull_quotes(doc: Doc, text: str, claims: list[Claim],

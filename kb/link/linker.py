@@ -43,7 +43,7 @@ from claimkb.match.candidates import (
 )
 from claimkb.match.compare import compare, default_threshold
 from claimkb.match.embeddings import EMBEDDING_MODEL, cached_vectors
-from claimkb.match.features import claim_features
+from claimkb.match.features import ClaimFeatures, claim_features
 from claimkb.match.languages import can_judge, matcher_reads
 from claimkb.match.tiers import resolve_matcher
 from claimkb.match.token_index import TokenIndex, save_token_index, stored_token_index
@@ -59,7 +59,7 @@ CONTRADICTIONS = ("number_changed", "date_changed", "negation_flipped", "directi
 
 CLAIMS_SQL = """
 select c.id, c.article_id, c.kind, c.content, s.name, a.outlet_id,
-       coalesce(a.published, a.ingested_at), a.rowid, a.language, a.text_language
+       coalesce(a.published, a.ingested_at), a.rowid, a.language, a.text_language, c.negated
 from claims c join articles a on a.id = c.article_id left join speakers s on s.id = c.speaker_id
 """
 
@@ -100,15 +100,21 @@ class Claims:
     # copy first, as ``claimkb.link.families.ORDER_SQL``
     order: list[tuple]
     read: list[bool]  # in a language the matcher reads (``claimkb.match.languages``)
+    negated: list[int | None]  # ``claims.negated``: the main statement negated, by the parse
 
     @classmethod
     def from_rows(cls, rows) -> Claims:
-        columns = list(zip(*rows)) or [()] * 10
-        ids, articles, kinds, contents, speakers, outlets, seen, stored, declared, shown = (list(c) for c in columns)
+        columns = list(zip(*rows)) or [()] * 11
+        ids, articles, kinds, contents, speakers, outlets, seen, stored, declared, shown, negated = (
+            list(c) for c in columns)
         order = [(s or "", k, c) for s, k, c in zip(seen, stored, ids)]
         read = [matcher_reads(d, s) for d, s in zip(declared, shown)]
         sources = [link_source(article, outlet) for article, outlet in zip(articles, outlets)]
-        return cls(ids, articles, kinds, contents, speakers, sources, order, read)
+        return cls(ids, articles, kinds, contents, speakers, sources, order, read, negated)
+
+    def features(self, k: int) -> ClaimFeatures:
+        """``claim_features`` of the claim at position ``k``."""
+        return claim_features(self.contents[k], self.speakers[k], self.kinds[k], self.negated[k])
 
     def __len__(self):
         return len(self.ids)
@@ -337,7 +343,7 @@ def stored_comparer(db, matcher: str):
     @lru_cache(maxsize=FEATURE_CACHE)
     def claim(claim_id: str):
         loaded = _load_claims(db, [claim_id])
-        features = claim_features(loaded.contents[0], loaded.speakers[0], loaded.kinds[0])
+        features = loaded.features(0)
         vector = cached_vectors(db, loaded.ids, loaded.contents)[0] if matcher == "dense" else None
         return features, vector
 
@@ -372,7 +378,7 @@ def _load_claims(db, claim_ids) -> Claims:
 
 def _concat(a: Claims, b: Claims) -> Claims:
     return Claims(*(getattr(a, f) + getattr(b, f) for f in
-                    ("ids", "articles", "kinds", "contents", "speakers", "sources", "order", "read")))
+                    ("ids", "articles", "kinds", "contents", "speakers", "sources", "order", "read", "negated")))
 
 
 def _articles_of(db, claim_ids) -> set[str]:

@@ -62,6 +62,7 @@ class Block:
     contents: list[str]
     speakers: list[str | None]
     kinds: list[str]
+    negated: list[int | None]
     pairs: np.ndarray  # (m, 2) positions among the claims above, earlier copy first
     dense: list[float] | None  # each pair's embedding similarity (dense tier), else None
     threshold: float
@@ -102,7 +103,7 @@ def score_block(block: Block) -> Scored:
 
     @cache
     def features(k: int) -> ClaimFeatures:
-        return claim_features(block.contents[k], block.speakers[k], block.kinds[k])
+        return claim_features(block.contents[k], block.speakers[k], block.kinds[k], block.negated[k])
 
     return score_pairs(block.pairs, features, block.dense, block.threshold)
 
@@ -120,10 +121,7 @@ def score_all(claims, pairs: np.ndarray, vectors: np.ndarray | None, threshold: 
     ``CLUSTER_BLOCK_PAIRS`` on its cluster; yields each run's result in order, in
     ``claims`` positions."""
     if client is None:
-        @lru_cache(maxsize=FEATURE_CACHE)
-        def features(k: int) -> ClaimFeatures:
-            return claim_features(claims.contents[k], claims.speakers[k], claims.kinds[k])
-
+        features = lru_cache(maxsize=FEATURE_CACHE)(claims.features)
         for start in range(0, len(pairs), BLOCK_PAIRS):
             run = pairs[start:start + BLOCK_PAIRS]
             yield score_pairs(run, features, similarities(run, vectors), threshold)
@@ -147,7 +145,8 @@ def _block(claims, pairs: np.ndarray, vectors: np.ndarray | None, threshold: flo
     positions = touched.tolist()
     return touched, Block(
         contents=[claims.contents[k] for k in positions], speakers=[claims.speakers[k] for k in positions],
-        kinds=[claims.kinds[k] for k in positions], pairs=local.reshape(pairs.shape).astype(np.int64),
+        kinds=[claims.kinds[k] for k in positions], negated=[claims.negated[k] for k in positions],
+        pairs=local.reshape(pairs.shape).astype(np.int64),
         dense=similarities(pairs, vectors), threshold=threshold)
 
 

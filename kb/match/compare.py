@@ -16,7 +16,10 @@ report. They decide ``relation`` instead, by priority:
     verbatim
 
 (a flipped "not" changes the meaning most; a changed figure or date next; wording
-changes least). Every difference found is listed in ``differences`` whatever the relation,
+changes least). A negation is read from the words, and where both claims were parsed
+(``ClaimFeatures.negated``, ``claims.negated``), it flips only when the parse reads one
+main statement as negated and the other not: a "not" in a relative clause or a label
+turns nothing round. Every difference found is listed in ``differences`` whatever the relation,
 reading from A to B. Figures are paired by ``kb.match.numbers`` and words by
 ``kb.match.wordiff``, the judgments the Datasette family page shows too.
 A claim of fewer than MIN_STATEMENT_WORDS words ("Yes.", "Absolutely not") is never the
@@ -42,6 +45,8 @@ from dataclasses import asdict, dataclass, field
 from rapidfuzz import fuzz, process
 
 from claimkb.ingest.extract.dates import dates_disagree
+from claimkb.ingest.extract.nlp import load_pipeline
+from claimkb.ingest.extract.polarity import texts_negated
 from claimkb.match.features import NEGATION_SCOPE_WORDS, TOKEN_RE, ClaimFeatures, claim_features, word_role
 from claimkb.match.languages import can_judge, same_words, text_read
 from claimkb.match.model import load_model
@@ -127,7 +132,8 @@ def compare_texts(
     threshold: float | None = None,
     matcher: str = "lexical",
 ) -> Comparison:
-    """Compare two statements as written. ``matcher`` is a tier from
+    """Compare two statements as written, each parsed as ingest parses a claim (for its
+    main statement's negation). ``matcher`` is a tier from
     ``claimkb.match.tiers.resolve_matcher``: "dense" embeds both texts. A statement
     whose words plainly show another language than English is the same claim only word
     for word (``claimkb.match.languages``)."""
@@ -139,7 +145,10 @@ def compare_texts(
 
         vectors = embed([a, b])
         dense_similarity = float(vectors[0] @ vectors[1])
-    return compare(claim_features(a, speaker_a), claim_features(b, speaker_b),
+    # each statement parsed as ingest parses a claim, so that a flipped negation means
+    # here what it means in a link
+    negated_a, negated_b = texts_negated(load_pipeline(), [a, b])
+    return compare(claim_features(a, speaker_a, negated=negated_a), claim_features(b, speaker_b, negated=negated_b),
                    dense_similarity=dense_similarity, threshold=threshold)
 
 
@@ -271,6 +280,10 @@ def _relation(differences: list[dict], a: ClaimFeatures, b: ClaimFeatures) -> st
 
 
 def _negation_differences(a: ClaimFeatures, b: ClaimFeatures) -> list[dict]:
+    # Where the parse read both claims, their main statements must differ in it: a "not"
+    # in a relative clause ("married a man who isn't Baird") or on a noun turns nothing round.
+    if a.negated is not None and b.negated is not None and a.negated == b.negated:
+        return []
     # Only a cue that negates something both claims say counts: "No tsunami warning was
     # issued" says nothing about the injuries the other copy reports.
     cues_a = _shared_negations(a, b)

@@ -99,6 +99,9 @@ class ClaimFeatures:
     content_ends: array = field(default_factory=lambda: array("I"))
     weights: dict[str, float] = field(default_factory=dict)  # evidence weight of each content stem
     latin: bool = True  # written mostly in Latin letters (``compare`` reads no other script)
+    # the main statement negated, by the parse at ingest (``claimkb.ingest.extract.polarity``);
+    # None when unknown (a claim stored before it was recorded)
+    negated: bool | None = None
 
     def bigrams(self) -> frozenset[tuple[str, str]]:
         """Adjacent pairs of ``content`` (word order kept); made when asked rather than
@@ -106,8 +109,10 @@ class ClaimFeatures:
         return frozenset(zip(self.content, self.content[1:]))
 
 
-def claim_features(text: str, speaker: str | None = None, kind: str | None = None) -> ClaimFeatures:
-    """Features of one claim; ``kind`` is a ``CLAIM_KINDS`` value when known."""
+def claim_features(text: str, speaker: str | None = None, kind: str | None = None,
+                   negated: int | None = None) -> ClaimFeatures:
+    """Features of one claim; ``kind`` is a ``CLAIM_KINDS`` value when known, ``negated``
+    the parse's reading of its main statement (``claims.negated``) when known."""
     quantities = find_quantities(text)
     title_cased = None  # computed only when a capitalized content word needs it
     tokens, content, spans, entities, negations = [], [], [], set(), []
@@ -186,6 +191,7 @@ def claim_features(text: str, speaker: str | None = None, kind: str | None = Non
         content_ends=array("I", (end for _, end in spans)),
         weights=weights,
         latin=in_latin_script(text),
+        negated=None if negated is None else bool(negated),
     )
 
 

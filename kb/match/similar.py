@@ -26,6 +26,8 @@ A hybrid retriever in four steps:
 from __future__ import annotations
 
 from claimkb.errors import ClaimkbError
+from claimkb.ingest.extract.nlp import load_pipeline
+from claimkb.ingest.extract.polarity import texts_negated
 from claimkb.ingest.extract.quantities import find_quantities
 from claimkb.match.candidates import fts_ranked, quantity_matches
 from claimkb.match.compare import Comparison, compare
@@ -37,7 +39,7 @@ from claimkb.match.vector_index import nearest_claims
 from claimkb.store.chunked import select_in
 
 SIMILAR_SQL = """
-select c.id, c.content, c.kind, c.article_id, o.name, s.name, a.language, a.text_language
+select c.id, c.content, c.kind, c.article_id, o.name, s.name, a.language, a.text_language, c.negated
 from claims c join articles a on a.id = c.article_id
 left join outlets o on o.id = a.outlet_id left join speakers s on s.id = c.speaker_id
 """
@@ -100,12 +102,13 @@ def rank_claims(db, text: str, claim_ids: list[str], *, matcher: str, query_vect
         # score comes from the same model.
         vectors = cached_vectors(db, [r[0] for r in rows], [r[1] for r in rows])
         similarities = (vectors @ query_vector).tolist()
-    query = claim_features(text)
+    # parsed as ingest parses a claim, so that a flipped negation means what it means in a link
+    query = claim_features(text, negated=texts_negated(load_pipeline(), [text])[0])
     query_read = text_read(text)
     results = []
-    for (claim_id, content, kind, article_id, outlet, speaker, declared, shown), similarity in zip(rows, similarities):
+    for (claim_id, content, kind, article_id, outlet, speaker, declared, shown, negated), similarity in zip(rows, similarities):
         if can_judge(query_read, matcher_reads(declared, shown), text, content):
-            comparison = compare(query, claim_features(content, speaker, kind), dense_similarity=similarity)
+            comparison = compare(query, claim_features(content, speaker, kind, negated), dense_similarity=similarity)
         else:  # a claim in a language the matcher does not read (claimkb.match.languages)
             comparison = Comparison(False, 0.0, "different", [])
         results.append({

@@ -164,6 +164,7 @@ def store_article(
                     "speaker_end": claim.speaker_end,
                     "cue": claim.cue,
                     "hedge": claim.hedge,
+                    "negated": claim.negated,
                 }
             )
             for q in claim.quantities:

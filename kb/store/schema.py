@@ -13,7 +13,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 from sqlite_utils.db import DescIndex
 
-SCHEMA_VERSION = 13  # one per migration: m013_article_text_language is the thirteenth
+SCHEMA_VERSION = 14  # one per migration: m014_claim_negated is the fourteenth
 
 migrations = Migrations("claimkb")
 MIGRATION_BATCH = 1000  # rows a migration that rewrites a column reads at once (article texts are large)
@@ -425,3 +425,12 @@ def m013_article_text_language(db: sqlite_utils.Database):
         db.conn.executemany("update articles set text_language = ? where rowid = ?",
                             [(text_language(text or ""), rowid) for rowid, text in rows])
         last = rows[-1][0]
+
+
+@migrations()
+def m014_claim_negated(db: sqlite_utils.Database):
+    # Whether a claim's main statement is negated, by the parse at ingest
+    # (claimkb.ingest.extract.polarity): linking calls a copy a flipped negation only
+    # when the two copies' main statements differ in it. Claims stored before have no
+    # parse to read it from: null, and their negations are judged by the words alone.
+    db.table("claims").add_column("negated", int)
