@@ -36,10 +36,21 @@ def test_a_rounding_is_not_a_different_figure_but_a_coarser_one_is():
     ("Dozens were hurt.", "12 were hurt.", "vague_to_exact"),
     ("12 were hurt.", "Dozens were hurt.", "exact_to_vague"),
     ("Thousands of homes lost power.", "3,000 homes lost power.", "vague_to_exact"),
+    # an order of magnitude with nothing counted is the vague form of money or a count of that order
+    ("Thieves took $2.5 million in jewels from the Harbour Arcade.",
+     "Thieves took millions in jewels from the Harbour Arcade.", "exact_to_vague"),
+    ("The toll road earns millions for Tellan Mining.", "The toll road earns 4 million for Tellan Mining.",
+     "vague_to_exact"),
 ])
 def test_a_vague_amount_is_never_an_exact_figure(a, b, change):
     [(found, _, _)] = changes(a, b)
     assert found == change
+
+
+def test_an_order_of_magnitude_is_no_vague_form_of_a_figure_of_another_order():
+    # "millions" is not $2.5 billion: the figure was dropped and another added
+    assert sorted(kind for kind, _, _ in changes("Thieves took $2.5 billion in jewels.",
+                                                   "Thieves took millions in jewels.")) == ["added", "dropped"]
 
 
 def test_vague_to_exact_evidence_names_the_words_not_a_value():

@@ -48,6 +48,9 @@ QUALIFIER = "qualifier"  # the same figure, bent another way ("over" -> "under")
 VALUE = "value"  # another figure for the same thing
 VAGUE_TO_EXACT = "vague_to_exact"  # "dozens" -> "12"
 EXACT_TO_VAGUE = "exact_to_vague"  # "12" -> "dozens"
+# "Millions" covers a figure from one million up to the next scale word (a thousand
+# millions is a billion): the span of values an order of magnitude names.
+ORDER_OF_MAGNITUDE_SPAN = 1000
 CONVERTED = "converted"  # the same measurement in another unit ("10 km" -> "six miles")
 DROPPED = "dropped"  # A's figure is not in B
 ADDED = "added"  # B's figure is not in A
@@ -207,12 +210,23 @@ def _conflicting_qualifiers(qa: Quantity, qb: Quantity) -> bool:
 def _pairable(qa: Quantity, qb: Quantity) -> bool:
     """Could qb be qa with another figure? The same sort and unit; a figure without a
     unit pairs with a count only when both are whole ("five people" / "three"), so
-    that "five people" never pairs with a 6.1 magnitude."""
+    that "five people" never pairs with a 6.1 magnitude. An order of magnitude named
+    with nothing counted ("millions in jewels") is the vague form of a figure of that
+    order, money or count ("$2.5 million worth of jewellery")."""
+    if _vague_form_of(qa, qb) or _vague_form_of(qb, qa):
+        return True
     if _sort_of(qa) != _sort_of(qb):
         return False
     if qa.unit and qb.unit:
         return _unit_stem(qa) == _unit_stem(qb)
     return all(q.value is not None and float(q.value).is_integer() for q in (qa, qb))
+
+
+def _vague_form_of(vague: Quantity, exact: Quantity) -> bool:
+    """``vague`` ("millions", no unit) names the order of magnitude of ``exact``."""
+    if not is_vague(vague) or is_vague(exact) or vague.unit is not None or not vague.value or exact.value is None:
+        return False
+    return 1 <= exact.value / vague.value < ORDER_OF_MAGNITUDE_SPAN
 
 
 def _unit_stem(q: Quantity) -> str | None:
