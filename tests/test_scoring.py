@@ -51,8 +51,8 @@ class InlineClient:
 @pytest.fixture
 def claims():
     # rows as linker.CLAIMS_SQL selects them; the articles declare and show no language
-    rows = [(f"claim-{k}", f"article-{k}", "assertion", text, None, "outlet", f"2024-01-{k + 1:02d}", k + 1, None, None)
-            for k, text in enumerate(VERSIONS)]
+    rows = [(f"claim-{k}", f"article-{k}", "assertion", text, None, "outlet", f"2024-01-{k + 1:02d}", k + 1, None, None,
+             None) for k, text in enumerate(VERSIONS)]
     return Claims.from_rows(rows)
 
 

@@ -37,7 +37,10 @@ MAX_REPORTED_DEPTH = 3
 
 
 def negated(span: Span) -> bool:
-    """Whether the main statement of ``span`` (a claim's words) is negated."""
+    """Whether the main statement of ``span`` (a claim's words) is negated; an empty
+    span states nothing."""
+    if not len(span):
+        return False
     doc = span.doc
     parts = [doc[max(sent.start, span.start):min(sent.end, span.end)] for sent in _sentences(span)]
     # a part closed by a colon labels or leads into the next ("No second place: Tellan
