@@ -126,7 +126,14 @@ def test_a_negation_of_what_both_say_is_a_flip_even_in_a_longer_sentence():
     assert result.differences[0]["b"] == "not"
 
 
+def by_words(a: str, b: str) -> Comparison:
+    """``compare`` with no parse given (``negated`` unknown): the word rules alone, which
+    are what these tests are about (``compare_texts`` would add the parse's reading)."""
+    return compare(claim_features(a), claim_features(b), threshold=0.0)
+
+
 @pytest.mark.parametrize("a,b", [
+    # negation words that deny nothing in these phrases
     ("The drummer played in nothing but a bathrobe.", "The drummer played in a bathrobe."),  # only
     ("The levy not only funds the clinic but also the school.", "The levy funds the clinic and the school."),
     ("The new coach is none other than Ada Brook.", "The new coach is Ada Brook."),
@@ -134,13 +141,6 @@ def test_a_negation_of_what_both_say_is_a_flip_even_in_a_longer_sentence():
     ("The merger is no more than a rumour, traders say.", "The merger is a rumour, traders say."),
     ("Ferris wins No. 2 seed at the open.", "Ferris wins the second seed at the open."),  # the number sign
     ("Ferris is world No 2 after the open.", "Ferris is world number two after the open."),
-])
-def test_a_negation_word_that_denies_nothing_is_no_flip(a, b):
-    result = compare_texts(a, b, threshold=0.0)
-    assert "negation" not in kinds(result), result.differences
-
-
-@pytest.mark.parametrize("a,b", [
     # a "not" after a comma, a dash or "but" sets an alternative aside: the claim stands
     ("The Harbour Trust ferry will run at 20 knots, not 25.", "The Harbour Trust ferry will run at 20 knots."),
     ("Ana Ruiz gets married in secret — but not to Tom Baird", "Tom Baird's ex Ana Ruiz gets married in secret"),
@@ -152,21 +152,15 @@ def test_a_negation_word_that_denies_nothing_is_no_flip(a, b):
     ("Banning the word 'bossy' won't get us anywhere", "Campaign to ban the word 'bossy' gets going"),
     # capitalized inside a sentence-case text: part of a name or a title
     ("Harbour Go becomes Harbour No during the regatta finale", "Harbour Go crashes during the regatta finale"),
-])
-def test_a_negation_set_aside_cut_off_or_part_of_a_name_is_no_flip(a, b):
-    result = compare_texts(a, b, threshold=0.0)
-    assert "negation" not in kinds(result), result.differences
-
-
-@pytest.mark.parametrize("a,b", [
+    # the other copy denies the same thing with a verb of denial
     ("Sam Petrie won't talk about the harbour deal in his deposition",
      "Sam Petrie refuses to talk about the harbour deal in his deposition"),
     ("Ana Ruiz didn't make the costume change, so she sang in a bathrobe",
      "Ana Ruiz missed the costume change, so she sang in a bathrobe"),
     ("Petrie family: no reunion with the Bairds", "Petrie family against a reunion with the Bairds"),
 ])
-def test_a_denial_in_other_words_is_no_flip(a, b):
-    result = compare_texts(a, b, threshold=0.0)
+def test_a_negation_the_words_show_denies_nothing_both_say_is_no_flip(a, b):
+    result = by_words(a, b)
     assert "negation" not in kinds(result), result.differences
 
 
@@ -182,8 +176,10 @@ def test_a_denial_in_other_words_is_no_flip(a, b):
     ("Petrie family: No reunion with the Bairds this year", "Petrie family plans a reunion with the Bairds this year"),
 ])
 def test_a_negation_of_what_both_say_still_flips(a, b):
-    result = compare_texts(a, b, threshold=0.0)
+    result = by_words(a, b)
     assert result.relation == "negation_flipped", result.differences
+    # and so it does with the parse, which reads one main statement negated
+    assert compare_texts(a, b, threshold=0.0).relation == "negation_flipped"
 
 
 def test_no_more_without_than_still_denies():
