@@ -29,6 +29,8 @@ def negated_claims(nlp, text):
     "The mill has no workers left after the closure.",  # "no" on the object
     '"We will not sell the pier," Ana Ruiz said.',  # a direct quote's own words
     "No deal for the Tellan Mining pier",  # a verbless headline
+    # a quotation of several sentences, one of them negated
+    '"The ferry ran on time. It did not stop at Rossdale," Ana Ruiz said.',
 ])
 def test_a_negated_main_statement(nlp, text):
     assert negated_claims(nlp, text) == [True]
@@ -42,6 +44,7 @@ def test_a_negated_main_statement(nlp, text):
     "The man who did not vote said the bridge was approved.",  # negated where the speaker is described
     "The mill reopened after the council could not find a buyer.",  # a subordinate clause
     "No second mill: Timber giants Tellan and Baird merge",  # a label before a colon
+    '"The ferry ran on time. It stopped at Rossdale," Ana Ruiz said.',
 ])
 def test_an_asserted_main_statement(nlp, text):
     assert negated_claims(nlp, text) == [False]

@@ -55,9 +55,12 @@ def _ends_with_colon(part: Span) -> bool:
 
 
 def _sentences(span: Span) -> list[Span]:
-    doc = span.doc
-    first, last = doc[span.start].sent, doc[span.end - 1].sent
-    return [first] if first.start == last.start else [s for s in doc.sents if s.end > span.start and s.start < span.end]
+    """The sentences ``span`` touches, found from its first one on (not by a walk over
+    every sentence of the doc, once per claim)."""
+    sentences = [span.doc[span.start].sent]
+    while sentences[-1].end < span.end:
+        sentences.append(span.doc[sentences[-1].end].sent)
+    return sentences
 
 
 def _part_negated(part: Span) -> bool:
