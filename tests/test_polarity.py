@@ -50,9 +50,18 @@ def test_an_asserted_main_statement(nlp, text):
     assert negated_claims(nlp, text) == [False]
 
 
+@pytest.mark.parametrize("text", [
+    "The harbour board cannot sell the pier.", "The ferry won’t run on Sunday.", "Neither bid was accepted.",
+    "Nobody came to the harbour meeting.", "The pier was sold to Tellan Mining.", "Tom Baird said the ferry runs.",
+])
+def test_a_text_read_without_a_parse_is_read_as_the_parse_reads_it(nlp, text):
+    # texts_negated parses only a text with a negation word: the shortcut must agree
+    assert texts_negated([text]) == [negated(nlp(parseable(text))[:])]
+
+
 def test_a_statement_compared_as_written_is_read_after_its_label(nlp):
     # as `claimkb compare` parses it: the label is a sentence of its own, closed by the colon
-    assert texts_negated(nlp, ["No second mill: Timber giants Tellan and Baird merge",
+    assert texts_negated(["No second mill: Timber giants Tellan and Baird merge",
                                "Timber giants Tellan and Baird will not merge"]) == [False, True]
 
 

@@ -23,6 +23,8 @@ of them is.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from claimkb.ingest.extract.cues import is_reporting_verb
@@ -31,6 +33,10 @@ NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "noone", "nowhere", 
 NEGATING_ADVERBS = frozenset({"never"})
 # The words of a clause that a negative pronoun or a "no" negates the clause through.
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "expl"})
+# The words ``negated`` reads a negation from, as a text may write them: a text with
+# none of them has no negated clause, and need not be parsed to know it.
+NEGATION_WORD = re.compile(r"\b(?:not|cannot|never|no|nobody|nothing|none|noone|nowhere|neither|nor)\b|n['’]t\b",
+                           re.IGNORECASE)
 # A verb of saying reports a clause, which may report another ("says officials admit
 # the ferry will not run"): the chain is followed this far.
 MAX_REPORTED_DEPTH = 3
@@ -112,9 +118,16 @@ def _says_no(noun: Token) -> bool:
     return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
 
 
-def texts_negated(nlp, texts: list[str]) -> list[bool]:
+def texts_negated(texts: list[str]) -> list[bool]:
     """``negated`` of each text as a claim of its own words (``claimkb compare``'s
-    statements), parsed by ``nlp`` (``claimkb.ingest.extract.nlp.load_pipeline``)."""
-    from claimkb.ingest.extract.nlp import parseable
+    statements, a ``similar`` query). Only a text with a negation word is parsed (with
+    ``load_pipeline``): without one no clause of it can be negated."""
+    from claimkb.ingest.extract.nlp import load_pipeline, parseable
 
-    return [negated(doc[:]) for doc in nlp.pipe(parseable(text) for text in texts)]
+    result = [False] * len(texts)
+    negating = [k for k, text in enumerate(texts) if NEGATION_WORD.search(text)]
+    if negating:
+        docs = load_pipeline().pipe(parseable(texts[k]) for k in negating)
+        for k, doc in zip(negating, docs):
+            result[k] = negated(doc[:])
+    return result

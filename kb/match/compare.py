@@ -45,7 +45,6 @@ from dataclasses import asdict, dataclass, field
 from rapidfuzz import fuzz, process
 
 from claimkb.ingest.extract.dates import dates_disagree
-from claimkb.ingest.extract.nlp import load_pipeline
 from claimkb.ingest.extract.polarity import texts_negated
 from claimkb.match.features import NEGATION_SCOPE_WORDS, TOKEN_RE, ClaimFeatures, claim_features, word_role
 from claimkb.match.languages import can_judge, same_words, text_read
@@ -147,7 +146,7 @@ def compare_texts(
         dense_similarity = float(vectors[0] @ vectors[1])
     # each statement parsed as ingest parses a claim, so that a flipped negation means
     # here what it means in a link
-    negated_a, negated_b = texts_negated(load_pipeline(), [a, b])
+    negated_a, negated_b = texts_negated([a, b])
     return compare(claim_features(a, speaker_a, negated=negated_a), claim_features(b, speaker_b, negated=negated_b),
                    dense_similarity=dense_similarity, threshold=threshold)
 

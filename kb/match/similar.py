@@ -26,7 +26,6 @@ A hybrid retriever in four steps:
 from __future__ import annotations
 
 from claimkb.errors import ClaimkbError
-from claimkb.ingest.extract.nlp import load_pipeline
 from claimkb.ingest.extract.polarity import texts_negated
 from claimkb.ingest.extract.quantities import find_quantities
 from claimkb.match.candidates import fts_ranked, quantity_matches
@@ -103,7 +102,7 @@ def rank_claims(db, text: str, claim_ids: list[str], *, matcher: str, query_vect
         vectors = cached_vectors(db, [r[0] for r in rows], [r[1] for r in rows])
         similarities = (vectors @ query_vector).tolist()
     # parsed as ingest parses a claim, so that a flipped negation means what it means in a link
-    query = claim_features(text, negated=texts_negated(load_pipeline(), [text])[0])
+    query = claim_features(text, negated=texts_negated([text])[0])
     query_read = text_read(text)
     results = []
     for (claim_id, content, kind, article_id, outlet, speaker, declared, shown, negated), similarity in zip(rows, similarities):
