@@ -28,6 +28,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claimkb.ingest.extract.cues import is_reporting_verb
+from claimkb.ingest.extract.nlp import load_pipeline, parseable
 
 NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "noone", "nowhere", "neither"})
 NEGATING_ADVERBS = frozenset({"never"})
@@ -122,8 +123,6 @@ def texts_negated(texts: list[str]) -> list[bool]:
     """``negated`` of each text as a claim of its own words (``claimkb compare``'s
     statements, a ``similar`` query). Only a text with a negation word is parsed (with
     ``load_pipeline``): without one no clause of it can be negated."""
-    from claimkb.ingest.extract.nlp import load_pipeline, parseable
-
     result = [False] * len(texts)
     negating = [k for k, text in enumerate(texts) if NEGATION_WORD.search(text)]
     if negating:

@@ -12,6 +12,7 @@ to a figure: "dozens" against "12" is a change from vague to exact.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -48,9 +49,10 @@ QUALIFIER = "qualifier"  # the same figure, bent another way ("over" -> "under")
 VALUE = "value"  # another figure for the same thing
 VAGUE_TO_EXACT = "vague_to_exact"  # "dozens" -> "12"
 EXACT_TO_VAGUE = "exact_to_vague"  # "12" -> "dozens"
-# "Millions" covers a figure from one million up to the next scale word (a thousand
-# millions is a billion): the span of values an order of magnitude names.
-ORDER_OF_MAGNITUDE_SPAN = 1000
+# The values of the orders of magnitude a text names in the plural (dozens, hundreds,
+# thousands, millions, billions) and the one above: "millions" covers a figure from one
+# million up to a billion, "hundreds" one from 100 up to 1,000.
+ORDERS_OF_MAGNITUDE = (12, 100, 1_000, 1_000_000, 1_000_000_000, 1_000_000_000_000)
 CONVERTED = "converted"  # the same measurement in another unit ("10 km" -> "six miles")
 DROPPED = "dropped"  # A's figure is not in B
 ADDED = "added"  # B's figure is not in A
@@ -226,7 +228,8 @@ def _vague_form_of(vague: Quantity, exact: Quantity) -> bool:
     """``vague`` ("millions", no unit) names the order of magnitude of ``exact``."""
     if not is_vague(vague) or is_vague(exact) or vague.unit is not None or not vague.value or exact.value is None:
         return False
-    return 1 <= exact.value / vague.value < ORDER_OF_MAGNITUDE_SPAN
+    above = next((order for order in ORDERS_OF_MAGNITUDE if order > vague.value), math.inf)
+    return vague.value <= exact.value < above
 
 
 def _unit_stem(q: Quantity) -> str | None:
