@@ -36,8 +36,9 @@ NEGATING_ADVERBS = frozenset({"never"})
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "expl"})
 # The words ``negated`` reads a negation from, as a text may write them: a text with
 # none of them has no negated clause, and need not be parsed to know it.
-NEGATION_WORD = re.compile(r"\b(?:not|cannot|never|no|nobody|nothing|none|noone|nowhere|neither|nor)\b|n['’]t\b",
-                           re.IGNORECASE)
+NEGATION_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(NEGATIVE_PRONOUNS | NEGATING_ADVERBS | {"not", "cannot", "no", "nor"})) + r")\b|n['’]t\b",
+    re.IGNORECASE)
 # A verb of saying reports a clause, which may report another ("says officials admit
 # the ferry will not run"): the chain is followed this far.
 MAX_REPORTED_DEPTH = 3

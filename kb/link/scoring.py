@@ -67,6 +67,10 @@ class Block:
     dense: list[float] | None  # each pair's embedding similarity (dense tier), else None
     threshold: float
 
+    def features(self, k: int) -> ClaimFeatures:
+        """``claim_features`` of the claim at position ``k``, as ``Claims.features``."""
+        return claim_features(self.contents[k], self.speakers[k], self.kinds[k], self.negated[k])
+
 
 def locality_order(pairs: np.ndarray, n: int) -> np.ndarray:
     """An order of ``pairs`` (positions among ``n`` claims) in which each claim's pairs
@@ -100,12 +104,7 @@ def score_pairs(pairs: np.ndarray, features: Callable[[int], ClaimFeatures], den
 
 def score_block(block: Block) -> Scored:
     """``score_pairs`` over a block, each of its claims' features computed once."""
-
-    @cache
-    def features(k: int) -> ClaimFeatures:
-        return claim_features(block.contents[k], block.speakers[k], block.kinds[k], block.negated[k])
-
-    return score_pairs(block.pairs, features, block.dense, block.threshold)
+    return score_pairs(block.pairs, cache(block.features), block.dense, block.threshold)
 
 
 def similarities(pairs: np.ndarray, vectors: np.ndarray | None) -> list[float] | None:
